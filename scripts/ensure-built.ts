@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, runTool } from './run-tool.ts';
+
+export const builtFiles = {
+  pwa: join(root, 'dist', 'pwa', 'index.html'),
+  chrome: join(root, '.output', 'chrome-mv3', 'manifest.json'),
+};
+
+/** Builds the PWA and the Chrome extension when their output is missing (or always, if forced). */
+export function ensureBuilt({
+  force = false,
+  log = console.log,
+}: { force?: boolean; log?: (line: string) => void } = {}) {
+  if (force || !existsSync(builtFiles.pwa)) {
+    log('Building the PWA…');
+    runTool('vite', ['build', '--config', 'pwa/vite.config.ts', '--logLevel', 'warn'], {
+      quiet: true,
+    });
+  }
+  if (force || !existsSync(builtFiles.chrome)) {
+    log('Building the extension…');
+    runTool('wxt', ['build'], { quiet: true });
+  }
+}

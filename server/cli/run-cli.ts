@@ -1,0 +1,44 @@
+import { serveCommand } from './serve-command.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const HELP = `Usage: sightline <command> [options]
+
+Commands:
+  serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR]
+        Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port.
+  help  Show this help.`;
+
+/** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        await serveCommand(rest, io.out);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      io.err(`sightline: ${(error as Error).message}`);
+      io.err(`Run 'sightline help' for usage.`);
+      return 2;
+    }
+    throw error;
+  }
+}

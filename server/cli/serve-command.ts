@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startServer, type RunningServer } from '../http/server.ts';
+import { projectPaths } from '../project-paths.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  pwaDir: string;
+}
+
+export const DEFAULT_PORT = 8787;
+
+export function parseServeArgs(args: string[], cwd: string): ServeOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: '.sightline' },
+      pwa: { type: 'string', default: projectPaths.pwaDist },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError(
+      `--port must be a whole number from 0 to 65535, not ${JSON.stringify(values.port)}`,
+    );
+  }
+  return {
+    port,
+    host: values.host,
+    dataDir: resolve(cwd, values.data),
+    pwaDir: resolve(cwd, values.pwa),
+  };
+}
+
+/** Runs until SIGINT/SIGTERM, then shuts down cleanly (documents flushed, database closed). */
+export async function serveCommand(
+  args: string[],
+  out: (line: string) => void,
+): Promise<RunningServer> {
+  const options = parseServeArgs(args, process.cwd());
+  const server = await startServer(options);
+  out(`Sightline is running at ${server.url}/`);
+  out(`  sync relay:   ${server.syncUrl}`);
+  out(`  data folder:  ${options.dataDir}`);
+  out(`  extension:    load ${projectPaths.extensionChrome} as an unpacked extension`);
+  out(`                (chrome://extensions → Developer mode → Load unpacked)`);
+  out('Press Ctrl+C to stop.');
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}

@@ -1,0 +1,35 @@
+/**
+ * Every name that Sightline persists anywhere: IndexedDB databases, Dexie tables, extension
+ * storage keys, the relay's data files. One list, so that a rename or a clean-up never misses
+ * one and two features never collide on a name. Adding persisted state starts here.
+ */
+export const persistedNames = {
+  /** The PWA's own local database (Dexie): device-only state, never synced. */
+  pwaDatabase: 'sightline-pwa',
+  pwaTables: {
+    /** Settings that belong to this device: workspace credentials, UI preferences. */
+    deviceSettings: 'deviceSettings',
+  },
+  /** y-indexeddb database names are derived per Yjs document: prefix + document name. */
+  yIndexedDbPrefix: 'sightline-ydoc:',
+  /** The extension's local database (Dexie): the raw event log and the employee's ledger. */
+  extensionDatabase: 'sightline-extension',
+  extensionTables: {
+    sightings: 'sightings',
+  },
+  /** chrome.storage.local keys of the extension. */
+  extensionStorageKeys: {
+    enrolment: 'enrolment',
+    installedAt: 'installedAt',
+  },
+  /** Files inside the relay's data folder. */
+  relayFiles: {
+    database: 'sightline.sqlite',
+    signingSecret: 'signing-secret',
+  },
+} as const;
+
+/** The IndexedDB database name y-indexeddb uses for one Yjs document. */
+export function yIndexedDbName(documentName: string): string {
+  return persistedNames.yIndexedDbPrefix + documentName;
+}

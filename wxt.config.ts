@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+
+// The extension's build. Source lives in extension/ (WXT's srcDir); icons come from public/.
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'public',
+  outDir: '.output',
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  manifest: {
+    name: 'Sightline',
+    description:
+      'Shows whether the AI tool in front of you is approved, and lets you flag AI your organisation should know about.',
+    // Least privilege: each permission is listed with its reason in docs/privacy.md.
+    permissions: ['storage'],
+    icons: {
+      16: 'icons/icon-16.png',
+      32: 'icons/icon-32.png',
+      48: 'icons/icon-48.png',
+      128: 'icons/icon-128.png',
+    },
+    action: { default_title: 'Sightline' },
+  },
+});
