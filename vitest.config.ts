@@ -16,6 +16,7 @@ export default defineConfig({
             'pwa/**/*.test.ts',
             'test/integration/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'test/e2e/harness/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },

@@ -7,6 +7,8 @@ export default defineConfig({
   outDir: '.output',
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // `npm run dev` does not launch a browser of its own: load .output/chrome-mv3-dev by hand.
+  webExt: { disabled: true },
   manifest: {
     name: 'Sightline',
     description:

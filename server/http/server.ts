@@ -77,7 +77,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
+  // Loopback and wildcard binds are reachable as localhost from this machine.
+  const host =
+    !options.host || ['127.0.0.1', '0.0.0.0', '::1', '::'].includes(options.host)
+      ? 'localhost'
+      : options.host;
   const url = `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;

@@ -14,7 +14,13 @@ describe.skipIf(!hasChromium())('extension in Chromium', () => {
   it('starts its background worker', async () => {
     const worker = await browser.worker();
     expect(worker.url()).toBe(`chrome-extension://${browser.extensionId}/background.js`);
-    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } };
+        }
+      ).chrome.runtime.getManifest(),
+    );
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('Sightline');
   });
