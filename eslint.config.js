@@ -34,6 +34,8 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
+    // Tests and benchmarks run in Node beside the pure code they measure; they ship nowhere.
+    ignores: ['shared/**/*.test.ts', 'shared/**/*.bench.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -126,6 +128,7 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': [
@@ -146,7 +149,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js', 'pwa/vite.config.ts'],
+    files: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'shared/**/*.bench.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            importBan(
+              [...folder('pwa'), ...folder('extension')],
+              'Node-side tests never import browser code.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'test/**/*.ts',
+      'scripts/**/*.ts',
+      '*.config.ts',
+      '*.config.js',
+      'pwa/vite.config.ts',
+      '**/*.test.ts',
+      '**/*.bench.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

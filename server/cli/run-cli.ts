@@ -1,9 +1,16 @@
+import type { Readable, Writable } from 'node:stream';
+import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Raw stderr text without a newline (progress lines); defaults to nothing. */
+  writeErr?(text: string): void;
+  stdin?: Readable;
+  stdout?: Writable;
+  stderrIsTty?: boolean;
 }
 
 const HELP = `Usage: sightline <command> [options]
@@ -11,6 +18,9 @@ const HELP = `Usage: sightline <command> [options]
 Commands:
   serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR]
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port.
+  scan <file|-> [--format jsonl|csv|table]
+        Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)
+        against the AI catalog. Matches go to stdout, a summary to stderr.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -21,6 +31,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'serve':
         await serveCommand(rest, io.out);
         return 0;
+      case 'scan':
+        return await scanCommand(rest, {
+          ...io,
+          stdin: io.stdin ?? process.stdin,
+          stderrIsTty: io.stderrIsTty ?? false,
+          writeErr: io.writeErr ?? (() => {}),
+        });
       case undefined:
       case 'help':
       case '--help':

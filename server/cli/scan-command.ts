@@ -1,0 +1,158 @@
+import Table from 'cli-table3';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { builtInCatalog } from '../../shared/catalog/catalog.ts';
+import { compileMatcher } from '../../shared/detection/matcher.ts';
+import { LogFormatError } from '../scan/log-lines.ts';
+import { scanLog, type ScanMatch, type ScanSummary } from '../scan/scan-log.ts';
+import type { CliIo } from './run-cli.ts';
+import { UsageError } from './usage-error.ts';
+
+const FORMATS = ['jsonl', 'csv', 'table'] as const;
+type Format = (typeof FORMATS)[number];
+const CSV_COLUMNS = [
+  'line',
+  'input',
+  'host',
+  'toolId',
+  'toolName',
+  'category',
+  'matchedBy',
+  'matchedHost',
+] as const;
+
+export interface ScanIo extends CliIo {
+  stdin: Readable;
+  /** Whether stderr is a terminal: only then is a progress line drawn. */
+  stderrIsTty: boolean;
+  writeErr(text: string): void;
+  /** When given, matches are written here with backpressure instead of through `out`. */
+  stdout?: Writable;
+}
+
+/** `sightline scan <file|-> [--format jsonl|csv|table]`: matches a network log against the catalog. */
+export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'jsonl' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format))
+    throw new UsageError(
+      `--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(values.format)}`,
+    );
+  if (positionals.length !== 1)
+    throw new UsageError('scan needs exactly one log file, or - for standard input');
+  const source = positionals[0]!;
+
+  let input: Readable;
+  if (source === '-') input = io.stdin;
+  else {
+    try {
+      const info = await stat(source);
+      if (!info.isFile()) throw new Error('not a file');
+    } catch (error) {
+      io.err(
+        `sightline scan: cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+      return 1;
+    }
+    input = createReadStream(source);
+  }
+
+  const matcher = compileMatcher(builtInCatalog());
+  const stdout = io.stdout;
+  const emit = stdout
+    ? (line: string) =>
+        stdout.write(line + '\n') ? undefined : once(stdout, 'drain').then(() => undefined)
+    : (line: string) => io.out(line);
+  if (format === 'csv') await emit(CSV_COLUMNS.join(','));
+  const write =
+    format === 'jsonl'
+      ? (m: ScanMatch) => emit(JSON.stringify(jsonRecord(m)))
+      : format === 'csv'
+        ? (m: ScanMatch) => emit(csvRecord(m))
+        : () => undefined;
+
+  let lastProgress = 0;
+  const progress = io.stderrIsTty
+    ? (summary: ScanSummary) => {
+        const now = Date.now();
+        if (now - lastProgress < 1000) return;
+        lastProgress = now;
+        io.writeErr(
+          `\r${summary.linesRead.toLocaleString('en')} lines read, ${summary.matched.toLocaleString('en')} matched`,
+        );
+      }
+    : undefined;
+
+  let summary: ScanSummary;
+  try {
+    summary = await scanLog(input, matcher, write, progress);
+  } catch (error) {
+    if (progress) io.writeErr('\n');
+    if (error instanceof LogFormatError || (error as NodeJS.ErrnoException).code) {
+      io.err(
+        `sightline scan: ${source === '-' ? 'standard input' : source}: ${(error as Error).message}`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+  if (progress && lastProgress > 0) io.writeErr('\n');
+  if (format === 'table') io.out(table(summary));
+  io.err(
+    `scanned ${summary.linesRead} lines: ${summary.matched} matched, ${summary.tools.size} tools found, ${summary.unreadable} unreadable`,
+  );
+  return 0;
+}
+
+function jsonRecord(m: ScanMatch) {
+  return {
+    input: m.input,
+    host: m.host,
+    toolId: m.toolId,
+    toolName: m.toolName,
+    category: m.category,
+    matchedBy: m.matchedBy,
+    matchedHost: m.matchedHost,
+    line: m.line,
+  };
+}
+
+/** RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvRecord(m: ScanMatch): string {
+  const record = jsonRecord(m);
+  return CSV_COLUMNS.map((column) => csvField(record[column])).join(',');
+}
+
+function table(summary: ScanSummary): string {
+  const rows = [...summary.tools.entries()].sort(
+    (a, b) => b[1].matches - a[1].matches || a[0].localeCompare(b[0]),
+  );
+  const out = new Table({
+    head: ['tool', 'category', 'matches', 'hosts'],
+    style: { head: [], border: [] },
+  });
+  for (const [, tool] of rows) {
+    const hosts = [...tool.hosts];
+    out.push([
+      tool.toolName,
+      tool.category,
+      tool.matches,
+      hosts.slice(0, 3).join(' ') + (hosts.length > 3 ? ` +${hosts.length - 3}` : ''),
+    ]);
+  }
+  return rows.length > 0 ? out.toString() : 'No AI tools found.';
+}
