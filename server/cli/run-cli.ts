@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { revokeCommand, tokenCommand } from './token-commands.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface CliIo {
@@ -16,11 +17,17 @@ export interface CliIo {
 const HELP = `Usage: sightline <command> [options]
 
 Commands:
-  serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR]
+  serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL]
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port.
   scan <file|-> [--format jsonl|csv|table]
         Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)
         against the AI catalog. Matches go to stdout, a summary to stderr.
+  token --workspace W --role admin|lead|contributor|member [--reporter ID] [--ttl 30d]
+        [--label TEXT] [--data .sightline]
+        Mint a signed token and print it alone on stdout (its id goes to stderr). A member
+        token without --reporter is an enrolment code that extensions exchange for their own.
+  revoke --id TOKEN_ID [--data .sightline]
+        Revoke a token, including on connections that are open now.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -38,6 +45,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           stderrIsTty: io.stderrIsTty ?? false,
           writeErr: io.writeErr ?? (() => {}),
         });
+      case 'token':
+        return await tokenCommand(rest, io);
+      case 'revoke':
+        return await revokeCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

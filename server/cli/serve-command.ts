@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startServer, type RunningServer } from '../http/server.ts';
 import { projectPaths } from '../project-paths.ts';
 import { UsageError } from './usage-error.ts';
@@ -9,9 +9,12 @@ export interface ServeOptions {
   host: string;
   dataDir: string;
   pwaDir: string;
+  redisUrl?: string;
+  workspace: string;
 }
 
 export const DEFAULT_PORT = 8787;
+const FIRST_ADMIN_TTL_MS = 30 * 86_400_000;
 
 export function parseServeArgs(args: string[], cwd: string): ServeOptions {
   const { values } = parseArgs({
@@ -21,6 +24,8 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: '.sightline' },
       pwa: { type: 'string', default: projectPaths.pwaDist },
+      redis: { type: 'string' },
+      workspace: { type: 'string', default: 'main' },
     },
     strict: true,
     allowPositionals: false,
@@ -31,11 +36,16 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       `--port must be a whole number from 0 to 65535, not ${JSON.stringify(values.port)}`,
     );
   }
+  if (values.redis !== undefined && !/^rediss?:\/\/[^\s/]+/.test(values.redis)) {
+    throw new UsageError('--redis must be a URL such as redis://127.0.0.1:6379');
+  }
   return {
     port,
     host: values.host,
     dataDir: resolve(cwd, values.data),
     pwaDir: resolve(cwd, values.pwa),
+    workspace: values.workspace,
+    ...(values.redis ? { redisUrl: values.redis } : {}),
   };
 }
 
@@ -49,6 +59,23 @@ export async function serveCommand(
   out(`Sightline is running at ${server.url}/`);
   out(`  sync relay:   ${server.syncUrl}`);
   out(`  data folder:  ${options.dataDir}`);
+  if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
+  // The first run of a new data folder makes the first admin, and says how to sign in.
+  if (server.tokenStore.count() === 0) {
+    const admin = await server.tokens.mint({
+      workspace: options.workspace,
+      role: 'admin',
+      ttlMs: FIRST_ADMIN_TTL_MS,
+      kind: 'cli',
+      label: 'first admin',
+    });
+    out(
+      `  first admin:  open ${server.url}/#/join?workspace=${options.workspace}&token=${admin.token}`,
+    );
+    out(
+      `                (valid 30 days; make more with: npm run -s sightline -- token --workspace ${options.workspace} --role admin)`,
+    );
+  }
   out(`  extension:    load ${projectPaths.extensionChrome} as an unpacked extension`);
   out(`                (chrome://extensions → Developer mode → Load unpacked)`);
   out('Press Ctrl+C to stop.');

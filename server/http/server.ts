@@ -3,8 +3,14 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Extension, Hocuspocus } from '@hocuspocus/server';
+import { loadSigningSecret } from '../auth/signing-secret.ts';
+import { TokenService } from '../auth/token-service.ts';
+import { TokenStore } from '../auth/token-store.ts';
 import { createRelay } from '../relay/relay.ts';
+import { DEFAULT_LIMITS, TokenBucket, type ConnectionLimits } from '../relay/rate-limit.ts';
+import { databaseFile, openDatabase } from '../storage/database.ts';
+import { handleApi } from './api.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface ServerOptions {
@@ -13,6 +19,10 @@ export interface ServerOptions {
   dataDir: string;
   /** The built PWA; when absent, `/` answers with a page that says how to build it. */
   pwaDir: string;
+  redisUrl?: string;
+  limits?: Partial<ConnectionLimits>;
+  /** Extra relay extensions (the discoveries deriver is added by the caller). */
+  extensions?: (services: { hocuspocus: () => Hocuspocus }) => Extension[];
 }
 
 export interface RunningServer {
@@ -20,47 +30,92 @@ export interface RunningServer {
   syncUrl: string;
   port: number;
   hocuspocus: Hocuspocus;
+  tokens: TokenService;
+  tokenStore: TokenStore;
   close(): Promise<void>;
 }
 
 export const SYNC_PATH = '/sync';
+const REPORTER_TOKEN_TTL_MS = 365 * 86_400_000;
 
-/** One port: the PWA over HTTP and the Hocuspocus relay over WebSocket at /sync. */
+/** One port: the PWA over HTTP, the API at /api, and the Hocuspocus relay over WebSocket at /sync. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const relay = createRelay(options.dataDir);
-  const pwaBuilt = existsSync(join(options.pwaDir, 'index.html'));
-  const serveStatic = pwaBuilt ? staticFiles(options.pwaDir) : undefined;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const db = openDatabase(databaseFile(options.dataDir));
+  const tokenStore = new TokenStore(db);
+  const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
+  let hocuspocusRef: Hocuspocus | undefined;
+  const relay = createRelay({
+    db,
+    tokens,
+    tokenStore,
+    limits,
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    extensions: options.extensions?.({ hocuspocus: () => hocuspocusRef! }) ?? [],
+  });
+  hocuspocusRef = relay.hocuspocus;
+  const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
+    ? staticFiles(options.pwaDir)
+    : undefined;
 
   const ws = crossws({
+    serverOptions: { maxPayload: limits.maxMessageBytes },
     hooks: {
       open(peer) {
-        const connection = relay.hocuspocus.handleConnection(
+        const state = peerState(peer);
+        state.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
+        state.bytes = new TokenBucket(limits.byteBurst, limits.bytesPerSecond);
+        state.connection = relay.hocuspocus.handleConnection(
           peer.websocket as never,
           peer.request as Request,
         );
-        (peer as unknown as { hocuspocus: typeof connection }).hocuspocus = connection;
       },
       message(peer, message) {
-        connectionOf(peer)?.handleMessage(message.uint8Array());
+        const state = peerState(peer);
+        const data = message.uint8Array();
+        // L3: a client that floods is cut off; the others never notice.
+        if (!state.messages?.take() || !state.bytes?.take(data.byteLength)) {
+          peer.close(4429, 'rate limit exceeded');
+          return;
+        }
+        state.connection?.handleMessage(data);
       },
       close(peer, event) {
-        connectionOf(peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
+        peerState(peer).connection?.handleClose({
+          code: event.code ?? 1000,
+          reason: event.reason ?? '',
+        });
+      },
+      error(peer) {
+        peer.close(1011, 'connection error');
       },
     },
   });
 
   const server: Server = createServer((req, res) => {
-    if (req.url === '/api/health') {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, documents: relay.hocuspocus.getDocumentsCount() }));
-      return;
-    }
-    if (serveStatic) {
-      serveStatic(req, res, () => notFound(res));
-      return;
-    }
-    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('The PWA is not built yet: run `npm run build` (or `npm start`, which builds it).\n');
+    handleApi(req, res, {
+      tokens,
+      tokenStore,
+      reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
+      health: () => ({
+        documents: relay.hocuspocus.getDocumentsCount(),
+        connections: relay.hocuspocus.getConnectionsCount(),
+      }),
+    })
+      .then((handled) => {
+        if (handled) return;
+        if (serveStatic) serveStatic(req, res, () => notFound(res));
+        else {
+          res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(
+            'The PWA is not built yet: run `npm run build` (or `npm start`, which builds it).\n',
+          );
+        }
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
   });
 
   server.on('upgrade', (req, socket, head) => {
@@ -90,26 +145,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     syncUrl: `ws://${host}:${port}${SYNC_PATH}`,
     port,
     hocuspocus: relay.hocuspocus,
+    tokens,
+    tokenStore,
     close() {
       closing ??= (async () => {
         server.close();
         server.closeAllConnections();
         await relay.close();
+        db.close();
       })();
       return closing;
     },
   };
 }
 
-function connectionOf(peer: unknown) {
-  return (
-    peer as {
-      hocuspocus?: {
-        handleMessage(data: Uint8Array): void;
-        handleClose(e: { code: number; reason: string }): void;
-      };
-    }
-  ).hocuspocus;
+interface PeerState {
+  connection?: {
+    handleMessage(data: Uint8Array): void;
+    handleClose(e: { code: number; reason: string }): void;
+  };
+  messages?: TokenBucket;
+  bytes?: TokenBucket;
+}
+
+function peerState(peer: object): PeerState {
+  const holder = peer as { sightline?: PeerState };
+  holder.sightline ??= {};
+  return holder.sightline;
 }
 
 function notFound(res: ServerResponse) {

@@ -14,18 +14,16 @@ export function persistenceExtension(store: SqliteDocumentStore): Extension {
     extensionName: 'sqlite-persistence',
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       const stored = store.load(documentName);
-      if (stored.updates.length > 0) {
-        Y.applyUpdate(document, Y.mergeUpdates(stored.updates));
-      }
-      lastSeq.set(documentName, stored.lastSeq);
+      if (stored.length > 0) Y.applyUpdate(document, Y.mergeUpdates(stored));
       document.on('update', (update: Uint8Array) => {
         lastSeq.set(documentName, store.append(documentName, update));
       });
     },
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       const through = lastSeq.get(documentName);
-      if (through === undefined || store.pendingUpdates(documentName) === 0) return;
+      if (through === undefined) return; // nothing appended by this process since it loaded
       store.compact(documentName, Y.encodeStateAsUpdate(document), through);
+      lastSeq.delete(documentName);
     },
     async afterUnloadDocument({ documentName }) {
       lastSeq.delete(documentName);

@@ -1,45 +1,84 @@
-import { Hocuspocus } from '@hocuspocus/server';
-import { join } from 'node:path';
-import { persistedNames } from '../../shared/storage/persisted-names.ts';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Redis } from '@hocuspocus/extension-redis';
+import type { DatabaseSync } from 'node:sqlite';
+import { randomUUID } from 'node:crypto';
 import { parseDocumentName } from '../../shared/documents/names.ts';
+import type { TokenService } from '../auth/token-service.ts';
+import type { TokenStore } from '../auth/token-store.ts';
+import { authExtension } from './auth-extension.ts';
 import { persistenceExtension } from './persistence-extension.ts';
+import type { ConnectionLimits } from './rate-limit.ts';
+import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
+
+export interface RelayOptions {
+  db: DatabaseSync;
+  tokens: TokenService;
+  tokenStore: TokenStore;
+  limits: ConnectionLimits;
+  /** redis://host:port — several relay processes then serve the same documents (scale-out). */
+  redisUrl?: string;
+  /** More extensions, e.g. the discoveries deriver. */
+  extensions?: Extension[];
+}
 
 export interface Relay {
   hocuspocus: Hocuspocus;
   store: SqliteDocumentStore;
-  /** Flushes pending compaction, closes every connection and the database. */
+  /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
 
-/** The sync relay: Hocuspocus with SQLite persistence in `dataDir`. */
-export function createRelay(dataDir: string): Relay {
-  const store = new SqliteDocumentStore(join(dataDir, persistedNames.relayFiles.database));
+/** The sync relay: Hocuspocus with authentication, permissions, SQLite persistence and, optionally, Redis. */
+export function createRelay(options: RelayOptions): Relay {
+  const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
+  const store = new SqliteDocumentStore(options.db, instance);
+  const extensions: Extension[] = [
+    {
+      extensionName: 'document-names',
+      // Malformed names are refused before anything is loaded or stored (S4).
+      async onConnect({ documentName }) {
+        if (!parseDocumentName(documentName)) throw new Error('invalid document name');
+      },
+    },
+    authExtension({
+      tokens: options.tokens,
+      maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
+    }),
+    persistenceExtension(store),
+    ...(options.extensions ?? []),
+  ];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(
+      new Redis({
+        host: url.hostname,
+        port: Number(url.port || 6379),
+        identifier: instance,
+        prefix: 'sightline',
+        ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
+      }),
+    );
+  }
   const hocuspocus = new Hocuspocus({
     name: 'sightline-relay',
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
-    extensions: [
-      {
-        extensionName: 'document-names',
-        // Malformed names are refused before anything is loaded or stored.
-        async onConnect({ documentName }) {
-          if (!parseDocumentName(documentName)) throw new Error(`invalid document name`);
-        },
-      },
-      persistenceExtension(store),
-    ],
+    extensions,
   });
+  const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
   return {
     hocuspocus,
     store,
     async close() {
+      stopWatching();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
-      // Let the flushed stores finish before the database closes.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      store.close();
+      // Let the flushed stores and unloads finish before the database closes.
+      for (let i = 0; i < 50 && hocuspocus.getDocumentsCount() > 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     },
   };
 }

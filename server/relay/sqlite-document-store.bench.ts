@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { openDatabase } from '../storage/database.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 
 /** Small edits like the ones clients send: one map key set per update. */
@@ -31,7 +32,8 @@ export default {
     const count = 5_000;
     const updates = makeUpdates(count);
     const dir = mkdtempSync(join(tmpdir(), 'sightline-bench-'));
-    const store = new SqliteDocumentStore(join(dir, 'bench.sqlite'));
+    const db = openDatabase(join(dir, 'bench.sqlite'));
+    const store = new SqliteDocumentStore(db);
     try {
       const baseline = perSecond(count, () => {
         const doc = new Y.Doc();
@@ -51,10 +53,10 @@ export default {
         baselineUpdatesPerSec: baseline,
         ratio: Number((durable / baseline).toFixed(4)),
         loadMs: Number(loadMs.toFixed(1)),
-        loadedUpdates: loaded.updates.length,
+        loadedUpdates: loaded.length,
       };
     } finally {
-      store.close();
+      db.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -1,102 +1,89 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import * as Y from 'yjs';
+import { transaction } from '../storage/database.ts';
 
 /**
- * Durable storage for Yjs documents in SQLite (node:sqlite, WAL). Every update is appended to a
- * log synchronously, so it is on disk before the relay acknowledges it; compaction folds the log
- * into one snapshot per document later. See docs/sync.md.
+ * Durable storage for Yjs documents in SQLite. Every update is appended to a log synchronously, so
+ * it is on disk before the relay acknowledges it (docs/sync.md S1); compaction folds the log into
+ * one snapshot per document later (S2). Several relay processes may share the database (scale-out):
+ * each compacts only the log entries it wrote, and merges its state into the existing snapshot.
  */
 export class SqliteDocumentStore {
   readonly #db: DatabaseSync;
+  readonly #instance: string;
   readonly #append;
   readonly #readSnapshot;
   readonly #readUpdates;
   readonly #writeSnapshot;
-  readonly #deleteUpdatesUpTo;
+  readonly #deleteOwnUpdatesUpTo;
+  readonly #countPending;
 
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.#db = new DatabaseSync(file);
-    this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+  constructor(db: DatabaseSync, instance = 'main') {
+    this.#db = db;
+    this.#instance = instance;
+    db.exec(`
       CREATE TABLE IF NOT EXISTS document_updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         document TEXT NOT NULL,
+        instance TEXT NOT NULL DEFAULT 'main',
         data BLOB NOT NULL
       );
       CREATE INDEX IF NOT EXISTS document_updates_by_document ON document_updates (document, seq);
       CREATE TABLE IF NOT EXISTS document_snapshots (
         document TEXT PRIMARY KEY,
         data BLOB NOT NULL,
-        through_seq INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       );
     `);
-    this.#append = this.#db.prepare('INSERT INTO document_updates (document, data) VALUES (?, ?)');
-    this.#readSnapshot = this.#db.prepare(
-      'SELECT data, through_seq FROM document_snapshots WHERE document = ?',
+    this.#append = db.prepare(
+      'INSERT INTO document_updates (document, instance, data) VALUES (?, ?, ?)',
     );
-    this.#readUpdates = this.#db.prepare(
-      'SELECT seq, data FROM document_updates WHERE document = ? AND seq > ? ORDER BY seq',
+    this.#readSnapshot = db.prepare('SELECT data FROM document_snapshots WHERE document = ?');
+    this.#readUpdates = db.prepare(
+      'SELECT seq, data FROM document_updates WHERE document = ? ORDER BY seq',
     );
-    this.#writeSnapshot = this.#db.prepare(
-      `INSERT INTO document_snapshots (document, data, through_seq, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (document) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-       updated_at = excluded.updated_at`,
+    this.#writeSnapshot = db.prepare(
+      `INSERT INTO document_snapshots (document, data, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (document) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
     );
-    this.#deleteUpdatesUpTo = this.#db.prepare(
-      'DELETE FROM document_updates WHERE document = ? AND seq <= ?',
+    this.#deleteOwnUpdatesUpTo = db.prepare(
+      'DELETE FROM document_updates WHERE document = ? AND instance = ? AND seq <= ?',
+    );
+    this.#countPending = db.prepare(
+      'SELECT COUNT(*) AS n FROM document_updates WHERE document = ?',
     );
   }
 
   /** Appends one update and returns its sequence number; durable when this returns. */
   append(document: string, update: Uint8Array): number {
-    return Number(this.#append.run(document, update).lastInsertRowid);
+    return Number(this.#append.run(document, this.#instance, update).lastInsertRowid);
   }
 
-  /** The snapshot and every update after it, in order: applying them all rebuilds the document. */
-  load(document: string): { updates: Uint8Array[]; lastSeq: number } {
-    const snapshot = this.#readSnapshot.get(document) as
-      { data: Uint8Array; through_seq: number } | undefined;
+  /** The snapshot and every logged update, in order: applying them all rebuilds the document. */
+  load(document: string): Uint8Array[] {
+    const snapshot = this.#readSnapshot.get(document) as { data: Uint8Array } | undefined;
     const updates: Uint8Array[] = snapshot ? [snapshot.data] : [];
-    let lastSeq = snapshot?.through_seq ?? 0;
-    for (const row of this.#readUpdates.iterate(document, lastSeq) as Iterable<{
-      seq: number;
-      data: Uint8Array;
-    }>) {
+    for (const row of this.#readUpdates.iterate(document) as Iterable<{ data: Uint8Array }>)
       updates.push(row.data);
-      lastSeq = row.seq;
-    }
-    return { updates, lastSeq };
+    return updates;
   }
 
   /**
-   * Replaces the log up to `throughSeq` with one snapshot (the full state at that point or later).
-   * Both happen in one transaction, so a crash leaves either the old log or the new snapshot.
+   * Folds this instance's log entries up to `throughSeq` into the snapshot. `state` must contain
+   * every one of them (the caller encodes it after they were applied). The new snapshot is merged
+   * with the old one, so another instance's state already in it is never lost.
    */
-  compact(document: string, snapshot: Uint8Array, throughSeq: number): void {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      this.#writeSnapshot.run(document, snapshot, throughSeq, Date.now());
-      this.#deleteUpdatesUpTo.run(document, throughSeq);
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
+  compact(document: string, state: Uint8Array, throughSeq: number): void {
+    transaction(this.#db, () => {
+      const previous = this.#readSnapshot.get(document) as { data: Uint8Array } | undefined;
+      const snapshot = previous ? Y.mergeUpdates([previous.data, state]) : state;
+      this.#writeSnapshot.run(document, snapshot, Date.now());
+      this.#deleteOwnUpdatesUpTo.run(document, this.#instance, throughSeq);
+    });
   }
 
   /** How many log entries wait for compaction (for tests and diagnostics). */
   pendingUpdates(document: string): number {
-    const row = this.#db
-      .prepare('SELECT COUNT(*) AS n FROM document_updates WHERE document = ?')
-      .get(document) as { n: number };
-    return row.n;
-  }
-
-  close(): void {
-    if (this.#db.isOpen) this.#db.close();
+    return (this.#countPending.get(document) as { n: number }).n;
   }
 }

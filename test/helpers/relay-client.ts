@@ -6,14 +6,26 @@ export interface TestClient {
   provider: HocuspocusProvider;
   /** Resolves once the relay has acknowledged every local change. */
   acknowledged(): Promise<void>;
+  /** How the relay answered: a scope once authenticated, or the refusal's reason. */
+  outcome(): Promise<{ scope: 'read-write' | 'readonly' | string } | { refused: string }>;
   destroy(): void;
 }
 
 /** A real Hocuspocus client, as the PWA and the extension use, connecting from Node. */
-export function connectClient(syncUrl: string, name: string, token = 'none'): TestClient {
-  const doc = new Y.Doc();
+export function connectClient(
+  syncUrl: string,
+  name: string,
+  token: string,
+  doc = new Y.Doc(),
+): TestClient {
   const websocketProvider = new HocuspocusProviderWebsocket({ url: syncUrl, maxAttempts: 1 });
   const provider = new HocuspocusProvider({ websocketProvider, name, document: doc, token });
+  const outcome = new Promise<{ scope: string } | { refused: string }>((resolve) => {
+    provider.on('authenticated', ({ scope }: { scope: string }) => resolve({ scope }));
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+      resolve({ refused: reason }),
+    );
+  });
   provider.attach();
   return {
     doc,
@@ -23,6 +35,7 @@ export function connectClient(syncUrl: string, name: string, token = 'none'): Te
         () => provider.synced && !provider.hasUnsyncedChanges,
         `all changes to ${name} acknowledged`,
       ),
+    outcome: () => withTimeout(outcome, 10_000, `the relay's answer for ${name}`),
     destroy() {
       provider.destroy();
       websocketProvider.destroy();
@@ -41,4 +54,13 @@ export async function waitFor(
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms).unref(),
+    ),
+  ]);
 }

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { isRole, type Principal, type Role } from '../../shared/auth/access.ts';
+import { isValidSegment } from '../../shared/documents/names.ts';
+import type { TokenRecord, TokenStore } from './token-store.ts';
+
+const ISSUER = 'sightline';
+const AUDIENCE = 'sightline-relay';
+
+export interface MintRequest {
+  workspace: string;
+  role: Role;
+  reporterId?: string;
+  ttlMs: number;
+  kind?: TokenRecord['kind'];
+  label?: string;
+}
+
+export interface MintedToken {
+  token: string;
+  id: string;
+  expiresAt: number;
+}
+
+export interface VerifiedToken {
+  id: string;
+  principal: Principal;
+  expiresAt: number;
+}
+
+/** Why a token was refused; the message never contains the token. */
+export class TokenError extends Error {
+  override name = 'TokenError';
+}
+
+/** A fresh unguessable id: 128 random bits, lower-case hex (a valid document-name segment). */
+export function randomId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * Signed tokens (JWT, HS256, jose): workspace, role, optional reporter id, expiry and an id that
+ * can be revoked. Verification checks the signature, the claims' shape, expiry, and the store
+ * (a token must have been minted here and not revoked).
+ */
+export class TokenService {
+  readonly #secret: Uint8Array;
+  readonly #store: TokenStore;
+  readonly #now: () => number;
+
+  constructor(secret: Uint8Array, store: TokenStore, now: () => number = Date.now) {
+    this.#secret = secret;
+    this.#store = store;
+    this.#now = now;
+  }
+
+  async mint(request: MintRequest): Promise<MintedToken> {
+    if (!isValidSegment(request.workspace))
+      throw new TokenError('invalid workspace id: use 1–64 lower-case letters, digits, - or _');
+    if (!isRole(request.role)) throw new TokenError(`unknown role ${JSON.stringify(request.role)}`);
+    if (
+      request.reporterId !== undefined &&
+      (request.role !== 'member' || !isValidSegment(request.reporterId))
+    ) {
+      throw new TokenError('a reporter id is only for member tokens, and must be a valid id');
+    }
+    const id = randomId();
+    const now = this.#now();
+    const expiresAt = now + request.ttlMs;
+    const token = await new SignJWT({
+      ws: request.workspace,
+      role: request.role,
+      ...(request.reporterId ? { rid: request.reporterId } : {}),
+    })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setJti(id)
+      .setIssuedAt(Math.floor(now / 1000))
+      .setExpirationTime(Math.floor(expiresAt / 1000))
+      .sign(this.#secret);
+    const kind =
+      request.kind ??
+      (request.role === 'member' ? (request.reporterId ? 'reporter' : 'enrolment') : 'invitation');
+    this.#store.add({
+      id,
+      workspace: request.workspace,
+      role: request.role,
+      reporterId: request.reporterId ?? null,
+      kind,
+      label: request.label?.slice(0, 200) ?? null,
+      createdAt: now,
+      expiresAt,
+    });
+    return { token, id, expiresAt };
+  }
+
+  async verify(token: unknown): Promise<VerifiedToken> {
+    if (typeof token !== 'string' || token.length === 0) throw new TokenError('no token');
+    if (token.length > 4096) throw new TokenError('malformed token');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.#secret, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(this.#now()),
+      }));
+    } catch (error) {
+      throw new TokenError(error instanceof errors.JWTExpired ? 'token expired' : 'invalid token');
+    }
+    const { jti, ws, role, rid, exp } = payload as Record<string, unknown>;
+    if (
+      typeof jti !== 'string' ||
+      !isValidSegment(ws) ||
+      !isRole(role) ||
+      typeof exp !== 'number' ||
+      (rid !== undefined && !isValidSegment(rid))
+    ) {
+      throw new TokenError('invalid token');
+    }
+    const record = this.#store.get(jti);
+    if (!record) throw new TokenError('unknown token');
+    if (record.revokedAt !== null) throw new TokenError('token revoked');
+    return {
+      id: jti,
+      principal: { workspace: ws, role, ...(typeof rid === 'string' ? { reporterId: rid } : {}) },
+      expiresAt: exp * 1000,
+    };
+  }
+
+  revoke(id: string): boolean {
+    return this.#store.revoke(id, this.#now());
+  }
+}

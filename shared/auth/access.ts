@@ -1,0 +1,50 @@
+import type { DocumentName } from '../documents/names.ts';
+
+export const ROLES = ['admin', 'lead', 'contributor', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+export type Access = 'write' | 'read' | 'none';
+
+/** Who a verified token says its bearer is. */
+export interface Principal {
+  workspace: string;
+  role: Role;
+  /** Set for a member bound to one extension's report; absent on an enrolment token. */
+  reporterId?: string;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * The permission table (docs/sync.md, rules P1–P6): what a principal may do with a document.
+ * The relay enforces it when a connection asks for a document; "read" means a read-only connection.
+ */
+export function accessFor(principal: Principal, document: DocumentName): Access {
+  if (principal.workspace !== document.workspace) return 'none'; // P1
+  const { role } = principal;
+  const lead = role === 'admin' || role === 'lead';
+  switch (document.kind) {
+    case 'policy': // P2
+      return lead ? 'write' : 'read';
+    case 'registry': // P3
+      return lead ? 'write' : role === 'contributor' ? 'read' : 'none';
+    case 'assessment': // P4
+      return lead || role === 'contributor' ? 'write' : 'none';
+    case 'reports': // P5
+      if (lead) return 'read';
+      return role === 'member' &&
+        principal.reporterId !== undefined &&
+        principal.reporterId === document.id
+        ? 'write'
+        : 'none';
+    case 'discoveries': // P6
+      return role === 'member' ? 'none' : 'read';
+  }
+}
+
+/** Which roles a principal may invite (P7): only an admin makes admins. */
+export function mayMint(principal: Principal, role: Role): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'lead' && role !== 'admin';
+}
