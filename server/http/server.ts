@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Extension, Hocuspocus } from '@hocuspocus/server';
+import type { Hocuspocus } from '@hocuspocus/server';
 import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
 import { TokenStore } from '../auth/token-store.ts';
@@ -21,8 +21,6 @@ export interface ServerOptions {
   pwaDir: string;
   redisUrl?: string;
   limits?: Partial<ConnectionLimits>;
-  /** Extra relay extensions (the discoveries deriver is added by the caller). */
-  extensions?: (services: { hocuspocus: () => Hocuspocus }) => Extension[];
 }
 
 export interface RunningServer {
@@ -44,16 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(databaseFile(options.dataDir));
   const tokenStore = new TokenStore(db);
   const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
-  let hocuspocusRef: Hocuspocus | undefined;
-  const relay = createRelay({
-    db,
-    tokens,
-    tokenStore,
-    limits,
-    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
-    extensions: options.extensions?.({ hocuspocus: () => hocuspocusRef! }) ?? [],
-  });
-  hocuspocusRef = relay.hocuspocus;
+  const relay = createRelay({ db, tokens, tokenStore, limits, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
     : undefined;
