@@ -7,6 +7,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
 import { TokenStore } from '../auth/token-store.ts';
+import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
 import { DEFAULT_LIMITS, TokenBucket, type ConnectionLimits } from '../relay/rate-limit.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
@@ -42,7 +43,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(databaseFile(options.dataDir));
   const tokenStore = new TokenStore(db);
   const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
-  const relay = createRelay({ db, tokens, tokenStore, limits, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
+  const relay = createRelay({
+    db,
+    tokens,
+    tokenStore,
+    limits,
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  });
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
     : undefined;
@@ -65,6 +72,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // L3: a client that floods is cut off; the others never notice.
         if (!state.messages?.take() || !state.bytes?.take(data.byteLength)) {
           peer.close(4429, 'rate limit exceeded');
+          return;
+        }
+        if (!isWellFormedFrame(data)) {
+          peer.close(4400, 'malformed frame');
           return;
         }
         state.connection?.handleMessage(data);
