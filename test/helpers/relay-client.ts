@@ -17,8 +17,22 @@ export function connectClient(
   name: string,
   token: string,
   doc = new Y.Doc(),
+  options: { reconnect?: boolean } = {},
 ): TestClient {
-  const websocketProvider = new HocuspocusProviderWebsocket({ url: syncUrl, maxAttempts: 1 });
+  // By default one attempt, so a refusal is final; `reconnect` retries quickly forever, as real clients do.
+  const websocketProvider = new HocuspocusProviderWebsocket(
+    options.reconnect
+      ? {
+          url: syncUrl,
+          maxAttempts: 0,
+          delay: 50,
+          minDelay: 50,
+          maxDelay: 400,
+          factor: 1.5,
+          jitter: false,
+        }
+      : { url: syncUrl, maxAttempts: 1 },
+  );
   const provider = new HocuspocusProvider({ websocketProvider, name, document: doc, token });
   const outcome = new Promise<{ scope: string } | { refused: string }>((resolve) => {
     provider.on('authenticated', ({ scope }: { scope: string }) => resolve({ scope }));
@@ -46,12 +60,14 @@ export function connectClient(
 /** Polls a condition until it holds, failing with a description after `timeoutMs`. */
 export async function waitFor(
   condition: () => boolean,
-  what: string,
+  what: string | (() => string),
   timeoutMs = 10_000,
 ): Promise<void> {
   const start = Date.now();
   while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

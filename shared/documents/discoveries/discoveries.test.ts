@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readDiscoveries } from './read.ts';
+import { TOOLS, type DiscoveryAggregate } from './schema.ts';
+import { writeDiscovery } from './write.ts';
+
+const D0 = Date.UTC(2026, 2, 10);
+
+const aggregate: DiscoveryAggregate = {
+  name: 'ChatGPT',
+  category: 'chat-assistant',
+  reporters: 12,
+  firstSeen: D0,
+  lastSeen: D0 + 86_400_000,
+  signals: ['flag', 'visit'],
+  hosts: ['chatgpt.com'],
+  embeddedIn: [],
+  flagCount: 2,
+  purposes: ['drafting'],
+  dataCategories: ['personal'],
+};
+
+function sync(from: Y.Doc): Y.Doc {
+  const to = new Y.Doc();
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+  return to;
+}
+
+describe('discoveries document', () => {
+  it('reads back identically on another replica', () => {
+    const doc = new Y.Doc();
+    writeDiscovery(doc, 'chatgpt', aggregate, { updatedAt: D0 });
+    writeDiscovery(doc, 'host:notes.example', { ...aggregate, name: 'Notes', reporterIds: ['r1'] });
+    const read = readDiscoveries(doc);
+    expect(read).toEqual({
+      schemaVersion: 1,
+      updatedAt: D0,
+      tools: [
+        { toolKey: 'chatgpt', ...aggregate },
+        { toolKey: 'host:notes.example', ...aggregate, name: 'Notes', reporterIds: ['r1'] },
+      ],
+      problems: [],
+    });
+    expect(readDiscoveries(sync(doc))).toEqual(read);
+  });
+
+  it('writes only the keys that changed, and deletes on undefined', () => {
+    const doc = new Y.Doc();
+    writeDiscovery(doc, 'chatgpt', aggregate);
+    const changed: string[] = [];
+    doc.getMap(TOOLS).observeDeep((events) => {
+      for (const event of events) for (const key of event.keys.keys()) changed.push(key);
+    });
+    writeDiscovery(doc, 'chatgpt', { ...aggregate, hosts: ['chatgpt.com'] });
+    expect(changed).toEqual([]);
+    writeDiscovery(doc, 'chatgpt', {
+      ...aggregate,
+      reporters: 13,
+      hosts: ['chat.openai.com', 'chatgpt.com'],
+    });
+    expect(changed.sort()).toEqual(['hosts', 'reporters']);
+    writeDiscovery(doc, 'chatgpt', undefined);
+    expect(readDiscoveries(doc).tools).toEqual([]);
+  });
+
+  it('refuses a malformed aggregate and changes nothing', () => {
+    const doc = new Y.Doc();
+    const bad = [
+      { ...aggregate, hosts: Array.from({ length: 21 }, (_, i) => `h${i}.example.com`) },
+      { ...aggregate, reporters: -1 },
+      { ...aggregate, signals: ['keystrokes'] },
+      { ...aggregate, name: '' },
+    ];
+    for (const value of bad) expect(() => writeDiscovery(doc, 'chatgpt', value)).toThrow();
+    expect(() => writeDiscovery(doc, 'Not A Key', aggregate)).toThrow(/tool key/);
+    expect(doc.getMap(TOOLS).size).toBe(0);
+  });
+
+  it('skips and reports hostile content', () => {
+    const doc = new Y.Doc();
+    writeDiscovery(doc, 'chatgpt', aggregate);
+    writeDiscovery(doc, 'claude', { ...aggregate, name: 'Claude' });
+    const hostile = sync(doc);
+    const tools = hostile.getMap<unknown>(TOOLS);
+    tools.set('x', 42);
+    const chatgpt = tools.get('chatgpt') as Y.Map<unknown>;
+    chatgpt.set('reporters', 'many');
+    chatgpt.set('hosts', new Y.Map());
+    chatgpt.set('purposes', ['ok', 'p'.repeat(100_000), 7]);
+    chatgpt.set(
+      'signals',
+      Array.from({ length: 10_000 }, () => 'visit'),
+    );
+    const claude = tools.get('claude') as Y.Map<unknown>;
+    claude.set('firstSeen', 'yesterday');
+    claude.set('lastSeen', null);
+    const read = readDiscoveries(hostile);
+    expect(read.tools).toEqual([
+      // 10,000 copies of one signal read as that one signal.
+      {
+        toolKey: 'chatgpt',
+        ...aggregate,
+        reporters: 0,
+        hosts: [],
+        purposes: ['ok'],
+        signals: ['visit'],
+      },
+    ]);
+    expect(read.problems).toEqual([
+      'tools.chatgpt.reporters: expected a number, got a string',
+      'tools.chatgpt.hosts: expected a list, got a YMap',
+      'tools.chatgpt.purposes: skipped 2 invalid item(s)',
+      'tools.claude.firstSeen: expected a number, got a string',
+      'tools.claude.lastSeen: expected a number, got null',
+      'tools.claude: no readable firstSeen or lastSeen; skipped',
+      'tools.x: expected a map, got 42; skipped',
+    ]);
+  });
+});

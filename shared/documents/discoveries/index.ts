@@ -1,0 +1,5 @@
+/** The discoveries document (`<workspace>/discoveries`): every report combined per tool. */
+export * from './schema.ts';
+export { combineSummaries, type ReporterRow } from './combine.ts';
+export { writeDiscovery } from './write.ts';
+export { readDiscoveries } from './read.ts';

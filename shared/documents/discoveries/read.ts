@@ -1,0 +1,83 @@
+import type * as Y from 'yjs';
+import { CATEGORIES, type Category } from '../../catalog/schema.ts';
+import { SIGNALS } from '../report/schema.ts';
+import { readEnum, readNumber, readString, readTimestamp, topMap } from '../schema/read.ts';
+import {
+  readRecords,
+  readSeenRange,
+  readStringList,
+  type ListOptions,
+} from '../schema/read-lists.ts';
+import { DATA_CATEGORIES, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
+import { META, readMeta } from '../schema/version.ts';
+import {
+  MAX_EMBEDDED_IN,
+  MAX_HOSTS,
+  MAX_NAME,
+  MAX_PURPOSE,
+  MAX_PURPOSES,
+  MAX_REPORTER_IDS,
+  TOOLS,
+  type Discoveries,
+  type Discovery,
+} from './schema.ts';
+
+/** A discovery needs a time; other damaged fields fall back to empty (reported). */
+function readDiscovery(
+  map: Y.Map<unknown>,
+  toolKey: string,
+  path: string,
+  problems: string[],
+): Discovery | undefined {
+  const seen = readSeenRange(map, problems, path);
+  if (seen === undefined) return undefined;
+  const list = (key: string, options: Omit<ListOptions, 'path'>) =>
+    readStringList(map, key, problems, { path, ...options }) ?? [];
+  const count = (key: string) =>
+    readNumber(map, key, problems, { path, integer: true, min: 0, required: true }) ?? 0;
+  const discovery: Discovery = {
+    toolKey,
+    name: readString(map, 'name', problems, { path, max: MAX_NAME, required: true }) ?? toolKey,
+    category:
+      readEnum<Category>(map, 'category', CATEGORIES, problems, { path, required: true }) ??
+      'other',
+    reporters: count('reporters'),
+    ...seen,
+    signals: list('signals', {
+      maxItems: SIGNALS.length,
+      accept: (s) => (SIGNALS as readonly string[]).includes(s),
+    }),
+    hosts: list('hosts', { maxItems: MAX_HOSTS, accept: isHost, maxLength: 253 }),
+    embeddedIn: list('embeddedIn', { maxItems: MAX_EMBEDDED_IN, accept: isHost, maxLength: 253 }),
+    flagCount: count('flagCount'),
+    purposes: list('purposes', { maxItems: MAX_PURPOSES, maxLength: MAX_PURPOSE }),
+    dataCategories: list('dataCategories', {
+      maxItems: DATA_CATEGORIES.length,
+      accept: isDataCategory,
+    }),
+  };
+  const reporterIds = readStringList(map, 'reporterIds', problems, {
+    path,
+    maxItems: MAX_REPORTER_IDS,
+    accept: isId,
+  });
+  if (reporterIds !== undefined) discovery.reporterIds = reporterIds;
+  return discovery;
+}
+
+/** Reads the discoveries without trusting them, in toolKey order; bad shapes are skipped and listed. */
+export function readDiscoveries(doc: Y.Doc): Discoveries {
+  const problems: string[] = [];
+  const result: Discoveries = { tools: [], problems };
+  const meta = readMeta(doc, problems);
+  if (meta?.schemaVersion !== undefined) result.schemaVersion = meta.schemaVersion;
+  const updatedAt = meta && readTimestamp(meta.map, 'updatedAt', problems, { path: META });
+  if (updatedAt !== undefined) result.updatedAt = updatedAt;
+  const tools = topMap(doc, TOOLS, problems);
+  if (tools !== undefined) {
+    result.tools = readRecords(tools, TOOLS, problems, isToolKey, (map, key, path) =>
+      readDiscovery(map, key, path, problems),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,68 @@
+import type * as Y from 'yjs';
+import type { Category } from '../../catalog/schema.ts';
+import { defineSchema, migrate, type MigrationResult } from '../schema/version.ts';
+
+/**
+ * `<workspace>/discoveries`: every report combined per tool, so the PWA need not open thousands
+ * of report documents. Only the relay writes it; everyone else opens it read-only.
+ *
+ *   meta   schemaVersion, updatedAt
+ *   tools  toolKey → { name, category, reporters, firstSeen, lastSeen, flagCount,
+ *                      signals, hosts (≤ 20), embeddedIn (≤ 50), purposes (≤ 20),
+ *                      dataCategories, reporterIds (only with attributed reporting) }
+ *
+ * The lists are plain JSON arrays: one writer replaces them whole, and nobody merges into them.
+ */
+export { META } from '../schema/version.ts';
+export const TOOLS = 'tools';
+
+export const SCHEMA_VERSION = 1;
+export const DISCOVERIES_SCHEMA = defineSchema({
+  version: SCHEMA_VERSION,
+  migrations: [
+    // 1: the first layout. A new document needs nothing: top-level maps appear on first use.
+    { version: 1, up: () => {} },
+  ],
+});
+
+/** Brings the discoveries up to this code's schema; 'newer' means: open it read-only. */
+export function migrateDiscoveries(doc: Y.Doc): MigrationResult {
+  return migrate(doc, DISCOVERIES_SCHEMA);
+}
+
+export const MAX_HOSTS = 20;
+export const MAX_EMBEDDED_IN = 50;
+export const MAX_PURPOSES = 20;
+/** Attributed reporting lists who; past this many, the most recent reporters are named. */
+export const MAX_REPORTER_IDS = 100;
+export const MAX_NAME = 100;
+export const MAX_PURPOSE = 500;
+
+/** One tool across every reporter. Every list is sorted and bounded. */
+export interface DiscoveryAggregate {
+  name: string;
+  category: Category;
+  /** How many distinct reporters saw or flagged it. */
+  reporters: number;
+  firstSeen: number;
+  lastSeen: number;
+  signals: string[];
+  hosts: string[];
+  embeddedIn: string[];
+  flagCount: number;
+  purposes: string[];
+  dataCategories: string[];
+  /** Only when the workspace chose attributed reporting. */
+  reporterIds?: string[];
+}
+
+export interface Discovery extends DiscoveryAggregate {
+  toolKey: string;
+}
+
+export interface Discoveries {
+  schemaVersion?: number;
+  updatedAt?: number;
+  tools: Discovery[];
+  problems: string[];
+}

@@ -1,0 +1,86 @@
+import type * as Y from 'yjs';
+import { SIGNALS } from '../report/schema.ts';
+import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
+import { ensureWritable, META } from '../schema/version.ts';
+import { checkText, checkTimestamp, childMap, setIfChanged } from '../schema/write.ts';
+import {
+  DISCOVERIES_SCHEMA,
+  MAX_EMBEDDED_IN,
+  MAX_HOSTS,
+  MAX_NAME,
+  MAX_PURPOSE,
+  MAX_PURPOSES,
+  MAX_REPORTER_IDS,
+  TOOLS,
+  type DiscoveryAggregate,
+} from './schema.ts';
+
+function checkList(what: string, list: unknown, max: number, accept: (item: string) => boolean) {
+  if (
+    !Array.isArray(list) ||
+    list.length > max ||
+    !list.every((i) => typeof i === 'string' && accept(i))
+  ) {
+    throw new RangeError(`${what} must be a list of at most ${max} valid items`);
+  }
+}
+
+function checkCount(what: string, value: unknown) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${what} must be a whole number ≥ 0`);
+  }
+}
+
+function checkAggregate(a: DiscoveryAggregate): void {
+  checkText('name', a.name, { min: 1, max: MAX_NAME });
+  if (!isCategory(a.category)) throw new RangeError('unknown category');
+  checkCount('reporters', a.reporters);
+  checkCount('flagCount', a.flagCount);
+  checkTimestamp('firstSeen', a.firstSeen);
+  checkTimestamp('lastSeen', a.lastSeen);
+  checkList('signals', a.signals, SIGNALS.length, (s) =>
+    (SIGNALS as readonly string[]).includes(s),
+  );
+  checkList('hosts', a.hosts, MAX_HOSTS, isHost);
+  checkList('embeddedIn', a.embeddedIn, MAX_EMBEDDED_IN, isHost);
+  checkList('purposes', a.purposes, MAX_PURPOSES, (p) => p.length <= MAX_PURPOSE);
+  checkList('dataCategories', a.dataCategories, Infinity, isDataCategory);
+  if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
+}
+
+/**
+ * Writes one tool's discovery, touching only the keys whose value changed; undefined deletes it.
+ * `updatedAt`, when given, is recorded in meta. Throws, changing nothing, on a malformed aggregate.
+ */
+export function writeDiscovery(
+  doc: Y.Doc,
+  toolKey: string,
+  aggregate: DiscoveryAggregate | undefined,
+  { updatedAt }: { updatedAt?: number } = {},
+): void {
+  if (!isToolKey(toolKey)) throw new RangeError('not a tool key');
+  if (aggregate !== undefined) checkAggregate(aggregate);
+  if (updatedAt !== undefined) checkTimestamp('updatedAt', updatedAt);
+  doc.transact(() => {
+    ensureWritable(doc, DISCOVERIES_SCHEMA);
+    const tools = doc.getMap<unknown>(TOOLS);
+    if (aggregate === undefined) {
+      setIfChanged(tools, toolKey, undefined);
+    } else {
+      const tool = childMap(tools, toolKey);
+      setIfChanged(tool, 'name', aggregate.name);
+      setIfChanged(tool, 'category', aggregate.category);
+      setIfChanged(tool, 'reporters', aggregate.reporters);
+      setIfChanged(tool, 'firstSeen', aggregate.firstSeen);
+      setIfChanged(tool, 'lastSeen', aggregate.lastSeen);
+      setIfChanged(tool, 'signals', aggregate.signals);
+      setIfChanged(tool, 'hosts', aggregate.hosts);
+      setIfChanged(tool, 'embeddedIn', aggregate.embeddedIn);
+      setIfChanged(tool, 'flagCount', aggregate.flagCount);
+      setIfChanged(tool, 'purposes', aggregate.purposes);
+      setIfChanged(tool, 'dataCategories', aggregate.dataCategories);
+      setIfChanged(tool, 'reporterIds', aggregate.reporterIds);
+    }
+    if (updatedAt !== undefined) setIfChanged(doc.getMap<unknown>(META), 'updatedAt', updatedAt);
+  });
+}

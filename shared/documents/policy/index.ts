@@ -1,0 +1,6 @@
+/** The policy document (`<workspace>/policy`): statuses, workspace tools and settings. */
+export * from './schema.ts';
+export { setStatus } from './statuses.ts';
+export { removeWorkspaceTool, setWorkspaceTool, type WorkspaceToolInput } from './tools.ts';
+export { setSettings } from './settings.ts';
+export { readPolicy } from './read.ts';

@@ -1,0 +1,6 @@
+/** The registry document (`<workspace>/registry`): the AI inventory and triage. */
+export * from './schema.ts';
+export { RECORD_FIELDS } from './fields.ts';
+export { createRecord, updateRecord } from './records.ts';
+export { setTriage } from './triage.ts';
+export { readRegistry } from './read.ts';
