@@ -6,6 +6,7 @@ import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
 import { authExtension } from './auth-extension.ts';
+import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
 import { persistenceExtension } from './persistence-extension.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { watchRevocations } from './revocation-watcher.ts';
@@ -46,6 +47,7 @@ export function createRelay(options: RelayOptions): Relay {
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
     }),
     persistenceExtension(store),
+    discoveriesExtension(options.db),
     ...(options.extensions ?? []),
   ];
   if (options.redisUrl) {

@@ -1,0 +1,106 @@
+import type {
+  Extension,
+  Hocuspocus,
+  onChangePayload,
+  onLoadDocumentPayload,
+} from '@hocuspocus/server';
+import type { DatabaseSync } from 'node:sqlite';
+import type * as Y from 'yjs';
+import { combineSummaries, writeDiscovery } from '../../../shared/documents/discoveries/index.ts';
+import { formatDocumentName, parseDocumentName } from '../../../shared/documents/names.ts';
+import { readPolicy } from '../../../shared/documents/policy/index.ts';
+import { readReport, summariseReport } from '../../../shared/documents/report/index.ts';
+import { SummaryStore } from './summary-store.ts';
+
+/** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
+const SETTLE_MS = 300;
+
+/**
+ * Derives `W/discoveries` from the report documents (docs/sync.md D1–D4). When a report changes
+ * (or is loaded, in case the relay stopped before deriving), its per-tool summaries replace the
+ * reporter's rows in SQLite, and each changed tool is recombined from every reporter's row and
+ * written to the discoveries document through a direct connection: the relay is its only writer.
+ */
+export function discoveriesExtension(db: DatabaseSync): Extension {
+  const summaries = new SummaryStore(db);
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const running = new Set<Promise<void>>();
+
+  function schedule(instance: Hocuspocus, documentName: string, document: Y.Doc) {
+    const name = parseDocumentName(documentName);
+    if (name?.kind !== 'reports' || name.id === undefined) return;
+    clearTimeout(pending.get(documentName));
+    pending.set(
+      documentName,
+      setTimeout(() => {
+        pending.delete(documentName);
+        const work = derive(instance, name.workspace, name.id!, document).catch((error: unknown) =>
+          console.error(
+            `discoveries: could not derive from ${documentName}: ${(error as Error).message}`,
+          ),
+        );
+        running.add(work);
+        void work.finally(() => running.delete(work));
+      }, SETTLE_MS),
+    );
+  }
+
+  async function derive(
+    instance: Hocuspocus,
+    workspace: string,
+    reporterId: string,
+    report: Y.Doc,
+  ) {
+    const read = readReport(report);
+    const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
+    if (changed.length === 0) return;
+    const attributed = await attributedReporting(instance, workspace);
+    const connection = await instance.openDirectConnection(
+      formatDocumentName({ workspace, kind: 'discoveries' }),
+      { relay: true },
+    );
+    try {
+      await connection.transact((doc) => {
+        for (const toolKey of changed) {
+          writeDiscovery(
+            doc,
+            toolKey,
+            combineSummaries(summaries.rowsForTool(workspace, toolKey), { attributed }),
+          );
+        }
+      });
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  return {
+    extensionName: 'sightline-discoveries',
+    async afterLoadDocument({ instance, documentName, document }: onLoadDocumentPayload) {
+      schedule(instance, documentName, document);
+    },
+    async onChange({ instance, documentName, document }: onChangePayload) {
+      schedule(instance, documentName, document);
+    },
+    async onDestroy() {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+      await Promise.all(running);
+    },
+  };
+}
+
+/** The workspace's choice of attributed reporting, from its policy document (D4: off unless chosen). */
+async function attributedReporting(instance: Hocuspocus, workspace: string): Promise<boolean> {
+  const connection = await instance.openDirectConnection(
+    formatDocumentName({ workspace, kind: 'policy' }),
+    { relay: true },
+  );
+  try {
+    return connection.document
+      ? readPolicy(connection.document).settings.attributedReporting === true
+      : false;
+  } finally {
+    await connection.disconnect();
+  }
+}
