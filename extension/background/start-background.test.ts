@@ -32,7 +32,7 @@ describe('background worker', () => {
     const storage = memoryKeyValueStore({ [persistedNames.extensionStorageKeys.installedAt]: 42 });
     startBackground({ runtime, storage, now: () => 1000 });
     const { response } = await send({ type: 'status' });
-    expect(response).toEqual({ version: '1.2.3', installedAt: 42, enrolled: false });
+    expect(response).toEqual({ version: '1.2.3', installedAt: 42, enrolled: false, connection: 'not-enrolled', pending: 0 });
   });
 
   it('records the install time once, on first start', async () => {

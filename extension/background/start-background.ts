@@ -54,5 +54,7 @@ async function status(
     version: runtime.getManifest().version,
     installedAt: await ensureInstalledAt(storage, now),
     enrolled: (await storage.get(keys.enrolment)) !== undefined,
+    connection: 'not-enrolled',
+    pending: 0,
   };
 }
