@@ -49,11 +49,24 @@ export function isToolKey(value: unknown): value is string {
   if (value.startsWith(HOST_TOOL_KEY_PREFIX)) {
     return isHost(value.slice(HOST_TOOL_KEY_PREFIX.length));
   }
+  if (value.startsWith(EXTENSION_TOOL_KEY_PREFIX)) {
+    return /^[a-p]{32}$/.test(value.slice(EXTENSION_TOOL_KEY_PREFIX.length));
+  }
   return value.length <= 80 && CATALOG_ID.test(value);
 }
 
 export function hostToolKey(host: string): string {
   return `${HOST_TOOL_KEY_PREFIX}${host}`;
+}
+
+/**
+ * The tool key of an installed browser extension that looks like AI but is not in the catalog:
+ * `extension:<Chrome extension id>`.
+ */
+export const EXTENSION_TOOL_KEY_PREFIX = 'extension:';
+
+export function extensionToolKey(extensionId: string): string {
+  return `${EXTENSION_TOOL_KEY_PREFIX}${extensionId}`;
 }
 
 /** Record, flag and person ids chosen by clients: short, URL-safe (a UUID or nanoid fits). */
