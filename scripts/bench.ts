@@ -19,7 +19,10 @@ for (const file of files) {
   if (!module.default) throw new Error(`${relative(root, file)} has no default export`);
   benchmarks.push(module.default);
 }
-const unknown = [...wanted].filter((name) => !benchmarks.some((b) => b.name === name));
+// A name also selects its family: `sync` runs sync-fanout, sync-catchup, …
+const selects = (name: string, benchmark: Benchmark) =>
+  benchmark.name === name || benchmark.name.startsWith(`${name}-`);
+const unknown = [...wanted].filter((name) => !benchmarks.some((b) => selects(name, b)));
 if (unknown.length > 0) {
   console.error(
     `unknown benchmark(s): ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`,
@@ -27,6 +30,6 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 for (const benchmark of benchmarks) {
-  if (wanted.size > 0 && !wanted.has(benchmark.name)) continue;
+  if (wanted.size > 0 && ![...wanted].some((name) => selects(name, benchmark))) continue;
   console.log(JSON.stringify({ name: benchmark.name, ...(await benchmark.run()) }));
 }
