@@ -14,7 +14,11 @@ export default defineConfig({
     description:
       'Shows whether the AI tool in front of you is approved, and lets you flag AI your organisation should know about.',
     // Least privilege: each permission is listed with its reason in docs/privacy.md.
-    permissions: ['storage'],
+    permissions: ['storage', 'webNavigation', 'webRequest', 'management', 'alarms', 'activeTab'],
+    // Seeing AI called from inside any site needs access to every site: the employee grants it at
+    // run time from the options page, or not at all.
+    optional_host_permissions: ['<all_urls>'],
+    storage: { managed_schema: 'managed-schema.json' },
     icons: {
       16: 'icons/icon-16.png',
       32: 'icons/icon-32.png',

@@ -87,6 +87,16 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
     typeof value === 'object' &&
     value !== null &&
     typeof type === 'string' &&
-    ['status', 'site', 'flag', 'enrol', 'ledger', 'delete-local-data', 'export-data', 'banner', 'dismiss-banner'].includes(type)
+    [
+      'status',
+      'site',
+      'flag',
+      'enrol',
+      'ledger',
+      'delete-local-data',
+      'export-data',
+      'banner',
+      'dismiss-banner',
+    ].includes(type)
   );
 }

@@ -1,52 +1,101 @@
 import { describe, expect, it } from 'vitest';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
+import { memoryLocalLog } from '../local-log/index.ts';
 import { memoryKeyValueStore } from '../platform/key-value-store.ts';
+import { fakeSyncConnection } from './fake-sync-connection.ts';
 import { startBackground, type RuntimeLike } from './start-background.ts';
 
 function fakeRuntime() {
   const listeners: Parameters<RuntimeLike['onMessage']['addListener']>[0][] = [];
   const runtime: RuntimeLike = {
     getManifest: () => ({ version: '1.2.3' }),
+    getURL: (path: string) => `chrome-extension://self${path}`,
     onMessage: { addListener: (listener) => void listeners.push(listener) },
   };
   const send = (message: unknown) =>
     new Promise<{ handled: boolean | void; response?: unknown }>((resolve) => {
       let handled: boolean | void = false;
       for (const listener of listeners) {
-        handled = listener(message, {}, (response) => resolve({ handled, response }));
+        handled = listener(message, { url: 'chrome-extension://self/popup.html' }, (response) =>
+          resolve({ handled, response }),
+        );
         if (!handled) resolve({ handled });
       }
     });
   return { runtime, listeners, send };
 }
 
+function deps(
+  runtime: RuntimeLike,
+  storage: ReturnType<typeof memoryKeyValueStore>,
+  now: () => number,
+) {
+  return {
+    runtime,
+    storage,
+    now,
+    log: memoryLocalLog(),
+    fetch: async () => ({ ok: false, status: 500, json: async () => ({}) }),
+    openSync: () => fakeSyncConnection(),
+    randomId: () => 'id',
+  };
+}
+
 describe('background worker', () => {
   it('registers its message listener synchronously at start', () => {
     const { runtime, listeners } = fakeRuntime();
-    startBackground({ runtime, storage: memoryKeyValueStore(), now: () => 1000 });
+    startBackground(deps(runtime, memoryKeyValueStore(), () => 1000));
     expect(listeners).toHaveLength(1);
   });
 
   it('answers status with the version, a stable install time and enrolment', async () => {
     const { runtime, send } = fakeRuntime();
     const storage = memoryKeyValueStore({ [persistedNames.extensionStorageKeys.installedAt]: 42 });
-    startBackground({ runtime, storage, now: () => 1000 });
+    startBackground(deps(runtime, storage, () => 1000));
     const { response } = await send({ type: 'status' });
-    expect(response).toEqual({ version: '1.2.3', installedAt: 42, enrolled: false, connection: 'not-enrolled', pending: 0 });
+    expect(response).toEqual({
+      version: '1.2.3',
+      installedAt: 42,
+      enrolled: false,
+      connection: 'not-enrolled',
+      pending: 0,
+    });
   });
 
   it('records the install time once, on first start', async () => {
     const { runtime, send } = fakeRuntime();
     const storage = memoryKeyValueStore();
-    startBackground({ runtime, storage, now: () => 1000 });
+    startBackground(deps(runtime, storage, () => 1000));
     await send({ type: 'status' });
     expect(storage.snapshot()[persistedNames.extensionStorageKeys.installedAt]).toBe(1000);
   });
 
   it('ignores messages that are not its own', async () => {
     const { runtime, send } = fakeRuntime();
-    startBackground({ runtime, storage: memoryKeyValueStore(), now: () => 1 });
+    startBackground(deps(runtime, memoryKeyValueStore(), () => 1));
     expect((await send({ type: 'something-else' })).handled).toBe(false);
     expect((await send('status')).handled).toBe(false);
+  });
+});
+
+describe('messages from web pages', () => {
+  it('lets a content script ask about the banner, and nothing else', async () => {
+    const listeners: Parameters<RuntimeLike['onMessage']['addListener']>[0][] = [];
+    const runtime: RuntimeLike = {
+      getManifest: () => ({ version: '1' }),
+      getURL: (path: string) => `chrome-extension://self${path}`,
+      onMessage: { addListener: (listener) => void listeners.push(listener) },
+    };
+    startBackground(deps(runtime, memoryKeyValueStore(), () => 1));
+    const fromPage = { tab: {}, url: 'https://evil.example/' };
+    expect(listeners[0]!({ type: 'export-data' }, fromPage, () => {})).toBe(false);
+    expect(
+      listeners[0]!(
+        { type: 'enrol', code: 'x', relayUrl: 'https://evil.example' },
+        fromPage,
+        () => {},
+      ),
+    ).toBe(false);
+    expect(listeners[0]!({ type: 'banner', host: 'claude.ai' }, fromPage, () => {})).toBe(true);
   });
 });

@@ -1,60 +1,172 @@
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
+import { enrolFromPolicy, type FetchLike, type ManagedConfig } from '../enrolment/enrolment.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
-import { isBackgroundRequest, type StatusResponse } from './messages.ts';
+import { BackgroundService, type ServiceDeps } from './background-service.ts';
+import { isBackgroundRequest, type BackgroundRequest } from './messages.ts';
+
+type Listener<A extends unknown[]> = { addListener(listener: (...args: A) => unknown): void };
 
 export interface RuntimeLike {
+  id?: string;
   getManifest(): { version: string };
+  getURL(path: string): string;
   onMessage: {
     addListener(
       listener: (
         message: unknown,
-        sender: unknown,
+        sender: { tab?: unknown; id?: string; url?: string },
         sendResponse: (response: unknown) => void,
       ) => boolean | void,
     ): void;
   };
+  onInstalled?: Listener<[unknown]>;
+  onStartup?: Listener<[]>;
 }
 
-export interface BackgroundDeps {
+/** The browser APIs the worker listens to; each optional so tests can give only what they need. */
+export interface BrowserEvents {
+  webNavigation?: { onCommitted: Listener<[{ url: string; frameId: number; timeStamp: number }]> };
+  webRequest?: {
+    onBeforeRequest: {
+      addListener(
+        listener: (details: {
+          url: string;
+          initiator?: string;
+          type: string;
+          timeStamp: number;
+          tabId: number;
+        }) => undefined,
+        filter: { urls: string[] },
+      ): void;
+    };
+  };
+  management?: {
+    getAll(): Promise<
+      Array<{ id: string; name: string; description?: string; enabled: boolean; type?: string }>
+    >;
+    onInstalled: Listener<[unknown]>;
+    onEnabled: Listener<[unknown]>;
+  };
+  alarms?: {
+    create(name: string, info: { when: number }): unknown;
+    onAlarm: Listener<[{ name: string }]>;
+  };
+  managedStorage?: { get(): Promise<ManagedConfig>; onChanged?: Listener<[unknown, string]> };
+}
+
+export interface BackgroundDeps extends Omit<ServiceDeps, 'version' | 'schedule'> {
   runtime: RuntimeLike;
-  storage: KeyValueStore;
-  now: () => number;
+  events?: BrowserEvents;
+  fetch: FetchLike;
 }
 
-const keys = persistedNames.extensionStorageKeys;
+const FLUSH_ALARM = 'sightline-flush';
 
 /**
- * Starts the worker. Listeners are registered synchronously (MV3 wakes the worker for an event and
- * only delivers it to listeners added in the first turn); state is read from storage on demand
- * because the worker is stopped whenever it is idle.
+ * Starts the worker. Every listener is registered synchronously (MV3 wakes the worker for an event
+ * and delivers it only to listeners added in the first turn); the service loads its state from
+ * storage on each wake, because the worker is stopped whenever it is idle.
  */
-export function startBackground({ runtime, storage, now }: BackgroundDeps): void {
-  runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (!isBackgroundRequest(message)) return false;
-    void status(runtime, storage, now).then(sendResponse);
-    return true; // the response is sent asynchronously
+export function startBackground(deps: BackgroundDeps): BackgroundService {
+  const { runtime, events = {}, storage } = deps;
+  const service = new BackgroundService({
+    ...deps,
+    version: runtime.getManifest().version,
+    schedule(ms, work) {
+      setTimeout(work, ms);
+      // A backstop that survives the worker being stopped before the timer fires.
+      events.alarms?.create(FLUSH_ALARM, { when: deps.now() + Math.max(ms, 30_000) });
+    },
   });
-  void ensureInstalledAt(storage, now);
+
+  runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!isBackgroundRequest(message)) return false;
+    // Content scripts run inside web pages: they may only ask about the banner. The extension's
+    // own pages (popup, options, even when opened in a tab) may ask anything.
+    const fromOwnPage =
+      typeof sender.url === 'string' && sender.url.startsWith(runtime.getURL('/'));
+    if (!fromOwnPage && message.type !== 'banner' && message.type !== 'dismiss-banner')
+      return false;
+    void answer(service, storage, deps.now, message).then(sendResponse, (error: unknown) =>
+      sendResponse({ error: String((error as Error)?.message ?? error) }),
+    );
+    return true;
+  });
+  events.webNavigation?.onCommitted.addListener((details) => void service.onNavigation(details));
+  // Sees only the requests the extension has host access to: the catalogued AI hosts by default,
+  // and AI called from inside any site once the employee grants the optional broad access.
+  events.webRequest?.onBeforeRequest.addListener(
+    (details) => {
+      void service.onRequest(details);
+      return undefined; // observe only: never block or change a request
+    },
+    { urls: ['<all_urls>'] },
+  );
+  const scanExtensions = () => {
+    if (!events.management) return;
+    void events.management.getAll().then((list) => service.onExtensions(list, runtime.id ?? ''));
+  };
+  events.management?.onInstalled.addListener(scanExtensions);
+  events.management?.onEnabled.addListener(scanExtensions);
+  const enrolByPolicy = () => {
+    if (!events.managedStorage) return;
+    void events.managedStorage
+      .get()
+      .then((managed) => enrolFromPolicy(managed ?? {}, storage, deps.fetch))
+      .then((enrolment) => enrolment && service.adoptEnrolment(enrolment))
+      .catch((error: unknown) =>
+        console.warn(`sightline: enrolment by policy failed: ${(error as Error).message}`),
+      );
+  };
+  events.managedStorage?.onChanged?.addListener(enrolByPolicy);
+  runtime.onInstalled?.addListener(() => {
+    scanExtensions();
+    enrolByPolicy();
+  });
+  runtime.onStartup?.addListener(() => {
+    scanExtensions();
+    enrolByPolicy();
+  });
+  events.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void service.flush();
+  });
+  void ensureInstalledAt(storage, deps.now);
+  return service;
+}
+
+async function answer(
+  service: BackgroundService,
+  storage: KeyValueStore,
+  now: () => number,
+  message: BackgroundRequest,
+): Promise<unknown> {
+  switch (message.type) {
+    case 'status':
+      return service.status(await ensureInstalledAt(storage, now));
+    case 'site':
+      return service.site(String(message.url));
+    case 'flag':
+      return service.flag(message.flag);
+    case 'enrol':
+      return service.enrol(String(message.code), String(message.relayUrl));
+    case 'ledger':
+      return service.ledger();
+    case 'delete-local-data':
+      return service.deleteLocalData();
+    case 'export-data':
+      return service.exportData();
+    case 'banner':
+      return service.banner(String(message.host));
+    case 'dismiss-banner':
+      return service.dismissBanner(String(message.toolKey));
+  }
 }
 
 async function ensureInstalledAt(storage: KeyValueStore, now: () => number): Promise<number> {
-  const existing = await storage.get<number>(keys.installedAt);
+  const key = persistedNames.extensionStorageKeys.installedAt;
+  const existing = await storage.get<number>(key);
   if (typeof existing === 'number') return existing;
   const installedAt = now();
-  await storage.set(keys.installedAt, installedAt);
+  await storage.set(key, installedAt);
   return installedAt;
-}
-
-async function status(
-  runtime: RuntimeLike,
-  storage: KeyValueStore,
-  now: () => number,
-): Promise<StatusResponse> {
-  return {
-    version: runtime.getManifest().version,
-    installedAt: await ensureInstalledAt(storage, now),
-    enrolled: (await storage.get(keys.enrolment)) !== undefined,
-    connection: 'not-enrolled',
-    pending: 0,
-  };
 }

@@ -1,29 +1,65 @@
 import { useEffect, useState } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
-import type { StatusResponse } from '../background/messages.ts';
+import { FlagSection } from './FlagSection.tsx';
+import { SiteSection, type SiteState } from './SiteSection.tsx';
+import { SyncState, type StatusState } from './SyncState.tsx';
+import './popup.css';
+import { answer, isObject, messageOf as message } from '../ui/answer.ts';
 
-export function Popup({ client }: { client: BackgroundClient }) {
-  const [status, setStatus] = useState<StatusResponse | { error: string }>();
+interface Props {
+  client: BackgroundClient;
+  /** The active tab's URL; undefined when the browser did not give one. */
+  url: string | undefined;
+  openOptions: () => void;
+  now?: () => number;
+}
+
+export function Popup({ client, url, openOptions, now = Date.now }: Props) {
+  const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
+  const [site, setSite] = useState<SiteState>(
+    url === undefined ? { kind: 'ready', site: {} } : { kind: 'loading' },
+  );
+
   useEffect(() => {
-    client.status().then(setStatus, (error: unknown) => setStatus({ error: String(error) }));
+    let live = true;
+    answer(client.status(), (s) => typeof s.version === 'string').then(
+      (value) => live && setStatus({ kind: 'ready', status: value }),
+      (error: unknown) => live && setStatus({ kind: 'failed', error: message(error) }),
+    );
+    return () => {
+      live = false;
+    };
   }, [client]);
+
+  useEffect(() => {
+    if (url === undefined) return;
+    let live = true;
+    answer(client.site(url), isObject).then(
+      (value) => live && setSite({ kind: 'ready', site: value }),
+      (error: unknown) => live && setSite({ kind: 'failed', error: message(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, url]);
 
   return (
     <main className="page popup" aria-label="Sightline">
       <h1 className="brand">
         <img src="/icons/icon-32.png" width={20} height={20} alt="" /> Sightline
       </h1>
-      {status === undefined && <p className="muted">Loading…</p>}
-      {status && 'error' in status && (
-        <p role="alert">The extension's worker did not answer: {status.error}</p>
-      )}
-      {status && 'version' in status && (
-        <p className="muted" data-testid="sync-state">
-          {status.enrolled
-            ? 'Enrolled in your workspace.'
-            : 'Not enrolled: detection works on this device only, and nothing leaves your browser.'}
-        </p>
-      )}
+      <SiteSection state={site} />
+      <FlagSection
+        client={client}
+        site={site.kind === 'ready' ? site.site : undefined}
+        enrolled={status.kind === 'ready' && status.status.enrolled}
+      />
+      <SyncState state={status} now={now()} />
+      <p className="footer">
+        <button type="button" className="link" onClick={openOptions}>
+          Privacy and settings
+        </button>
+      </p>
     </main>
   );
 }

@@ -31,6 +31,20 @@ export async function handleApi(
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://relay');
   if (!url.pathname.startsWith('/api/')) return false;
+  // Browser extensions enrol from their own origin: the enrolment endpoint allows any origin, which
+  // is safe because it is authorised by the code in its body, never by cookies.
+  if (url.pathname === '/api/enrol') {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Content-Type',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return true;
+    }
+  }
   try {
     const route = `${req.method} ${url.pathname}`;
     if (route === 'GET /api/health')

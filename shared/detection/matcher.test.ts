@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolEntry } from '../catalog/schema.ts';
+import { matchInput } from './match-input.ts';
 import { compileMatcher } from './matcher.ts';
 
 const tool = (
@@ -86,12 +87,12 @@ describe('matcher', () => {
   });
 
   it('normalises messy input on the general path', () => {
-    expect(matcher.match('HTTPS://Chat.ChatGPT.com:443/c/123?q=secret')).toMatchObject({
+    expect(matchInput(matcher, 'HTTPS://Chat.ChatGPT.com:443/c/123?q=secret')).toMatchObject({
       toolId: 'chatgpt',
       host: 'chat.chatgpt.com',
     });
-    expect(matcher.match('chatgpt.com.')).toMatchObject({ toolId: 'chatgpt' });
-    expect(matcher.match('www.chatgpt.com')).toMatchObject({
+    expect(matchInput(matcher, 'chatgpt.com.')).toMatchObject({ toolId: 'chatgpt' });
+    expect(matchInput(matcher, 'www.chatgpt.com')).toMatchObject({
       toolId: 'chatgpt',
       matchedBy: 'subdomain',
     });

@@ -1,5 +1,4 @@
 import type { Category, ToolEntry } from '../catalog/schema.ts';
-import { normaliseHost } from './normalise-host.ts';
 
 export type MatchedBy = 'host' | 'subdomain' | 'api-host';
 
@@ -20,8 +19,6 @@ export interface Matcher {
    * may be shared between lookups, so it is read-only.
    */
   matchHostname(host: string): Readonly<Match> | undefined;
-  /** Normalises any input first (URL, host:port, IDN, garbage): for logs and user input. */
-  match(input: unknown): Readonly<Match> | undefined;
   /** The tool that owns a browser extension id. */
   matchExtensionId(id: string): ToolEntry | undefined;
   tool(id: string): ToolEntry | undefined;
@@ -222,10 +219,6 @@ export function compileMatcher(
 
   return {
     matchHostname,
-    match(input) {
-      const normalised = normaliseHost(input);
-      return normalised.kind === 'host' ? matchHostname(normalised.host) : undefined;
-    },
     matchExtensionId: (id) => byExtension.get(id),
     tool: (id) => byId.get(id),
     toolCount: byId.size,

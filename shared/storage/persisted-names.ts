@@ -21,6 +21,12 @@ export const persistedNames = {
   extensionStorageKeys: {
     enrolment: 'enrolment',
     installedAt: 'installedAt',
+    /** Epoch ms of the relay's last acknowledgement of this extension's report. */
+    lastSyncAt: 'lastSyncAt',
+    /** Flags made before they could be written into the report (not enrolled yet, or offline at start). */
+    pendingFlags: 'pendingFlags',
+    /** toolKey → the UTC day its banner was dismissed. */
+    bannerDismissals: 'bannerDismissals',
   },
   /** Files inside the relay's data folder. */
   relayFiles: {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../../shared/catalog/catalog.ts';
+import { matchInput } from '../../shared/detection/match-input.ts';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'detection');
@@ -27,15 +28,15 @@ describe('detection quality on the test set', () => {
   });
 
   it('recognises at least 90 % of AI hosts', () => {
-    const missed = positives.filter((host) => !matcher.match(host));
+    const missed = positives.filter((host) => !matchInput(matcher, host));
     const recall = 1 - missed.length / positives.length;
     expect(recall, `missed: ${missed.join(' ')}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it('matches at most 0.1 % of popular non-AI hosts', () => {
     const wrong = negatives
-      .filter((host) => matcher.match(host))
-      .map((host) => `${host}→${matcher.match(host)!.toolId}`);
+      .filter((host) => matchInput(matcher, host))
+      .map((host) => `${host}→${matchInput(matcher, host)!.toolId}`);
     expect(
       wrong.length / negatives.length,
       `false positives: ${wrong.join(' ')}`,

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { setStatus, setWorkspaceTool } from '../../shared/documents/policy/index.ts';
+import { readReport } from '../../shared/documents/report/index.ts';
+import { persistedNames } from '../../shared/storage/persisted-names.ts';
+import type { Enrolment, FetchLike } from '../enrolment/enrolment.ts';
+import { memoryLocalLog } from '../local-log/index.ts';
+import { memoryKeyValueStore } from '../platform/key-value-store.ts';
+import { BackgroundService, NEW_TOOL_FLUSH_MS, REPEAT_FLUSH_MS } from './background-service.ts';
+import { fakeSyncConnection } from './fake-sync-connection.ts';
+
+const DAY = 86_400_000;
+const ENROLMENT: Enrolment = {
+  relayUrl: 'https://relay.example',
+  workspace: 'acme',
+  reporterId: 'r1',
+  token: 'a.b.c',
+  tokenId: 't',
+  expiresAt: Date.now() + DAY,
+  source: 'manual',
+};
+const SECRET_URL =
+  'https://user:pw@chatgpt.com:8443/c/secret-conversation?q=private#fragment-secret';
+
+function setup(options: { enrolled?: boolean; online?: boolean } = {}) {
+  let now = Date.UTC(2026, 10, 20, 10);
+  const storage = memoryKeyValueStore(
+    options.enrolled === false
+      ? {}
+      : { [persistedNames.extensionStorageKeys.enrolment]: ENROLMENT },
+  );
+  const log = memoryLocalLog();
+  const sync = fakeSyncConnection({ online: options.online ?? true });
+  const scheduled: number[] = [];
+  const fetch: FetchLike = async () => ({
+    ok: true,
+    status: 201,
+    json: async () => ({
+      workspace: 'acme',
+      reporterId: 'r2',
+      token: 'x.y.z',
+      tokenId: 't2',
+      expiresAt: now + DAY,
+    }),
+  });
+  const service = new BackgroundService({
+    version: '1.0.0',
+    storage,
+    log,
+    fetch,
+    openSync: () => sync,
+    now: () => now,
+    schedule: (ms) => void scheduled.push(ms),
+    randomId: () => `id${scheduled.length}`,
+  });
+  return { service, storage, log, sync, scheduled, advance: (ms: number) => (now += ms) };
+}
+
+describe('BackgroundService', () => {
+  it('turns a visit into a sighting, folds it into the report, and keeps only the hostname', async () => {
+    const { service, log, sync, storage } = setup();
+    await service.onNavigation({ url: SECRET_URL, frameId: 0, timeStamp: Date.now() });
+    expect(await log.countPending()).toBe(1);
+    await service.flush();
+    expect(await log.countPending()).toBe(0);
+    expect(readReport(sync.relayReport).tools.map((tool) => tool.toolKey)).toEqual([
+      'openai-chatgpt',
+    ]);
+    const dumps = JSON.stringify([
+      await log.exportAll(),
+      sync.relayReport.toJSON(),
+      storage.snapshot(),
+      await service.ledger(),
+      await service.exportData(),
+    ]);
+    for (const secret of ['secret-conversation', 'private', 'fragment-secret', 'pw', '8443'])
+      expect(dumps).not.toContain(secret);
+  });
+
+  it('sends a new tool at once and lets repeat visits wait, so a day of browsing costs a few updates', async () => {
+    const { service, scheduled } = setup();
+    await service.onNavigation({ url: 'https://chatgpt.com/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    await service.onNavigation({
+      url: 'https://chatgpt.com/again',
+      frameId: 0,
+      timeStamp: Date.now(),
+    });
+    expect(scheduled).toEqual([NEW_TOOL_FLUSH_MS, REPEAT_FLUSH_MS]);
+  });
+
+  it('coalesces a day of visits into one day count', async () => {
+    const { service, sync } = setup();
+    let updates = 0;
+    sync.relayReport.on('update', () => updates++);
+    for (let i = 0; i < 200; i++)
+      await service.onNavigation({
+        url: `https://chatgpt.com/c/${i}`,
+        frameId: 0,
+        timeStamp: Date.now() + i,
+      });
+    await service.flush();
+    expect([...readReport(sync.relayReport).tools[0]!.days.values()]).toEqual([200]);
+    expect(updates).toBeLessThanOrEqual(3);
+  });
+
+  it('not enrolled: detects locally and sends nothing', async () => {
+    const { service, log } = setup({ enrolled: false });
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect(await log.countPending()).toBe(1);
+    expect(await service.status(0)).toMatchObject({
+      enrolled: false,
+      connection: 'not-enrolled',
+      pending: 1,
+    });
+    expect((await service.site('https://claude.ai/new')).tool?.toolKey).toBe('anthropic-claude');
+  });
+
+  it('keeps sightings made offline and delivers them when the relay is back', async () => {
+    const { service, sync, storage } = setup({ online: false });
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect(readReport(sync.relayReport).tools).toHaveLength(0);
+    expect(await storage.get(persistedNames.extensionStorageKeys.lastSyncAt)).toBeUndefined();
+    sync.setOnline(true);
+    await service.flush();
+    expect(readReport(sync.relayReport).tools.map((tool) => tool.toolKey)).toEqual([
+      'anthropic-claude',
+    ]);
+    expect(await storage.get(persistedNames.extensionStorageKeys.lastSyncAt)).toBeTypeOf('number');
+  });
+
+  it('records a flag with its purpose and data kinds, for a host the catalog does not know', async () => {
+    const { service, sync } = setup();
+    expect(
+      await service.flag({
+        host: 'notes.example.ai',
+        name: 'Example Notes',
+        purpose: 'Meeting summaries',
+        dataCategories: ['customer', 'bogus' as never],
+        note: 'team trial',
+      }),
+    ).toEqual({ ok: true });
+    await service.flush();
+    expect(readReport(sync.relayReport).flags).toEqual([
+      expect.objectContaining({
+        toolKey: 'host:notes.example.ai',
+        purpose: 'Meeting summaries',
+        dataCategories: ['customer'],
+        note: 'team trial',
+      }),
+    ]);
+    expect(
+      await service.flag({
+        host: 'not a host',
+        name: '',
+        purpose: '',
+        dataCategories: [],
+        note: '',
+      }),
+    ).toHaveProperty('error');
+  });
+
+  it('tells the popup and the banner what the workspace decided, and the banner stays dismissed for the day', async () => {
+    const { service, sync, advance } = setup();
+    setStatus(sync.policy, 'anthropic-claude', {
+      status: 'banned',
+      guidance: 'No customer data.',
+      alternative: 'ChatGPT Enterprise',
+      updatedBy: 'dana',
+      updatedAt: 1,
+    });
+    setStatus(sync.policy, 'openai-chatgpt', {
+      status: 'approved',
+      guidance: '',
+      updatedBy: 'dana',
+      updatedAt: 1,
+    });
+    expect(await service.site('https://claude.ai/chat/1')).toMatchObject({
+      host: 'claude.ai',
+      tool: { toolKey: 'anthropic-claude' },
+      status: { status: 'banned', alternative: 'ChatGPT Enterprise' },
+    });
+    expect(await service.banner('chatgpt.com')).toEqual({ show: false });
+    expect(await service.banner('claude.ai')).toMatchObject({
+      show: true,
+      status: 'banned',
+      guidance: 'No customer data.',
+    });
+    await service.dismissBanner('anthropic-claude');
+    expect(await service.banner('claude.ai')).toEqual({ show: false });
+    advance(DAY);
+    expect((await service.banner('claude.ai')).show).toBe(true);
+    expect(await service.banner('example.com')).toEqual({ show: false });
+  });
+
+  it('detects the workspace’s own tools from its policy without a new release', async () => {
+    const { service, sync, log } = setup();
+    setWorkspaceTool(sync.policy, {
+      id: 'acme-llm',
+      name: 'Acme LLM',
+      hosts: ['llm.acme.example'],
+    });
+    await service.onNavigation({
+      url: 'https://llm.acme.example/chat',
+      frameId: 0,
+      timeStamp: Date.now(),
+    });
+    expect((await log.exportAll()).map((entry) => entry.toolKey)).toEqual(['acme-llm']);
+  });
+
+  it('enrols with a code and connects', async () => {
+    const { service } = setup({ enrolled: false });
+    expect(await service.enrol('a.b.c', 'https://relay.example/#/enrol')).toEqual({
+      ok: true,
+      workspace: 'acme',
+    });
+    expect(await service.status(0)).toMatchObject({
+      enrolled: true,
+      workspace: 'acme',
+      connection: 'connected',
+    });
+    expect(await service.enrol('not a code', 'https://relay.example')).toHaveProperty('error');
+  });
+
+  it('deletes local data on request', async () => {
+    const { service, log } = setup({ enrolled: false });
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.deleteLocalData();
+    expect(await log.exportAll()).toEqual([]);
+  });
+});
+
+// Y is imported so that the fake's documents and these assertions share one Yjs instance.
+void Y;

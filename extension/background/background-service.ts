@@ -1,0 +1,380 @@
+import { builtInCatalog, CATALOG_VERSION } from '../../shared/catalog/catalog.ts';
+import { compileMatcher, type Matcher } from '../../shared/detection/matcher.ts';
+import { readPolicy } from '../../shared/documents/policy/index.ts';
+import {
+  addFlag,
+  readReport,
+  recordSightings,
+  setReportMeta,
+  type ReportFlag,
+  type Sighting,
+} from '../../shared/documents/report/index.ts';
+import { hostToolKey, isDataCategory } from '../../shared/documents/schema/values.ts';
+import { persistedNames } from '../../shared/storage/persisted-names.ts';
+import {
+  sightingFromNavigation,
+  sightingFromRequest,
+  sightingsFromExtensions,
+  webHostname,
+} from '../detection/index.ts';
+import {
+  enrolWithCode,
+  loadEnrolment,
+  saveEnrolment,
+  type Enrolment,
+  type FetchLike,
+} from '../enrolment/enrolment.ts';
+import type { LocalLog } from '../local-log/index.ts';
+import type { KeyValueStore } from '../platform/key-value-store.ts';
+import type { SyncConnection } from '../sync/sync-connection.ts';
+import type {
+  BannerInfo,
+  FlagInput,
+  LedgerResponse,
+  SiteInfo,
+  StatusResponse,
+} from './messages.ts';
+
+export interface ServiceDeps {
+  version: string;
+  storage: KeyValueStore;
+  log: LocalLog;
+  fetch: FetchLike;
+  openSync: (enrolment: Enrolment) => SyncConnection;
+  now: () => number;
+  /** Schedules a flush after `ms` while the worker lives; the caller also sets an alarm as a backstop. */
+  schedule: (ms: number, work: () => void) => void;
+  randomId: () => string;
+}
+
+const keys = persistedNames.extensionStorageKeys;
+/** A tool the report has not seen yet travels at once (D3: a lead sees it within seconds)... */
+export const NEW_TOOL_FLUSH_MS = 2_000;
+/** ...while repeat visits wait and travel together: a day of browsing costs a few updates. */
+export const REPEAT_FLUSH_MS = 5 * 60_000;
+const RETENTION_DAYS = 30;
+const ACK_WAIT_MS = 8_000;
+
+/**
+ * The background worker's behaviour, with every browser API passed in: detection into the local
+ * log, folding the log into this extension's report document, and the answers to the popup,
+ * options page and banner. Reloaded on every wake of the MV3 worker, so it keeps no state that
+ * storage does not.
+ */
+export class BackgroundService {
+  readonly #deps: ServiceDeps;
+  #sync: SyncConnection | undefined;
+  #enrolment: Enrolment | undefined;
+  #matcher: Matcher;
+  #policyVersion = -1;
+  #flushing: Promise<void> | undefined;
+  readonly #ready: Promise<void>;
+
+  constructor(deps: ServiceDeps) {
+    this.#deps = deps;
+    this.#matcher = compileMatcher(builtInCatalog());
+    this.#ready = this.#start();
+  }
+
+  async #start() {
+    const enrolment = await loadEnrolment(this.#deps.storage);
+    if (enrolment) await this.#connect(enrolment);
+  }
+
+  async #connect(enrolment: Enrolment) {
+    this.#sync?.destroy();
+    this.#enrolment = enrolment;
+    this.#sync = this.#deps.openSync(enrolment);
+    await this.#sync.ready;
+    this.#sync.policy.on('update', () => (this.#policyVersion = -1));
+  }
+
+  /** The catalog plus the workspace's own tools from its policy, recompiled when the policy changes. */
+  matcher(): Matcher {
+    const policy = this.#sync?.policy;
+    if (policy && this.#policyVersion === -1) {
+      this.#matcher = compileMatcher(builtInCatalog(), readPolicy(policy).tools);
+      this.#policyVersion = 0;
+    }
+    return this.#matcher;
+  }
+
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  // ---- detection -------------------------------------------------------------------------------
+
+  async onNavigation(details: { url: string; frameId: number; timeStamp: number }) {
+    await this.#ready;
+    const sighting = sightingFromNavigation(details, this.matcher());
+    if (sighting) await this.#record([sighting]);
+  }
+
+  async onRequest(details: {
+    url: string;
+    initiator?: string;
+    type: string;
+    timeStamp: number;
+    tabId: number;
+  }) {
+    await this.#ready;
+    const sighting = sightingFromRequest(details, this.matcher());
+    if (sighting) await this.#record([sighting]);
+  }
+
+  async onExtensions(
+    list: Array<{
+      id: string;
+      name: string;
+      description?: string;
+      enabled: boolean;
+      type?: string;
+    }>,
+    selfId: string,
+  ) {
+    await this.#ready;
+    const found = sightingsFromExtensions(list, this.matcher(), selfId, this.#deps.now()).map(
+      (item) => item.sighting,
+    );
+    if (found.length > 0) await this.#record(found);
+  }
+
+  async #record(sightings: Sighting[]) {
+    await this.#deps.log.add(sightings);
+    const known = new Set(
+      this.#sync ? readReport(this.#sync.report).tools.map((tool) => tool.toolKey) : [],
+    );
+    const isNew = sightings.some((sighting) => !known.has(sighting.toolKey));
+    this.#deps.schedule(isNew ? NEW_TOOL_FLUSH_MS : REPEAT_FLUSH_MS, () => void this.flush());
+  }
+
+  /**
+   * Folds what the local log holds into the report and waits for the relay's acknowledgement.
+   * Not enrolled: nothing leaves the browser, and the log keeps it all locally.
+   */
+  flush(): Promise<void> {
+    this.#flushing ??= this.#flush().finally(() => (this.#flushing = undefined));
+    return this.#flushing;
+  }
+
+  async #flush() {
+    await this.#ready;
+    const sync = this.#sync;
+    const enrolment = this.#enrolment;
+    if (!sync || !enrolment) return;
+    const now = this.#deps.now();
+    setReportMeta(sync.report, {
+      reporterId: enrolment.reporterId,
+      extensionVersion: this.#deps.version,
+      catalogVersion: CATALOG_VERSION,
+    });
+    for (;;) {
+      const pending = await this.#deps.log.pending(500);
+      if (pending.length === 0) break;
+      recordSightings(
+        sync.report,
+        pending.map(({ toolKey, name, category, host, signal, embeddedIn, at }) => ({
+          toolKey,
+          name,
+          category,
+          signal,
+          at,
+          ...(host ? { host } : {}),
+          ...(embeddedIn ? { embeddedIn } : {}),
+        })),
+      );
+      await this.#deps.log.markSynced(
+        pending.map((entry) => entry.id),
+        now,
+      );
+    }
+    const flags = (await this.#deps.storage.get<ReportFlag[]>(keys.pendingFlags)) ?? [];
+    for (const flag of flags) addFlag(sync.report, flag);
+    if (flags.length > 0) await this.#deps.storage.remove(keys.pendingFlags);
+    if (await sync.acknowledged(ACK_WAIT_MS))
+      await this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
+    await this.#deps.log.prune(this.#deps.now());
+  }
+
+  // ---- answers to pages ------------------------------------------------------------------------
+
+  async status(installedAt: number): Promise<StatusResponse> {
+    await this.#ready;
+    const enrolment = this.#enrolment;
+    const lastSyncAt = await this.#deps.storage.get<number>(keys.lastSyncAt);
+    const flags = (await this.#deps.storage.get<unknown[]>(keys.pendingFlags)) ?? [];
+    return {
+      version: this.#deps.version,
+      installedAt,
+      enrolled: enrolment !== undefined,
+      ...(enrolment ? { workspace: enrolment.workspace, relayUrl: enrolment.relayUrl } : {}),
+      connection: this.#sync ? this.#sync.state() : 'not-enrolled',
+      ...(typeof lastSyncAt === 'number' ? { lastSyncAt } : {}),
+      pending: (await this.#deps.log.countPending()) + flags.length,
+    };
+  }
+
+  async site(url: string): Promise<SiteInfo> {
+    await this.#ready;
+    const host = webHostname(url);
+    if (!host) return {};
+    const match = this.matcher().matchHostname(host);
+    const info: SiteInfo = { host };
+    if (!match) return info;
+    const tool = this.matcher().tool(match.toolId);
+    info.tool = {
+      toolKey: match.toolId,
+      name: match.toolName,
+      vendor: tool?.vendor ?? '',
+      category: match.category,
+    };
+    const status = this.#sync
+      ? readPolicy(this.#sync.policy).statuses.get(match.toolId)
+      : undefined;
+    if (status)
+      info.status = {
+        status: status.status,
+        guidance: status.guidance,
+        ...(status.alternative ? { alternative: status.alternative } : {}),
+      };
+    return info;
+  }
+
+  async flag(input: FlagInput): Promise<{ ok: true } | { error: string }> {
+    await this.#ready;
+    const typed = String(input.host ?? '').trim();
+    const hostname = webHostname(/^https?:\/\//i.test(typed) ? typed : `https://${typed}`);
+    if (!hostname || !hostname.includes('.'))
+      return { error: 'the flag needs the site’s hostname' };
+    const host = { host: hostname };
+    const categories = Array.isArray(input.dataCategories)
+      ? input.dataCategories.filter(isDataCategory)
+      : [];
+    const toolKey =
+      input.toolKey && this.matcher().tool(input.toolKey) ? input.toolKey : hostToolKey(host.host);
+    const flag: ReportFlag = {
+      id: this.#deps.randomId(),
+      toolKey,
+      host: host.host,
+      name:
+        String(input.name ?? host.host)
+          .trim()
+          .slice(0, 100) || host.host,
+      purpose: String(input.purpose ?? '')
+        .trim()
+        .slice(0, 500),
+      dataCategories: [...new Set(categories)],
+      note: String(input.note ?? '')
+        .trim()
+        .slice(0, 1000),
+      createdAt: this.#deps.now(),
+    };
+    const flags = (await this.#deps.storage.get<ReportFlag[]>(keys.pendingFlags)) ?? [];
+    await this.#deps.storage.set(keys.pendingFlags, [...flags, flag]);
+    this.#deps.schedule(0, () => void this.flush());
+    return { ok: true };
+  }
+
+  async enrol(
+    code: string,
+    relayUrl: string,
+  ): Promise<{ ok: true; workspace: string } | { error: string }> {
+    try {
+      const enrolment = await enrolWithCode(code, relayUrl, this.#deps.fetch);
+      await saveEnrolment(this.#deps.storage, enrolment);
+      await this.#connect(enrolment);
+      this.#deps.schedule(0, () => void this.flush());
+      return { ok: true, workspace: enrolment.workspace };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
+  /** Used at start-up when the browser's policy enrols this extension. */
+  async adoptEnrolment(enrolment: Enrolment) {
+    await this.#ready;
+    if (this.#enrolment?.token === enrolment.token) return;
+    await this.#connect(enrolment);
+    this.#deps.schedule(0, () => void this.flush());
+  }
+
+  async ledger(): Promise<LedgerResponse> {
+    await this.#ready;
+    const lastSyncAt = (await this.#deps.storage.get<number>(keys.lastSyncAt)) ?? 0;
+    const entries = await this.#deps.log.entries({ limit: 1000 });
+    return {
+      entries: entries.map((entry) => ({
+        toolKey: entry.toolKey,
+        toolName: entry.name,
+        ...(entry.host ? { host: entry.host } : {}),
+        signal: entry.signal,
+        ...(entry.embeddedIn ? { embeddedIn: entry.embeddedIn } : {}),
+        at: entry.at,
+        synced: entry.synced && (entry.syncedAt ?? Infinity) <= lastSyncAt,
+      })),
+      shared: this.#sync ? this.#sync.report.toJSON() : null,
+      retentionDays: RETENTION_DAYS,
+    };
+  }
+
+  async deleteLocalData(): Promise<{ ok: true }> {
+    await this.#deps.log.clear();
+    await this.#deps.storage.remove(keys.bannerDismissals);
+    return { ok: true };
+  }
+
+  async exportData(): Promise<{ json: string }> {
+    const ledger = await this.ledger();
+    const enrolment = this.#enrolment;
+    return {
+      json: JSON.stringify(
+        {
+          exportedAt: new Date(this.#deps.now()).toISOString(),
+          enrolment: enrolment
+            ? {
+                workspace: enrolment.workspace,
+                relayUrl: enrolment.relayUrl,
+                reporterId: enrolment.reporterId,
+              }
+            : null,
+          localLog: ledger.entries,
+          sharedReport: ledger.shared,
+        },
+        null,
+        2,
+      ),
+    };
+  }
+
+  async banner(hostText: string): Promise<BannerInfo> {
+    const site = await this.site(`https://${hostText}/`);
+    const status = site.status?.status;
+    if (!site.tool || (status !== 'restricted' && status !== 'banned')) return { show: false };
+    const dismissals =
+      (await this.#deps.storage.get<Record<string, string>>(keys.bannerDismissals)) ?? {};
+    if (dismissals[site.tool.toolKey] === utcDay(this.#deps.now())) return { show: false };
+    return {
+      show: true,
+      toolKey: site.tool.toolKey,
+      toolName: site.tool.name,
+      status,
+      guidance: site.status!.guidance,
+      ...(site.status!.alternative ? { alternative: site.status!.alternative } : {}),
+    };
+  }
+
+  async dismissBanner(toolKey: string): Promise<{ ok: true }> {
+    const dismissals =
+      (await this.#deps.storage.get<Record<string, string>>(keys.bannerDismissals)) ?? {};
+    await this.#deps.storage.set(keys.bannerDismissals, {
+      ...dismissals,
+      [String(toolKey).slice(0, 120)]: utcDay(this.#deps.now()),
+    });
+    return { ok: true };
+  }
+}
+
+function utcDay(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}

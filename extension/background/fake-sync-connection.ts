@@ -1,0 +1,36 @@
+import * as Y from 'yjs';
+import type { SyncConnection } from '../sync/sync-connection.ts';
+import type { ConnectionState } from './messages.ts';
+
+/**
+ * An in-memory stand-in for the relay connection, for unit tests: the "relay" is a Y.Doc that
+ * receives every report update while `online` is true, and `acknowledged` says whether it has all.
+ */
+export function fakeSyncConnection(options: { online?: boolean } = {}) {
+  const report = new Y.Doc();
+  const policy = new Y.Doc();
+  const relayReport = new Y.Doc();
+  let online = options.online ?? true;
+  const deliver = () => {
+    if (online)
+      Y.applyUpdate(relayReport, Y.encodeStateAsUpdate(report, Y.encodeStateVector(relayReport)));
+  };
+  report.on('update', deliver);
+  const connection: SyncConnection & { relayReport: Y.Doc; setOnline(value: boolean): void } = {
+    report,
+    policy,
+    relayReport,
+    ready: Promise.resolve(),
+    state: (): ConnectionState => (online ? 'connected' : 'offline'),
+    async acknowledged() {
+      deliver();
+      return online;
+    },
+    destroy() {},
+    setOnline(value) {
+      online = value;
+      deliver();
+    },
+  };
+  return connection;
+}
