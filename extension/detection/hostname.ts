@@ -1,3 +1,5 @@
+import type { Match } from '../../shared/detection/matcher.ts';
+import type { Signal, Sighting } from '../../shared/documents/report/schema.ts';
 import { isHost, MAX_TIMESTAMP } from '../../shared/documents/schema/values.ts';
 
 const WEB = new Set(['http:', 'https:']);
@@ -33,4 +35,22 @@ export function eventTime(timeStamp: unknown): number | undefined {
   if (typeof timeStamp !== 'number' || !Number.isFinite(timeStamp)) return undefined;
   const at = Math.floor(timeStamp);
   return at >= 0 && at <= MAX_TIMESTAMP ? at : undefined;
+}
+
+/** A sighting of a matched host: the tool, its hostname, the signal and the time — nothing else. */
+export function sightingOf(
+  match: Match,
+  signal: Signal,
+  at: number,
+  embeddedIn?: string,
+): Sighting {
+  return {
+    toolKey: match.toolId,
+    name: match.toolName,
+    category: match.category,
+    host: match.host,
+    signal,
+    ...(embeddedIn === undefined ? {} : { embeddedIn }),
+    at,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Matcher } from '../../shared/detection/matcher.ts';
 import type { Sighting } from '../../shared/documents/report/schema.ts';
-import { eventTime, webHostname } from './hostname.ts';
+import { eventTime, sightingOf, webHostname } from './hostname.ts';
 
 /** The fields of `webNavigation` details this needs (onCommitted or onCompleted). */
 export interface NavigationDetails {
@@ -25,12 +25,5 @@ export function sightingFromNavigation(
   if (match === undefined) return undefined;
   const at = eventTime(details.timeStamp);
   if (at === undefined) return undefined;
-  return {
-    toolKey: match.toolId,
-    name: match.toolName,
-    category: match.category,
-    host: match.host,
-    signal: 'visit',
-    at,
-  };
+  return sightingOf(match, 'visit', at);
 }

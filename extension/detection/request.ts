@@ -1,6 +1,6 @@
 import type { Matcher } from '../../shared/detection/matcher.ts';
 import type { Sighting } from '../../shared/documents/report/schema.ts';
-import { eventTime, webHostname } from './hostname.ts';
+import { eventTime, sightingOf, webHostname } from './hostname.ts';
 
 /**
  * The fields of `webRequest` details this needs. `initiator` is Chrome's origin of the page that
@@ -37,13 +37,5 @@ export function sightingFromRequest(
   if (matcher.matchHostname(site)?.toolId === match.toolId) return undefined;
   const at = eventTime(details.timeStamp);
   if (at === undefined) return undefined;
-  return {
-    toolKey: match.toolId,
-    name: match.toolName,
-    category: match.category,
-    host: match.host,
-    signal: 'api-call',
-    embeddedIn: site,
-    at,
-  };
+  return sightingOf(match, 'api-call', at, site);
 }
