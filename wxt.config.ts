@@ -1,6 +1,15 @@
 import { defineConfig } from 'wxt';
 
 // The extension's build. Source lives in extension/ (WXT's srcDir); icons come from public/.
+/**
+ * The public half of a key whose private half was thrown away: it only fixes the unpacked
+ * extension's id (hkogeoliojkfnaiklhgbgdadejefppkp), so that a browser policy can address it
+ * (docs/extension.md). A store listing has its own id.
+ */
+const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAt8CO0Jk7TEZRPE1QHn7Hqs7n8Vc0Vivjl/CYEtWlwSLuMj1LPO1TDwU38Yy+VpFqpvoTxGWUPL/f0Q3IWtd6Y9FO2oqtRPrsPrNOAWKw/GCFTpH+cR+gkmixE28OfHFC3Vp8UW1AdxfWAoHFymuAZaBz3JhMfu23axufni/LptUlRCTVpnzQzmsWNWAZz3JHV3axkh7N4dTPezlCXFLN/WUYqr6gxvdcMD1QYXqP5HxKhUd8A1PapAVS4qNqHfkyYsyYfUPqMIG0auvlzmWhexuu5wI+KUCPv7ToXNzkc969PQZG3bP+XF2T0Aa8z+C/RJxLYrQ59ozv0kRDAb4jOQIDAQAB';
+export const EXTENSION_ID = 'hkogeoliojkfnaiklhgbgdadejefppkp';
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'public',
@@ -9,7 +18,8 @@ export default defineConfig({
   imports: false,
   // `npm run dev` does not launch a browser of its own: load .output/chrome-mv3-dev by hand.
   webExt: { disabled: true },
-  manifest: {
+  manifest: ({ browser }) => ({
+    ...(browser === 'chrome' ? { key: EXTENSION_PUBLIC_KEY } : {}),
     name: 'Sightline',
     description:
       'Shows whether the AI tool in front of you is approved, and lets you flag AI your organisation should know about.',
@@ -26,5 +36,5 @@ export default defineConfig({
       128: 'icons/icon-128.png',
     },
     action: { default_title: 'Sightline' },
-  },
+  }),
 });

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
+import { EXTENSION_ID } from '../../wxt.config.ts';
+import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
+import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
+import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
+
+const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
+// Chromium reads enterprise policy from here (../shared/reference/browser-testing.md); writing it needs root.
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'sightline-e2e-test.json');
+const canWritePolicy = process.getuid?.() === 0;
+if (hasChromium() && !canWritePolicy) {
+  if (process.env.REQUIRE_E2E === '1')
+    throw new Error('REQUIRE_E2E=1 but the policy test needs root to write ' + POLICY_DIR);
+  console.warn(
+    '\n!!!!! MANAGED-POLICY END-TO-END TEST SKIPPED: writing Chromium policy needs root !!!!!\n',
+  );
+}
+
+describe.skipIf(!hasChromium() || !canWritePolicy)(
+  'zero-touch enrolment by browser policy (end to end)',
+  () => {
+    const data = tempDir();
+    let relay: ServerProcess;
+    let sites: FakeAiSites;
+    let browser: BrowserSession;
+    let lead: TestClient;
+
+    beforeAll(async () => {
+      relay = await startServerProcess(data.path);
+      const token = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
+          { encoding: 'utf8' },
+        ).stdout.trim();
+      mkdirSync(POLICY_DIR, { recursive: true });
+      writeFileSync(
+        POLICY_FILE,
+        JSON.stringify({
+          '3rdparty': {
+            extensions: {
+              [EXTENSION_ID]: {
+                relayUrl: relay.url,
+                workspace: 'acme',
+                token: token('--role', 'member'),
+              },
+            },
+          },
+        }),
+      );
+      sites = await startFakeAiSites(['perplexity.ai']);
+      browser = await launchWithExtension({ args: sites.resolverArgs });
+      lead = connectClient(relay.syncUrl, 'acme/discoveries', token('--role', 'lead'));
+      await waitFor(() => lead.provider.synced, 'lead sync');
+    });
+    afterAll(async () => {
+      rmSync(POLICY_FILE, { force: true });
+      lead?.destroy();
+      await browser?.close();
+      await sites?.close();
+      await relay?.stop();
+      data.remove();
+    });
+
+    it('has the stable id the policy addresses, enrols without the employee, and reports', async () => {
+      expect(browser.extensionId).toBe(EXTENSION_ID);
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const status = () =>
+        options.evaluate(() =>
+          (
+            globalThis as unknown as {
+              chrome: {
+                runtime: {
+                  sendMessage(m: unknown): Promise<{ enrolled: boolean; workspace?: string }>;
+                };
+              };
+            }
+          ).chrome.runtime.sendMessage({ type: 'status' }),
+        );
+      await expect
+        .poll(status, { timeout: 15_000 })
+        .toMatchObject({ enrolled: true, workspace: 'acme' });
+
+      const page = await browser.context.newPage();
+      await page.goto('https://perplexity.ai/search?q=secret');
+      await waitFor(
+        () => readDiscoveries(lead.doc).tools.some((tool) => tool.toolKey.startsWith('perplexity')),
+        'the policy-enrolled extension’s discovery',
+        15_000,
+      );
+    });
+  },
+);
