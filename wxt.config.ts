@@ -20,6 +20,19 @@ export default defineConfig({
   webExt: { disabled: true },
   manifest: ({ browser }) => ({
     ...(browser === 'chrome' ? { key: EXTENSION_PUBLIC_KEY } : {}),
+    ...(browser === 'firefox'
+      ? {
+          // MV2 has no optional_host_permissions: the same optional access, the MV2 way.
+          optional_permissions: ['<all_urls>'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'sightline@sightline.invalid',
+              // It records hostnames of AI tools visited (browsing activity), and nothing else.
+              data_collection_permissions: { required: ['browsingActivity'] },
+            },
+          },
+        }
+      : {}),
     name: 'Sightline',
     description:
       'Shows whether the AI tool in front of you is approved, and lets you flag AI your organisation should know about.',
