@@ -6,7 +6,12 @@ import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import type { Enrolment, FetchLike } from '../enrolment/enrolment.ts';
 import { memoryLocalLog } from '../local-log/index.ts';
 import { memoryKeyValueStore } from '../platform/key-value-store.ts';
-import { BackgroundService, NEW_TOOL_FLUSH_MS, REPEAT_FLUSH_MS } from './background-service.ts';
+import {
+  BackgroundService,
+  IDLE_AFTER_MS,
+  NEW_TOOL_FLUSH_MS,
+  REPEAT_FLUSH_MS,
+} from './background-service.ts';
 import { fakeSyncConnection } from './fake-sync-connection.ts';
 
 const DAY = 86_400_000;
@@ -32,6 +37,7 @@ function setup(options: { enrolled?: boolean; online?: boolean } = {}) {
   const log = memoryLocalLog();
   const sync = fakeSyncConnection({ online: options.online ?? true });
   const scheduled: number[] = [];
+  const tasks: { ms: number; work: () => void }[] = [];
   const fetch: FetchLike = async () => ({
     ok: true,
     status: 201,
@@ -50,10 +56,24 @@ function setup(options: { enrolled?: boolean; online?: boolean } = {}) {
     fetch,
     openSync: () => sync,
     now: () => now,
-    schedule: (ms) => void scheduled.push(ms),
+    schedule: (ms, work) => {
+      scheduled.push(ms);
+      tasks.push({ ms, work });
+    },
     randomId: () => `id${scheduled.length}`,
   });
-  return { service, storage, log, sync, scheduled, advance: (ms: number) => (now += ms) };
+  /** Runs the scheduled work that waits `ms`, as the worker's timers would. */
+  const runTimers = (ms: number) =>
+    tasks.filter((task) => task.ms === ms).forEach((task) => task.work());
+  return {
+    service,
+    storage,
+    log,
+    sync,
+    scheduled,
+    runTimers,
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 describe('BackgroundService', () => {
@@ -86,7 +106,10 @@ describe('BackgroundService', () => {
       frameId: 0,
       timeStamp: Date.now(),
     });
-    expect(scheduled).toEqual([NEW_TOOL_FLUSH_MS, REPEAT_FLUSH_MS]);
+    expect(scheduled.filter((ms) => ms !== IDLE_AFTER_MS)).toEqual([
+      NEW_TOOL_FLUSH_MS,
+      REPEAT_FLUSH_MS,
+    ]);
   });
 
   it('coalesces a day of visits into one day count', async () => {
@@ -234,3 +257,20 @@ describe('BackgroundService', () => {
 
 // Y is imported so that the fake's documents and these assertions share one Yjs instance.
 void Y;
+
+describe('BackgroundService and the sleeping worker', () => {
+  it('closes the socket after a quiet spell, and opens it again when there is work', async () => {
+    const { service, sync, scheduled, advance, runTimers } = setup();
+    await service.onNavigation({ url: 'https://chatgpt.com/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect(scheduled).toContain(IDLE_AFTER_MS);
+    runTimers(IDLE_AFTER_MS); // too early: something happened less than IDLE_AFTER_MS ago
+    expect(sync.sleeping).toBe(false);
+    advance(IDLE_AFTER_MS);
+    runTimers(IDLE_AFTER_MS);
+    expect(sync.sleeping).toBe(true);
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect(sync.sleeping).toBe(false);
+  });
+});

@@ -42,8 +42,11 @@ export interface ServiceDeps {
   fetch: FetchLike;
   openSync: (enrolment: Enrolment) => SyncConnection;
   now: () => number;
-  /** Schedules a flush after `ms` while the worker lives; the caller also sets an alarm as a backstop. */
-  schedule: (ms: number, work: () => void) => void;
+  /**
+   * Runs `work` after `ms` while the worker lives; with `backstop`, an alarm also wakes the worker
+   * to do it if the worker was stopped first (only for sending data: an idle timer needs none).
+   */
+  schedule: (ms: number, work: () => void, options?: { backstop?: boolean }) => void;
   randomId: () => string;
 }
 
@@ -53,6 +56,8 @@ export const NEW_TOOL_FLUSH_MS = 2_000;
 /** ...while repeat visits wait and travel together: a day of browsing costs a few updates. */
 export const REPEAT_FLUSH_MS = 5 * 60_000;
 const RETENTION_DAYS = 30;
+/** After this long with nothing to send, the socket closes so the worker can sleep. */
+export const IDLE_AFTER_MS = 30_000;
 const ACK_WAIT_MS = 8_000;
 
 /**
@@ -68,6 +73,7 @@ export class BackgroundService {
   #matcher: Matcher;
   #policyVersion = -1;
   #flushing: Promise<void> | undefined;
+  #lastActivity = 0;
   readonly #ready: Promise<void>;
 
   constructor(deps: ServiceDeps) {
@@ -158,11 +164,27 @@ export class BackgroundService {
     return this.#flushing;
   }
 
+  /** Something needs the relay: open the socket, and plan to close it once all is quiet. */
+  #active() {
+    const sync = this.#sync;
+    if (!sync) return;
+    sync.wake();
+    this.#lastActivity = this.#deps.now();
+    this.#deps.schedule(
+      IDLE_AFTER_MS,
+      () => {
+        if (this.#deps.now() - this.#lastActivity >= IDLE_AFTER_MS && !this.#flushing) sync.sleep();
+      },
+      { backstop: false },
+    );
+  }
+
   async #flush() {
     await this.#ready;
     const sync = this.#sync;
     const enrolment = this.#enrolment;
     if (!sync || !enrolment) return;
+    this.#active();
     const now = this.#deps.now();
     setReportMeta(sync.report, {
       reporterId: enrolment.reporterId,
@@ -201,6 +223,7 @@ export class BackgroundService {
 
   async status(installedAt: number): Promise<StatusResponse> {
     await this.#ready;
+    this.#active(); // the popup is open: show a live connection
     const enrolment = this.#enrolment;
     const lastSyncAt = await this.#deps.storage.get<number>(keys.lastSyncAt);
     const flags = (await this.#deps.storage.get<unknown[]>(keys.pendingFlags)) ?? [];
@@ -348,6 +371,8 @@ export class BackgroundService {
   }
 
   async banner(hostText: string): Promise<BannerInfo> {
+    await this.#ready;
+    this.#active(); // a fresh policy for the next page
     const site = await this.site(`https://${hostText}/`);
     const status = site.status?.status;
     if (!site.tool || (status !== 'restricted' && status !== 'banned')) return { show: false };

@@ -16,7 +16,11 @@ export function fakeSyncConnection(options: { online?: boolean } = {}) {
       Y.applyUpdate(relayReport, Y.encodeStateAsUpdate(report, Y.encodeStateVector(relayReport)));
   };
   report.on('update', deliver);
-  const connection: SyncConnection & { relayReport: Y.Doc; setOnline(value: boolean): void } = {
+  const connection: SyncConnection & {
+    relayReport: Y.Doc;
+    setOnline(value: boolean): void;
+    sleeping: boolean;
+  } = {
     report,
     policy,
     relayReport,
@@ -25,6 +29,13 @@ export function fakeSyncConnection(options: { online?: boolean } = {}) {
     async acknowledged() {
       deliver();
       return online;
+    },
+    sleeping: false,
+    sleep() {
+      connection.sleeping = true;
+    },
+    wake() {
+      connection.sleeping = false;
     },
     destroy() {},
     setOnline(value) {

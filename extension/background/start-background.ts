@@ -72,10 +72,10 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
   const service = new BackgroundService({
     ...deps,
     version: runtime.getManifest().version,
-    schedule(ms, work) {
+    schedule(ms, work, { backstop = true } = {}) {
       setTimeout(work, ms);
       // A backstop that survives the worker being stopped before the timer fires.
-      events.alarms?.create(FLUSH_ALARM, { when: deps.now() + Math.max(ms, 30_000) });
+      if (backstop) events.alarms?.create(FLUSH_ALARM, { when: deps.now() + Math.max(ms, 30_000) });
     },
   });
 

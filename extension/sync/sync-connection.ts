@@ -20,6 +20,13 @@ export interface SyncConnection {
   state(): ConnectionState;
   /** Resolves true once the relay has acknowledged every local change to the report, false on timeout. */
   acknowledged(timeoutMs: number): Promise<boolean>;
+  /**
+   * Closes the socket while the documents stay (locally): an open socket would keep the MV3
+   * worker awake, and the worker should sleep between events.
+   */
+  sleep(): void;
+  /** Opens the socket again (after `sleep`); does nothing when it is open. */
+  wake(): void;
   destroy(): void;
 }
 
@@ -63,8 +70,9 @@ export function openSyncConnection(
   });
   reportProvider.attach();
   policyProvider.attach();
+  let sleeping = false;
   const watchdog = setInterval(() => {
-    if (socket.status === 'disconnected' && online()) void socket.connect();
+    if (!sleeping && socket.status === 'disconnected' && online()) void socket.connect();
   }, 5_000);
 
   const isAcknowledged = () => reportProvider.synced && !reportProvider.hasUnsyncedChanges;
@@ -74,6 +82,7 @@ export function openSyncConnection(
     ready: Promise.all(local.map((p) => p.whenSynced)).then(() => undefined),
     state() {
       if (!online()) return 'offline';
+      if (sleeping) return 'connecting';
       if (socket.status === 'connected' && reportProvider.isAuthenticated) return 'connected';
       return socket.status === 'connecting' || socket.status === 'connected'
         ? 'connecting'
@@ -99,6 +108,16 @@ export function openSyncConnection(
         reportProvider.on('synced', check);
         reportProvider.on('unsyncedChanges', check);
       });
+    },
+    sleep() {
+      if (sleeping) return;
+      sleeping = true;
+      socket.disconnect();
+    },
+    wake() {
+      if (!sleeping) return;
+      sleeping = false;
+      void socket.connect();
     },
     destroy() {
       clearInterval(watchdog);
