@@ -74,6 +74,8 @@ export class BackgroundService {
   #policyVersion = -1;
   #flushing: Promise<void> | undefined;
   #lastActivity = 0;
+  /** Tool keys already reported or on their way: read from the report once per wake, not per visit. */
+  #known: Set<string> | undefined;
   readonly #ready: Promise<void>;
 
   constructor(deps: ServiceDeps) {
@@ -91,6 +93,7 @@ export class BackgroundService {
     this.#sync?.destroy();
     this.#enrolment = enrolment;
     this.#sync = this.#deps.openSync(enrolment);
+    this.#known = undefined;
     await this.#sync.ready;
     this.#sync.policy.on('update', () => (this.#policyVersion = -1));
   }
@@ -107,6 +110,13 @@ export class BackgroundService {
 
   ready(): Promise<void> {
     return this.#ready;
+  }
+
+  #knownTools(): Set<string> {
+    this.#known ??= new Set(
+      this.#sync ? readReport(this.#sync.report).tools.map((tool) => tool.toolKey) : [],
+    );
+    return this.#known;
   }
 
   // ---- detection -------------------------------------------------------------------------------
@@ -148,10 +158,9 @@ export class BackgroundService {
 
   async #record(sightings: Sighting[]) {
     await this.#deps.log.add(sightings);
-    const known = new Set(
-      this.#sync ? readReport(this.#sync.report).tools.map((tool) => tool.toolKey) : [],
-    );
+    const known = this.#knownTools();
     const isNew = sightings.some((sighting) => !known.has(sighting.toolKey));
+    for (const sighting of sightings) known.add(sighting.toolKey);
     this.#deps.schedule(isNew ? NEW_TOOL_FLUSH_MS : REPEAT_FLUSH_MS, () => void this.flush());
   }
 
