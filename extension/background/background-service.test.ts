@@ -11,6 +11,7 @@ import {
   IDLE_AFTER_MS,
   NEW_TOOL_FLUSH_MS,
   REPEAT_FLUSH_MS,
+  RETRY_FLUSH_MS,
 } from './background-service.ts';
 import { fakeSyncConnection } from './fake-sync-connection.ts';
 
@@ -272,5 +273,43 @@ describe('BackgroundService and the sleeping worker', () => {
     await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
     await service.flush();
     expect(sync.sleeping).toBe(false);
+  });
+});
+
+describe('BackgroundService when the relay is away (found by the end-to-end outage test)', () => {
+  it('keeps the socket open while the relay has not acknowledged everything, and retries', async () => {
+    const { service, sync, scheduled, advance, runTimers } = setup({ online: false });
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect(scheduled).toContain(RETRY_FLUSH_MS);
+    advance(IDLE_AFTER_MS);
+    runTimers(IDLE_AFTER_MS);
+    expect(sync.sleeping).toBe(false);
+    sync.setOnline(true);
+    runTimers(RETRY_FLUSH_MS);
+    await service.flush();
+    expect(readReport(sync.relayReport).tools.map((tool) => tool.toolKey)).toEqual([
+      'anthropic-claude',
+    ]);
+  });
+
+  it('counts folded but unacknowledged sightings as waiting', async () => {
+    const { service, sync } = setup({ online: false });
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect((await service.status(0)).pending).toBe(1);
+    sync.setOnline(true);
+    expect((await service.status(0)).pending).toBe(0);
+  });
+
+  it('records the last sync when the relay catches up after a reconnect, not only after a flush', async () => {
+    const { service, sync, storage } = setup({ online: false });
+    await service.onNavigation({ url: 'https://claude.ai/', frameId: 0, timeStamp: Date.now() });
+    await service.flush();
+    expect(await storage.get(persistedNames.extensionStorageKeys.lastSyncAt)).toBeUndefined();
+    sync.setOnline(true);
+    await Promise.resolve();
+    expect(await storage.get(persistedNames.extensionStorageKeys.lastSyncAt)).toBeTypeOf('number');
+    expect((await service.ledger()).entries.every((entry) => entry.synced)).toBe(true);
   });
 });

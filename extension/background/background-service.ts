@@ -56,6 +56,8 @@ export const NEW_TOOL_FLUSH_MS = 2_000;
 /** ...while repeat visits wait and travel together: a day of browsing costs a few updates. */
 export const REPEAT_FLUSH_MS = 5 * 60_000;
 const RETENTION_DAYS = 30;
+/** When the relay does not acknowledge a flush, the next try comes this much later. */
+export const RETRY_FLUSH_MS = 60_000;
 /** After this long with nothing to send, the socket closes so the worker can sleep. */
 export const IDLE_AFTER_MS = 30_000;
 const ACK_WAIT_MS = 8_000;
@@ -94,8 +96,12 @@ export class BackgroundService {
     this.#enrolment = enrolment;
     this.#sync = this.#deps.openSync(enrolment);
     this.#known = undefined;
-    await this.#sync.ready;
-    this.#sync.policy.on('update', () => (this.#policyVersion = -1));
+    const sync = this.#sync;
+    sync.onAcknowledged(() => {
+      if (this.#sync === sync) void this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
+    });
+    await sync.ready;
+    sync.policy.on('update', () => (this.#policyVersion = -1));
   }
 
   /** The catalog plus the workspace's own tools from its policy, recompiled when the policy changes. */
@@ -182,7 +188,9 @@ export class BackgroundService {
     this.#deps.schedule(
       IDLE_AFTER_MS,
       () => {
-        if (this.#deps.now() - this.#lastActivity >= IDLE_AFTER_MS && !this.#flushing) sync.sleep();
+        // Unacknowledged changes keep the socket open (and its reconnects going) until they land.
+        const quiet = this.#deps.now() - this.#lastActivity >= IDLE_AFTER_MS;
+        if (quiet && !this.#flushing && sync.isAcknowledged()) sync.sleep();
       },
       { backstop: false },
     );
@@ -223,8 +231,12 @@ export class BackgroundService {
     const flags = (await this.#deps.storage.get<ReportFlag[]>(keys.pendingFlags)) ?? [];
     for (const flag of flags) addFlag(sync.report, flag);
     if (flags.length > 0) await this.#deps.storage.remove(keys.pendingFlags);
-    if (await sync.acknowledged(ACK_WAIT_MS))
+    if (await sync.acknowledged(ACK_WAIT_MS)) {
       await this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
+    } else {
+      // The relay did not answer: try again later, with an alarm in case the worker is stopped.
+      this.#deps.schedule(RETRY_FLUSH_MS, () => void this.flush());
+    }
     await this.#deps.log.prune(this.#deps.now());
   }
 
@@ -243,8 +255,19 @@ export class BackgroundService {
       ...(enrolment ? { workspace: enrolment.workspace, relayUrl: enrolment.relayUrl } : {}),
       connection: this.#sync ? this.#sync.state() : 'not-enrolled',
       ...(typeof lastSyncAt === 'number' ? { lastSyncAt } : {}),
-      pending: (await this.#deps.log.countPending()) + flags.length,
+      pending:
+        (await this.#deps.log.countPending()) +
+        flags.length +
+        (await this.#unacknowledged(lastSyncAt)),
     };
+  }
+
+  /** Entries folded into the report after the relay's last acknowledgement (0 when it has them all). */
+  async #unacknowledged(lastSyncAt: number | undefined): Promise<number> {
+    if (!this.#sync || this.#sync.isAcknowledged()) return 0;
+    const entries = await this.#deps.log.entries({ limit: 20_000 });
+    return entries.filter((entry) => entry.synced && (entry.syncedAt ?? 0) > (lastSyncAt ?? 0))
+      .length;
   }
 
   async site(url: string): Promise<SiteInfo> {

@@ -11,9 +11,11 @@ export function fakeSyncConnection(options: { online?: boolean } = {}) {
   const policy = new Y.Doc();
   const relayReport = new Y.Doc();
   let online = options.online ?? true;
+  const ackListeners: (() => void)[] = [];
   const deliver = () => {
-    if (online)
-      Y.applyUpdate(relayReport, Y.encodeStateAsUpdate(report, Y.encodeStateVector(relayReport)));
+    if (!online) return;
+    Y.applyUpdate(relayReport, Y.encodeStateAsUpdate(report, Y.encodeStateVector(relayReport)));
+    ackListeners.forEach((listener) => listener());
   };
   report.on('update', deliver);
   const connection: SyncConnection & {
@@ -30,6 +32,8 @@ export function fakeSyncConnection(options: { online?: boolean } = {}) {
       deliver();
       return online;
     },
+    isAcknowledged: () => online,
+    onAcknowledged: (listener) => void ackListeners.push(listener),
     sleeping: false,
     sleep() {
       connection.sleeping = true;

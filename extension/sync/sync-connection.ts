@@ -20,6 +20,10 @@ export interface SyncConnection {
   state(): ConnectionState;
   /** Resolves true once the relay has acknowledged every local change to the report, false on timeout. */
   acknowledged(timeoutMs: number): Promise<boolean>;
+  /** Whether the relay has acknowledged every local change to the report right now. */
+  isAcknowledged(): boolean;
+  /** Called whenever the relay catches up with every local change (also after a reconnect). */
+  onAcknowledged(listener: () => void): void;
   /**
    * Closes the socket while the documents stay (locally): an open socket would keep the MV3
    * worker awake, and the worker should sleep between events.
@@ -76,7 +80,15 @@ export function openSyncConnection(
   }, 5_000);
 
   const isAcknowledged = () => reportProvider.synced && !reportProvider.hasUnsyncedChanges;
+  const ackListeners: (() => void)[] = [];
+  const notifyIfAcknowledged = () => {
+    if (isAcknowledged()) ackListeners.forEach((listener) => listener());
+  };
+  reportProvider.on('synced', notifyIfAcknowledged);
+  reportProvider.on('unsyncedChanges', notifyIfAcknowledged);
   return {
+    isAcknowledged,
+    onAcknowledged: (listener) => void ackListeners.push(listener),
     report,
     policy,
     ready: Promise.all(local.map((p) => p.whenSynced)).then(() => undefined),
