@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { classifyCommand } from './classify-command.ts';
 import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
@@ -28,6 +29,9 @@ Commands:
         token without --reporter is an enrolment code that extensions exchange for their own.
   revoke --id TOKEN_ID [--data .sightline]
         Revoke a token, including on connections that are open now.
+  classify <profile.json|-> [--explain]
+        Print the EU AI Act category of a use profile as one JSON object
+        {category, basis, obligations}; --explain adds the reasons on stderr.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -49,6 +53,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await tokenCommand(rest, io);
       case 'revoke':
         return await revokeCommand(rest, io);
+      case 'classify':
+        return await classifyCommand(rest, { ...io, stdin: io.stdin ?? process.stdin });
       case undefined:
       case 'help':
       case '--help':
