@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -18,11 +18,12 @@ export interface BrowserSession {
 
 /** Debian's Chromium with the built extension loaded, in a fresh profile. */
 export async function launchWithExtension(
-  options: { args?: string[] } = {},
+  options: { args?: string[]; grantAllSites?: boolean } = {},
 ): Promise<BrowserSession> {
   const executablePath = inject('chromium');
   if (!executablePath) throw new Error('no Chromium: the e2e suite should have been skipped');
   const profile = mkdtempSync(join(tmpdir(), 'sightline-profile-'));
+  if (options.grantAllSites) await grantAllSites(executablePath, profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -46,6 +47,40 @@ export async function launchWithExtension(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The state a profile is in after the employee allowed the optional "all sites" access: Chromium's
+ * prompt cannot be answered in a headless run, so the profile is prepared the way that answer
+ * leaves it — the extension is installed once, then its granted and active host permissions are
+ * written into the profile's Preferences before the real launch.
+ */
+async function grantAllSites(executablePath: string, profile: string): Promise<void> {
+  const first = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      ...chromiumArgs,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const worker =
+    first.serviceWorkers().find(isExtensionWorker) ??
+    (await first.waitForEvent('serviceworker', { predicate: isExtensionWorker }));
+  const id = new URL(worker.url()).host;
+  await first.close();
+  const file = join(profile, 'Default', 'Preferences');
+  const preferences = JSON.parse(readFileSync(file, 'utf8')) as {
+    extensions: {
+      settings: Record<string, { granted_permissions?: object; active_permissions?: object }>;
+    };
+  };
+  const settings = preferences.extensions.settings[id];
+  if (!settings) throw new Error(`the profile has no settings for extension ${id}`);
+  settings.granted_permissions = { ...settings.granted_permissions, explicit_host: ['<all_urls>'] };
+  settings.active_permissions = { ...settings.active_permissions, explicit_host: ['<all_urls>'] };
+  writeFileSync(file, JSON.stringify(preferences));
 }
 
 function isExtensionWorker(worker: Worker): boolean {

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
+import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
+import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
+import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
+
+const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
+
+describe.skipIf(!hasChromium())('AI called from inside another site (end to end)', () => {
+  const data = tempDir();
+  let relay: ServerProcess;
+  let sites: FakeAiSites;
+  let browser: BrowserSession;
+  let lead: TestClient;
+
+  beforeAll(async () => {
+    relay = await startServerProcess(data.path);
+    const token = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
+        { encoding: 'utf8' },
+      ).stdout.trim();
+    sites = await startFakeAiSites(['support.example.com', 'api.openai.com']);
+    // The employee has allowed the optional access to all sites (docs/privacy.md).
+    browser = await launchWithExtension({ args: sites.resolverArgs, grantAllSites: true });
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const enrolled = await options.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage(m),
+      { type: 'enrol', code: token('--role', 'member'), relayUrl: relay.url },
+    );
+    expect(enrolled).toEqual({ ok: true, workspace: 'acme' });
+    lead = connectClient(relay.syncUrl, 'acme/discoveries', token('--role', 'lead'));
+    await waitFor(() => lead.provider.synced, 'lead sync');
+  });
+  afterAll(async () => {
+    lead?.destroy();
+    await browser?.close();
+    await sites?.close();
+    await relay?.stop();
+    data.remove();
+  });
+
+  it('reports a page that calls api.openai.com as AI inside that page’s site, by hostname only', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://support.example.com/tickets/4711?customer=secret&call=api.openai.com');
+    await expect
+      .poll(() => page.evaluate(() => document.body.dataset.called), { timeout: 10_000 })
+      .toBe('yes');
+    await waitFor(
+      () => readDiscoveries(lead.doc).tools.some((tool) => tool.toolKey === 'openai-api'),
+      'the hidden-AI discovery',
+      15_000,
+    );
+    const discovery = readDiscoveries(lead.doc).tools.find(
+      (tool) => tool.toolKey === 'openai-api',
+    )!;
+    expect(discovery).toMatchObject({
+      signals: ['api-call'],
+      embeddedIn: ['support.example.com'],
+      reporters: 1,
+    });
+    // support.example.com is not an AI tool: it must not be reported as one.
+    expect(readDiscoveries(lead.doc).tools.map((tool) => tool.toolKey)).not.toContain(
+      'host:support.example.com',
+    );
+    expect(JSON.stringify(lead.doc.toJSON())).not.toMatch(/tickets|4711|secret/);
+  });
+});
