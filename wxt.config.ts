@@ -37,7 +37,15 @@ export default defineConfig({
     description:
       'Shows whether the AI tool in front of you is approved, and lets you flag AI your organisation should know about.',
     // Least privilege: each permission is listed with its reason in docs/privacy.md.
-    permissions: ['storage', 'webNavigation', 'webRequest', 'management', 'alarms', 'activeTab'],
+    permissions: [
+      'storage',
+      'webNavigation',
+      'webRequest',
+      'management',
+      'alarms',
+      'activeTab',
+      'scripting',
+    ],
     // Seeing AI called from inside any site needs access to every site: the employee grants it at
     // run time from the options page, or not at all.
     optional_host_permissions: ['<all_urls>'],

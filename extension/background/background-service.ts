@@ -1,4 +1,5 @@
 import { builtInCatalog, CATALOG_VERSION } from '../../shared/catalog/catalog.ts';
+import type { ToolEntry } from '../../shared/catalog/schema.ts';
 import { compileMatcher, type Matcher } from '../../shared/detection/matcher.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
 import {
@@ -48,6 +49,8 @@ export interface ServiceDeps {
    */
   schedule: (ms: number, work: () => void, options?: { backstop?: boolean }) => void;
   randomId: () => string;
+  /** Told the workspace's own tools whenever the policy (re)loads: they get banners too. */
+  onWorkspaceTools?: (tools: ToolEntry[]) => void;
 }
 
 const keys = persistedNames.extensionStorageKeys;
@@ -101,7 +104,14 @@ export class BackgroundService {
       if (this.#sync === sync) void this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
     });
     await sync.ready;
-    sync.policy.on('update', () => (this.#policyVersion = -1));
+    const announceTools = () => this.#deps.onWorkspaceTools?.(readPolicy(sync.policy).tools);
+    let announcing: ReturnType<typeof setTimeout> | undefined;
+    sync.policy.on('update', () => {
+      this.#policyVersion = -1;
+      clearTimeout(announcing);
+      announcing = setTimeout(announceTools, 500);
+    });
+    announceTools();
   }
 
   /** The catalog plus the workspace's own tools from its policy, recompiled when the policy changes. */

@@ -3,6 +3,12 @@ import { enrolFromPolicy, type FetchLike, type ManagedConfig } from '../enrolmen
 import type { KeyValueStore } from '../platform/key-value-store.ts';
 import { BackgroundService, type ServiceDeps } from './background-service.ts';
 import { isBackgroundRequest, type BackgroundRequest } from './messages.ts';
+import {
+  syncWorkspaceBanners,
+  type PermissionsLike,
+  type ScriptingLike,
+} from './workspace-banners.ts';
+import type { ToolEntry } from '../../shared/catalog/schema.ts';
 
 type Listener<A extends unknown[]> = { addListener(listener: (...args: A) => unknown): void };
 
@@ -52,6 +58,8 @@ export interface BrowserEvents {
     onAlarm: Listener<[{ name: string }]>;
   };
   managedStorage?: { get(): Promise<ManagedConfig>; onChanged?: Listener<[unknown, string]> };
+  scripting?: ScriptingLike;
+  permissions?: PermissionsLike & { onAdded?: Listener<[unknown]> };
 }
 
 export interface BackgroundDeps extends Omit<ServiceDeps, 'version' | 'schedule'> {
@@ -69,8 +77,22 @@ const FLUSH_ALARM = 'sightline-flush';
  */
 export function startBackground(deps: BackgroundDeps): BackgroundService {
   const { runtime, events = {}, storage } = deps;
+  let workspaceTools: ToolEntry[] = [];
+  const syncBanners = () => {
+    if (!events.scripting || !events.permissions) return;
+    void syncWorkspaceBanners(workspaceTools, events.scripting, events.permissions).catch(
+      (error: unknown) =>
+        console.warn(
+          `sightline: could not register banners for the workspace's tools: ${(error as Error).message}`,
+        ),
+    );
+  };
   const service = new BackgroundService({
     ...deps,
+    onWorkspaceTools(tools) {
+      workspaceTools = tools;
+      syncBanners();
+    },
     version: runtime.getManifest().version,
     schedule(ms, work, { backstop = true } = {}) {
       setTimeout(work, ms);
@@ -127,6 +149,8 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
     scanExtensions();
     enrolByPolicy();
   });
+  // The employee granted more access: banners may now run on more of the workspace's tools.
+  events.permissions?.onAdded?.addListener(syncBanners);
   events.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void service.flush();
   });

@@ -18,6 +18,8 @@ export default defineBackground({
         webRequest: browser.webRequest,
         management: browser.management,
         alarms: browser.alarms,
+        scripting: browser.scripting,
+        permissions: browser.permissions,
         managedStorage: {
           get: () => browser.storage.managed.get() as Promise<Record<string, unknown>>,
           onChanged: {

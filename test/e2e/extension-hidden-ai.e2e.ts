@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
+import { setStatus, setWorkspaceTool } from '../../shared/documents/policy/index.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
@@ -16,6 +17,7 @@ describe.skipIf(!hasChromium())('AI called from inside another site (end to end)
   let sites: FakeAiSites;
   let browser: BrowserSession;
   let lead: TestClient;
+  let leadToken: string;
 
   beforeAll(async () => {
     relay = await startServerProcess(data.path);
@@ -25,7 +27,7 @@ describe.skipIf(!hasChromium())('AI called from inside another site (end to end)
         [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
         { encoding: 'utf8' },
       ).stdout.trim();
-    sites = await startFakeAiSites(['support.example.com', 'api.openai.com']);
+    sites = await startFakeAiSites(['support.example.com', 'api.openai.com', 'llm.acme.example']);
     // The employee has allowed the optional access to all sites (docs/privacy.md).
     browser = await launchWithExtension({ args: sites.resolverArgs, grantAllSites: true });
     const options = await browser.context.newPage();
@@ -40,7 +42,8 @@ describe.skipIf(!hasChromium())('AI called from inside another site (end to end)
       { type: 'enrol', code: token('--role', 'member'), relayUrl: relay.url },
     );
     expect(enrolled).toEqual({ ok: true, workspace: 'acme' });
-    lead = connectClient(relay.syncUrl, 'acme/discoveries', token('--role', 'lead'));
+    leadToken = token('--role', 'lead');
+    lead = connectClient(relay.syncUrl, 'acme/discoveries', leadToken);
     await waitFor(() => lead.provider.synced, 'lead sync');
   });
   afterAll(async () => {
@@ -75,5 +78,33 @@ describe.skipIf(!hasChromium())('AI called from inside another site (end to end)
       'host:support.example.com',
     );
     expect(JSON.stringify(lead.doc.toJSON())).not.toMatch(/tickets|4711|secret/);
+  });
+
+  it('detects the workspace’s own tool from its policy and shows its banner there, without a new release', async () => {
+    const policy = connectClient(relay.syncUrl, 'acme/policy', leadToken);
+    await waitFor(() => policy.provider.synced, 'policy sync');
+    setWorkspaceTool(policy.doc, {
+      id: 'acme-llm',
+      name: 'Acme internal LLM',
+      hosts: ['llm.acme.example'],
+    });
+    setStatus(policy.doc, 'acme-llm', {
+      status: 'restricted',
+      guidance: 'Only for public data.',
+      updatedBy: 'dana',
+      updatedAt: Date.now(),
+    });
+    await policy.acknowledged();
+    policy.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    const page = await browser.context.newPage();
+    await page.goto('https://llm.acme.example/chat');
+    await expect.poll(() => page.locator('sightline-banner').count(), { timeout: 10_000 }).toBe(1);
+    await waitFor(
+      () => readDiscoveries(lead.doc).tools.some((tool) => tool.toolKey === 'acme-llm'),
+      'the workspace tool’s discovery',
+      15_000,
+    );
   });
 });
