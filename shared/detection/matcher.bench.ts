@@ -71,7 +71,9 @@ function makeMix(catalog: readonly ToolEntry[], count: number): string[] {
     else if (r < 0.95) mix.push(pick(aiHosts));
     else mix.push(`${pick(SUBDOMAINS)}.${pick(aiHosts)}`);
   }
-  return mix;
+  // Hostnames from the browser arrive as fresh flat strings; those built here are slices of the
+  // fixture file or concatenations, which cost an indirection per character. Flatten them.
+  return JSON.parse(JSON.stringify(mix)) as string[];
 }
 
 function rate(
