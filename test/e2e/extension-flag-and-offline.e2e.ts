@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerResponse, StatusResponse } from '../../extension/background/messages.ts';
@@ -9,9 +7,8 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
 import { screenshotPath } from './harness/screenshots.ts';
+import { mintToken, sendToExtension } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-
-const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 
 describe.skipIf(!hasChromium())('flags and offline sightings reach a lead (end to end)', () => {
   const data = tempDir();
@@ -20,22 +17,8 @@ describe.skipIf(!hasChromium())('flags and offline sightings reach a lead (end t
   let browser: BrowserSession;
   let options: Page;
   const clients: TestClient[] = [];
-  const token = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
-      { encoding: 'utf8' },
-    ).stdout.trim();
-  const send = (message: unknown) =>
-    options.evaluate(
-      (m) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-          }
-        ).chrome.runtime.sendMessage(m),
-      message,
-    );
+  const token = (...args: string[]) => mintToken(data.path, ...args);
+  const send = (message: unknown) => sendToExtension(options, message);
   const status = async () => (await send({ type: 'status' })) as StatusResponse;
 
   beforeAll(async () => {

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { setStatus, setWorkspaceTool } from '../../shared/documents/policy/index.ts';
@@ -7,9 +5,8 @@ import { connectClient, waitFor, type TestClient } from '../helpers/relay-client
 import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
+import { mintToken, sendToExtension } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-
-const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 
 describe.skipIf(!hasChromium())('AI called from inside another site (end to end)', () => {
   const data = tempDir();
@@ -21,26 +18,17 @@ describe.skipIf(!hasChromium())('AI called from inside another site (end to end)
 
   beforeAll(async () => {
     relay = await startServerProcess(data.path);
-    const token = (...args: string[]) =>
-      spawnSync(
-        process.execPath,
-        [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
-        { encoding: 'utf8' },
-      ).stdout.trim();
+    const token = (...args: string[]) => mintToken(data.path, ...args);
     sites = await startFakeAiSites(['support.example.com', 'api.openai.com', 'llm.acme.example']);
     // The employee has allowed the optional access to all sites (docs/privacy.md).
     browser = await launchWithExtension({ args: sites.resolverArgs, grantAllSites: true });
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const enrolled = await options.evaluate(
-      (m) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-          }
-        ).chrome.runtime.sendMessage(m),
-      { type: 'enrol', code: token('--role', 'member'), relayUrl: relay.url },
-    );
+    const enrolled = await sendToExtension(options, {
+      type: 'enrol',
+      code: token('--role', 'member'),
+      relayUrl: relay.url,
+    });
     expect(enrolled).toEqual({ ok: true, workspace: 'acme' });
     leadToken = token('--role', 'lead');
     lead = connectClient(relay.syncUrl, 'acme/discoveries', leadToken);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +7,9 @@ import { connectClient, waitFor, type TestClient } from '../helpers/relay-client
 import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
+import { mintToken, sendToExtension } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 // Chromium reads enterprise policy from here (../shared/reference/browser-testing.md); writing it needs root.
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'sightline-e2e-test.json');
@@ -34,12 +33,7 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
 
     beforeAll(async () => {
       relay = await startServerProcess(data.path);
-      const token = (...args: string[]) =>
-        spawnSync(
-          process.execPath,
-          [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
-          { encoding: 'utf8' },
-        ).stdout.trim();
+      const token = (...args: string[]) => mintToken(data.path, ...args);
       mkdirSync(POLICY_DIR, { recursive: true });
       writeFileSync(
         POLICY_FILE,
@@ -74,17 +68,7 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
       const status = () =>
-        options.evaluate(() =>
-          (
-            globalThis as unknown as {
-              chrome: {
-                runtime: {
-                  sendMessage(m: unknown): Promise<{ enrolled: boolean; workspace?: string }>;
-                };
-              };
-            }
-          ).chrome.runtime.sendMessage({ type: 'status' }),
-        );
+        sendToExtension<{ enrolled: boolean; workspace?: string }>(options, { type: 'status' });
       await expect
         .poll(status, { timeout: 15_000 })
         .toMatchObject({ enrolled: true, workspace: 'acme' });
