@@ -10,7 +10,7 @@ import {
   type ReportFlag,
   type Sighting,
 } from '../../shared/documents/report/index.ts';
-import { hostToolKey, isDataCategory } from '../../shared/documents/schema/values.ts';
+import { bannerFor, exportJson, flagFromInput, ledgerFrom, withDismissal } from './answers.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import {
   sightingFromNavigation,
@@ -308,33 +308,8 @@ export class BackgroundService {
 
   async flag(input: FlagInput): Promise<{ ok: true } | { error: string }> {
     await this.#ready;
-    const typed = String(input.host ?? '').trim();
-    const hostname = webHostname(/^https?:\/\//i.test(typed) ? typed : `https://${typed}`);
-    if (!hostname || !hostname.includes('.'))
-      return { error: 'the flag needs the site’s hostname' };
-    const host = { host: hostname };
-    const categories = Array.isArray(input.dataCategories)
-      ? input.dataCategories.filter(isDataCategory)
-      : [];
-    const toolKey =
-      input.toolKey && this.matcher().tool(input.toolKey) ? input.toolKey : hostToolKey(host.host);
-    const flag: ReportFlag = {
-      id: this.#deps.randomId(),
-      toolKey,
-      host: host.host,
-      name:
-        String(input.name ?? host.host)
-          .trim()
-          .slice(0, 100) || host.host,
-      purpose: String(input.purpose ?? '')
-        .trim()
-        .slice(0, 500),
-      dataCategories: [...new Set(categories)],
-      note: String(input.note ?? '')
-        .trim()
-        .slice(0, 1000),
-      createdAt: this.#deps.now(),
-    };
+    const flag = flagFromInput(input, this.matcher(), this.#deps.randomId(), this.#deps.now());
+    if ('error' in flag) return flag;
     const flags = (await this.#deps.storage.get<ReportFlag[]>(keys.pendingFlags)) ?? [];
     await this.#deps.storage.set(keys.pendingFlags, [...flags, flag]);
     this.#deps.schedule(0, () => void this.flush());
@@ -368,19 +343,12 @@ export class BackgroundService {
     await this.#ready;
     const lastSyncAt = (await this.#deps.storage.get<number>(keys.lastSyncAt)) ?? 0;
     const entries = await this.#deps.log.entries({ limit: 1000 });
-    return {
-      entries: entries.map((entry) => ({
-        toolKey: entry.toolKey,
-        toolName: entry.name,
-        ...(entry.host ? { host: entry.host } : {}),
-        signal: entry.signal,
-        ...(entry.embeddedIn ? { embeddedIn: entry.embeddedIn } : {}),
-        at: entry.at,
-        synced: entry.synced && (entry.syncedAt ?? Infinity) <= lastSyncAt,
-      })),
-      shared: this.#sync ? this.#sync.report.toJSON() : null,
-      retentionDays: RETENTION_DAYS,
-    };
+    return ledgerFrom(
+      entries,
+      lastSyncAt,
+      this.#sync ? this.#sync.report.toJSON() : null,
+      RETENTION_DAYS,
+    );
   }
 
   async deleteLocalData(): Promise<{ ok: true }> {
@@ -390,58 +358,25 @@ export class BackgroundService {
   }
 
   async exportData(): Promise<{ json: string }> {
-    const ledger = await this.ledger();
-    const enrolment = this.#enrolment;
-    return {
-      json: JSON.stringify(
-        {
-          exportedAt: new Date(this.#deps.now()).toISOString(),
-          enrolment: enrolment
-            ? {
-                workspace: enrolment.workspace,
-                relayUrl: enrolment.relayUrl,
-                reporterId: enrolment.reporterId,
-              }
-            : null,
-          localLog: ledger.entries,
-          sharedReport: ledger.shared,
-        },
-        null,
-        2,
-      ),
-    };
+    return { json: exportJson(this.#deps.now(), this.#enrolment, await this.ledger()) };
   }
 
   async banner(hostText: string): Promise<BannerInfo> {
     await this.#ready;
     this.#active(); // a fresh policy for the next page
     const site = await this.site(`https://${hostText}/`);
-    const status = site.status?.status;
-    if (!site.tool || (status !== 'restricted' && status !== 'banned')) return { show: false };
     const dismissals =
       (await this.#deps.storage.get<Record<string, string>>(keys.bannerDismissals)) ?? {};
-    if (dismissals[site.tool.toolKey] === utcDay(this.#deps.now())) return { show: false };
-    return {
-      show: true,
-      toolKey: site.tool.toolKey,
-      toolName: site.tool.name,
-      status,
-      guidance: site.status!.guidance,
-      ...(site.status!.alternative ? { alternative: site.status!.alternative } : {}),
-    };
+    return bannerFor(site, dismissals, this.#deps.now());
   }
 
   async dismissBanner(toolKey: string): Promise<{ ok: true }> {
     const dismissals =
       (await this.#deps.storage.get<Record<string, string>>(keys.bannerDismissals)) ?? {};
-    await this.#deps.storage.set(keys.bannerDismissals, {
-      ...dismissals,
-      [String(toolKey).slice(0, 120)]: utcDay(this.#deps.now()),
-    });
+    await this.#deps.storage.set(
+      keys.bannerDismissals,
+      withDismissal(dismissals, toolKey, this.#deps.now()),
+    );
     return { ok: true };
   }
-}
-
-function utcDay(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
 }
