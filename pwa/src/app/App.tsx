@@ -1,43 +1,76 @@
-import { useOnline } from '../connection/useOnline.ts';
+import { useSyncExternalStore } from 'react';
+import { parseRoute, useHash } from '../router/hash-route.ts';
+import type { SessionStore } from '../session/session-store.ts';
+import { useJoinLink } from '../session/use-join-link.ts';
+import type { WorkspaceHolder } from '../sync/workspace-holder.ts';
 import { UpdatePrompt } from '../update-prompt/UpdatePrompt.tsx';
 import type { ServiceWorkerUpdates } from '../update-prompt/service-worker-updates.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { Welcome } from './Welcome.tsx';
+import { WorkspaceView } from './WorkspaceView.tsx';
 
 const sections = ['Inbox', 'Inventory', 'Assessments', 'Risks', 'Settings'] as const;
 
-export function App({ updates }: { updates: ServiceWorkerUpdates }) {
-  const online = useOnline();
+export interface AppProps {
+  updates: ServiceWorkerUpdates;
+  session: SessionStore;
+  workspace: WorkspaceHolder;
+}
+
+export function App({ updates, session, workspace }: AppProps) {
+  const hash = useHash();
+  const route = parseRoute(hash);
+  const state = useSyncExternalStore(session.subscribe, session.state);
+  const sync = useSyncExternalStore(workspace.subscribe, workspace.current);
+  const joinError = useJoinLink(hash, session);
+  const joined = state.kind === 'joined' ? state : undefined;
+  const path = route.path === '' || route.path === 'join' ? 'inbox' : route.path;
+
   return (
     <div className="shell">
       <header className="topbar">
         <span className="brand">
           <img src="/icons/icon-32.png" width={22} height={22} alt="" /> Sightline
         </span>
-        <span
-          className={`status ${online ? 'online' : 'offline'}`}
-          role="status"
-          aria-label="connection"
-        >
-          {online ? 'online' : 'offline'}
+        <span className="topbar-right">
+          {joined && (
+            <span>
+              {joined.credentials.workspace} · {joined.credentials.role}
+            </span>
+          )}
+          <ConnectionStatus sync={joined ? sync : undefined} />
+          {joined && (
+            <button type="button" onClick={() => void session.signOut()}>
+              Sign out
+            </button>
+          )}
         </span>
       </header>
       <nav className="sidebar" aria-label="Sections">
-        {sections.map((section) => (
-          <a key={section} href={`#/${section.toLowerCase()}`}>
-            {section}
-          </a>
-        ))}
+        {sections.map((section) => {
+          const target = section.toLowerCase();
+          return (
+            <a
+              key={section}
+              href={`#/${target}`}
+              aria-current={joined && path === target ? 'page' : undefined}
+            >
+              {section}
+            </a>
+          );
+        })}
       </nav>
       <main className="content">
-        <h1>Welcome to Sightline</h1>
-        <p>
-          Sightline finds the AI your organisation already uses and helps you govern it: triage what
-          the browser extension discovers, classify each tool, and co-edit ISO/IEC 42001
-          assessments, online or offline.
-        </p>
-        <p className="muted">
-          This device has not joined a workspace yet. Open the join link your administrator sent
-          you, or the one <code>sightline serve</code> printed.
-        </p>
+        {joined?.check === 'refused' && (
+          <p role="alert" className="notice">
+            The relay no longer accepts this device’s access ({joined.error}). What is on this
+            device stays readable; sign out and open a new join link to sync again.
+          </p>
+        )}
+        {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
+        {joined && sync && (
+          <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
+        )}
       </main>
       <UpdatePrompt updates={updates} />
     </div>

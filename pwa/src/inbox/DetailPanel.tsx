@@ -1,0 +1,69 @@
+import type * as Y from 'yjs';
+import { StatusEditor } from '../policy/StatusEditor.tsx';
+import { formatDay, type InboxRow } from './inbox-rows.ts';
+
+interface Props {
+  row: InboxRow;
+  policy: Y.Doc | undefined;
+  canEditPolicy: boolean;
+  updatedBy: string;
+  onClose(): void;
+}
+
+/** One discovered tool in full, and the status employees see for it. */
+export function DetailPanel({ row, policy, canEditPolicy, updatedBy, onClose }: Props) {
+  return (
+    <aside className="detail-panel" aria-labelledby="detail-heading">
+      <header>
+        <h2 id="detail-heading">{row.name}</h2>
+        <button type="button" onClick={onClose} aria-label="Close details">
+          ×
+        </button>
+      </header>
+      <dl>
+        <dt>Category</dt>
+        <dd>{row.category}</dd>
+        <dt>People</dt>
+        <dd>{row.reporters}</dd>
+        <dt>Seen</dt>
+        <dd>
+          {formatDay(row.firstSeen)} to {formatDay(row.lastSeen)}
+        </dd>
+        <dt>How found</dt>
+        <dd>{row.howFound.join(', ') || '—'}</dd>
+        {row.hosts.length > 0 && (
+          <>
+            <dt>Hosts</dt>
+            <dd>{row.hosts.join(', ')}</dd>
+          </>
+        )}
+        {row.purposes.length > 0 && (
+          <>
+            <dt>Flagged for</dt>
+            <dd>
+              <ul>
+                {row.purposes.map((purpose) => (
+                  <li key={purpose}>{purpose}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {row.dataKinds.length > 0 && (
+          <>
+            <dt>Data that goes in</dt>
+            <dd>{row.dataKinds.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <StatusEditor
+        key={row.toolKey}
+        toolKey={row.toolKey}
+        current={row.policy}
+        policy={policy}
+        canEdit={canEditPolicy}
+        updatedBy={updatedBy}
+      />
+    </aside>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { STATUS_LABELS } from '../policy/status-words.ts';
+import { formatDay, type InboxRow } from './inbox-rows.ts';
+
+interface Props {
+  rows: InboxRow[];
+  selected: string | undefined;
+  onSelect(toolKey: string, open: boolean): void;
+}
+
+/** The discoveries, one row per tool. Every value is rendered as text. */
+export function InboxTable({ rows, selected, onSelect }: Props) {
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+  return (
+    <table className="inbox-table" aria-label="Discoveries">
+      <thead>
+        <tr>
+          <th scope="col">Tool</th>
+          <th scope="col">Category</th>
+          <th scope="col">People</th>
+          <th scope="col">First seen</th>
+          <th scope="col">Last seen</th>
+          <th scope="col">How found</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const isSelected = row.toolKey === selected;
+          return (
+            <tr
+              key={row.toolKey}
+              ref={isSelected ? selectedRow : undefined}
+              aria-selected={isSelected}
+              className={isSelected ? 'selected' : undefined}
+              data-tool-key={row.toolKey}
+              onClick={() => onSelect(row.toolKey, true)}
+            >
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onSelect(row.toolKey, true);
+                  }}
+                >
+                  {row.name}
+                </button>
+                {row.purposes.length + row.dataKinds.length > 0 && (
+                  <div className="flag-summary">
+                    {row.purposes.length > 0 && <span>For: {row.purposes.join('; ')}</span>}
+                    {row.dataKinds.length > 0 && <span>Data: {row.dataKinds.join(', ')}</span>}
+                  </div>
+                )}
+              </th>
+              <td>{row.category}</td>
+              <td className="number">{row.reporters}</td>
+              <td>
+                <time dateTime={formatDay(row.firstSeen)}>{formatDay(row.firstSeen)}</time>
+              </td>
+              <td>
+                <time dateTime={formatDay(row.lastSeen)}>{formatDay(row.lastSeen)}</time>
+              </td>
+              <td>{row.howFound.join(', ')}</td>
+              <td>
+                <span className={`tool-status ${row.status}`}>{STATUS_LABELS[row.status]}</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

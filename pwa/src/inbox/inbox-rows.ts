@@ -1,0 +1,94 @@
+import { CATEGORY_LABELS } from '../../../shared/catalog/schema.ts';
+import type { Discovery } from '../../../shared/documents/discoveries/index.ts';
+import type { ToolStatus, ToolStatusValue } from '../../../shared/documents/policy/index.ts';
+
+/** One line of the inbox: a discovered tool, in words, with the status employees see. */
+export interface InboxRow {
+  toolKey: string;
+  name: string;
+  category: string;
+  reporters: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** How it was found, in words: "visit", "AI inside another site (crm.example.com)", … */
+  howFound: string[];
+  flagCount: number;
+  purposes: string[];
+  dataKinds: string[];
+  hosts: string[];
+  status: ToolStatusValue;
+  policy?: ToolStatus;
+}
+
+const DATA_KIND_LABELS: Record<string, string> = {
+  personal: 'personal data',
+  customer: 'customer data',
+  'source-code': 'source code',
+  financial: 'financial data',
+  health: 'health data',
+  confidential: 'confidential data',
+  none: 'no data',
+};
+
+const MAX_SITES_NAMED = 5;
+
+/** The signals of a discovery in words, in a fixed order. */
+export function howFound(discovery: Pick<Discovery, 'signals' | 'embeddedIn' | 'flagCount'>) {
+  const words: string[] = [];
+  const signals = new Set(discovery.signals);
+  if (signals.has('visit')) words.push('visit');
+  if (signals.has('api-call')) {
+    const sites = discovery.embeddedIn.slice(0, MAX_SITES_NAMED);
+    const more = discovery.embeddedIn.length - sites.length;
+    const list = sites.join(', ') + (more > 0 ? ` and ${more} more` : '');
+    words.push(sites.length > 0 ? `AI inside another site (${list})` : 'AI inside another site');
+  }
+  if (signals.has('extension')) words.push('browser extension');
+  if (signals.has('flag')) {
+    words.push(discovery.flagCount > 1 ? `flag (${discovery.flagCount})` : 'flag');
+  }
+  return words;
+}
+
+export function dataKindLabel(kind: string): string {
+  return DATA_KIND_LABELS[kind] ?? kind;
+}
+
+/** The inbox: newest first (last seen, then first seen), then by name. */
+export function inboxRows(
+  discoveries: readonly Discovery[],
+  statuses: ReadonlyMap<string, ToolStatus>,
+): InboxRow[] {
+  return discoveries
+    .map((d): InboxRow => {
+      const policy = statuses.get(d.toolKey);
+      const row: InboxRow = {
+        toolKey: d.toolKey,
+        name: d.name,
+        category: CATEGORY_LABELS[d.category] ?? CATEGORY_LABELS.other,
+        reporters: d.reporters,
+        firstSeen: d.firstSeen,
+        lastSeen: d.lastSeen,
+        howFound: howFound(d),
+        flagCount: d.flagCount,
+        purposes: d.purposes,
+        dataKinds: d.dataCategories.map(dataKindLabel),
+        hosts: d.hosts,
+        status: policy?.status ?? 'unreviewed',
+      };
+      if (policy) row.policy = policy;
+      return row;
+    })
+    .sort(
+      (a, b) =>
+        b.lastSeen - a.lastSeen ||
+        b.firstSeen - a.firstSeen ||
+        a.name.localeCompare(b.name) ||
+        a.toolKey.localeCompare(b.toolKey),
+    );
+}
+
+/** A day as YYYY-MM-DD (times are kept at day precision, in UTC). */
+export function formatDay(ms: number): string {
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString().slice(0, 10) : '—';
+}

@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+
+export interface ListKeys {
+  next(): void;
+  previous(): void;
+  open(): void;
+  close(): void;
+}
+
+/** True when a key press belongs to the focused control: typing, or Enter on a button or link. */
+function belongsToControl(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const controls =
+    key === 'Enter'
+      ? ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']
+      : ['INPUT', 'TEXTAREA', 'SELECT'];
+  return controls.includes(target.tagName);
+}
+
+/** j/k move, Enter opens, Escape closes — anywhere on the page except while typing. */
+export function useListKeys(keys: ListKeys): void {
+  const latest = useRef(keys);
+  latest.current = keys;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'Escape') return latest.current.close();
+      if (belongsToControl(event.target, event.key)) return;
+      const action = { j: 'next', k: 'previous', Enter: 'open' }[event.key] as
+        'next' | 'previous' | 'open' | undefined;
+      if (!action) return;
+      event.preventDefault();
+      latest.current[action]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

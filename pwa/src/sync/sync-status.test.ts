@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { syncStatusTone, syncStatusWords, type SyncFacts } from './sync-status.ts';
+
+const calm: SyncFacts = {
+  online: true,
+  socket: 'connected',
+  allSynced: true,
+  unsyncedChanges: 0,
+  refused: false,
+};
+
+describe('the sync status in words', () => {
+  it('says online when everything is acknowledged', () => {
+    expect(syncStatusWords(calm)).toBe('online');
+  });
+
+  it('says offline without a network or a socket', () => {
+    expect(syncStatusWords({ ...calm, online: false })).toBe('offline');
+    expect(syncStatusWords({ ...calm, socket: 'disconnected' })).toBe('offline');
+  });
+
+  it('says syncing while connecting and during the first exchange', () => {
+    expect(syncStatusWords({ ...calm, socket: 'connecting' })).toBe('syncing');
+    expect(syncStatusWords({ ...calm, allSynced: false, unsyncedChanges: 3 })).toBe('syncing');
+  });
+
+  it('counts the changes waiting for the relay, online or not', () => {
+    expect(syncStatusWords({ ...calm, unsyncedChanges: 1 })).toBe('1 change waiting');
+    expect(syncStatusWords({ ...calm, unsyncedChanges: 4 })).toBe('4 changes waiting');
+    expect(syncStatusWords({ ...calm, online: false, unsyncedChanges: 2 })).toBe(
+      'offline · 2 changes waiting',
+    );
+  });
+
+  it('says so when the relay refuses the token', () => {
+    expect(syncStatusWords({ ...calm, refused: true })).toBe('access refused');
+  });
+
+  it('gives each a tone', () => {
+    expect(syncStatusTone('online')).toBe('online');
+    expect(syncStatusTone('offline · 2 changes waiting')).toBe('offline');
+    expect(syncStatusTone('syncing')).toBe('busy');
+    expect(syncStatusTone('3 changes waiting')).toBe('busy');
+  });
+});

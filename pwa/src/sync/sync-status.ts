@@ -1,0 +1,31 @@
+/** What the top bar says about sync, in words. */
+export interface SyncFacts {
+  /** The browser believes it has a network. */
+  online: boolean;
+  socket: 'connecting' | 'connected' | 'disconnected';
+  /** Every document finished its first exchange with the relay since the socket connected. */
+  allSynced: boolean;
+  /** Local changes the relay has not acknowledged yet, over every document. */
+  unsyncedChanges: number;
+  /** The relay refused a document to this token (revoked, expired, or no access). */
+  refused: boolean;
+}
+
+const waiting = (n: number) => (n === 1 ? '1 change waiting' : `${n} changes waiting`);
+
+/** online / offline / syncing / N changes waiting — quiet, and never blank. */
+export function syncStatusWords(facts: SyncFacts): string {
+  if (facts.refused) return 'access refused';
+  if (!facts.online || facts.socket === 'disconnected') {
+    return facts.unsyncedChanges > 0 ? `offline · ${waiting(facts.unsyncedChanges)}` : 'offline';
+  }
+  if (facts.socket === 'connecting' || !facts.allSynced) return 'syncing';
+  return facts.unsyncedChanges > 0 ? waiting(facts.unsyncedChanges) : 'online';
+}
+
+/** The tone the status pill takes (a CSS class). */
+export function syncStatusTone(words: string): 'online' | 'offline' | 'busy' {
+  if (words === 'online') return 'online';
+  if (words.startsWith('offline') || words === 'access refused') return 'offline';
+  return 'busy';
+}

@@ -1,0 +1,177 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { Access } from '../../../shared/auth/access.ts';
+import { formatDocumentName } from '../../../shared/documents/names.ts';
+import { yIndexedDbName } from '../../../shared/storage/persisted-names.ts';
+import type { Credentials } from '../session/join-link.ts';
+import {
+  readableDocuments,
+  WORKSPACE_DOCUMENTS,
+  type WorkspaceDocument,
+} from './readable-documents.ts';
+import { syncStatusWords, type SyncFacts } from './sync-status.ts';
+
+/** Keeps one Yjs document on this device. */
+export interface LocalCopy {
+  whenSynced: Promise<unknown>;
+  destroy(): unknown;
+}
+export type LocalPersistence = (documentName: string, doc: Y.Doc) => LocalCopy;
+
+export const indexedDbPersistence: LocalPersistence = (documentName, doc) =>
+  new IndexeddbPersistence(yIndexedDbName(documentName), doc);
+
+export interface WorkspaceSyncOptions {
+  credentials: Credentials;
+  /** The relay's WebSocket URL, `ws(s)://host/sync`. */
+  url: string;
+  persist?: LocalPersistence;
+  online?: () => boolean;
+  /** How often a socket that stopped is told to connect again while online. */
+  watchdogMs?: number;
+  /** A WebSocket implementation for Node tests. */
+  WebSocketPolyfill?: unknown;
+}
+
+export interface WorkspaceSync {
+  readonly workspace: string;
+  /** The documents this role keeps, and whether it may write them. */
+  readonly access: ReadonlyMap<WorkspaceDocument, Access>;
+  doc(kind: WorkspaceDocument): Y.Doc | undefined;
+  /** Resolves once every document is loaded from this device; syncing starts after. */
+  readonly ready: Promise<void>;
+  isReady(): boolean;
+  /** online / offline / syncing / N changes waiting. */
+  status(): string;
+  /** Called on readiness and status changes. */
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** Removes a workspace's documents from this device (sign-out); close its WorkspaceSync first. */
+export async function clearWorkspaceData(workspace: string): Promise<void> {
+  await Promise.all(
+    WORKSPACE_DOCUMENTS.map((kind) =>
+      clearDocument(yIndexedDbName(formatDocumentName({ workspace, kind }))),
+    ),
+  );
+}
+
+/** `ws(s)://<this host>/sync`: the relay serves the PWA and the sync on one port. */
+export function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/**
+ * The workspace's documents for one role, each a Y.Doc kept on this device first and synced
+ * through one WebSocket with one provider per document. A watchdog asks a socket that stopped
+ * retrying to connect again while the network is up (docs/sync.md, "Clients keep a watchdog").
+ */
+export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync {
+  const { credentials } = options;
+  const online = options.online ?? (() => navigator.onLine);
+  const persist = options.persist ?? indexedDbPersistence;
+  const access = readableDocuments(credentials);
+  const docs = new Map<WorkspaceDocument, { name: string; doc: Y.Doc; local: LocalCopy }>();
+  for (const kind of access.keys()) {
+    const name = formatDocumentName({ workspace: credentials.workspace, kind });
+    const doc = new Y.Doc();
+    docs.set(kind, { name, doc, local: persist(name, doc) });
+  }
+  const listeners = new Set<() => void>();
+  const providers: HocuspocusProvider[] = [];
+  const refused = new Set<HocuspocusProvider>();
+  let socket: HocuspocusProviderWebsocket | undefined;
+  let ready = false;
+  let destroyed = false;
+  let words = 'syncing';
+
+  const facts = (): SyncFacts => ({
+    online: online(),
+    socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
+    allSynced: providers.every((p) => p.synced),
+    unsyncedChanges: providers.reduce((sum, p) => sum + p.unsyncedChanges, 0),
+    refused: refused.size > 0,
+  });
+  const update = () => {
+    if (destroyed) return;
+    words = ready ? syncStatusWords(facts()) : online() ? 'syncing' : 'offline';
+    listeners.forEach((listener) => listener());
+  };
+
+  function connect() {
+    socket = new HocuspocusProviderWebsocket({
+      url: options.url,
+      maxAttempts: 0,
+      delay: 1_000,
+      maxDelay: 30_000,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    socket.on('status', update);
+    for (const { name, doc } of docs.values()) {
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name,
+        document: doc,
+        token: credentials.token,
+      });
+      provider.on('synced', update);
+      provider.on('unsyncedChanges', update);
+      provider.on('authenticated', () => (refused.delete(provider), update()));
+      provider.on('authenticationFailed', () => (refused.add(provider), update()));
+      provider.attach();
+      providers.push(provider);
+    }
+  }
+
+  const whenLoaded = Promise.allSettled(
+    [...docs.values()].map(({ local }) => local.whenSynced),
+  ).then(() => {
+    if (destroyed) return;
+    ready = true;
+    connect();
+    update();
+  });
+  const wake = () => {
+    if (socket?.status === 'disconnected' && online()) void socket.connect();
+    update();
+  };
+  const watchdog = setInterval(wake, options.watchdogMs ?? 5_000);
+  const hasWindow = typeof window !== 'undefined';
+  if (hasWindow) {
+    window.addEventListener('online', wake);
+    window.addEventListener('offline', update);
+  }
+
+  function destroy() {
+    if (destroyed) return;
+    destroyed = true;
+    clearInterval(watchdog);
+    if (hasWindow) {
+      window.removeEventListener('online', wake);
+      window.removeEventListener('offline', update);
+    }
+    providers.forEach((provider) => provider.destroy());
+    socket?.destroy();
+    for (const { doc, local } of docs.values()) {
+      local.destroy();
+      doc.destroy();
+    }
+    listeners.clear();
+  }
+
+  return {
+    workspace: credentials.workspace,
+    access,
+    doc: (kind) => docs.get(kind)?.doc,
+    ready: whenLoaded,
+    isReady: () => ready,
+    status: () => words,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy,
+  };
+}

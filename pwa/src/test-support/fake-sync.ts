@@ -1,0 +1,26 @@
+import * as Y from 'yjs';
+import type { Credentials } from '../session/join-link.ts';
+import { readableDocuments, type WorkspaceDocument } from '../sync/readable-documents.ts';
+import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+
+/** A WorkspaceSync with in-memory documents and no relay, for component tests. */
+export function fakeSync(
+  credentials: Credentials,
+  docs: Partial<Record<WorkspaceDocument, Y.Doc>> = {},
+  status = 'online',
+): WorkspaceSync & { destroyed: boolean } {
+  const access = readableDocuments(credentials);
+  const held = new Map([...access.keys()].map((kind) => [kind, docs[kind] ?? new Y.Doc()]));
+  const sync = {
+    workspace: credentials.workspace,
+    access,
+    doc: (kind: WorkspaceDocument) => held.get(kind),
+    ready: Promise.resolve(),
+    isReady: () => true,
+    status: () => status,
+    subscribe: () => () => {},
+    destroyed: false,
+    destroy: () => void (sync.destroyed = true),
+  };
+  return sync;
+}
