@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Inbox } from '../inbox/Inbox.tsx';
+import { Inventory } from '../inventory/Inventory.tsx';
+import { parseRoute, useHash } from '../router/hash-route.ts';
 import type { Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
@@ -12,6 +14,7 @@ interface Props {
 /** The joined workspace's page for a route; sections still to come say so. */
 export function WorkspaceView({ path, sync, credentials }: Props) {
   const ready = useSyncExternalStore(sync.subscribe, sync.isReady);
+  const { rest } = parseRoute(useHash());
   if (!ready) return <p className="muted">Opening {sync.workspace} from this device…</p>;
   if (path === 'inbox' || path === '') {
     return (
@@ -20,6 +23,19 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         policy={sync.doc('policy')}
         canEditPolicy={sync.access.get('policy') === 'write'}
         updatedBy={credentials.tokenId ?? credentials.role}
+        registry={sync.doc('registry')}
+        canTriage={sync.access.get('registry') === 'write'}
+      />
+    );
+  }
+  if (path === 'inventory') {
+    return (
+      <Inventory
+        key={rest[0] ?? ''}
+        registry={sync.doc('registry')}
+        recordId={rest[0]}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={credentials.tokenId ?? credentials.role}
       />
     );
   }

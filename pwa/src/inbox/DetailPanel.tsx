@@ -1,17 +1,27 @@
 import type * as Y from 'yjs';
+import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
+import { TriagePanel, type TriageForm } from '../triage/TriagePanel.tsx';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
 
 interface Props {
   row: InboxRow;
   policy: Y.Doc | undefined;
   canEditPolicy: boolean;
+  registry: Y.Doc | undefined;
+  records: readonly RegistryRecord[];
+  canTriage: boolean;
+  triageForm: TriageForm | undefined;
+  onTriageForm(form: TriageForm | undefined): void;
+  onTriaged(message: string, setAside: boolean): void;
   updatedBy: string;
+  now: () => number;
   onClose(): void;
 }
 
-/** One discovered tool in full, and the status employees see for it. */
-export function DetailPanel({ row, policy, canEditPolicy, updatedBy, onClose }: Props) {
+/** One discovered tool in full, its triage, and the status employees see for it. */
+export function DetailPanel(props: Props) {
+  const { row, policy, canEditPolicy, updatedBy, onClose } = props;
   return (
     <aside className="detail-panel" aria-labelledby="detail-heading">
       <header>
@@ -56,6 +66,24 @@ export function DetailPanel({ row, policy, canEditPolicy, updatedBy, onClose }: 
           </>
         )}
       </dl>
+      <TriagePanel
+        key={row.toolKey}
+        subject={{
+          toolKey: row.toolKey,
+          name: row.name,
+          category: row.categoryKey,
+          dataCategories: row.dataCategories,
+        }}
+        entry={row.triage}
+        registry={props.registry}
+        records={props.records}
+        canTriage={props.canTriage}
+        by={updatedBy}
+        form={props.triageForm}
+        onForm={props.onTriageForm}
+        onDone={props.onTriaged}
+        now={props.now}
+      />
       <StatusEditor
         key={row.toolKey}
         toolKey={row.toolKey}

@@ -55,7 +55,7 @@ async function inbox(canEditPolicy = true) {
 }
 
 describe('the inbox', () => {
-  it('lists the discoveries newest first, with people, dates, how found and status', async () => {
+  it('lists the discoveries newest first, with people, dates, how found, triage and status', async () => {
     const { rows } = await inbox();
     expect(rows().map((r) => r.getAttribute('data-tool-key'))).toEqual([
       'anthropic-claude',
@@ -70,6 +70,7 @@ describe('the inbox', () => {
       '2026-01-01',
       '2026-01-04',
       'visit',
+      'New',
       'Not reviewed',
     ]);
   });

@@ -6,10 +6,12 @@ interface Props {
   rows: InboxRow[];
   selected: string | undefined;
   onSelect(toolKey: string, open: boolean): void;
+  /** The row's triage state in words ("New", "Dismissed", "Snoozed until …"). */
+  triageText(row: InboxRow): string;
 }
 
 /** The discoveries, one row per tool. Every value is rendered as text. */
-export function InboxTable({ rows, selected, onSelect }: Props) {
+export function InboxTable({ rows, selected, onSelect, triageText }: Props) {
   const selectedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
@@ -24,6 +26,7 @@ export function InboxTable({ rows, selected, onSelect }: Props) {
           <th scope="col">First seen</th>
           <th scope="col">Last seen</th>
           <th scope="col">How found</th>
+          <th scope="col">Triage</th>
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -66,6 +69,11 @@ export function InboxTable({ rows, selected, onSelect }: Props) {
                 <time dateTime={formatDay(row.lastSeen)}>{formatDay(row.lastSeen)}</time>
               </td>
               <td>{row.howFound.join(', ')}</td>
+              <td>
+                <span className={`triage-state ${row.triage?.state ?? 'new'}`}>
+                  {triageText(row)}
+                </span>
+              </td>
               <td>
                 <span className={`tool-status ${row.status}`}>{STATUS_LABELS[row.status]}</span>
               </td>

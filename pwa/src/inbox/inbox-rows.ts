@@ -1,12 +1,15 @@
-import { CATEGORY_LABELS } from '../../../shared/catalog/schema.ts';
+import { CATEGORY_LABELS, type Category } from '../../../shared/catalog/schema.ts';
 import type { Discovery } from '../../../shared/documents/discoveries/index.ts';
 import type { ToolStatus, ToolStatusValue } from '../../../shared/documents/policy/index.ts';
+import type { TriageEntry } from '../../../shared/documents/registry/index.ts';
 
 /** One line of the inbox: a discovered tool, in words, with the status employees see. */
 export interface InboxRow {
   toolKey: string;
   name: string;
+  /** The category in words; `categoryKey` is the catalog's value. */
   category: string;
+  categoryKey: Category;
   reporters: number;
   firstSeen: number;
   lastSeen: number;
@@ -15,9 +18,13 @@ export interface InboxRow {
   flagCount: number;
   purposes: string[];
   dataKinds: string[];
+  /** The data kinds as the flags named them (dataKinds is them in words). */
+  dataCategories: string[];
   hosts: string[];
   status: ToolStatusValue;
   policy?: ToolStatus;
+  /** The lead's triage decision, if any (absent means new). */
+  triage?: TriageEntry;
 }
 
 const DATA_KIND_LABELS: Record<string, string> = {
@@ -58,6 +65,7 @@ export function dataKindLabel(kind: string): string {
 export function inboxRows(
   discoveries: readonly Discovery[],
   statuses: ReadonlyMap<string, ToolStatus>,
+  triage: ReadonlyMap<string, TriageEntry> = new Map(),
 ): InboxRow[] {
   return discoveries
     .map((d): InboxRow => {
@@ -66,6 +74,7 @@ export function inboxRows(
         toolKey: d.toolKey,
         name: d.name,
         category: CATEGORY_LABELS[d.category] ?? CATEGORY_LABELS.other,
+        categoryKey: d.category,
         reporters: d.reporters,
         firstSeen: d.firstSeen,
         lastSeen: d.lastSeen,
@@ -73,10 +82,13 @@ export function inboxRows(
         flagCount: d.flagCount,
         purposes: d.purposes,
         dataKinds: d.dataCategories.map(dataKindLabel),
+        dataCategories: d.dataCategories,
         hosts: d.hosts,
         status: policy?.status ?? 'unreviewed',
       };
       if (policy) row.policy = policy;
+      const decision = triage.get(d.toolKey);
+      if (decision) row.triage = decision;
       return row;
     })
     .sort(

@@ -5,6 +5,8 @@ export interface ListKeys {
   previous(): void;
   open(): void;
   close(): void;
+  /** Other single-letter keys (o, m, d, s…): called with the key; true when it was handled. */
+  letter?(key: string): boolean;
 }
 
 /** True when a key press belongs to the focused control: typing, or Enter on a button or link. */
@@ -18,7 +20,10 @@ function belongsToControl(target: EventTarget | null, key: string): boolean {
   return controls.includes(target.tagName);
 }
 
-/** j/k move, Enter opens, Escape closes — anywhere on the page except while typing. */
+/**
+ * j/k move, Enter opens, Escape closes, other letters go to `letter` — anywhere on the page
+ * except while typing in a field.
+ */
 export function useListKeys(keys: ListKeys): void {
   const latest = useRef(keys);
   latest.current = keys;
@@ -29,7 +34,10 @@ export function useListKeys(keys: ListKeys): void {
       if (belongsToControl(event.target, event.key)) return;
       const action = { j: 'next', k: 'previous', Enter: 'open' }[event.key] as
         'next' | 'previous' | 'open' | undefined;
-      if (!action) return;
+      if (!action) {
+        if (/^[a-z]$/.test(event.key) && latest.current.letter?.(event.key)) event.preventDefault();
+        return;
+      }
       event.preventDefault();
       latest.current[action]();
     };

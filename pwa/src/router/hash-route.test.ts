@@ -17,6 +17,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#inbox').path).toBe('inbox');
   });
 
+  it('keeps the segments after the path, decoded and as written', () => {
+    expect(parseRoute('#/inventory/Rec-1').rest).toEqual(['Rec-1']);
+    expect(parseRoute('#/inventory/a%20b/?x=1').rest).toEqual(['a b']);
+    expect(parseRoute('#/inventory/%E0%A4%A').rest).toEqual(['%E0%A4%A']);
+    expect(parseRoute('#/inventory').rest).toEqual([]);
+  });
+
   it('keeps a question mark inside the query', () => {
     expect(parseRoute('#/join?token=a?b').params.get('token')).toBe('a?b');
   });

@@ -4,15 +4,29 @@ import { useSyncExternalStore } from 'react';
 export interface Route {
   /** The first path segment, lower case: 'inbox', 'join', … ('' for none). */
   path: string;
+  /** The segments after the path, decoded, as written: `#/inventory/rec-1` → ['rec-1']. */
+  rest: string[];
   params: URLSearchParams;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Parses a location hash; anything unexpected becomes the empty route. */
 export function parseRoute(hash: string): Route {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   const [pathPart = '', query = ''] = raw.split(/\?(.*)/s, 2);
-  const path = pathPart.replace(/^\/+/, '').split('/')[0]?.toLowerCase() ?? '';
-  return { path, params: new URLSearchParams(query) };
+  const [first = '', ...rest] = pathPart.replace(/^\/+/, '').split('/');
+  return {
+    path: first.toLowerCase(),
+    rest: rest.filter((segment) => segment !== '').map(decodeSegment),
+    params: new URLSearchParams(query),
+  };
 }
 
 const listeners = new Set<() => void>();

@@ -75,3 +75,12 @@ export function button(container: HTMLElement, text: string): HTMLButtonElement 
   }
   throw new Error(`no button ${text}`);
 }
+
+/** Chooses an option of a select, the way React listens for it. */
+export async function choose(element: Element | null | undefined, value: string): Promise<void> {
+  if (!(element instanceof HTMLSelectElement)) throw new Error('not a select');
+  await act(async () => {
+    element.value = value;
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}

@@ -5,6 +5,7 @@ import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
 import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
+import { readRecordClassification } from './classification.ts';
 import { FIELD_NAMES, RECORD_FIELDS, checkField, readField, writeField } from './fields.ts';
 import {
   MAX_PERSON,
@@ -108,6 +109,8 @@ function readRecord(map: Y.Map<unknown>, id: string, path: string, problems: str
   record.createdBy = person('createdBy');
   record.updatedAt = time('updatedAt');
   record.updatedBy = person('updatedBy');
+  const classification = readRecordClassification(map, path, problems);
+  if (classification !== undefined) record.classification = classification;
   return [id, record as unknown as RegistryRecord] as const;
 }
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Category } from '../../catalog/schema.ts';
+import type { RecordClassification } from './classification.ts';
 import type { DataCategory } from '../schema/values.ts';
 import { defineSchema, migrate, type MigrationResult } from '../schema/version.ts';
 
@@ -10,11 +11,15 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   records  recordId → { name, vendor, category, purpose, owner, lifecycle,
  *                         departments: name → true, userCount, dataCategories: cat → true,
  *                         toolKeys: toolKey → true (the detections behind it), model, provider,
- *                         createdAt, createdBy, updatedAt, updatedBy }
+ *                         createdAt, createdBy, updatedAt, updatedBy,
+ *                         classification?: { profile, answeredBy, answeredAt, suggested,
+ *                                            decision, tier } (see classification.ts) }
  *   triage   toolKey → { state, recordId?, reason?, snoozedUntil?, by, at }
  *
  * Record fields are described once, in fields.ts: a new field is a line there (and in
- * RecordFields); a change of shape is a migration appended below.
+ * RecordFields); a change of shape is a migration appended below. `classification` is a new
+ * optional nested map with writers of its own (classification.ts); v1 readers ignore keys they do
+ * not know, so it needed no migration.
  */
 export { META } from '../schema/version.ts';
 export const RECORDS = 'records';
@@ -73,6 +78,8 @@ export interface RegistryRecord extends RecordFields {
   createdBy: string;
   updatedAt: number;
   updatedBy: string;
+  /** The use profile, suggestion and decisions; absent until someone classifies the record. */
+  classification?: RecordClassification;
 }
 
 export interface TriageEntry {
