@@ -3,6 +3,7 @@ import { Inbox } from '../inbox/Inbox.tsx';
 import { Inventory } from '../inventory/Inventory.tsx';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import type { Credentials } from '../session/join-link.ts';
+import { Settings } from '../settings/Settings.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
 export function WorkspaceView({ path, sync, credentials }: Props) {
   const ready = useSyncExternalStore(sync.subscribe, sync.isReady);
   const { rest } = parseRoute(useHash());
+  // Settings talk to the relay, not to the documents: they need not wait for them.
+  if (path === 'settings') return <Settings credentials={credentials} />;
   if (!ready) return <p className="muted">Opening {sync.workspace} from this device…</p>;
   if (path === 'inbox' || path === '') {
     return (

@@ -1,0 +1,256 @@
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../../shared/auth/access.ts';
+import { WorkspaceView } from '../app/WorkspaceView.tsx';
+import type { Credentials } from '../session/join-link.ts';
+import { fakeSync } from '../test-support/fake-sync.ts';
+import {
+  button,
+  choose,
+  cleanup,
+  click,
+  field,
+  render,
+  settle,
+  type,
+} from '../test-support/render.tsx';
+import { fakeTokensRelay, T0 } from './fake-tokens-relay.ts';
+import { Settings } from './Settings.tsx';
+import { createTokensApi } from './tokens-api.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const ORIGIN = 'https://relay.example';
+const NOW = T0 + 3 * 86_400_000;
+const ID = (n: number) => n.toString(16).padStart(32, 'a');
+
+let writeText: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  writeText = vi.fn(async () => {});
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  window.location.hash = '';
+});
+
+function credentials(role: Role): Credentials {
+  return { workspace: 'acme', token: 'MY-TOKEN', role, tokenId: ID(2) };
+}
+
+async function settings(role: Role = 'admin', relay = sampleRelay(role)) {
+  const view = await render(
+    <Settings
+      credentials={credentials(role)}
+      api={createTokensApi('MY-TOKEN', relay.fetch)}
+      origin={ORIGIN}
+      now={() => NOW}
+    />,
+  );
+  const rows = () => [...view.querySelectorAll('tbody tr')];
+  const cells = (row: Element) => [...row.children].map((cell) => cell.textContent);
+  const dialog = () => view.querySelector('dialog')!;
+  return { view, relay, rows, cells, dialog };
+}
+
+function sampleRelay(role: Role) {
+  return fakeTokensRelay(role, [
+    { role: 'lead', label: 'Dana', createdAt: T0, expiresAt: T0 + 30 * 86_400_000 },
+    { role: 'admin', kind: 'cli', label: null },
+    { role: 'member', kind: 'enrolment', label: 'Company policy', revokedAt: T0 + 86_400_000 },
+    { role: 'contributor', label: HOSTILE, expiresAt: T0 + 86_400_000 },
+  ]);
+}
+
+describe('settings: people and invitations', () => {
+  it('lists the invitations and enrolment codes with role, label, dates and status', async () => {
+    const { rows, cells, relay } = await settings();
+    expect(relay.calls[0]).toMatchObject({
+      method: 'GET',
+      url: '/api/tokens',
+      authorization: 'Bearer MY-TOKEN',
+    });
+    expect(rows().map(cells)).toEqual([
+      ['Invitation', 'Lead', 'Dana', '2026-01-10', '2026-02-09', 'Active', 'Revoke'],
+      ['Command line', 'Admin', '— (this device)', '2026-01-10', '2026-02-09', 'Active', 'Revoke'],
+      [
+        'Enrolment code',
+        'Extension',
+        'Company policy',
+        '2026-01-10',
+        '2026-02-09',
+        'Revoked 2026-01-11',
+        '',
+      ],
+      ['Invitation', 'Contributor', HOSTILE, '2026-01-10', '2026-01-11', 'Expired', ''],
+    ]);
+  });
+
+  it('shows hostile labels as text', async () => {
+    const { view, rows } = await settings();
+    expect(rows()[3]!.children[2]!.textContent).toBe(HOSTILE);
+    expect(view.querySelector('img')).toBeNull();
+  });
+
+  it('offers the admin role to admins only (P7)', async () => {
+    const options = async (role: Role) => {
+      const { view } = await settings(role);
+      const values = [...field(view, 'Role').querySelectorAll('option')].map((o) => o.value);
+      cleanup();
+      return values;
+    };
+    expect(await options('admin')).toEqual(['contributor', 'lead', 'admin']);
+    expect(await options('lead')).toEqual(['contributor', 'lead']);
+  });
+
+  it('invites, and shows the join link once, with a copy button', async () => {
+    const { view, relay, rows } = await settings('lead');
+    await choose(field(view, 'Role'), 'lead');
+    await type(field(view, 'Who it is for'), '  Sam  ');
+    await choose(field(view, 'Access lasts'), '7d');
+    await click(button(view, 'Invite'));
+    expect(relay.calls.at(-2)).toMatchObject({
+      method: 'POST',
+      body: { role: 'lead', ttl: '7d', label: 'Sam' },
+    });
+    const token = relay.minted[0]!;
+    const link = `${ORIGIN}/#/join?workspace=acme&token=${token}`;
+    const secret = view.querySelector('.one-time')!;
+    expect(secret.querySelector('h3')?.textContent).toBe('Join link for “Sam” (Lead)');
+    expect(secret.textContent).toContain('cannot be shown again');
+    expect((field(secret as HTMLElement, 'Join link') as HTMLInputElement).value).toBe(link);
+    expect(document.activeElement).toBe(secret.querySelector('h3'));
+    await click(button(view, 'Copy the join link'));
+    expect(writeText).toHaveBeenCalledWith(link);
+    expect(secret.textContent).toContain('Copied.');
+    // The list was asked again: the new invitation is in it, without its token.
+    expect(rows()[0]!.textContent).toContain('Sam');
+    expect((field(view, 'Who it is for') as HTMLInputElement).value).toBe('');
+
+    await click(button(view, 'Done, I copied it'));
+    expect(view.querySelector('.one-time')).toBeNull();
+    expect(view.innerHTML).not.toContain(token);
+  });
+
+  it('says so when the browser will not copy', async () => {
+    writeText.mockRejectedValue(new Error('denied'));
+    const { view } = await settings('lead');
+    await click(button(view, 'Invite'));
+    await click(button(view, 'Copy the join link'));
+    expect(view.querySelector('.one-time')?.textContent).toContain('copy it by hand');
+  });
+
+  it('makes an enrolment code and shows the code and its enrolment link', async () => {
+    const { view, relay } = await settings('lead');
+    await type(field(view, 'What it is for'), 'Chrome policy');
+    await click(button(view, 'Make an enrolment code'));
+    expect(relay.calls.at(-2)).toMatchObject({
+      method: 'POST',
+      body: { role: 'member', ttl: '90d', label: 'Chrome policy' },
+    });
+    const code = relay.minted[0]!;
+    const secret = view.querySelector('.one-time') as HTMLElement;
+    expect(secret.querySelector('h3')?.textContent).toBe('New enrolment code for “Chrome policy”');
+    expect((field(secret, 'Enrolment code') as HTMLInputElement).value).toBe(code);
+    expect((field(secret, 'Enrolment link') as HTMLInputElement).value).toBe(
+      `${ORIGIN}/#/enrol?code=${code}`,
+    );
+    expect(secret.textContent).toContain('cannot be shown again');
+    await click(button(view, 'Copy the enrolment code'));
+    expect(writeText).toHaveBeenCalledWith(code);
+  });
+
+  it('asks before revoking, in a modal dialog', async () => {
+    const { view, relay, rows, dialog } = await settings('admin');
+    expect(dialog().open).toBe(false);
+    await click(button(view, 'Revoke “Dana”'));
+    expect(dialog().open).toBe(true);
+    expect(dialog().querySelector('h2')?.textContent).toBe('Revoke “Dana”?');
+    expect(relay.calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+
+    await click(button(dialog(), 'Cancel'));
+    expect(dialog().open).toBe(false);
+    expect(relay.calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+
+    await click(button(view, 'Revoke “Dana”'));
+    await click(button(dialog(), 'Revoke'));
+    expect(dialog().open).toBe(false);
+    expect(relay.calls.filter((c) => c.method === 'DELETE')).toMatchObject([
+      { url: `/api/tokens/${ID(1)}` },
+    ]);
+    expect(rows()[0]!.children[5]!.textContent).toBe('Revoked 2026-01-12');
+    expect(view.querySelector('[role="status"].status-line')?.textContent).toContain(
+      'Revoked “Dana”',
+    );
+  });
+
+  it('warns before revoking the access this device uses', async () => {
+    const { view, dialog } = await settings('admin');
+    await click(button(view, 'Revoke command line aaaaaaaa'));
+    expect(dialog().textContent).toContain('This is the access this device uses');
+  });
+
+  it('shows a contributor no controls, and asks the relay nothing', async () => {
+    const relay = sampleRelay('contributor');
+    const { view } = await settings('contributor', relay);
+    expect(view.querySelector('h2')?.textContent).toBe('People and invitations');
+    expect(view.textContent).toContain('Admins and leads invite people');
+    expect(view.querySelectorAll('button, input, select, form, table')).toHaveLength(0);
+    expect(relay.calls).toEqual([]);
+  });
+
+  it('shows the relay’s errors in words', async () => {
+    const relay = sampleRelay('lead');
+    relay.fail = { status: 401, body: { error: 'token revoked' } };
+    const { view } = await settings('lead', relay);
+    expect(view.querySelector('[role="alert"]')?.textContent).toBe(
+      'Could not list the invitations: the relay no longer accepts this device’s access (token revoked). Sign out and open a new join link.',
+    );
+    relay.fail = undefined;
+    await choose(field(view, 'Role'), 'lead');
+    relay.fail = { status: 403, body: { error: 'a lead cannot invite a lead' } };
+    await click(button(view, 'Invite'));
+    expect([...view.querySelectorAll('[role="alert"]')].map((e) => e.textContent)).toContain(
+      'Could not invite: not allowed (a lead cannot invite a lead).',
+    );
+    expect(view.querySelector('.one-time')).toBeNull();
+  });
+
+  it('says the relay is needed when it cannot be reached', async () => {
+    const relay = sampleRelay('admin');
+    relay.offline = true;
+    const { view } = await settings('admin', relay);
+    expect(view.querySelector('[role="alert"]')?.textContent).toContain(
+      'the relay could not be reached. Managing people needs the relay',
+    );
+  });
+
+  it('offline: says the relay is needed, asks nothing, and lists when the network returns', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const { view, relay, rows } = await settings('admin');
+    expect(view.querySelector('.notice')?.textContent).toContain('need the relay');
+    expect(button(view, 'Invite').disabled).toBe(true);
+    expect(relay.calls).toEqual([]);
+    onLine.mockReturnValue(true);
+    await act(async () => void window.dispatchEvent(new Event('online')));
+    await settle();
+    expect(view.querySelector('.notice')).toBeNull();
+    expect(rows()).toHaveLength(4);
+  });
+});
+
+describe('#/settings', () => {
+  it('is wired in the workspace view, with this device’s token', async () => {
+    const relay = sampleRelay('lead');
+    vi.stubGlobal('fetch', relay.fetch);
+    const creds = credentials('lead');
+    window.location.hash = '#/settings';
+    const view = await render(
+      <WorkspaceView path="settings" sync={fakeSync(creds)} credentials={creds} />,
+    );
+    expect(view.querySelector('h1')?.textContent).toBe('Settings');
+    expect(relay.calls[0]).toMatchObject({ url: '/api/tokens', authorization: 'Bearer MY-TOKEN' });
+    expect(view.querySelectorAll('tbody tr')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,396 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Role } from '../../../shared/auth/access.ts';
+import { useOnline } from '../connection/useOnline.ts';
+import type { Credentials } from '../session/join-link.ts';
+import { OneTimeSecret, type Secret } from './OneTimeSecret.tsx';
+import { RevokeDialog } from './RevokeDialog.tsx';
+import {
+  dayShown,
+  failureShown,
+  kindShown,
+  ROLE_WORDS,
+  stateShown,
+  tokenName,
+  tokenState,
+} from './settings-words.ts';
+import {
+  createTokensApi,
+  type MintRequest,
+  type TokenSummary,
+  type TokensApi,
+} from './tokens-api.ts';
+import './settings.css';
+
+interface Props {
+  credentials: Credentials;
+  /** The relay's token API; by default the relay this page came from, with this device's token. */
+  api?: TokensApi;
+  /** Where links point (the relay serves the app): `location.origin` by default. */
+  origin?: string;
+  now?: () => number;
+}
+
+const LABEL_MAX = 200;
+
+/** Lifetimes offered; an invitation's token is the person's access until it expires. */
+const INVITE_TTLS = [
+  ['7d', '7 days'],
+  ['30d', '30 days'],
+  ['90d', '90 days'],
+  ['1y', '1 year'],
+] as const;
+const ENROL_TTLS = [
+  ['30d', '30 days'],
+  ['90d', '90 days'],
+  ['1y', '1 year'],
+] as const;
+
+/** The workspace's settings: for now, people and invitations and the extensions' enrolment codes. */
+export function Settings({ credentials, api, origin, now = Date.now }: Props) {
+  const manages = credentials.role === 'admin' || credentials.role === 'lead';
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      {manages ? (
+        <People
+          credentials={credentials}
+          api={api}
+          origin={origin ?? window.location.origin}
+          now={now}
+        />
+      ) : (
+        <section aria-labelledby="people-heading">
+          <h2 id="people-heading">People and invitations</h2>
+          <p className="muted">
+            Admins and leads invite people and make enrolment codes for the browser extension. Ask
+            one of them if someone should join this workspace or an extension needs enrolling.
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+type Busy = 'invite' | 'enrol' | 'revoke' | undefined;
+
+function People({
+  credentials,
+  api: given,
+  origin,
+  now,
+}: Required<Pick<Props, 'credentials' | 'origin' | 'now'>> & { api: TokensApi | undefined }) {
+  const api = useMemo(
+    () => given ?? createTokensApi(credentials.token),
+    [given, credentials.token],
+  );
+  const online = useOnline();
+  const [tokens, setTokens] = useState<TokenSummary[]>();
+  const [listError, setListError] = useState<string>();
+  const [actionError, setActionError] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  const [secret, setSecret] = useState<Secret>();
+  const [pending, setPending] = useState<TokenSummary>();
+  const [busy, setBusy] = useState<Busy>();
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => void (alive.current = false);
+  }, []);
+
+  const load = useCallback(async () => {
+    const result = await api.list();
+    if (!alive.current) return;
+    if (result.ok) {
+      setTokens(result.value);
+      setListError(undefined);
+    } else {
+      setListError(failureShown(result, 'list the invitations'));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    if (online) void load();
+  }, [online, load]);
+
+  async function mint(request: MintRequest, kind: 'invite' | 'enrol') {
+    setBusy(kind);
+    setActionError(undefined);
+    setMessage(undefined);
+    const result = await api.mint(request);
+    if (!alive.current) return;
+    setBusy(undefined);
+    if (!result.ok) {
+      const doing = kind === 'invite' ? 'invite' : 'make an enrolment code';
+      setActionError(failureShown(result, doing));
+      return false;
+    }
+    setSecret({
+      minted: result.value,
+      label: request.label ?? '',
+      workspace: credentials.workspace,
+    });
+    void load();
+    return true;
+  }
+
+  async function revoke(token: TokenSummary) {
+    setPending(undefined);
+    setBusy('revoke');
+    setActionError(undefined);
+    setMessage(undefined);
+    const result = await api.revoke(token.id);
+    if (!alive.current) return;
+    setBusy(undefined);
+    if (!result.ok) {
+      setActionError(failureShown(result, `revoke ${tokenName(token)}`));
+    } else {
+      setMessage(`Revoked ${tokenName(token)}: whoever used it is disconnected.`);
+      if (secret?.minted.id === token.id) setSecret(undefined);
+    }
+    void load();
+  }
+
+  const roles: Role[] =
+    credentials.role === 'admin' ? ['contributor', 'lead', 'admin'] : ['contributor', 'lead'];
+  const offline = !online;
+
+  return (
+    <>
+      <section aria-labelledby="people-heading" className="people">
+        <h2 id="people-heading">People and invitations</h2>
+        {offline && (
+          <p className="notice" role="status">
+            This device is offline. Listing, inviting, making enrolment codes and revoking need the
+            relay: they come back when the network does.
+          </p>
+        )}
+        {secret && (
+          <OneTimeSecret secret={secret} origin={origin} onDone={() => setSecret(undefined)} />
+        )}
+        {actionError && (
+          <p className="error" role="alert">
+            {actionError}
+          </p>
+        )}
+        <p className="status-line" role="status">
+          {message}
+        </p>
+        <div className="settings-forms">
+          <InviteForm
+            roles={roles}
+            disabled={offline || busy !== undefined}
+            busy={busy === 'invite'}
+            onSubmit={(request) => mint(request, 'invite')}
+          />
+          <EnrolForm
+            disabled={offline || busy !== undefined}
+            busy={busy === 'enrol'}
+            onSubmit={(request) => mint(request, 'enrol')}
+          />
+        </div>
+        <h3>Invitations and enrolment codes</h3>
+        {listError && (
+          <p className="error" role="alert">
+            {listError}
+          </p>
+        )}
+        {tokens === undefined ? (
+          !listError && !offline && <p className="muted">Asking the relay…</p>
+        ) : tokens.length === 0 ? (
+          <p className="muted">No invitations or enrolment codes yet.</p>
+        ) : (
+          <TokenTable
+            tokens={tokens}
+            now={now()}
+            me={credentials.tokenId}
+            disabled={offline || busy !== undefined}
+            onRevoke={setPending}
+          />
+        )}
+      </section>
+      <RevokeDialog
+        token={pending}
+        isThisDevice={pending !== undefined && pending.id === credentials.tokenId}
+        onConfirm={(token) => void revoke(token)}
+        onCancel={() => setPending(undefined)}
+      />
+    </>
+  );
+}
+
+function TokenTable(props: {
+  tokens: TokenSummary[];
+  now: number;
+  me: string | undefined;
+  disabled: boolean;
+  onRevoke(token: TokenSummary): void;
+}) {
+  const { tokens, now, me, disabled, onRevoke } = props;
+  return (
+    <div className="token-list">
+      <table className="token-table">
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col">Role</th>
+            <th scope="col">Label</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => {
+            const state = tokenState(token, now);
+            return (
+              <tr key={token.id} data-token-id={token.id} className={state}>
+                <td>{kindShown(token.kind)}</td>
+                <td>{ROLE_WORDS[token.role]}</td>
+                <td>
+                  {token.label ? token.label : <span className="muted">—</span>}
+                  {token.id === me && <span className="muted"> (this device)</span>}
+                </td>
+                <td>
+                  <time dateTime={new Date(token.createdAt).toISOString()}>
+                    {dayShown(token.createdAt)}
+                  </time>
+                </td>
+                <td>
+                  <time dateTime={new Date(token.expiresAt).toISOString()}>
+                    {dayShown(token.expiresAt)}
+                  </time>
+                </td>
+                <td>{stateShown(token, now)}</td>
+                <td>
+                  {state === 'active' && (
+                    <button
+                      type="button"
+                      disabled={disabled}
+                      aria-label={`Revoke ${tokenName(token)}`}
+                      onClick={() => onRevoke(token)}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function InviteForm(props: {
+  roles: Role[];
+  disabled: boolean;
+  busy: boolean;
+  onSubmit(request: MintRequest): Promise<boolean | undefined>;
+}) {
+  const [role, setRole] = useState<Role>('contributor');
+  const [label, setLabel] = useState('');
+  const [ttl, setTtl] = useState('30d');
+  return (
+    <form
+      className="settings-form"
+      aria-labelledby="invite-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void props.onSubmit({ role, ttl, label: label.trim() }).then((ok) => ok && setLabel(''));
+      }}
+    >
+      <h3 id="invite-heading">Invite someone</h3>
+      <label>
+        Role
+        <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+          {props.roles.map((option) => (
+            <option key={option} value={option}>
+              {ROLE_WORDS[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Who it is for
+        <input
+          type="text"
+          value={label}
+          maxLength={LABEL_MAX}
+          placeholder="Dana, Legal"
+          onChange={(event) => setLabel(event.target.value)}
+        />
+      </label>
+      <label>
+        Access lasts
+        <select value={ttl} onChange={(event) => setTtl(event.target.value)}>
+          {INVITE_TTLS.map(([value, words]) => (
+            <option key={value} value={value}>
+              {words}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted hint">
+        The join link is their access until it expires or is revoked.
+        {props.roles.includes('admin') && ' Admins can also invite and revoke admins.'}
+      </p>
+      <button type="submit" disabled={props.disabled}>
+        {props.busy ? 'Inviting…' : 'Invite'}
+      </button>
+    </form>
+  );
+}
+
+function EnrolForm(props: {
+  disabled: boolean;
+  busy: boolean;
+  onSubmit(request: MintRequest): Promise<boolean | undefined>;
+}) {
+  const [label, setLabel] = useState('');
+  const [ttl, setTtl] = useState('90d');
+  return (
+    <form
+      className="settings-form"
+      aria-labelledby="enrol-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void props
+          .onSubmit({ role: 'member', ttl, label: label.trim() })
+          .then((ok) => ok && setLabel(''));
+      }}
+    >
+      <h3 id="enrol-heading">Enrol browser extensions</h3>
+      <label>
+        What it is for
+        <input
+          type="text"
+          value={label}
+          maxLength={LABEL_MAX}
+          placeholder="Company-wide policy"
+          onChange={(event) => setLabel(event.target.value)}
+        />
+      </label>
+      <label>
+        Code works for
+        <select value={ttl} onChange={(event) => setTtl(event.target.value)}>
+          {ENROL_TTLS.map(([value, words]) => (
+            <option key={value} value={value}>
+              {words}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted hint">
+        One code serves the whole company: each extension exchanges it for its own access, which can
+        write only its own report.
+      </p>
+      <button type="submit" disabled={props.disabled}>
+        {props.busy ? 'Making…' : 'Make an enrolment code'}
+      </button>
+    </form>
+  );
+}
