@@ -18,7 +18,7 @@ export interface CliIo {
 const HELP = `Usage: sightline <command> [options]
 
 Commands:
-  serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL]
+  serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL] [--demo]
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port.
   scan <file|-> [--format jsonl|csv|table]
         Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)

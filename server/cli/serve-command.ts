@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seedDemo } from '../demo/seed-demo.ts';
 import { startServer, type RunningServer } from '../http/server.ts';
 import { projectPaths } from '../project-paths.ts';
 import { UsageError } from './usage-error.ts';
@@ -11,10 +12,14 @@ export interface ServeOptions {
   pwaDir: string;
   redisUrl?: string;
   workspace: string;
+  /** Fill workspace `demo` with a fictional organisation, and print a lead's link to it. */
+  demo: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
 const FIRST_ADMIN_TTL_MS = 30 * 86_400_000;
+export const DEMO_WORKSPACE = 'demo';
+const DEMO_LEAD_TTL_MS = 30 * 86_400_000;
 
 export function parseServeArgs(args: string[], cwd: string): ServeOptions {
   const { values } = parseArgs({
@@ -26,6 +31,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       pwa: { type: 'string', default: projectPaths.pwaDist },
       redis: { type: 'string' },
       workspace: { type: 'string', default: 'main' },
+      demo: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -45,6 +51,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     dataDir: resolve(cwd, values.data),
     pwaDir: resolve(cwd, values.pwa),
     workspace: values.workspace,
+    demo: values.demo,
     ...(values.redis ? { redisUrl: values.redis } : {}),
   };
 }
@@ -74,6 +81,24 @@ export async function serveCommand(
     );
     out(
       `                (valid 30 days; make more with: npm run -s sightline -- token --workspace ${options.workspace} --role admin)`,
+    );
+  }
+  if (options.demo) {
+    try {
+      await seedDemo(server.hocuspocus, { workspace: DEMO_WORKSPACE, now: Date.now() });
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    const lead = await server.tokens.mint({
+      workspace: DEMO_WORKSPACE,
+      role: 'lead',
+      ttlMs: DEMO_LEAD_TTL_MS,
+      kind: 'cli',
+      label: 'demo lead',
+    });
+    out(
+      `  demo:         open ${server.url}/#/join?workspace=${DEMO_WORKSPACE}&token=${lead.token}`,
     );
   }
   out(`  extension:    load ${projectPaths.extensionChrome} as an unpacked extension`);
