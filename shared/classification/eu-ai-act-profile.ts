@@ -249,17 +249,9 @@ export class ProfileError extends Error {
   }
 }
 
-/**
- * Checks a use profile, as parsed from JSON, against the questionnaire: a plain object whose fields
- * are all optional; the three lists hold allowed values, each at most once; the rest are booleans.
- * Returns it with every field filled in, or throws a ProfileError that lists every problem
- * (unknown fields and values included — never a silent "minimal").
- */
-export function parseEuAiActProfile(raw: unknown): EuAiActProfile {
-  if (!isPlainObject(raw))
-    throw new ProfileError([`the profile must be a JSON object, not ${describe(raw)}`]);
-  const problems = new ProblemList();
-  const profile: EuAiActProfile = {
+/** A profile with every question answered "no": the starting point of a questionnaire. */
+export function emptyEuAiActProfile(): EuAiActProfile {
+  return {
     prohibitedPractices: [],
     annexISafetyComponent: false,
     annexIII: [],
@@ -271,6 +263,19 @@ export function parseEuAiActProfile(raw: unknown): EuAiActProfile {
     deepFake: false,
     publicInterestText: false,
   };
+}
+
+/**
+ * Checks a use profile, as parsed from JSON, against the questionnaire: a plain object whose fields
+ * are all optional; the three lists hold allowed values, each at most once; the rest are booleans.
+ * Returns it with every field filled in, or throws a ProfileError that lists every problem
+ * (unknown fields and values included — never a silent "minimal").
+ */
+export function parseEuAiActProfile(raw: unknown): EuAiActProfile {
+  if (!isPlainObject(raw))
+    throw new ProfileError([`the profile must be a JSON object, not ${describe(raw)}`]);
+  const problems = new ProblemList();
+  const profile = emptyEuAiActProfile();
   const known = new Set<string>(PROFILE_FIELDS);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) {

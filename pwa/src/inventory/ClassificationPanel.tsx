@@ -9,6 +9,7 @@ import {
   PROHIBITED_PRACTICES,
   suggestTier,
   type EuAiActCategory,
+  emptyEuAiActProfile,
   type EuAiActProfile,
   type ProfileQuestion,
   type ProfileValue,
@@ -23,18 +24,7 @@ import { EU_AI_ACT_LABELS, formatDay, tierName } from './classification-words.ts
 
 type ListField = 'prohibitedPractices' | 'annexIII' | 'art63';
 
-const EMPTY_PROFILE: EuAiActProfile = {
-  prohibitedPractices: [],
-  annexISafetyComponent: false,
-  annexIII: [],
-  art63: [],
-  profilesNaturalPersons: false,
-  interactsWithPeople: false,
-  generatesSyntheticContent: false,
-  emotionRecognitionOrBiometricCategorisation: false,
-  deepFake: false,
-  publicInterestText: false,
-};
+const EMPTY_PROFILE: EuAiActProfile = emptyEuAiActProfile();
 
 const TRANSPARENCY_QUESTIONS: ProfileQuestion[] = [
   'interactsWithPeople',
