@@ -20,6 +20,7 @@ import {
   type TokensApi,
 } from './tokens-api.ts';
 import './settings.css';
+import { LabelField, TtlField } from './TokenFields.tsx';
 
 interface Props {
   credentials: Credentials;
@@ -29,8 +30,6 @@ interface Props {
   origin?: string;
   now?: () => number;
 }
-
-const LABEL_MAX = 200;
 
 /** Lifetimes offered; an invitation's token is the person's access until it expires. */
 const INVITE_TTLS = [
@@ -314,26 +313,13 @@ function InviteForm(props: {
           ))}
         </select>
       </label>
-      <label>
-        Who it is for
-        <input
-          type="text"
-          value={label}
-          maxLength={LABEL_MAX}
-          placeholder="Dana, Legal"
-          onChange={(event) => setLabel(event.target.value)}
-        />
-      </label>
-      <label>
-        Access lasts
-        <select value={ttl} onChange={(event) => setTtl(event.target.value)}>
-          {INVITE_TTLS.map(([value, words]) => (
-            <option key={value} value={value}>
-              {words}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelField
+        caption="Who it is for"
+        placeholder="Dana, Legal"
+        value={label}
+        onChange={setLabel}
+      />
+      <TtlField caption="Access lasts" options={INVITE_TTLS} value={ttl} onChange={setTtl} />
       <p className="muted hint">
         The join link is their access until it expires or is revoked.
         {props.roles.includes('admin') && ' Admins can also invite and revoke admins.'}
@@ -364,26 +350,13 @@ function EnrolForm(props: {
       }}
     >
       <h3 id="enrol-heading">Enrol browser extensions</h3>
-      <label>
-        What it is for
-        <input
-          type="text"
-          value={label}
-          maxLength={LABEL_MAX}
-          placeholder="Company-wide policy"
-          onChange={(event) => setLabel(event.target.value)}
-        />
-      </label>
-      <label>
-        Code works for
-        <select value={ttl} onChange={(event) => setTtl(event.target.value)}>
-          {ENROL_TTLS.map(([value, words]) => (
-            <option key={value} value={value}>
-              {words}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelField
+        caption="What it is for"
+        placeholder="Company-wide policy"
+        value={label}
+        onChange={setLabel}
+      />
+      <TtlField caption="Code works for" options={ENROL_TTLS} value={ttl} onChange={setTtl} />
       <p className="muted hint">
         One code serves the whole company: each extension exchanges it for its own access, which can
         write only its own report.
