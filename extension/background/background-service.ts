@@ -25,7 +25,7 @@ import {
   type Enrolment,
   type FetchLike,
 } from '../enrolment/enrolment.ts';
-import type { LocalLog } from '../local-log/index.ts';
+import { withoutBookkeeping, type LocalLog } from '../local-log/index.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
 import type { SyncConnection } from '../sync/sync-connection.ts';
 import type {
@@ -221,18 +221,7 @@ export class BackgroundService {
     for (;;) {
       const pending = await this.#deps.log.pending(500);
       if (pending.length === 0) break;
-      recordSightings(
-        sync.report,
-        pending.map(({ toolKey, name, category, host, signal, embeddedIn, at }) => ({
-          toolKey,
-          name,
-          category,
-          signal,
-          at,
-          ...(host ? { host } : {}),
-          ...(embeddedIn ? { embeddedIn } : {}),
-        })),
-      );
+      recordSightings(sync.report, pending.map(withoutBookkeeping));
       await this.#deps.log.markSynced(
         pending.map((entry) => entry.id),
         now,

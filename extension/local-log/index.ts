@@ -5,6 +5,7 @@ export {
   type LocalLog,
   type RetentionOptions,
   type StoredSighting,
+  withoutBookkeeping,
 } from './local-log.ts';
 export { memoryLocalLog } from './memory-local-log.ts';
 export { dexieLocalLog, type DexieLocalLog, type DexieLocalLogOptions } from './dexie-local-log.ts';

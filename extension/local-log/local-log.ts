@@ -27,6 +27,27 @@ export interface StoredSighting {
   syncedAt?: number;
 }
 
+/** The sighting itself, without the log's bookkeeping (id, synced, syncedAt). */
+export function withoutBookkeeping({
+  toolKey,
+  name,
+  category,
+  host,
+  signal,
+  embeddedIn,
+  at,
+}: StoredSighting): Sighting {
+  return {
+    toolKey,
+    name,
+    category,
+    signal,
+    at,
+    ...(host ? { host } : {}),
+    ...(embeddedIn ? { embeddedIn } : {}),
+  };
+}
+
 /**
  * The extension's device-only event log, which is also the employee's ledger: every sighting as it
  * happened, until it is folded into the report (`pending` → `markSynced`) and after, until pruned.

@@ -4,16 +4,10 @@ import { builtInCatalog } from '../catalog/catalog.ts';
 import type { ToolEntry } from '../catalog/schema.ts';
 import { matchInput } from './match-input.ts';
 import { compileMatcher } from './matcher.ts';
+import { seededRandom } from '../../test/helpers/seeded-random.ts';
 
-/** A small seeded PRNG (mulberry32), so every run measures the same mix. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG as the tests' (mulberry32), so every run sees the same data. */
+const random = (seed: number) => seededRandom(seed).next;
 
 const SUBDOMAINS = [
   'www',

@@ -14,6 +14,7 @@ import { sightingFromNavigation } from '../../extension/detection/index.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 import { ms, root, serviceWithFakes } from './extension-bench-helpers.ts';
 import { median, percentile } from './sync-bench-helpers.ts';
+import { withoutBookkeeping } from '../../extension/local-log/index.ts';
 
 const BUDGET_MS = 1;
 const VISITS = 5_000;
@@ -229,17 +230,7 @@ export default {
       flushes.push(performance.now() - start);
       if ((await fresh.log.countPending()) !== 0) throw new Error('flush left sightings pending');
       const doc = new Y.Doc();
-      const sightings: Sighting[] = pending.map(
-        ({ toolKey, name, category, host, signal, embeddedIn, at }) => ({
-          toolKey,
-          name,
-          category,
-          signal,
-          at,
-          ...(host ? { host } : {}),
-          ...(embeddedIn ? { embeddedIn } : {}),
-        }),
-      );
+      const sightings: Sighting[] = pending.map(withoutBookkeeping);
       globalThis.gc?.();
       start = performance.now();
       setReportMeta(doc, {

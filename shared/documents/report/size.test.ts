@@ -4,16 +4,10 @@ import { CATEGORIES } from '../../catalog/schema.ts';
 import { recordSightings } from './record.ts';
 import { readReport } from './read.ts';
 import type { Sighting } from './schema.ts';
+import { seededRandom } from '../../../test/helpers/seeded-random.ts';
 
-/** mulberry32: the same "random" month on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG as the tests' (mulberry32), so every run sees the same data. */
+const random = (seed: number) => seededRandom(seed).next;
 
 const START = Date.UTC(2026, 0, 1, 8);
 const DAY = 86_400_000;
