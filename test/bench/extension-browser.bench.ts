@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { builtInCatalog } from '../../shared/catalog/catalog.ts';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { recordSightings, setReportMeta } from '../../shared/documents/report/index.ts';
-import { chromiumArgs, findChromium } from '../e2e/harness/chromium.ts';
+import { extensionArgs, findChromium } from '../e2e/harness/chromium.ts';
 import { startFakeAiSites, type FakeAiSites } from '../e2e/harness/fake-ai-sites.ts';
 import { startServerProcess, type ServerProcess } from '../e2e/harness/server-process.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
@@ -53,12 +53,7 @@ async function launchWithExtension(
     context = await chromium.launchPersistentContext(profile.path, {
       executablePath,
       headless: true,
-      args: [
-        ...chromiumArgs,
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        ...args,
-      ],
+      args: extensionArgs(extensionDir, args),
     });
     const worker =
       context.serviceWorkers().find(isExtensionWorker) ??

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
-import { chromiumArgs } from './chromium.ts';
+import { extensionArgs } from './chromium.ts';
 
 export const extensionDir = join(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 
@@ -27,12 +27,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [
-      ...chromiumArgs,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...(options.args ?? []),
-    ],
+    args: extensionArgs(extensionDir, options.args),
   });
   const worker = async () =>
     context.serviceWorkers().find(isExtensionWorker) ??
@@ -59,11 +54,7 @@ async function grantAllSites(executablePath: string, profile: string): Promise<v
   const first = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [
-      ...chromiumArgs,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: extensionArgs(extensionDir),
   });
   const worker =
     first.serviceWorkers().find(isExtensionWorker) ??

@@ -20,3 +20,13 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-default-apps',
 ];
+
+/** Chromium's flags with one unpacked extension loaded, and nothing else. */
+export function extensionArgs(extensionDir: string, extra: readonly string[] = []): string[] {
+  return [
+    ...chromiumArgs,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    ...extra,
+  ];
+}
