@@ -9,7 +9,15 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
 
-const sections = ['Inbox', 'Inventory', 'Assessments', 'Risks', 'Settings'] as const;
+const sections = [
+  'Dashboard',
+  'Inbox',
+  'Inventory',
+  'Import',
+  'Assessments',
+  'Risks',
+  'Settings',
+] as const;
 
 export interface AppProps {
   updates: ServiceWorkerUpdates;

@@ -1,10 +1,16 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { ImportView } from '../imports/ImportView.tsx';
 import { Inbox } from '../inbox/Inbox.tsx';
 import { Inventory } from '../inventory/Inventory.tsx';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import type { Credentials } from '../session/join-link.ts';
 import { Settings } from '../settings/Settings.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+
+// The dashboard brings a charting library: it loads when first opened, not with the app.
+const Dashboard = lazy(() =>
+  import('../dashboard/Dashboard.tsx').then((module) => ({ default: module.Dashboard })),
+);
 
 interface Props {
   path: string;
@@ -38,6 +44,26 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         registry={sync.doc('registry')}
         recordId={rest[0]}
         canEdit={sync.access.get('registry') === 'write'}
+        me={credentials.tokenId ?? credentials.role}
+      />
+    );
+  }
+  if (path === 'dashboard') {
+    return (
+      <Suspense fallback={<p className="muted">Opening the dashboard…</p>}>
+        <Dashboard
+          registry={sync.doc('registry')}
+          discoveries={sync.doc('discoveries')}
+          policy={sync.doc('policy')}
+        />
+      </Suspense>
+    );
+  }
+  if (path === 'import') {
+    return (
+      <ImportView
+        registry={sync.doc('registry')}
+        canImport={sync.access.get('registry') === 'write'}
         me={credentials.tokenId ?? credentials.role}
       />
     );
