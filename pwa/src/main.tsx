@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './app/App.tsx';
-import { dexieCredentialStorage } from './session/device-settings.ts';
+import { credentialStorage } from './session/device-settings.ts';
+import { DeviceValuesProvider, dexieDeviceValues } from './session/device-values.ts';
 import { createSessionStore } from './session/session-store.ts';
 import { httpWhoami } from './session/whoami.ts';
 import { holdWorkspace } from './sync/workspace-holder.ts';
@@ -12,8 +13,9 @@ import './app/app.css';
 
 // Wiring only.
 const updates = serviceWorkerUpdates(registerSW);
+const deviceValues = dexieDeviceValues();
 const session = createSessionStore({
-  storage: dexieCredentialStorage(),
+  storage: credentialStorage(deviceValues),
   whoami: httpWhoami(),
   onSignOut: (credentials) => clearWorkspaceData(credentials.workspace),
 });
@@ -27,6 +29,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App updates={updates} session={session} workspace={workspace} />
+    <DeviceValuesProvider value={deviceValues}>
+      <App updates={updates} session={session} workspace={workspace} />
+    </DeviceValuesProvider>
   </StrictMode>,
 );

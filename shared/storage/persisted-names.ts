@@ -10,6 +10,15 @@ export const persistedNames = {
     /** Settings that belong to this device: workspace credentials, UI preferences. */
     deviceSettings: 'deviceSettings',
   },
+  /** Keys of rows in the PWA's deviceSettings table (per workspace: `<key>:<workspace>`). */
+  pwaDeviceKeys: {
+    /** The signed-in workspace's credentials (one row, not per workspace). */
+    credentials: 'credentials',
+    /** The inventory's saved views (filters, sort, columns). */
+    savedViews: 'savedViews',
+    /** When this device last looked at the inbox: discoveries after it are "new since I last looked". */
+    inboxLastLooked: 'inboxLastLooked',
+  },
   /** y-indexeddb database names are derived per Yjs document: prefix + document name. */
   yIndexedDbPrefix: 'sightline-ydoc:',
   /** The extension's local database (Dexie): the raw event log and the employee's ledger. */

@@ -1,7 +1,7 @@
-import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { isRole } from '../../../shared/auth/access.ts';
 import { isValidSegment } from '../../../shared/documents/names.ts';
 import { persistedNames } from '../../../shared/storage/persisted-names.ts';
+import { dexieDeviceValues, type DeviceValues, type DexieValuesOptions } from './device-values.ts';
 import type { Credentials } from './join-link.ts';
 
 /** Where this device keeps its credentials; an in-memory one serves the tests. */
@@ -11,13 +11,7 @@ export interface CredentialStorage {
   clear(): Promise<void>;
 }
 
-interface Row {
-  key: string;
-  value: unknown;
-}
-
-const TABLE = persistedNames.pwaTables.deviceSettings;
-const CREDENTIALS = 'credentials';
+const CREDENTIALS = persistedNames.pwaDeviceKeys.credentials;
 
 /** What was stored is read back without trust: a damaged row counts as no credentials. */
 export function checkCredentials(value: unknown): Credentials | undefined {
@@ -32,31 +26,18 @@ export function checkCredentials(value: unknown): Credentials | undefined {
   return credentials;
 }
 
-export interface DexieStorageOptions {
-  databaseName?: string;
-  indexedDB?: DexieOptions['indexedDB'];
-  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+/** Credentials in the device settings: one row, read back without trust. */
+export function credentialStorage(values: DeviceValues): CredentialStorage {
+  return {
+    load: async () => checkCredentials(await values.get(CREDENTIALS)),
+    save: (credentials) => values.set(CREDENTIALS, credentials),
+    clear: () => values.delete(CREDENTIALS),
+  };
 }
 
 /** The PWA's device settings (`sightline-pwa`, table `deviceSettings`): key → value rows. */
-export function dexieCredentialStorage(options: DexieStorageOptions = {}): CredentialStorage {
-  const dexieOptions: DexieOptions = {};
-  if (options.indexedDB !== undefined) dexieOptions.indexedDB = options.indexedDB;
-  if (options.IDBKeyRange !== undefined) dexieOptions.IDBKeyRange = options.IDBKeyRange;
-  const db = new Dexie(options.databaseName ?? persistedNames.pwaDatabase, dexieOptions);
-  db.version(1).stores({ [TABLE]: 'key' });
-  const table: Table<Row, string> = db.table(TABLE);
-  return {
-    async load() {
-      return checkCredentials((await table.get(CREDENTIALS))?.value);
-    },
-    async save(credentials) {
-      await table.put({ key: CREDENTIALS, value: credentials });
-    },
-    async clear() {
-      await table.delete(CREDENTIALS);
-    },
-  };
+export function dexieCredentialStorage(options: DexieValuesOptions = {}): CredentialStorage {
+  return credentialStorage(dexieDeviceValues(options));
 }
 
 export function memoryCredentialStorage(initial?: Credentials): CredentialStorage {
