@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readDiscoveries } from './read.ts';
+import { discoveriesReader, readDiscoveries } from './read.ts';
 import { TOOLS, type DiscoveryAggregate } from './schema.ts';
 import { writeDiscovery } from './write.ts';
 
@@ -115,5 +115,27 @@ describe('discoveries document', () => {
       'tools.claude: no readable firstSeen or lastSeen; skipped',
       'tools.x: expected a map, got 42; skipped',
     ]);
+  });
+});
+
+describe('discoveriesReader (read again after every change)', () => {
+  it('reads what readDiscoveries reads after writes, deletions and hostile edits', () => {
+    const doc = new Y.Doc();
+    const reader = discoveriesReader(doc);
+    expect(reader.read()).toEqual(readDiscoveries(doc));
+    writeDiscovery(doc, 'chatgpt', aggregate, { updatedAt: D0 });
+    writeDiscovery(doc, 'host:notes.example', { ...aggregate, name: 'Notes' });
+    expect(reader.read()).toEqual(readDiscoveries(doc));
+    const before = reader.read().tools[1];
+    writeDiscovery(doc, 'chatgpt', { ...aggregate, reporters: 13 }, { updatedAt: D0 + 1 });
+    const after = reader.read();
+    expect(after).toEqual(readDiscoveries(doc));
+    expect(after.tools[0]!.reporters).toBe(13);
+    expect(after.tools[1]).toBe(before);
+    (doc.getMap(TOOLS).get('chatgpt') as Y.Map<unknown>).set('reporters', 'many');
+    doc.getMap(TOOLS).set('host:evil.example', 'not a map');
+    writeDiscovery(doc, 'host:notes.example', undefined);
+    expect(reader.read()).toEqual(readDiscoveries(doc));
+    reader.destroy();
   });
 });

@@ -2,4 +2,4 @@
 export * from './schema.ts';
 export { combineSummaries, type ReporterRow } from './combine.ts';
 export { writeDiscovery } from './write.ts';
-export { readDiscoveries } from './read.ts';
+export { discoveriesReader, readDiscoveries } from './read.ts';

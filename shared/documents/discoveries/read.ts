@@ -9,6 +9,7 @@ import {
   type ListOptions,
 } from '../schema/read-lists.ts';
 import { DATA_CATEGORIES, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
+import { recordCache } from '../schema/record-cache.ts';
 import { META, readMeta } from '../schema/version.ts';
 import {
   MAX_EMBEDDED_IN,
@@ -65,8 +66,14 @@ function readDiscovery(
   return discovery;
 }
 
-/** Reads the discoveries without trusting them, in toolKey order; bad shapes are skipped and listed. */
-export function readDiscoveries(doc: Y.Doc): Discoveries {
+type ReadTools = (tools: Y.Map<unknown>, problems: string[]) => Discovery[];
+
+const readAllTools: ReadTools = (tools, problems) =>
+  readRecords(tools, TOOLS, problems, isToolKey, (map, key, path) =>
+    readDiscovery(map, key, path, problems),
+  );
+
+function read(doc: Y.Doc, readTools: ReadTools): Discoveries {
   const problems: string[] = [];
   const result: Discoveries = { tools: [], problems };
   const meta = readMeta(doc, problems);
@@ -74,10 +81,20 @@ export function readDiscoveries(doc: Y.Doc): Discoveries {
   const updatedAt = meta && readTimestamp(meta.map, 'updatedAt', problems, { path: META });
   if (updatedAt !== undefined) result.updatedAt = updatedAt;
   const tools = topMap(doc, TOOLS, problems);
-  if (tools !== undefined) {
-    result.tools = readRecords(tools, TOOLS, problems, isToolKey, (map, key, path) =>
-      readDiscovery(map, key, path, problems),
-    );
-  }
+  if (tools !== undefined) result.tools = readTools(tools, problems);
   return result;
+}
+
+/** Reads the discoveries without trusting them, in toolKey order; bad shapes are skipped and listed. */
+export function readDiscoveries(doc: Y.Doc): Discoveries {
+  return read(doc, readAllTools);
+}
+
+/**
+ * The same reading for a document that is read again after every change (a page that shows it):
+ * only the tools that changed since the last read are read again (schema/record-cache.ts).
+ */
+export function discoveriesReader(doc: Y.Doc): { read(): Discoveries; destroy(): void } {
+  const cache = recordCache(doc, TOOLS, isToolKey, readDiscovery);
+  return { read: () => read(doc, (_, problems) => cache.read(problems)), destroy: cache.destroy };
 }
