@@ -1,8 +1,22 @@
+import { useCallback, useEffect } from 'react';
 import type * as Y from 'yjs';
-import { CATEGORY_LABELS } from '../../../shared/catalog/schema.ts';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import {
+  ensureRecordLogs,
+  readRecordLogs,
+  type RecordLogs,
+  type RegistryRecord,
+} from '../../../shared/documents/registry/index.ts';
+import { useDocument } from '../sync/use-document.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { formatDay } from './classification-words.ts';
+import { useRecordViewers } from './record/presence.ts';
+import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
+import { RecordFieldsList } from './record/RecordFieldsList.tsx';
+import { RecordHistory } from './record/RecordHistory.tsx';
+import { RecordNotes } from './record/RecordNotes.tsx';
+import { RecordPresence } from './record/RecordPresence.tsx';
+import { personShown } from './record/record-words.ts';
+import './record/record.css';
 
 interface Props {
   record: RegistryRecord;
@@ -10,39 +24,64 @@ interface Props {
   canEdit: boolean;
   me: string;
   now?: (() => number) | undefined;
+  /** Ids for new notes (tests pass a counter). */
+  newId?: () => string;
 }
 
-/** One inventory record: its fields, and its classification panel. */
-export function RecordView({ record, registry, canEdit, me, now }: Props) {
-  const rows: Array<[string, string | undefined]> = [
-    ['Vendor', record.vendor],
-    ['Category', record.category && CATEGORY_LABELS[record.category]],
-    ['Purpose', record.purpose],
-    ['Owner', record.owner],
-    ['Lifecycle', record.lifecycle],
-    ['Departments', record.departments.join(', ') || undefined],
-    ['Users', record.userCount?.toString()],
-    ['Data categories', record.dataCategories.join(', ') || undefined],
-    ['Detections', record.toolKeys.join(', ') || undefined],
-    ['Model', record.model],
-    ['Provider', record.provider],
-    ['Created', `${formatDay(record.createdAt)} by ${record.createdBy || 'someone'}`],
-    ['Last changed', `${formatDay(record.updatedAt)} by ${record.updatedBy || 'someone'}`],
-  ];
+const NO_LOGS: RecordLogs = { notes: [], history: [], problems: [] };
+const randomId = () => crypto.randomUUID();
+
+/**
+ * One inventory record (an ISO/IEC 42001 inventory entry): its fields (editable by leads), who
+ * else is looking at it, its notes, classification, links to assessments, and its history.
+ */
+export function RecordView({
+  record,
+  registry,
+  canEdit,
+  me,
+  now = Date.now,
+  newId = randomId,
+}: Props) {
+  const read = useCallback((doc: Y.Doc) => readRecordLogs(doc, record.id), [record.id]);
+  const logs = useDocument(registry, read, NO_LOGS);
+  const viewers = useRecordViewers(record.id);
+  useEffect(() => {
+    // Containers made now sync before anyone writes a note into them (see ensureRecordLogs).
+    if (!canEdit) return;
+    try {
+      ensureRecordLogs(registry, record.id);
+    } catch {
+      // A document from newer code is read-only here; its writers say so when used.
+    }
+  }, [canEdit, registry, record.id]);
   return (
     <article className="record-view" aria-labelledby="record-heading">
       <p>
         <a href="#/inventory">← Inventory</a>
       </p>
-      <h1 id="record-heading">{record.name}</h1>
-      <dl className="record-fields">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value ?? '—'}</dd>
-          </div>
-        ))}
-      </dl>
+      <header className="record-header">
+        <h1 id="record-heading">{record.name}</h1>
+        <RecordPresence viewers={viewers} />
+      </header>
+      <p className="muted record-dates">
+        Created {formatDay(record.createdAt)} by {personShown(record.createdBy)} · last changed{' '}
+        {formatDay(record.updatedAt)} by {personShown(record.updatedBy)}
+      </p>
+      {canEdit ? (
+        <RecordFieldsEditor record={record} registry={registry} me={me} now={now} />
+      ) : (
+        <RecordFieldsList record={record} />
+      )}
+      <RecordNotes
+        recordId={record.id}
+        notes={logs.notes}
+        registry={registry}
+        canEdit={canEdit}
+        me={me}
+        now={now}
+        newId={newId}
+      />
       <ClassificationPanel
         key={record.id}
         recordId={record.id}
@@ -50,8 +89,15 @@ export function RecordView({ record, registry, canEdit, me, now }: Props) {
         registry={registry}
         canEdit={canEdit}
         me={me}
-        {...(now ? { now } : {})}
+        now={now}
       />
+      <section aria-labelledby="record-links-heading">
+        <h2 id="record-links-heading">Assessments and risks</h2>
+        <p className="muted">
+          None yet. Risk and impact assessments of this system will be linked here.
+        </p>
+      </section>
+      <RecordHistory record={record} history={logs.history} now={now()} />
     </article>
   );
 }

@@ -87,6 +87,20 @@ describe('the workspace sync', () => {
     expect(connect).not.toHaveBeenCalled();
   });
 
+  it('keeps one awareness per document for presence, dropped with the workspace', async () => {
+    const local = fakeLocal();
+    const sync = open('lead', local, false);
+    const awareness = sync.awareness('registry');
+    expect(awareness?.doc).toBe(sync.doc('registry'));
+    expect(sync.awareness('policy')).not.toBe(awareness);
+    awareness?.setLocalStateField('viewing', 'rec-1');
+    local.loadAll();
+    await sync.ready;
+    expect(awareness?.getLocalState()).toEqual({ viewing: 'rec-1' });
+    sync.destroy();
+    expect(awareness?.getLocalState()).toBeNull();
+  });
+
   it('finds the relay on the page’s own host', () => {
     expect(relayUrl({ protocol: 'http:', host: 'localhost:8787' })).toBe(
       'ws://localhost:8787/sync',

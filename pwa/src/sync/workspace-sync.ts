@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../../../shared/auth/access.ts';
 import { formatDocumentName } from '../../../shared/documents/names.ts';
@@ -39,6 +40,8 @@ export interface WorkspaceSync {
   /** The documents this role keeps, and whether it may write them. */
   readonly access: ReadonlyMap<WorkspaceDocument, Access>;
   doc(kind: WorkspaceDocument): Y.Doc | undefined;
+  /** Presence on a document (who is looking at what): shared through its provider, never stored. */
+  awareness(kind: WorkspaceDocument): Awareness | undefined;
   /** Resolves once every document is loaded from this device; syncing starts after. */
   readonly ready: Promise<void>;
   isReady(): boolean;
@@ -73,11 +76,15 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   const online = options.online ?? (() => navigator.onLine);
   const persist = options.persist ?? indexedDbPersistence;
   const access = readableDocuments(credentials);
-  const docs = new Map<WorkspaceDocument, { name: string; doc: Y.Doc; local: LocalCopy }>();
+  const docs = new Map<
+    WorkspaceDocument,
+    { name: string; doc: Y.Doc; local: LocalCopy; awareness: Awareness }
+  >();
   for (const kind of access.keys()) {
     const name = formatDocumentName({ workspace: credentials.workspace, kind });
     const doc = new Y.Doc();
-    docs.set(kind, { name, doc, local: persist(name, doc) });
+    // Made here, not by the provider, so presence can be set before the relay is reached.
+    docs.set(kind, { name, doc, local: persist(name, doc), awareness: new Awareness(doc) });
   }
   const listeners = new Set<() => void>();
   const providers: HocuspocusProvider[] = [];
@@ -109,11 +116,12 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     socket.on('status', update);
-    for (const { name, doc } of docs.values()) {
+    for (const { name, doc, awareness } of docs.values()) {
       const provider = new HocuspocusProvider({
         websocketProvider: socket,
         name,
         document: doc,
+        awareness,
         token: credentials.token,
       });
       provider.on('synced', update);
@@ -154,7 +162,9 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     }
     providers.forEach((provider) => provider.destroy());
     socket?.destroy();
-    for (const { doc, local } of docs.values()) {
+    for (const { doc, local, awareness } of docs.values()) {
+      // A provider destroys its awareness; one that never connected has none.
+      if (providers.length === 0) awareness.destroy();
       local.destroy();
       doc.destroy();
     }
@@ -165,6 +175,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     workspace: credentials.workspace,
     access,
     doc: (kind) => docs.get(kind)?.doc,
+    awareness: (kind) => docs.get(kind)?.awareness,
     ready: whenLoaded,
     isReady: () => ready,
     status: () => words,

@@ -1,3 +1,4 @@
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Credentials } from '../session/join-link.ts';
 import { readableDocuments, type WorkspaceDocument } from '../sync/readable-documents.ts';
@@ -11,16 +12,27 @@ export function fakeSync(
 ): WorkspaceSync & { destroyed: boolean } {
   const access = readableDocuments(credentials);
   const held = new Map([...access.keys()].map((kind) => [kind, docs[kind] ?? new Y.Doc()]));
+  // Made on first use: an Awareness runs a timer, which most tests do not need.
+  const awarenesses = new Map<WorkspaceDocument, Awareness>();
+  const awareness = (kind: WorkspaceDocument) => {
+    const doc = held.get(kind);
+    if (doc && !awarenesses.has(kind)) awarenesses.set(kind, new Awareness(doc));
+    return awarenesses.get(kind);
+  };
   const sync = {
     workspace: credentials.workspace,
     access,
     doc: (kind: WorkspaceDocument) => held.get(kind),
+    awareness,
     ready: Promise.resolve(),
     isReady: () => true,
     status: () => status,
     subscribe: () => () => {},
     destroyed: false,
-    destroy: () => void (sync.destroyed = true),
+    destroy: () => {
+      sync.destroyed = true;
+      awarenesses.forEach((a) => a.destroy());
+    },
   };
   return sync;
 }

@@ -1,14 +1,17 @@
 import * as Y from 'yjs';
-import { addProblem } from '../schema/problems.ts';
+import { addProblem, joinPath } from '../schema/problems.ts';
 import { readString, readTimestamp } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
 import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
 import { readRecordClassification } from './classification.ts';
+import { appendHistory, describeChange, snapshotField } from './history.ts';
 import { FIELD_NAMES, RECORD_FIELDS, checkField, readField, writeField } from './fields.ts';
 import {
+  HISTORY,
   MAX_PERSON,
+  NOTES,
   RECORDS,
   REGISTRY_SCHEMA,
   type RecordFields,
@@ -52,6 +55,10 @@ export function createRecord(
     for (const name of FIELD_NAMES) {
       if (fields[name] !== undefined) writeField(record, name, RECORD_FIELDS[name], fields[name]);
     }
+    // Made with the record, by its one creator: two leads adding the first note or history
+    // entry at once then write into the same containers (see schema.ts).
+    record.set(NOTES, new Y.Map<unknown>());
+    record.set(HISTORY, new Y.Array<unknown>());
     record.set('createdAt', at);
     record.set('createdBy', by);
     record.set('updatedAt', at);
@@ -60,7 +67,8 @@ export function createRecord(
 }
 
 /**
- * Applies a patch, writing only the fields whose value changes (and then who changed it when).
+ * Applies a patch, writing only the fields whose value changes (and then who changed it when,
+ * with one history entry naming the changed fields, from → to).
  * Returns whether anything changed. Throws, changing nothing, on bad input or an unknown record.
  */
 export function updateRecord(
@@ -74,21 +82,27 @@ export function updateRecord(
   checkAuthor(by, at);
   const record = doc.getMap<unknown>(RECORDS).get(id);
   if (!(record instanceof Y.Map)) throw new Error(`no record ${id}`);
-  let changed = false;
+  const fields: string[] = [];
+  const summary: string[] = [];
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     for (const name of FIELD_NAMES) {
       const value = patch[name];
-      if (value !== undefined && writeField(record, name, RECORD_FIELDS[name], value)) {
-        changed = true;
+      if (value === undefined) continue;
+      const isSet = RECORD_FIELDS[name].kind === 'set';
+      const before = snapshotField(record, name, isSet);
+      if (writeField(record, name, RECORD_FIELDS[name], value)) {
+        fields.push(name);
+        summary.push(describeChange(name, before, snapshotField(record, name, isSet)));
       }
     }
-    if (changed) {
+    if (fields.length > 0) {
       setIfChanged(record, 'updatedAt', at);
       setIfChanged(record, 'updatedBy', by);
+      appendHistory(record, { at, by, action: 'edited', fields, summary: summary.join('; ') });
     }
   });
-  return changed;
+  return fields.length > 0;
 }
 
 /** A record keeps whatever is readable; a damaged name shows as the id (reported). */
@@ -123,4 +137,11 @@ export function readRegistryRecords(
       readRecord(record, id, path, problems),
     ),
   );
+}
+
+/** One record, read without trust (problems are dropped): for a writer's fresh view of a set. */
+export function readRegistryRecord(doc: Y.Doc, id: string): RegistryRecord | undefined {
+  const map = doc.getMap<unknown>(RECORDS).get(id);
+  if (!isId(id) || !(map instanceof Y.Map)) return undefined;
+  return readRecord(map, id, joinPath(RECORDS, id), [])[1];
 }

@@ -1,0 +1,177 @@
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type WebSocketRoute,
+} from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createRecord,
+  readRecordLogs,
+  readRegistry,
+} from '../../shared/documents/registry/index.ts';
+import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { hasChromium } from './harness/browser.ts';
+import { chromiumArgs } from './harness/chromium.ts';
+import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
+import { mintToken } from './harness/workspace.ts';
+
+/**
+ * A lead's context whose network can be cut. Playwright's setOffline does not close open
+ * WebSockets, so the relay's socket goes through a route that is closed, and refuses to connect,
+ * while the context is offline: the page sees what it would on a real loss of network.
+ */
+async function cuttableContext(browser: Browser) {
+  const context = await browser.newContext();
+  let offline = false;
+  const open = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/sync$/, (ws) => {
+    if (offline) return void ws.close({ code: 1006, reason: 'offline' }).catch(() => {});
+    const server = ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => (open.delete(ws), void server.close().catch(() => {})));
+    server.onClose(() => (open.delete(ws), void ws.close().catch(() => {})));
+  });
+  return {
+    context,
+    async setOffline(value: boolean) {
+      offline = value;
+      await context.setOffline(value);
+      if (value) await Promise.all([...open].map((ws) => ws.close().catch(() => {})));
+    },
+  };
+}
+
+const status = (page: Page) => page.getByRole('status', { name: 'connection' }).textContent();
+const noteTexts = (page: Page) => page.locator('.note-text').allTextContents();
+const value = (page: Page, label: string) => page.getByLabel(label, { exact: true }).inputValue();
+
+describe.skipIf(!hasChromium())('two leads edit one record, one of them offline', () => {
+  const data = tempDir();
+  let relay: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    relay = await startServerProcess(data.path);
+    browser = await chromium.launch({
+      executablePath: inject('chromium')!,
+      headless: true,
+      args: chromiumArgs,
+    });
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await relay?.stop();
+    data.remove();
+  });
+
+  async function openRecord(context: BrowserContext, label: string): Promise<Page> {
+    const page = await context.newPage();
+    const token = mintToken(data.path, '--role', 'lead', '--label', label);
+    await page.goto(`${relay.url}/#/join?workspace=acme&token=${token}`);
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('online');
+    await page.goto(`${relay.url}/#/inventory/rec-1`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
+      .toBe('HireRank');
+    return page;
+  }
+
+  it('merges both leads’ edits and notes, loses nothing typed, and reopens offline', async () => {
+    const registry = connectClient(
+      relay.syncUrl,
+      'acme/registry',
+      mintToken(data.path, '--role', 'lead'),
+    );
+    clients.push(registry);
+    createRecord(
+      registry.doc,
+      'rec-1',
+      { name: 'HireRank', vendor: 'Rank Ltd' },
+      'admin',
+      Date.now(),
+    );
+    await registry.acknowledged();
+
+    const a = await browser.newContext();
+    const b = await cuttableContext(browser);
+    contexts.push(a, b.context);
+    const pageA = await openRecord(a, 'Ana');
+    const pageB = await openRecord(b.context, 'Ben');
+
+    // Each sees the other looking at the record (awareness through the relay).
+    for (const page of [pageA, pageB]) {
+      await expect
+        .poll(() => page.getByRole('list', { name: /^Also viewing this record: Lead / }).count())
+        .toBe(1);
+    }
+
+    // Ben's network goes; the service worker already controls his page for the reload below.
+    await pageB.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await b.setOffline(true);
+    await expect.poll(() => status(pageB)).toBe('offline');
+
+    // Both edit different fields and both add a note, at the same time.
+    await pageA.getByLabel('Vendor', { exact: true }).fill('Rank Group');
+    await pageA.getByLabel('Vendor', { exact: true }).press('Enter');
+    await pageA.getByLabel('Kind').selectOption('performance');
+    await pageA.getByLabel('Note', { exact: true }).fill('Ana: p95 latency 1.2 s');
+    await pageA.getByRole('button', { name: 'Add note' }).click();
+
+    await pageB.getByLabel('Business owner', { exact: true }).fill('Dana (People Ops)');
+    await pageB.getByLabel('Business owner', { exact: true }).press('Enter');
+    await pageB.getByLabel('Kind').selectOption('drift');
+    await pageB.getByLabel('Note', { exact: true }).fill('Ben: accuracy fell 3 points');
+    await pageB.getByRole('button', { name: 'Add note' }).click();
+    // Ana's change reached the relay but not Ben; Ben's stayed on his device.
+    const atRelay = () => readRegistry(registry.doc).records.get('rec-1');
+    await waitFor(() => atRelay()?.vendor === 'Rank Group', 'Ana’s change at the relay');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await value(pageB, 'Vendor')).toBe('Rank Ltd');
+    expect(atRelay()).not.toHaveProperty('owner');
+    expect(readRecordLogs(registry.doc, 'rec-1').notes.map((n) => n.text)).toEqual([
+      'Ana: p95 latency 1.2 s',
+    ]);
+
+    await b.setOffline(false);
+    for (const page of [pageA, pageB]) {
+      await expect.poll(() => value(page, 'Vendor'), { timeout: 20_000 }).toBe('Rank Group');
+      await expect.poll(() => value(page, 'Business owner')).toBe('Dana (People Ops)');
+      await expect
+        .poll(async () => (await noteTexts(page)).sort())
+        .toEqual(['Ana: p95 latency 1.2 s', 'Ben: accuracy fell 3 points']);
+    }
+    await waitFor(
+      () => readRecordLogs(registry.doc, 'rec-1').notes.length === 2,
+      'both notes at the relay',
+    );
+    expect(readRegistry(registry.doc).records.get('rec-1')).toMatchObject({
+      vendor: 'Rank Group',
+      owner: 'Dana (People Ops)',
+    });
+    expect(
+      readRecordLogs(registry.doc, 'rec-1')
+        .history.map((e) => e.action)
+        .sort(),
+    ).toEqual(['edited', 'edited', 'note-added', 'note-added']);
+
+    // Offline again, Ben reloads: the record opens from this device, as last synced.
+    await b.setOffline(true);
+    await pageB.reload();
+    await expect
+      .poll(() => pageB.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+      .toBe('HireRank');
+    expect(await status(pageB)).toBe('offline');
+    expect(await value(pageB, 'Vendor')).toBe('Rank Group');
+    expect((await noteTexts(pageB)).sort()).toEqual([
+      'Ana: p95 latency 1.2 s',
+      'Ben: accuracy fell 3 points',
+    ]);
+  });
+});
