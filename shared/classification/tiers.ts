@@ -52,6 +52,24 @@ export class TierSchemeError extends Error {
   override name = 'TierSchemeError';
 }
 
+/** A workspace's scheme has 1–9 tiers; longer names and descriptions are refused. */
+export const MAX_TIERS = 9;
+export const MAX_TIER_NAME = 60;
+export const MAX_TIER_DESCRIPTION = 1000;
+/** Tier ids are kept on records' decisions (shared/documents/registry): short and URL-safe. */
+export const TIER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Where a level lands on a scheme of `count` tiers, most severe first: `high` on the first,
+ * `low` on the last, `medium` on the middle one (the more severe of two middles). The ends mean
+ * the same on every scheme — "the most severe" and "routine" — so a routine tool is never
+ * lifted into a middle tier just because a workspace has more tiers (docs/classification.md).
+ */
+export function tierIndexForLevel(level: TierLevel, count: number): number {
+  if (level === 'high') return 0;
+  return level === 'low' ? count - 1 : Math.floor((count - 1) / 2);
+}
+
 /**
  * Suggests a tier for a use profile (the same profile as classifyEuAiAct; throws a ProfileError
  * when it is invalid, a TierSchemeError when the scheme is):
@@ -66,7 +84,7 @@ export function suggestTier(
   profile: unknown,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
 ): TierSuggestion {
-  checkScheme(scheme);
+  checkTierScheme(scheme);
   const p = parseEuAiActProfile(profile);
   const euAiAct = classifyValidProfile(p);
   const basis = euAiAct.basis.join(', ');
@@ -111,10 +129,15 @@ export function suggestTier(
             'No prohibited practice, high-risk use, profiling of people or transparency duty in its use profile: an operational or administrative tool.',
           ];
   const count = scheme.tiers.length;
-  const index = level === 'high' ? 0 : level === 'low' ? count - 1 : Math.floor((count - 1) / 2);
-  const tier = scheme.tiers[index]!;
-  if (scheme !== DEFAULT_TIER_SCHEME) {
-    const meant = DEFAULT_TIER_SCHEME.tiers[level === 'high' ? 0 : level === 'medium' ? 1 : 2]!;
+  const tier = scheme.tiers[tierIndexForLevel(level, count)]!;
+  const meant = DEFAULT_TIER_SCHEME.tiers[tierIndexForLevel(level, 3)]!;
+  // Say how it mapped, unless the workspace's tier is the default one unchanged.
+  const unchanged =
+    count === 3 &&
+    tier.id === meant.id &&
+    tier.name === meant.name &&
+    tier.description === meant.description;
+  if (!unchanged) {
     reasons.push(
       `On this workspace's scheme (${count} tier${count === 1 ? '' : 's'}, most severe first), the default ${meant.name} (“${meant.description}”) maps to ${tier.name}.`,
     );
@@ -122,20 +145,39 @@ export function suggestTier(
   return { tier: { ...tier }, level, reasons, euAiAct };
 }
 
-function checkScheme(scheme: TierScheme): void {
+/** Throws a TierSchemeError saying what is wrong with a scheme (1–9 valid tiers, unique ids). */
+export function checkTierScheme(scheme: TierScheme): void {
   const tiers = (scheme as Partial<TierScheme> | null)?.tiers;
   if (!Array.isArray(tiers) || tiers.length === 0)
     throw new TierSchemeError('a tier scheme needs at least one tier');
+  if (tiers.length > MAX_TIERS)
+    throw new TierSchemeError(`a tier scheme has at most ${MAX_TIERS} tiers, got ${tiers.length}`);
   const ids = new Set<string>();
   tiers.forEach((tier: Partial<TierDefinition> | null, index) => {
-    if (typeof tier?.id !== 'string' || tier.id.trim() === '')
-      throw new TierSchemeError(`tier ${index + 1} needs an id`);
-    if (typeof tier.name !== 'string' || tier.name.trim() === '')
-      throw new TierSchemeError(`tier ${index + 1} needs a name`);
-    if (typeof tier.description !== 'string')
-      throw new TierSchemeError(`tier ${index + 1} needs a description (it may be empty)`);
+    checkTier(tier, `tier ${index + 1}`);
     if (ids.has(tier.id))
       throw new TierSchemeError(`tier id ${JSON.stringify(tier.id)} is used twice`);
     ids.add(tier.id);
   });
+}
+
+/** Throws a TierSchemeError unless `tier` is a tier a scheme can hold; `what` names it. */
+export function checkTier(
+  tier: Partial<TierDefinition> | null | undefined,
+  what: string,
+): asserts tier is TierDefinition {
+  if (typeof tier?.id !== 'string' || tier.id.trim() === '')
+    throw new TierSchemeError(`${what} needs an id`);
+  if (!TIER_ID_PATTERN.test(tier.id))
+    throw new TierSchemeError(`${what}: its id must be 1–64 letters, digits, - or _`);
+  if (typeof tier.name !== 'string' || tier.name.trim() === '')
+    throw new TierSchemeError(`${what} needs a name`);
+  if (tier.name.length > MAX_TIER_NAME)
+    throw new TierSchemeError(`${what}: a name has at most ${MAX_TIER_NAME} characters`);
+  if (typeof tier.description !== 'string')
+    throw new TierSchemeError(`${what} needs a description (it may be empty)`);
+  if (tier.description.length > MAX_TIER_DESCRIPTION)
+    throw new TierSchemeError(
+      `${what}: a description has at most ${MAX_TIER_DESCRIPTION} characters`,
+    );
 }

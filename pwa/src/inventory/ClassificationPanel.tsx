@@ -3,7 +3,6 @@ import type * as Y from 'yjs';
 import {
   ANNEX_III_POINTS,
   ART_6_3_CONDITIONS,
-  DEFAULT_TIER_SCHEME,
   EU_AI_ACT_CATEGORIES,
   PROFILE_QUESTIONS,
   PROHIBITED_PRACTICES,
@@ -20,6 +19,7 @@ import {
   setUseProfile,
   type RecordClassification,
 } from '../../../shared/documents/registry/index.ts';
+import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { EU_AI_ACT_LABELS, formatDay, tierName } from './classification-words.ts';
 
 type ListField = 'prohibitedPractices' | 'annexIII' | 'art63';
@@ -61,7 +61,9 @@ export function ClassificationPanel({
     () => classification?.profile ?? EMPTY_PROFILE,
   );
   const [overriding, setOverriding] = useState(false);
-  const suggestion = useMemo(() => suggestTier(profile), [profile]);
+  // The workspace's own tiers (settings), the default Tier 1/2/3 until it has its own.
+  const tiers = useTierScheme(registry);
+  const suggestion = useMemo(() => suggestTier(profile, tiers.scheme), [profile, tiers.scheme]);
   const euAiAct = suggestion.euAiAct;
   const [category, setCategory] = useState<EuAiActCategory>(euAiAct.category);
   const [tier, setTier] = useState(suggestion.tier.id);
@@ -137,7 +139,7 @@ export function ClassificationPanel({
           at,
         });
       },
-      `Overridden: ${EU_AI_ACT_LABELS[category]}, ${tierName(tier)}.`,
+      `Overridden: ${EU_AI_ACT_LABELS[category]}, ${tierName(tier, tiers)}.`,
     );
   }
 
@@ -250,8 +252,8 @@ export function ClassificationPanel({
         )}
         {tierDecision && (
           <p className="decided-tier">
-            Tier: <strong>{tierName(tierDecision.decided)}</strong> (suggested{' '}
-            {tierName(tierDecision.suggested)}), by {tierDecision.by} on{' '}
+            Tier: <strong>{tierName(tierDecision.decided, tiers)}</strong> (suggested{' '}
+            {tierName(tierDecision.suggested, tiers)}), by {tierDecision.by} on{' '}
             {formatDay(tierDecision.at)}.
             {tierDecision.reason !== undefined && <> Reason: {tierDecision.reason}</>}
           </p>
@@ -275,7 +277,7 @@ export function ClassificationPanel({
               <label>
                 Tier
                 <select value={tier} onChange={(event) => setTier(event.target.value)}>
-                  {DEFAULT_TIER_SCHEME.tiers.map((t) => (
+                  {tiers.scheme.tiers.map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.name}
                     </option>

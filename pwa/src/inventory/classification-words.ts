@@ -1,6 +1,13 @@
 import type { EuAiActCategory } from '../../../shared/classification/index.ts';
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../../../shared/classification/index.ts';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import {
+  findTier,
+  type RegistryRecord,
+  type WorkspaceTierScheme,
+} from '../../../shared/documents/registry/index.ts';
+
+/** A scheme alone, or the workspace's reading of it (which also knows the removed tiers). */
+export type TierNames = TierScheme | Pick<WorkspaceTierScheme, 'scheme' | 'removed'>;
 
 export const EU_AI_ACT_LABELS: Record<EuAiActCategory, string> = {
   prohibited: 'Prohibited',
@@ -9,9 +16,15 @@ export const EU_AI_ACT_LABELS: Record<EuAiActCategory, string> = {
   minimal: 'Minimal risk',
 };
 
-/** A tier's name on the scheme, or its id when the scheme no longer has it. */
-export function tierName(id: string, scheme: TierScheme = DEFAULT_TIER_SCHEME): string {
-  return scheme.tiers.find((tier) => tier.id === id)?.name ?? id;
+/**
+ * A tier's name on the workspace's scheme. A decision made under a tier removed since still names
+ * it, saying so; a tier never known shows its id.
+ */
+export function tierName(id: string, names: TierNames = DEFAULT_TIER_SCHEME): string {
+  const workspace = 'scheme' in names ? names : { scheme: names, removed: [] };
+  const found = findTier(workspace, id);
+  if (found?.current) return found.tier.name;
+  return `${found?.tier.name ?? id} (removed from the scheme)`;
 }
 
 /** The EU AI Act category a list shows: the lead's decision, else the suggestion (marked). */
@@ -22,9 +35,9 @@ export function euAiActShown(record: RegistryRecord): string {
   return '—';
 }
 
-export function tierShown(record: RegistryRecord, scheme?: TierScheme): string {
+export function tierShown(record: RegistryRecord, names?: TierNames): string {
   const tier = record.classification?.tier;
-  return tier ? tierName(tier.decided, scheme) : '—';
+  return tier ? tierName(tier.decided, names) : '—';
 }
 
 export const formatDay = (time: number) =>

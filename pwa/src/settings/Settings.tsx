@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '../../../shared/auth/access.ts';
 import { useOnline } from '../connection/useOnline.ts';
 import type { Credentials } from '../session/join-link.ts';
+import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+import { DocumentSettings } from './DocumentSettings.tsx';
 import { OneTimeSecret, type Secret } from './OneTimeSecret.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
 import {
@@ -24,6 +26,8 @@ import { LabelField, TtlField } from './TokenFields.tsx';
 
 interface Props {
   credentials: Credentials;
+  /** The workspace's documents, for its name and tier scheme; those sections need them. */
+  sync?: WorkspaceSync;
   /** The relay's token API; by default the relay this page came from, with this device's token. */
   api?: TokensApi;
   /** Where links point (the relay serves the app): `location.origin` by default. */
@@ -44,12 +48,16 @@ const ENROL_TTLS = [
   ['1y', '1 year'],
 ] as const;
 
-/** The workspace's settings: for now, people and invitations and the extensions' enrolment codes. */
-export function Settings({ credentials, api, origin, now = Date.now }: Props) {
+/**
+ * The workspace's settings: its name and tier scheme (in its documents), people and invitations
+ * and the extensions' enrolment codes (through the relay).
+ */
+export function Settings({ credentials, sync, api, origin, now = Date.now }: Props) {
   const manages = credentials.role === 'admin' || credentials.role === 'lead';
   return (
     <div className="settings">
       <h1>Settings</h1>
+      {sync && <DocumentSettings sync={sync} credentials={credentials} now={now} />}
       {manages ? (
         <People
           credentials={credentials}
