@@ -154,6 +154,36 @@ describe('W/discoveries, derived by the relay from the reports (D1–D4)', () =>
     expect(readDiscoveries(reader.doc).tools[0]?.reporters).toBe(1);
   });
 
+  it('D5: counts the extensions active in the last 7 and 30 days, never naming them', async () => {
+    const relay = await server();
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const reporters = [
+      ['r1', today],
+      ['r2', today - 10 * DAY],
+      ['r3', today - 40 * DAY],
+    ] as const;
+    for (const [id, at] of reporters) {
+      const report = await open(relay, `acme/reports/${id}`, 'member', id);
+      recordSightings(report.doc, [sighting({ at })]);
+      await report.acknowledged();
+    }
+    const lead = await open(relay, 'acme/discoveries', 'lead');
+    await waitFor(
+      () => readDiscoveries(lead.doc).tools[0]?.reporters === 3,
+      'every reporter derived',
+      10_000,
+    );
+    await waitFor(
+      () => readDiscoveries(lead.doc).activity?.reporters30d === 2,
+      'activity counted',
+      10_000,
+    );
+    const { activity } = readDiscoveries(lead.doc);
+    expect(activity).toMatchObject({ reporters7d: 1, reporters30d: 2 });
+    expect(activity!.computedAt).toBeGreaterThanOrEqual(today);
+    expect(JSON.stringify(lead.doc.getMap('activity').toJSON())).not.toMatch(/r1|r2|r3/);
+  });
+
   it('skips a hostile report’s malformed content and keeps serving everyone', async () => {
     const relay = await server();
     const mallory = await open(relay, 'acme/reports/r6', 'member', 'r6');

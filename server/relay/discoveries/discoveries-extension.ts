@@ -6,7 +6,11 @@ import type {
 } from '@hocuspocus/server';
 import type { DatabaseSync } from 'node:sqlite';
 import type * as Y from 'yjs';
-import { combineSummaries, writeDiscovery } from '../../../shared/documents/discoveries/index.ts';
+import {
+  combineSummaries,
+  writeActivity,
+  writeDiscovery,
+} from '../../../shared/documents/discoveries/index.ts';
 import { formatDocumentName, parseDocumentName } from '../../../shared/documents/names.ts';
 import { readPolicy } from '../../../shared/documents/policy/index.ts';
 import { readReport, summariseReport } from '../../../shared/documents/report/index.ts';
@@ -20,6 +24,7 @@ const SETTLE_MS = 300;
  * (or is loaded, in case the relay stopped before deriving), its per-tool summaries replace the
  * reporter's rows in SQLite, and each changed tool is recombined from every reporter's row and
  * written to the discoveries document through a direct connection: the relay is its only writer.
+ * With them goes the count of reporters active lately (D5).
  */
 export function discoveriesExtension(db: DatabaseSync): Extension {
   const summaries = new SummaryStore(db);
@@ -68,6 +73,7 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
             combineSummaries(summaries.rowsForTool(workspace, toolKey), { attributed }),
           );
         }
+        writeActivity(doc, summaries.activity(workspace, Date.now()));
       });
     } finally {
       await connection.disconnect();

@@ -1,7 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { ReporterRow } from '../../../shared/documents/discoveries/index.ts';
+import type { ReporterActivity, ReporterRow } from '../../../shared/documents/discoveries/index.ts';
 import type { ReporterToolSummary } from '../../../shared/documents/report/index.ts';
 import { transaction } from '../../storage/database.ts';
+
+const DAY = 86_400_000;
 
 /**
  * Each reporter's per-tool summary, kept in SQLite so that the discoveries of a tool can be
@@ -13,6 +15,9 @@ export class SummaryStore {
   readonly #upsert;
   readonly #delete;
   readonly #ofTool;
+  readonly #setLastSeen;
+  readonly #forgetReporter;
+  readonly #activeSince;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -26,6 +31,27 @@ export class SummaryStore {
       );
       CREATE INDEX IF NOT EXISTS reporter_summaries_by_tool ON reporter_summaries (workspace, tool_key);
     `);
+    // Each reporter's latest sighting, so counting active extensions is an index range (D5).
+    const hadActivity = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reporter_activity'")
+      .get();
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS reporter_activity (
+        workspace TEXT NOT NULL,
+        reporter TEXT NOT NULL,
+        last_seen INTEGER NOT NULL,
+        PRIMARY KEY (workspace, reporter)
+      );
+      CREATE INDEX IF NOT EXISTS reporter_activity_by_time ON reporter_activity (workspace, last_seen);
+    `);
+    // A data folder from before the table: filled once from the summaries already there.
+    if (!hadActivity) {
+      db.exec(`
+        INSERT OR REPLACE INTO reporter_activity (workspace, reporter, last_seen)
+        SELECT workspace, reporter, MAX(CAST(json_extract(summary, '$.lastSeen') AS INTEGER))
+        FROM reporter_summaries GROUP BY workspace, reporter
+      `);
+    }
     this.#ofReporter = db.prepare(
       'SELECT tool_key, summary FROM reporter_summaries WHERE workspace = ? AND reporter = ?',
     );
@@ -38,6 +64,16 @@ export class SummaryStore {
     );
     this.#ofTool = db.prepare(
       'SELECT reporter, summary FROM reporter_summaries WHERE workspace = ? AND tool_key = ?',
+    );
+    this.#setLastSeen = db.prepare(
+      `INSERT INTO reporter_activity (workspace, reporter, last_seen) VALUES (?, ?, ?)
+       ON CONFLICT (workspace, reporter) DO UPDATE SET last_seen = excluded.last_seen`,
+    );
+    this.#forgetReporter = db.prepare(
+      'DELETE FROM reporter_activity WHERE workspace = ? AND reporter = ?',
+    );
+    this.#activeSince = db.prepare(
+      'SELECT COUNT(*) AS n FROM reporter_activity WHERE workspace = ? AND last_seen >= ?',
     );
   }
 
@@ -66,8 +102,24 @@ export class SummaryStore {
         this.#delete.run(workspace, reporter, toolKey);
         changed.push(toolKey);
       }
+      if (summaries.length === 0) this.#forgetReporter.run(workspace, reporter);
+      else {
+        const lastSeen = Math.max(...summaries.map((summary) => summary.lastSeen));
+        this.#setLastSeen.run(workspace, reporter, lastSeen);
+      }
       return changed;
     });
+  }
+
+  /**
+   * How many reporters saw or flagged anything today or in the 6 (or 29) days before: times are
+   * kept at day precision, so the windows are whole UTC days.
+   */
+  activity(workspace: string, now: number): ReporterActivity {
+    const today = Math.floor(now / DAY) * DAY;
+    const since = (days: number) =>
+      Number((this.#activeSince.get(workspace, today - (days - 1) * DAY) as { n: number }).n);
+    return { reporters7d: since(7), reporters30d: since(30), computedAt: now };
   }
 
   /** Every reporter's summary of one tool. */

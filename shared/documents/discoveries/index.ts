@@ -3,3 +3,4 @@ export * from './schema.ts';
 export { combineSummaries, type ReporterRow } from './combine.ts';
 export { writeDiscovery } from './write.ts';
 export { discoveriesReader, readDiscoveries } from './read.ts';
+export { ACTIVITY, readActivity, writeActivity, type ReporterActivity } from './activity.ts';

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { CATEGORIES, type Category } from '../../catalog/schema.ts';
 import { SIGNALS } from '../report/schema.ts';
+import { readActivity } from './activity.ts';
 import { readEnum, readNumber, readString, readTimestamp, topMap } from '../schema/read.ts';
 import {
   readRecords,
@@ -80,6 +81,8 @@ function read(doc: Y.Doc, readTools: ReadTools): Discoveries {
   if (meta?.schemaVersion !== undefined) result.schemaVersion = meta.schemaVersion;
   const updatedAt = meta && readTimestamp(meta.map, 'updatedAt', problems, { path: META });
   if (updatedAt !== undefined) result.updatedAt = updatedAt;
+  const activity = readActivity(doc, problems);
+  if (activity !== undefined) result.activity = activity;
   const tools = topMap(doc, TOOLS, problems);
   if (tools !== undefined) result.tools = readTools(tools, problems);
   return result;

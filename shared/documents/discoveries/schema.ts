@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Category } from '../../catalog/schema.ts';
+import type { ReporterActivity } from './activity.ts';
 import { defineSchema, migrate, type MigrationResult } from '../schema/version.ts';
 
 /**
@@ -10,6 +11,7 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   tools  toolKey → { name, category, reporters, firstSeen, lastSeen, flagCount,
  *                      signals, hosts (≤ 20), embeddedIn (≤ 50), purposes (≤ 20),
  *                      dataCategories, reporterIds (only with attributed reporting) }
+ *   activity  { reporters7d, reporters30d, computedAt } (activity.ts: reporters active lately)
  *
  * The lists are plain JSON arrays: one writer replaces them whole, and nobody merges into them.
  */
@@ -63,6 +65,8 @@ export interface Discovery extends DiscoveryAggregate {
 export interface Discoveries {
   schemaVersion?: number;
   updatedAt?: number;
+  /** How many extensions reported lately; absent until the relay has counted. */
+  activity?: ReporterActivity;
   tools: Discovery[];
   problems: string[];
 }

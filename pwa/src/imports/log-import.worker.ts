@@ -1,0 +1,21 @@
+// The network-log scan, off the page's thread: wiring only (the work is scanLogStream's).
+import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
+import { compileMatcher } from '../../../shared/detection/matcher.ts';
+import type { ScanReply, ScanRequest } from './log-import-runner.ts';
+import { scanLogStream } from './scan-log-stream.ts';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ScanRequest>) => void) | null;
+  postMessage(reply: ScanReply): void;
+};
+
+scope.onmessage = ({ data: { file, workspaceTools } }) => {
+  const matcher = compileMatcher(builtInCatalog(), workspaceTools);
+  scanLogStream(file.stream(), file.size, matcher, (progress) =>
+    scope.postMessage({ kind: 'progress', progress }),
+  ).then(
+    (result) => scope.postMessage({ kind: 'done', result }),
+    (error: unknown) =>
+      scope.postMessage({ kind: 'failed', message: (error as Error).message ?? String(error) }),
+  );
+};

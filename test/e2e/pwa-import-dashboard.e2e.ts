@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readNetworkLog } from '../../shared/documents/registry/index.ts';
+import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { hasChromium } from './harness/browser.ts';
+import { chromiumArgs } from './harness/chromium.ts';
+import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
+import { mintToken } from './harness/workspace.ts';
+
+const LINES = 300_000;
+
+/** A proxy export: mostly ordinary sites, some AI, and URLs with paths and queries that must not be kept. */
+function proxyLog(path: string): void {
+  const start = Date.UTC(2026, 10, 2, 8);
+  const hosts = [
+    'https://www.example.com/index',
+    'https://intranet.acme.example/wiki',
+    'https://chatgpt.com/c/secret-plan?q=salaries',
+    'https://www.perplexity.ai/search?q=merger',
+    'https://news.example.org/',
+  ];
+  const rows = ['timestamp,user,url,status'];
+  for (let i = 0; i < LINES; i++) {
+    rows.push(
+      `${new Date(start + i * 1000).toISOString()},user${i % 40},${hosts[i % hosts.length]},200`,
+    );
+  }
+  writeFileSync(path, rows.join('\n') + '\n');
+}
+
+async function audit(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!hasChromium())('network-log import and dashboard (end to end)', () => {
+  const data = tempDir();
+  let relay: ServerProcess;
+  let browser: Browser;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    relay = await startServerProcess(data.path);
+    browser = await chromium.launch({
+      executablePath: inject('chromium')!,
+      headless: true,
+      args: chromiumArgs,
+    });
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await browser?.close();
+    await relay?.stop();
+    data.remove();
+  });
+
+  it('matches a 300,000-line log in a worker, keeps only hostnames, and shows it in the inbox and dashboard', async () => {
+    const log = join(data.path, 'proxy.csv');
+    proxyLog(log);
+    const page = await (await browser.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(
+      `${relay.url}/#/join?workspace=acme&token=${mintToken(data.path, '--role', 'lead')}`,
+    );
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Inbox' }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+
+    await page.goto(`${relay.url}/#/import`);
+    const started = Date.now();
+    await page.getByLabel('Choose a log file').setInputFiles(log);
+    const add = page.getByRole('button', { name: 'Add 2 tools to the inbox' });
+    await add.waitFor({ timeout: 60_000 });
+    const ms = Date.now() - started;
+    console.log(`network-log import: ${LINES} lines matched in ${ms} ms in the browser's worker`);
+    expect(await page.locator('.scan-summary').textContent()).toBe(
+      `2 AI tools found in ${(LINES + 1).toLocaleString('en')} lines (${(LINES * 0.4).toLocaleString('en')} lines matched, 0 lines not understood).`,
+    );
+    expect(await audit(page)).toEqual([]);
+    await add.click();
+    await expect
+      .poll(() => page.locator('.log-import [role="status"]').textContent())
+      .toContain('Added 2 tools');
+
+    // The relay's registry holds the hostnames, lines and times, and nothing of the URLs' paths.
+    const lead = connectClient(
+      relay.syncUrl,
+      'acme/registry',
+      mintToken(data.path, '--role', 'lead'),
+    );
+    clients.push(lead);
+    await waitFor(
+      () => readNetworkLog(lead.doc).tools.size === 2,
+      'the import in acme/registry',
+      10_000,
+    );
+    expect(readNetworkLog(lead.doc).tools.get('openai-chatgpt')).toMatchObject({
+      hosts: ['chatgpt.com'],
+      lines: LINES / 5,
+    });
+    expect(JSON.stringify(lead.doc.toJSON())).not.toMatch(/secret-plan|salaries|merger|user\d/);
+
+    await page.goto(`${relay.url}/#/inbox`);
+    const row = page.getByRole('row', { name: /Perplexity/ });
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('network log');
+
+    await page.goto(`${relay.url}/#/dashboard`);
+    await page.getByRole('heading', { name: 'Records by tier' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('.oldest-untriaged li').count()).toBe(2);
+    expect(await page.locator('.chart-card svg').count()).toBeGreaterThan(0);
+    expect(await audit(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
