@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './app/App.tsx';
+import { adoptStyleNonce } from './app/style-nonce.ts';
 import { credentialStorage } from './session/device-settings.ts';
 import { DeviceValuesProvider, dexieDeviceValues } from './session/device-values.ts';
 import { createSessionStore } from './session/session-store.ts';
@@ -12,6 +13,7 @@ import { serviceWorkerUpdates } from './update-prompt/service-worker-updates.ts'
 import './app/app.css';
 
 // Wiring only.
+adoptStyleNonce(document, globalThis as unknown as Record<string, unknown>);
 const updates = serviceWorkerUpdates(registerSW);
 const deviceValues = dexieDeviceValues();
 const session = createSessionStore({

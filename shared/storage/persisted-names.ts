@@ -18,6 +18,8 @@ export const persistedNames = {
     savedViews: 'savedViews',
     /** When this device last looked at the inbox: discoveries after it are "new since I last looked". */
     inboxLastLooked: 'inboxLastLooked',
+    /** This device's theme: system, light or dark (one per device, not per workspace). */
+    theme: 'theme',
   },
   /** y-indexeddb database names are derived per Yjs document: prefix + document name. */
   yIndexedDbPrefix: 'sightline-ydoc:',

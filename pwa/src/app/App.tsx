@@ -1,4 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { CommandPalette } from '../palette/CommandPalette.tsx';
+import { createPaletteCommands, PaletteCommandsProvider } from '../palette/palette-commands.ts';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import { useJoinLink } from '../session/use-join-link.ts';
@@ -6,6 +8,7 @@ import type { WorkspaceHolder } from '../sync/workspace-holder.ts';
 import { UpdatePrompt } from '../update-prompt/UpdatePrompt.tsx';
 import type { ServiceWorkerUpdates } from '../update-prompt/service-worker-updates.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
 
@@ -14,6 +17,7 @@ const sections = [
   'Inbox',
   'Inventory',
   'Import',
+  'Catalog',
   'Assessments',
   'Risks',
   'Settings',
@@ -33,54 +37,59 @@ export function App({ updates, session, workspace }: AppProps) {
   const joinError = useJoinLink(hash, session);
   const joined = state.kind === 'joined' ? state : undefined;
   const path = route.path === '' || route.path === 'join' ? 'inbox' : route.path;
+  const [commands] = useState(createPaletteCommands);
 
   return (
-    <div className="shell">
-      <header className="topbar">
-        <span className="brand">
-          <img src="/icons/icon-32.png" width={22} height={22} alt="" /> Sightline
-        </span>
-        <span className="topbar-right">
-          {joined && (
-            <span>
-              {joined.credentials.workspace} · {joined.credentials.role}
-            </span>
+    <PaletteCommandsProvider value={commands}>
+      <div className="shell">
+        <header className="topbar">
+          <span className="brand">
+            <img src="/icons/icon-32.png" width={22} height={22} alt="" /> Sightline
+          </span>
+          <span className="topbar-right">
+            {joined && (
+              <span>
+                {joined.credentials.workspace} · {joined.credentials.role}
+              </span>
+            )}
+            {joined && sync && <CommandPalette sync={sync} />}
+            <ConnectionStatus sync={joined ? sync : undefined} />
+            <ThemeSwitch />
+            {joined && (
+              <button type="button" onClick={() => void session.signOut()}>
+                Sign out
+              </button>
+            )}
+          </span>
+        </header>
+        <nav className="sidebar" aria-label="Sections">
+          {sections.map((section) => {
+            const target = section.toLowerCase();
+            return (
+              <a
+                key={section}
+                href={`#/${target}`}
+                aria-current={joined && path === target ? 'page' : undefined}
+              >
+                {section}
+              </a>
+            );
+          })}
+        </nav>
+        <main className="content">
+          {joined?.check === 'refused' && (
+            <p role="alert" className="notice">
+              The relay no longer accepts this device’s access ({joined.error}). What is on this
+              device stays readable; sign out and open a new join link to sync again.
+            </p>
           )}
-          <ConnectionStatus sync={joined ? sync : undefined} />
-          {joined && (
-            <button type="button" onClick={() => void session.signOut()}>
-              Sign out
-            </button>
+          {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
+          {joined && sync && (
+            <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
           )}
-        </span>
-      </header>
-      <nav className="sidebar" aria-label="Sections">
-        {sections.map((section) => {
-          const target = section.toLowerCase();
-          return (
-            <a
-              key={section}
-              href={`#/${target}`}
-              aria-current={joined && path === target ? 'page' : undefined}
-            >
-              {section}
-            </a>
-          );
-        })}
-      </nav>
-      <main className="content">
-        {joined?.check === 'refused' && (
-          <p role="alert" className="notice">
-            The relay no longer accepts this device’s access ({joined.error}). What is on this
-            device stays readable; sign out and open a new join link to sync again.
-          </p>
-        )}
-        {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
-        {joined && sync && (
-          <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
-        )}
-      </main>
-      <UpdatePrompt updates={updates} />
-    </div>
+        </main>
+        <UpdatePrompt updates={updates} />
+      </div>
+    </PaletteCommandsProvider>
   );
 }

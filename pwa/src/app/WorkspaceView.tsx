@@ -2,6 +2,8 @@ import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { ImportView } from '../imports/ImportView.tsx';
 import { Inbox } from '../inbox/Inbox.tsx';
 import { Inventory } from '../inventory/Inventory.tsx';
+import { presenceUser, RecordPresenceProvider } from '../inventory/record/presence.ts';
+import { CatalogEditor } from '../policy/CatalogEditor.tsx';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import type { Credentials } from '../session/join-link.ts';
 import { Settings } from '../settings/Settings.tsx';
@@ -22,8 +24,8 @@ interface Props {
 export function WorkspaceView({ path, sync, credentials }: Props) {
   const ready = useSyncExternalStore(sync.subscribe, sync.isReady);
   const { rest } = parseRoute(useHash());
-  // Settings talk to the relay, not to the documents: they need not wait for them.
-  if (path === 'settings') return <Settings credentials={credentials} />;
+  // People and invitations talk to the relay; the sections kept in documents wait for them.
+  if (path === 'settings') return <Settings credentials={credentials} sync={sync} />;
   if (!ready) return <p className="muted">Opening {sync.workspace} from this device…</p>;
   if (path === 'inbox' || path === '') {
     return (
@@ -34,18 +36,24 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         updatedBy={credentials.tokenId ?? credentials.role}
         registry={sync.doc('registry')}
         canTriage={sync.access.get('registry') === 'write'}
+        workspace={sync.workspace}
       />
     );
   }
   if (path === 'inventory') {
     return (
-      <Inventory
-        key={rest[0] ?? ''}
-        registry={sync.doc('registry')}
-        recordId={rest[0]}
-        canEdit={sync.access.get('registry') === 'write'}
-        me={credentials.tokenId ?? credentials.role}
-      />
+      <RecordPresenceProvider
+        value={{ awareness: sync.awareness('registry'), user: presenceUser(credentials) }}
+      >
+        <Inventory
+          key={rest[0] ?? ''}
+          registry={sync.doc('registry')}
+          recordId={rest[0]}
+          canEdit={sync.access.get('registry') === 'write'}
+          me={credentials.tokenId ?? credentials.role}
+          workspace={sync.workspace}
+        />
+      </RecordPresenceProvider>
     );
   }
   if (path === 'dashboard') {
@@ -59,10 +67,16 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
       </Suspense>
     );
   }
+  if (path === 'catalog') {
+    return (
+      <CatalogEditor policy={sync.doc('policy')} canEdit={sync.access.get('policy') === 'write'} />
+    );
+  }
   if (path === 'import') {
     return (
       <ImportView
         registry={sync.doc('registry')}
+        policy={sync.doc('policy')}
         canImport={sync.access.get('registry') === 'write'}
         me={credentials.tokenId ?? credentials.role}
       />

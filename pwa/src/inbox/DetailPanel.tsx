@@ -67,7 +67,7 @@ export function DetailPanel(props: Props) {
         )}
       </dl>
       <TriagePanel
-        key={row.toolKey}
+        key={`triage:${row.toolKey}`}
         subject={{
           toolKey: row.toolKey,
           name: row.name,
@@ -85,7 +85,7 @@ export function DetailPanel(props: Props) {
         now={props.now}
       />
       <StatusEditor
-        key={row.toolKey}
+        key={`status:${row.toolKey}`}
         toolKey={row.toolKey}
         current={row.policy}
         policy={policy}

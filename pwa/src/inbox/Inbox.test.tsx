@@ -64,7 +64,7 @@ describe('the inbox', () => {
     ]);
     const cells = [...rows()[2]!.children].map((c) => c.textContent);
     expect(cells).toEqual([
-      'ChatGPT',
+      'ChatGPTnew since last look',
       'Chat assistant',
       '12',
       '2026-01-01',

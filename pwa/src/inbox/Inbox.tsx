@@ -1,11 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
+import { useOfferCommands } from '../palette/palette-commands.ts';
+import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
+import { useNetworkLog } from '../imports/use-network-log.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { isSetAside, triageLabel } from '../triage/triage-actions.ts';
 import { TRIAGE_KEYS, type TriageForm } from '../triage/TriagePanel.tsx';
+import { BulkBar, type BulkForm } from './BulkBar.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
-import { inboxRows } from './inbox-rows.ts';
+import { inboxCommands } from './inbox-commands.ts';
+import type { InboxRow } from './inbox-rows.ts';
 import { InboxTable } from './InboxTable.tsx';
+import { inboxRowsWithNetworkLog } from './network-log-rows.ts';
+import { isUnseen, lookNow, useLastLook } from './last-look.ts';
+import { useCheckedRows } from './use-checked-rows.ts';
 import { useListKeys } from './use-list-keys.ts';
 import './inbox.css';
 
@@ -18,13 +26,15 @@ interface Props {
   /** Admins and leads triage; contributors read the decisions. */
   canTriage?: boolean;
   updatedBy: string;
+  /** The workspace, for this device's last look at its inbox. */
+  workspace?: string;
   now?: () => number;
 }
 
 /**
  * The discoveries inbox: newest first; j/k move, Enter opens the details, Escape closes them;
- * o/m/d/s open, merge, dismiss or snooze the selected tool. Dismissed and snoozed tools are
- * hidden unless asked for.
+ * o/m/d/s open, merge, dismiss or snooze the selected tool; x ticks it for a bulk action and
+ * Shift+J/K tick while moving. Dismissed and snoozed tools are hidden unless asked for.
  */
 export function Inbox({
   discoveries,
@@ -33,16 +43,26 @@ export function Inbox({
   registry,
   canTriage = false,
   updatedBy,
+  workspace = '',
   now = Date.now,
 }: Props) {
   const { tools } = useDiscoveries(discoveries);
   const { statuses } = usePolicy(policy);
   const { records, triage } = useRegistry(registry);
-  const allRows = useMemo(() => inboxRows(tools, statuses, triage), [tools, statuses, triage]);
+  const { tools: networkLog } = useNetworkLog(registry);
+  const allRows = useMemo(
+    () => inboxRowsWithNetworkLog(tools, networkLog, statuses, triage),
+    [tools, networkLog, statuses, triage],
+  );
   const [showSetAside, setShowSetAside] = useState(false);
+  const [onlyUnseen, setOnlyUnseen] = useState(false);
+  const lastLook = useLastLook(workspace);
+  const unseen = (row: InboxRow) => lastLook.loaded && isUnseen(row, lastLook.look);
   const at = now();
-  const rows = showSetAside ? allRows : allRows.filter((row) => !isSetAside(row.triage, at));
-  const setAside = allRows.filter((row) => isSetAside(row.triage, at)).length;
+  const listed = showSetAside ? allRows : allRows.filter((row) => !isSetAside(row.triage, at));
+  const unseenCount = listed.filter(unseen).length;
+  const rows = onlyUnseen ? listed.filter(unseen) : listed;
+  const setAside = allRows.length - allRows.filter((row) => !isSetAside(row.triage, at)).length;
   const byName = useMemo(
     () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name)),
     [records],
@@ -53,37 +73,97 @@ export function Inbox({
   const [selected, setSelected] = useState<string>();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<{ toolKey: string; kind: TriageForm }>();
+  const [bulkForm, setBulkForm] = useState<BulkForm>();
   const [message, setMessage] = useState<string>();
+  const visibleKeys = useMemo(() => rows.map((row) => row.toolKey), [rows]);
+  const checks = useCheckedRows(visibleKeys);
   const index = rows.findIndex((row) => row.toolKey === selected);
+  const current = index >= 0 ? rows[index] : undefined;
   const select = (toolKey: string | undefined) => {
     setSelected(toolKey);
     setForm(undefined);
   };
+  const clamp = (i: number) => Math.min(rows.length - 1, Math.max(0, i));
   const move = (by: number) => {
     if (rows.length === 0) return;
-    const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + by));
-    select(rows[next]!.toolKey);
+    select(rows[index < 0 ? 0 : clamp(index + by)]!.toolKey);
+  };
+  const startForm = (kind: TriageForm) => {
+    if (!editable || !current) return;
+    setOpen(true);
+    setForm({ toolKey: current.toolKey, kind });
   };
   useListKeys({
     next: () => move(1),
     previous: () => move(-1),
+    extend: (by) => {
+      if (!editable || rows.length === 0) return;
+      const from = index < 0 ? 0 : index;
+      const to = index < 0 ? 0 : clamp(index + by);
+      checks.add(rows[from]!.toolKey, rows[to]!.toolKey);
+      select(rows[to]!.toolKey);
+    },
     open: () => index >= 0 && setOpen(true),
-    close: () => (form ? setForm(undefined) : setOpen(false)),
+    close: () => {
+      if (bulkForm) setBulkForm(undefined);
+      else if (form) setForm(undefined);
+      else setOpen(false);
+    },
     letter: (key) => {
+      if (!editable || !current) return false;
+      if (key === 'x') {
+        checks.toggle(current.toolKey);
+        return true;
+      }
       const kind = TRIAGE_KEYS[key];
-      if (!kind || !editable || index < 0) return false;
-      setOpen(true);
-      setForm({ toolKey: rows[index]!.toolKey, kind });
+      if (!kind) return false;
+      startForm(kind);
       return true;
     },
   });
-  const detail = open && index >= 0 ? rows[index] : undefined;
+
+  // A jump from the palette (#/inbox/<tool key>): show that tool, whatever the filters hid.
+  const { path, rest } = parseRoute(useHash());
+  const jumpTo = path === 'inbox' ? rest[0] : undefined;
+  useEffect(() => {
+    const row = jumpTo ? allRows.find((r) => r.toolKey === jumpTo) : undefined;
+    if (!row) return;
+    if (isSetAside(row.triage, now())) setShowSetAside(true);
+    setOnlyUnseen(false);
+    setSelected(row.toolKey);
+    setForm(undefined);
+    setOpen(true);
+    replaceRoute('#/inbox');
+  }, [jumpTo, allRows, now]);
+
+  const markAllSeen = () => {
+    lastLook.markSeen(lookNow(allRows, now()));
+    setOnlyUnseen(false);
+    setMessage('Marked every tool as seen.');
+  };
+
+  useOfferCommands(
+    'inbox',
+    inboxCommands({
+      current,
+      editable,
+      checked: checks.checked.size,
+      unseen: unseenCount,
+      startForm,
+      startBulk: setBulkForm,
+      selectAll: () => checks.setAll(visibleKeys),
+      clearSelection: checks.clear,
+      markAllSeen,
+    }),
+  );
+  const detail = open ? current : undefined;
 
   /** After a decision: say so, and when the tool leaves the list, select its neighbour. */
-  function triaged(text: string, hides: boolean) {
+  function triaged(text: string, hides: boolean, affected = current ? [current.toolKey] : []) {
     setMessage(text);
-    if (!hides || showSetAside || index < 0) return;
-    const neighbour = rows[index + 1] ?? rows[index - 1];
+    if (!hides || showSetAside || index < 0 || !affected.includes(rows[index]!.toolKey)) return;
+    const staying = (row: InboxRow | undefined) => row && !affected.includes(row.toolKey);
+    const neighbour = rows.slice(index + 1).find(staying) ?? rows.slice(0, index).findLast(staying);
     select(neighbour?.toolKey);
     if (!neighbour) setOpen(false);
   }
@@ -106,28 +186,62 @@ export function Inbox({
                 {editable ? (
                   <>
                     ; on the selected tool <kbd>o</kbd> open a record, <kbd>m</kbd> merge into a
-                    record, <kbd>d</kbd> dismiss, <kbd>s</kbd> snooze.
+                    record, <kbd>d</kbd> dismiss, <kbd>s</kbd> snooze; <kbd>x</kbd> selects it for a
+                    bulk action. <kbd>Ctrl</kbd>+<kbd>K</kbd> for every command.
                   </>
                 ) : (
                   '.'
                 )}
               </p>
-              <label className="inbox-filter">
-                <input
-                  type="checkbox"
-                  checked={showSetAside}
-                  onChange={(event) => setShowSetAside(event.target.checked)}
-                />{' '}
-                Show dismissed and snoozed ({setAside})
-              </label>
+              <div className="inbox-filters">
+                <label className="inbox-filter">
+                  <input
+                    type="checkbox"
+                    checked={onlyUnseen}
+                    onChange={(event) => setOnlyUnseen(event.target.checked)}
+                  />{' '}
+                  Only new since last look ({unseenCount})
+                </label>
+                <label className="inbox-filter">
+                  <input
+                    type="checkbox"
+                    checked={showSetAside}
+                    onChange={(event) => setShowSetAside(event.target.checked)}
+                  />{' '}
+                  Show dismissed and snoozed ({setAside})
+                </label>
+                <button type="button" onClick={markAllSeen} disabled={unseenCount === 0}>
+                  Mark all as seen
+                </button>
+              </div>
             </div>
             {message && (
               <p role="status" className="triage-message">
                 {message}
               </p>
             )}
+            {editable && checks.checked.size > 0 && (
+              <BulkBar
+                toolKeys={[...checks.checked]}
+                registry={registry}
+                records={byName}
+                actor={() => ({ by: updatedBy, at: now() })}
+                form={bulkForm}
+                onForm={setBulkForm}
+                onClear={checks.clear}
+                onDone={(text, hides) => {
+                  const affected = [...checks.checked];
+                  checks.clear();
+                  triaged(text, hides, affected);
+                }}
+              />
+            )}
             {rows.length === 0 ? (
-              <p className="muted">Every tool here is dismissed or snoozed.</p>
+              <p className="muted">
+                {onlyUnseen
+                  ? 'Nothing new since your last look.'
+                  : 'Every tool here is dismissed or snoozed.'}
+              </p>
             ) : (
               <InboxTable
                 rows={rows}
@@ -137,6 +251,10 @@ export function Inbox({
                   if (toolKey !== selected) select(toolKey);
                   if (andOpen) setOpen(true);
                 }}
+                checked={editable ? checks.checked : undefined}
+                onCheck={checks.toggle}
+                onCheckAll={(all) => (all ? checks.setAll(visibleKeys) : checks.clear())}
+                unseen={unseen}
               />
             )}
           </>
@@ -152,7 +270,7 @@ export function Inbox({
           canTriage={canTriage}
           triageForm={form?.toolKey === detail.toolKey ? form.kind : undefined}
           onTriageForm={(kind) => setForm(kind && { toolKey: detail.toolKey, kind })}
-          onTriaged={triaged}
+          onTriaged={(text, hides) => triaged(text, hides)}
           updatedBy={updatedBy}
           now={now}
           onClose={() => setOpen(false)}

@@ -6,12 +6,20 @@ interface Props {
   rows: InboxRow[];
   selected: string | undefined;
   onSelect(toolKey: string, open: boolean): void;
+  /** The ticked rows, when this person may act on a selection (undefined: no checkboxes). */
+  checked?: ReadonlySet<string> | undefined;
+  onCheck?(toolKey: string): void;
+  onCheckAll?(all: boolean): void;
+  /** True for a tool first seen after this device's last look. */
+  unseen?(row: InboxRow): boolean;
   /** The row's triage state in words ("New", "Dismissed", "Snoozed until …"). */
   triageText(row: InboxRow): string;
 }
 
 /** The discoveries, one row per tool. Every value is rendered as text. */
-export function InboxTable({ rows, selected, onSelect, triageText }: Props) {
+export function InboxTable(props: Props) {
+  const { rows, selected, onSelect, triageText, checked, unseen } = props;
+  const allChecked = rows.length > 0 && rows.every((row) => checked?.has(row.toolKey));
   const selectedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
@@ -20,6 +28,16 @@ export function InboxTable({ rows, selected, onSelect, triageText }: Props) {
     <table className="inbox-table" aria-label="Discoveries">
       <thead>
         <tr>
+          {checked && (
+            <th scope="col" className="check">
+              <input
+                type="checkbox"
+                aria-label="Select all visible"
+                checked={allChecked}
+                onChange={(event) => props.onCheckAll?.(event.target.checked)}
+              />
+            </th>
+          )}
           <th scope="col">Tool</th>
           <th scope="col">Category</th>
           <th scope="col">People</th>
@@ -33,15 +51,27 @@ export function InboxTable({ rows, selected, onSelect, triageText }: Props) {
       <tbody>
         {rows.map((row) => {
           const isSelected = row.toolKey === selected;
+          const isChecked = checked?.has(row.toolKey) ?? false;
+          const classes = [isSelected && 'selected', isChecked && 'checked'].filter(Boolean);
           return (
             <tr
               key={row.toolKey}
               ref={isSelected ? selectedRow : undefined}
               aria-selected={isSelected}
-              className={isSelected ? 'selected' : undefined}
+              className={classes.join(' ') || undefined}
               data-tool-key={row.toolKey}
               onClick={() => onSelect(row.toolKey, true)}
             >
+              {checked && (
+                <td className="check" onClick={(event) => event.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.name}`}
+                    checked={isChecked}
+                    onChange={() => props.onCheck?.(row.toolKey)}
+                  />
+                </td>
+              )}
               <th scope="row">
                 <button
                   type="button"
@@ -53,6 +83,7 @@ export function InboxTable({ rows, selected, onSelect, triageText }: Props) {
                 >
                   {row.name}
                 </button>
+                {unseen?.(row) && <span className="unseen-mark">new since last look</span>}
                 {row.purposes.length + row.dataKinds.length > 0 && (
                   <div className="flag-summary">
                     {row.purposes.length > 0 && <span>For: {row.purposes.join('; ')}</span>}

@@ -5,7 +5,9 @@ export interface ListKeys {
   previous(): void;
   open(): void;
   close(): void;
-  /** Other single-letter keys (o, m, d, s…): called with the key; true when it was handled. */
+  /** Shift+J / Shift+K: move down or up, adding both rows to the selection. */
+  extend?(by: 1 | -1): void;
+  /** Other single-letter keys (o, m, d, s, x…): called with the key; true when it was handled. */
   letter?(key: string): boolean;
 }
 
@@ -13,6 +15,10 @@ export interface ListKeys {
 function belongsToControl(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // A checkbox or radio takes no letters: the list's keys keep working while one has focus.
+  if (target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type)) {
+    return false;
+  }
   const controls =
     key === 'Enter'
       ? ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']
@@ -21,8 +27,8 @@ function belongsToControl(target: EventTarget | null, key: string): boolean {
 }
 
 /**
- * j/k move, Enter opens, Escape closes, other letters go to `letter` — anywhere on the page
- * except while typing in a field.
+ * j/k move (Shift+J/K extend the selection), Enter opens, Escape closes, other letters go to
+ * `letter` — anywhere on the page except while typing in a field.
  */
 export function useListKeys(keys: ListKeys): void {
   const latest = useRef(keys);
@@ -32,6 +38,10 @@ export function useListKeys(keys: ListKeys): void {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === 'Escape') return latest.current.close();
       if (belongsToControl(event.target, event.key)) return;
+      if ((event.key === 'J' || event.key === 'K') && latest.current.extend) {
+        event.preventDefault();
+        return latest.current.extend(event.key === 'J' ? 1 : -1);
+      }
       const action = { j: 'next', k: 'previous', Enter: 'open' }[event.key] as
         'next' | 'previous' | 'open' | undefined;
       if (!action) {

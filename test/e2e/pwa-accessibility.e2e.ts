@@ -1,0 +1,168 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRecord } from '../../shared/documents/registry/index.ts';
+import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
+import { connectClient, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { hasChromium } from './harness/browser.ts';
+import { chromiumArgs } from './harness/chromium.ts';
+import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
+import { mintToken } from './harness/workspace.ts';
+
+interface Finding {
+  where: string;
+  rule: string;
+  impact: string;
+  targets: string[];
+}
+
+/** axe on the page as it is now: the serious and critical violations, with their targets. */
+async function audit(page: Page, where: string): Promise<Finding[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      where,
+      rule: `${v.id}: ${v.help}`,
+      impact: v.impact ?? '',
+      targets: v.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', () => {
+  const data = tempDir();
+  let relay: ServerProcess;
+  let browser: Browser;
+  const clients: TestClient[] = [];
+  const client = (name: string, token: string) => {
+    const c = connectClient(relay.syncUrl, name, token);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    relay = await startServerProcess(data.path);
+    browser = await chromium.launch({
+      executablePath: inject('chromium')!,
+      headless: true,
+      args: chromiumArgs,
+    });
+    // Some data: a report with a couple of tools (one flagged), and a record in the registry.
+    const report = client(
+      'acme/reports/r1',
+      mintToken(data.path, '--role', 'member', '--reporter', 'r1'),
+    );
+    const at = Date.now();
+    recordSightings(report.doc, [
+      {
+        toolKey: 'openai-chatgpt',
+        name: 'ChatGPT',
+        category: 'chat-assistant',
+        host: 'chatgpt.com',
+        signal: 'visit',
+        at,
+      },
+      {
+        toolKey: 'anthropic-claude',
+        name: 'Claude',
+        category: 'chat-assistant',
+        host: 'claude.ai',
+        signal: 'visit',
+        at,
+      },
+    ]);
+    addFlag(report.doc, {
+      id: 'f1',
+      toolKey: 'anthropic-claude',
+      host: 'claude.ai',
+      name: 'Claude',
+      purpose: 'summarise support tickets',
+      dataCategories: ['customer'],
+      note: '',
+      createdAt: at,
+    });
+    await report.acknowledged();
+    const registry = client('acme/registry', mintToken(data.path, '--role', 'lead'));
+    await registry.outcome();
+    createRecord(
+      registry.doc,
+      'rec-gpt',
+      { name: 'ChatGPT Enterprise', toolKeys: ['openai-chatgpt'] },
+      'dana',
+      at,
+    );
+    await registry.acknowledged();
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await browser?.close();
+    await relay?.stop();
+    data.remove();
+  });
+
+  it('has no serious or critical violations on any page, in the light and the dark theme', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    const lead = mintToken(data.path, '--role', 'lead');
+    await page.goto(`${relay.url}/#/join?workspace=acme&token=${lead}`);
+    await expect
+      .poll(() => page.getByRole('row', { name: /Claude/ }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+
+    const findings: Finding[] = [];
+    const pages: Array<[string, string, string]> = [
+      ['inbox', '#/inbox', 'Inbox'],
+      ['inventory', '#/inventory', 'Inventory'],
+      ['record', '#/inventory/rec-gpt', 'ChatGPT Enterprise'],
+      ['dashboard', '#/dashboard', 'Dashboard'],
+      ['import', '#/import', 'Import'],
+      ['catalog', '#/catalog', 'Workspace catalog'],
+      ['settings', '#/settings', 'Settings'],
+    ];
+    for (const theme of ['light', 'dark'] as const) {
+      if (theme === 'light') await page.emulateMedia({ colorScheme: 'light' });
+      else {
+        // Dark through the top bar's switch (the system stays light): the device's choice wins.
+        await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+        await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+      }
+      for (const [name, hash, heading] of pages) {
+        await page.evaluate((h) => (window.location.hash = h), hash);
+        await expect
+          .poll(() => page.locator('h1').first().textContent(), { timeout: 10_000 })
+          .toContain(heading);
+        await page.waitForTimeout(150); // lazy charts and transitions settle
+        findings.push(...(await audit(page, `${name} (${theme})`)));
+      }
+      // The inbox with a tool's details open, then the open command palette.
+      await page.evaluate(() => (window.location.hash = '#/inbox'));
+      await page.getByRole('button', { name: 'Claude' }).click();
+      await expect.poll(() => page.locator('aside h2').textContent()).toBe('Claude');
+      await page.keyboard.press('x'); // ticked: the bulk actions show
+      await expect.poll(() => page.getByText('1 selected').isVisible()).toBe(true);
+      findings.push(...(await audit(page, `inbox details and selection (${theme})`)));
+      await page.keyboard.press('x');
+      await page.keyboard.press('Control+k');
+      await expect
+        .poll(() => page.getByRole('dialog', { name: 'Command palette' }).isVisible())
+        .toBe(true);
+      await page.keyboard.type('cla');
+      findings.push(...(await audit(page, `command palette (${theme})`)));
+      await page.keyboard.press('Escape');
+    }
+    if (findings.length > 0) console.log(JSON.stringify(findings, null, 2));
+    expect(findings).toEqual([]);
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,149 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
+import { connectClient, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { hasChromium } from './harness/browser.ts';
+import { chromiumArgs } from './harness/chromium.ts';
+import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
+import { mintToken } from './harness/workspace.ts';
+
+// Every payload, if it ever ran, would set window.__pwned.
+const NAMES = [
+  '<img src=x onerror="window.__pwned=1">',
+  '"><svg onload="window.__pwned=2">',
+  '<script>window.__pwned=3</script>',
+  'javascript:window.__pwned=4//',
+];
+const PURPOSE = '<a href="javascript:window.__pwned=5">summarise</a><iframe srcdoc="x">';
+const NOTE = "{{constructor.constructor('window.__pwned=6')()}}<style>*{display:none}</style>";
+const hostOf = (i: number) => `evil-${i}.example`;
+
+/** Errors and violations the page reports: none may mention the Content Security Policy. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
+const pwned = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+
+describe.skipIf(!hasChromium())('untrusted text in the PWA (end to end)', () => {
+  const data = tempDir();
+  let relay: ServerProcess;
+  let browser: Browser;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    relay = await startServerProcess(data.path);
+    browser = await chromium.launch({
+      executablePath: inject('chromium')!,
+      headless: true,
+      args: chromiumArgs,
+    });
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await browser?.close();
+    await relay?.stop();
+    data.remove();
+  });
+
+  it('shows hostile tool names, purposes and hosts literally and runs none of them', async () => {
+    // A member's extension reports hostile names through host: keys, with hostile flags.
+    const member = mintToken(data.path, '--role', 'member', '--reporter', 'r1');
+    const report = connectClient(relay.syncUrl, 'acme/reports/r1', member);
+    clients.push(report);
+    const at = Date.now();
+    recordSightings(
+      report.doc,
+      NAMES.map((name, i) => ({
+        toolKey: `host:${hostOf(i)}`,
+        name,
+        category: 'other' as const,
+        host: hostOf(i),
+        signal: 'visit' as const,
+        at,
+      })),
+    );
+    NAMES.forEach((name, i) =>
+      addFlag(report.doc, {
+        id: `flag-${i}`,
+        toolKey: `host:${hostOf(i)}`,
+        host: hostOf(i),
+        name,
+        purpose: PURPOSE,
+        dataCategories: ['confidential'],
+        note: NOTE,
+        createdAt: at,
+      }),
+    );
+    await report.acknowledged();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    const lead = mintToken(data.path, '--role', 'lead');
+    await page.goto(`${relay.url}/#/join?workspace=acme&token=${lead}`);
+    const rows = page.locator('.inbox-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(NAMES.length);
+
+    // The inbox: every name and purpose is text, and no element came out of them.
+    const names = await page.locator('.inbox-table tbody th button.link').allTextContents();
+    expect(names.sort()).toEqual([...NAMES].sort());
+    expect(await page.locator('.inbox-table').textContent()).toContain(`For: ${PURPOSE}`);
+    const injected = 'img[src="x"], svg[onload], script:not([src]), iframe, a[href^="javascript"]';
+    expect(await page.locator(injected).count()).toBe(0);
+
+    // The detail panel of each tool, with its hosts and purposes.
+    for (const [i, name] of NAMES.entries()) {
+      await page.locator(`tr[data-tool-key="host:${hostOf(i)}"] button.link`).click();
+      const panel = page.locator('aside.detail-panel');
+      await expect.poll(() => panel.locator('h2').textContent()).toBe(name);
+      expect(await panel.textContent()).toContain(hostOf(i));
+      expect(await panel.locator('li').allTextContents()).toEqual([PURPOSE]);
+    }
+
+    // A record opened from the last one, then found again through the palette.
+    await page.keyboard.press('o');
+    await page.getByRole('button', { name: 'Create record' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Opened');
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('combobox').fill('pwned');
+    const options = palette.getByRole('option');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(NAMES));
+    expect(await palette.locator(injected).count()).toBe(0);
+    await palette.getByRole('option', { name: NAMES[3]! }).last().click();
+    await expect.poll(() => page.url()).toMatch(/#\/inventory\/[\w-]+$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(NAMES[3]);
+
+    // Served by the service worker from its cache, the page keeps a nonce that matches its policy.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null))
+      .toBe(relay.url + '/sw.js');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(NAMES[3]);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+
+    await page.waitForTimeout(300);
+    expect(await pwned(page)).toBeUndefined();
+    expect(await page.locator(injected).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
