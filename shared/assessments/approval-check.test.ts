@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  VERSIONS,
+  appendParagraphs,
+  createAssessment,
+  readAssessment,
+  sectionFragmentName,
+  setSectionStatus,
+  signOff,
+} from '../documents/assessment/index.ts';
+import { NEW } from '../documents/assessment/fixture.test-support.ts';
+import { APPROVALS, readApprovals, recordApproval } from '../documents/registry/index.ts';
+import {
+  approvalFor,
+  assessmentExport,
+  assessmentMarkdown,
+  checkApprovals,
+  contentSha256,
+} from './index.ts';
+
+const AT = Date.UTC(2026, 2, 10);
+
+function signed() {
+  const doc = new Y.Doc({ gc: false });
+  createAssessment(doc, NEW, 'lead-1', AT);
+  for (const id of ['system', 'affected']) setSectionStatus(doc, id, 'done', 'c', AT);
+  const version = signOff(doc, {
+    signoffId: 's1',
+    versionId: 'v1',
+    by: 'lead-1',
+    role: 'lead',
+    at: AT + 1,
+  });
+  const registry = new Y.Doc();
+  recordApproval(registry, approvalFor('a1', version));
+  return { doc, registry };
+}
+
+describe('approvals confirmed in the registry', () => {
+  it('hashes content with SHA-256', () => {
+    expect(contentSha256(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+
+  it('confirm a lead’s sign-off', () => {
+    const { doc, registry } = signed();
+    const approvals = readApprovals(registry).approvals.get('a1')!;
+    expect(approvals.map((a) => [a.versionId, a.by, a.role])).toEqual([['v1', 'lead-1', 'lead']]);
+    expect(checkApprovals(readAssessment(doc), approvals).get('v1')).toBe('approved');
+    const md = assessmentMarkdown(assessmentExport(doc, { versionId: 'v1' }, { approvals }));
+    expect(md).toContain('| Version | Version 1 (approved) |');
+  });
+
+  it('expose a version a contributor forged in the assessment document', () => {
+    const { doc, registry } = signed();
+    // A contributor can write the document: it writes a "lead" version of its own text.
+    appendParagraphs(doc.getXmlFragment(sectionFragmentName('system')), ['Forged approval']);
+    const forged = new Y.Map<unknown>();
+    doc.getMap(VERSIONS).set('v2', forged);
+    const real = readAssessment(doc).versions[0]!;
+    for (const [key, value] of Object.entries({ ...real, id: undefined, number: 2, name: 'V2' })) {
+      if (value !== undefined) forged.set(key, value);
+    }
+    const approvals = readApprovals(registry).approvals.get('a1')!;
+    expect(checkApprovals(readAssessment(doc), approvals).get('v2')).toBe('unconfirmed');
+    const e = assessmentExport(doc, { versionId: 'v2' }, { approvals });
+    expect(e.approved).toBe(false);
+    expect(assessmentMarkdown(e)).toContain('sign-off not confirmed by a lead');
+  });
+
+  it('expose content changed after sign-off', () => {
+    const { doc, registry } = signed();
+    const entry = doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!;
+    const other = new Y.Doc();
+    appendParagraphs(other.getXmlFragment(sectionFragmentName('system')), ['Rewritten']);
+    entry.set('content', Y.encodeStateAsUpdate(other));
+    const approvals = readApprovals(registry).approvals.get('a1')!;
+    expect(checkApprovals(readAssessment(doc), approvals).get('v1')).toBe('altered');
+  });
+
+  it('refuse a contributor, a bad digest or a second approval of a version, changing nothing', () => {
+    const { doc, registry } = signed();
+    const approval = approvalFor('a1', readAssessment(doc).versions[0]!);
+    const before = Y.encodeStateAsUpdate(registry);
+    expect(() => recordApproval(registry, { ...approval, role: 'contributor' as 'lead' })).toThrow(
+      /lead or an admin/,
+    );
+    expect(() => recordApproval(registry, { ...approval, contentSha256: 'abc' })).toThrow(
+      /contentSha256/,
+    );
+    expect(() => recordApproval(registry, approval)).toThrow(/already approved/);
+    expect(Y.encodeStateAsUpdate(registry)).toEqual(before);
+  });
+
+  it('read hostile approvals without trusting them', () => {
+    const registry = new Y.Doc();
+    const approvals = registry.getMap<unknown>(APPROVALS);
+    approvals.set('a1', 'text');
+    const versions = new Y.Map<unknown>();
+    approvals.set('a2', versions);
+    const entry = new Y.Map<unknown>();
+    versions.set('v1', entry);
+    entry.set('role', 'contributor');
+    const read = readApprovals(registry);
+    expect(read.approvals.get('a2')).toEqual([]);
+    expect(read.problems.join('\n')).toMatch(/approvals.a1: expected a map/);
+    expect(read.problems.join('\n')).toMatch(/approvals.a2.v1: unreadable approval/);
+  });
+});

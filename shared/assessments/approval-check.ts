@@ -1,0 +1,58 @@
+import { digest } from 'lib0/hash/sha256';
+import type { Assessment, VersionInfo } from '../documents/assessment/index.ts';
+import type { Approval } from '../documents/registry/index.ts';
+
+/**
+ * Whether a version's sign-off holds: the assessment document says who signed it, but
+ * contributors can write that document too, so a version counts as approved only when the
+ * registry (leads only) holds a matching approval with the same content digest.
+ */
+
+export type ApprovalState = 'approved' | 'unconfirmed' | 'altered';
+
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** The SHA-256 of a version's frozen content, lower-case hex. */
+export function contentSha256(content: Uint8Array): string {
+  return hex(digest(content));
+}
+
+/** The registry entry a lead records together with signOff (documents/registry/approvals.ts). */
+export function approvalFor(assessmentId: string, version: VersionInfo): Approval {
+  if (!version.content) throw new Error(`version ${version.id} has no content`);
+  if (version.role !== 'lead' && version.role !== 'admin') {
+    throw new Error('only a lead or an admin approves an assessment');
+  }
+  return {
+    assessmentId,
+    versionId: version.id,
+    versionName: version.name,
+    number: version.number,
+    by: version.by,
+    role: version.role,
+    at: version.at,
+    contentSha256: contentSha256(version.content),
+  };
+}
+
+/** versionId → whether its sign-off is confirmed by the registry and its content unchanged. */
+export function checkApprovals(
+  assessment: Assessment,
+  approvals: readonly Approval[],
+): Map<string, ApprovalState> {
+  const byVersion = new Map(approvals.map((a) => [a.versionId, a]));
+  const states = new Map<string, ApprovalState>();
+  for (const version of assessment.versions) {
+    const approval = byVersion.get(version.id);
+    if (!approval || approval.by !== version.by || approval.number !== version.number) {
+      states.set(version.id, 'unconfirmed');
+    } else if (!version.content || contentSha256(version.content) !== approval.contentSha256) {
+      states.set(version.id, 'altered');
+    } else states.set(version.id, 'approved');
+  }
+  return states;
+}
