@@ -44,7 +44,13 @@ async function openInbox(context: BrowserContext, url: string): Promise<Opened> 
 async function keystrokes(page: Page): Promise<number[]> {
   const search = page.getByLabel('Search the inventory');
   // Reported as no keystrokes (and out of budget) when the page has no search to type into.
-  if (!(await search.waitFor({ timeout: 30_000 }).then(() => true, () => false))) return [];
+  if (
+    !(await search.waitFor({ timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return [];
   await search.click();
   await page.evaluate(() => {
     const state = window as unknown as { __key: number; __paint: number };
@@ -93,9 +99,12 @@ async function measure(executablePath: string, size: WorkspaceSize) {
     const joinStart = performance.now();
     await join.goto(`${server.url}/#/join?workspace=bench&token=${token}`);
     await join.locator('[data-tool-key]').first().waitFor({ timeout: 120_000 });
-    await join.getByRole('status', { name: 'connection' }).filter({ hasText: /^online$/ }).waitFor({
-      timeout: 120_000,
-    });
+    await join
+      .getByRole('status', { name: 'connection' })
+      .filter({ hasText: /^online$/ })
+      .waitFor({
+        timeout: 120_000,
+      });
     const firstSyncMs = performance.now() - joinStart;
     await join.goto(`${server.url}/#/inventory`);
     const keys = await keystrokes(join);

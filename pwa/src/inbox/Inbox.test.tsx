@@ -178,3 +178,40 @@ async function change(write: () => void) {
   await act(async () => write());
   await settle();
 }
+
+describe('a large inbox', () => {
+  it('renders only the rows in view, and brings the selected one into view', async () => {
+    const tools: Parameters<typeof discoveriesDoc>[0] = {};
+    for (let i = 0; i < 3000; i++) {
+      tools[`host:tool${i}.example`] = {
+        name: `Tool ${i}`,
+        firstSeen: day(i % 300),
+        lastSeen: day(i % 300),
+      };
+    }
+    const view = await render(
+      <Inbox
+        discoveries={discoveriesDoc(tools)}
+        policy={new Y.Doc()}
+        canEditPolicy
+        updatedBy="t"
+      />,
+    );
+    const rendered = () => view.querySelectorAll('tbody tr').length;
+    expect(rendered()).toBeGreaterThan(5);
+    expect(rendered()).toBeLessThan(200);
+    expect(view.querySelector('table')?.getAttribute('aria-rowcount')).toBe('3001');
+    // Scrolling brings other rows in (and leaves as few rendered).
+    const scroller = view.querySelector<HTMLElement>('.inbox-scroll')!;
+    await act(async () => {
+      scroller.scrollTop = 37 * 2000;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await settle();
+    const indexes = [...view.querySelectorAll<HTMLElement>('tbody tr')].map((r) =>
+      Number(r.dataset.index),
+    );
+    expect(Math.min(...indexes)).toBeGreaterThan(1500);
+    expect(rendered()).toBeLessThan(200);
+  });
+});

@@ -1,6 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { STATUS_LABELS } from '../policy/status-words.ts';
+import { useVirtualRows } from '../virtual/virtual-rows.ts';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
+
+/** A row without a flag summary; rows with one are measured on screen. */
+const ROW_ESTIMATE = 37;
 
 interface Props {
   rows: InboxRow[];
@@ -16,102 +20,117 @@ interface Props {
   triageText(row: InboxRow): string;
 }
 
-/** The discoveries, one row per tool. Every value is rendered as text. */
+/**
+ * The discoveries, one row per tool, rendered only while in view: a workspace has tens of
+ * thousands, and laying them all out would take seconds. Every value is rendered as text.
+ */
 export function InboxTable(props: Props) {
   const { rows, selected, onSelect, triageText, checked, unseen } = props;
   const allChecked = rows.length > 0 && rows.every((row) => checked?.has(row.toolKey));
-  const selectedRow = useRef<HTMLTableRowElement>(null);
+  const { scroller, virtualizer } = useVirtualRows(rows.length, ROW_ESTIMATE, true);
+  const selectedIndex = selected === undefined ? -1 : rows.findIndex((r) => r.toolKey === selected);
   useEffect(() => {
-    selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [selected]);
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
   return (
-    <table className="inbox-table" aria-label="Discoveries">
-      <thead>
-        <tr>
-          {checked && (
-            <th scope="col" className="check">
-              <input
-                type="checkbox"
-                aria-label="Select all visible"
-                checked={allChecked}
-                onChange={(event) => props.onCheckAll?.(event.target.checked)}
-              />
-            </th>
-          )}
-          <th scope="col">Tool</th>
-          <th scope="col">Category</th>
-          <th scope="col">People</th>
-          <th scope="col">First seen</th>
-          <th scope="col">Last seen</th>
-          <th scope="col">How found</th>
-          <th scope="col">Triage</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const isSelected = row.toolKey === selected;
-          const isChecked = checked?.has(row.toolKey) ?? false;
-          const classes = [isSelected && 'selected', isChecked && 'checked'].filter(Boolean);
-          return (
-            <tr
-              key={row.toolKey}
-              ref={isSelected ? selectedRow : undefined}
-              aria-selected={isSelected}
-              className={classes.join(' ') || undefined}
-              data-tool-key={row.toolKey}
-              onClick={() => onSelect(row.toolKey, true)}
-            >
-              {checked && (
-                <td className="check" onClick={(event) => event.stopPropagation()}>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${row.name}`}
-                    checked={isChecked}
-                    onChange={() => props.onCheck?.(row.toolKey)}
-                  />
-                </td>
-              )}
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    onSelect(row.toolKey, true);
-                  }}
-                >
-                  {row.name}
-                </button>
-                {unseen?.(row) && <span className="unseen-mark">new since last look</span>}
-                {row.purposes.length + row.dataKinds.length > 0 && (
-                  <div className="flag-summary">
-                    {row.purposes.length > 0 && <span>For: {row.purposes.join('; ')}</span>}
-                    {row.dataKinds.length > 0 && <span>Data: {row.dataKinds.join(', ')}</span>}
-                  </div>
-                )}
+    <div className="inbox-scroll" ref={scroller}>
+      <table
+        className={checked ? 'inbox-table with-checks' : 'inbox-table'}
+        aria-label="Discoveries"
+        aria-rowcount={rows.length + 1}
+      >
+        <thead>
+          <tr aria-rowindex={1}>
+            {checked && (
+              <th scope="col" className="check">
+                <input
+                  type="checkbox"
+                  aria-label="Select all visible"
+                  checked={allChecked}
+                  onChange={(event) => props.onCheckAll?.(event.target.checked)}
+                />
               </th>
-              <td>{row.category}</td>
-              <td className="number">{row.reporters}</td>
-              <td>
-                <time dateTime={formatDay(row.firstSeen)}>{formatDay(row.firstSeen)}</time>
-              </td>
-              <td>
-                <time dateTime={formatDay(row.lastSeen)}>{formatDay(row.lastSeen)}</time>
-              </td>
-              <td>{row.howFound.join(', ')}</td>
-              <td>
-                <span className={`triage-state ${row.triage?.state ?? 'new'}`}>
-                  {triageText(row)}
-                </span>
-              </td>
-              <td>
-                <span className={`tool-status ${row.status}`}>{STATUS_LABELS[row.status]}</span>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            )}
+            <th scope="col">Tool</th>
+            <th scope="col">Category</th>
+            <th scope="col">People</th>
+            <th scope="col">First seen</th>
+            <th scope="col">Last seen</th>
+            <th scope="col">How found</th>
+            <th scope="col">Triage</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const isSelected = row.toolKey === selected;
+            const isChecked = checked?.has(row.toolKey) ?? false;
+            const classes = [isSelected && 'selected', isChecked && 'checked'].filter(Boolean);
+            return (
+              <tr
+                key={row.toolKey}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                className={classes.join(' ') || undefined}
+                data-tool-key={row.toolKey}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={() => onSelect(row.toolKey, true)}
+              >
+                {checked && (
+                  <td className="check" onClick={(event) => event.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.name}`}
+                      checked={isChecked}
+                      onChange={() => props.onCheck?.(row.toolKey)}
+                    />
+                  </td>
+                )}
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onSelect(row.toolKey, true);
+                    }}
+                  >
+                    {row.name}
+                  </button>
+                  {unseen?.(row) && <span className="unseen-mark">new since last look</span>}
+                  {row.purposes.length + row.dataKinds.length > 0 && (
+                    <div className="flag-summary">
+                      {row.purposes.length > 0 && <span>For: {row.purposes.join('; ')}</span>}
+                      {row.dataKinds.length > 0 && <span>Data: {row.dataKinds.join(', ')}</span>}
+                    </div>
+                  )}
+                </th>
+                <td>{row.category}</td>
+                <td className="number">{row.reporters}</td>
+                <td>
+                  <time dateTime={formatDay(row.firstSeen)}>{formatDay(row.firstSeen)}</time>
+                </td>
+                <td>
+                  <time dateTime={formatDay(row.lastSeen)}>{formatDay(row.lastSeen)}</time>
+                </td>
+                <td>{row.howFound.join(', ')}</td>
+                <td>
+                  <span className={`triage-state ${row.triage?.state ?? 'new'}`}>
+                    {triageText(row)}
+                  </span>
+                </td>
+                <td>
+                  <span className={`tool-status ${row.status}`}>{STATUS_LABELS[row.status]}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,6 +1,19 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
+/**
+ * Calls `listener` after every transaction that changed the document. Not the `update` event: a
+ * listener there makes Yjs encode every transaction into an update, and the local copy of a large
+ * workspace loads in one transaction of megabytes.
+ */
+function onChange(doc: Y.Doc, listener: () => void): () => void {
+  const afterTransaction = (transaction: Y.Transaction) => {
+    if (transaction.changed.size > 0) listener();
+  };
+  doc.on('afterTransaction', afterTransaction);
+  return () => doc.off('afterTransaction', afterTransaction);
+}
+
 /** A per-document change counter, kept from the first time a document is read. */
 const versions = new WeakMap<Y.Doc, { value: number }>();
 function versionOf(doc: Y.Doc): { value: number } {
@@ -9,9 +22,31 @@ function versionOf(doc: Y.Doc): { value: number } {
     const counter = { value: 0 };
     version = counter;
     versions.set(doc, counter);
-    doc.on('update', () => void counter.value++);
+    onChange(doc, () => void counter.value++);
   }
   return version;
+}
+
+/**
+ * One reader per document shared by every component that shows it: the document is read once per
+ * change, however many components ask, and an incremental reader (made by `make`) re-reads only
+ * what changed.
+ */
+export function sharedReader<T>(make: (doc: Y.Doc) => { read(): T }): (doc: Y.Doc) => T {
+  const readers = new WeakMap<Y.Doc, { read(): T; version: number; value?: T }>();
+  return (doc) => {
+    const version = versionOf(doc).value;
+    let reader = readers.get(doc);
+    if (!reader) {
+      reader = { ...make(doc), version: -1 };
+      readers.set(doc, reader);
+    }
+    if (reader.version !== version || !('value' in reader)) {
+      reader.value = reader.read();
+      reader.version = version;
+    }
+    return reader.value as T;
+  };
 }
 
 /**
@@ -24,10 +59,7 @@ export function useDocument<T>(doc: Y.Doc | undefined, read: (doc: Y.Doc) => T, 
     const version = versionOf(doc);
     let cached: { version: number; value: T } | undefined;
     return {
-      subscribe(listener: () => void) {
-        doc.on('update', listener);
-        return () => doc.off('update', listener);
-      },
+      subscribe: (listener: () => void) => onChange(doc, listener),
       snapshot() {
         if (cached?.version !== version.value)
           cached = { version: version.value, value: read(doc) };

@@ -1,5 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../../../shared/auth/access.ts';
@@ -7,21 +7,18 @@ import { formatDocumentName } from '../../../shared/documents/names.ts';
 import { yIndexedDbName } from '../../../shared/storage/persisted-names.ts';
 import type { Credentials } from '../session/join-link.ts';
 import {
+  indexedDbPersistence,
+  type LocalCopy,
+  type LocalPersistence,
+} from './local-persistence.ts';
+import {
   readableDocuments,
   WORKSPACE_DOCUMENTS,
   type WorkspaceDocument,
 } from './readable-documents.ts';
 import { syncStatusWords, type SyncFacts } from './sync-status.ts';
 
-/** Keeps one Yjs document on this device. */
-export interface LocalCopy {
-  whenSynced: Promise<unknown>;
-  destroy(): unknown;
-}
-export type LocalPersistence = (documentName: string, doc: Y.Doc) => LocalCopy;
-
-export const indexedDbPersistence: LocalPersistence = (documentName, doc) =>
-  new IndexeddbPersistence(yIndexedDbName(documentName), doc);
+export { indexedDbPersistence, type LocalCopy, type LocalPersistence };
 
 export interface WorkspaceSyncOptions {
   credentials: Credentials;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { discoveriesReader, readDiscoveries } from './read.ts';
-import { TOOLS, type DiscoveryAggregate } from './schema.ts';
+import { META, TOOLS, type DiscoveryAggregate } from './schema.ts';
 import { writeDiscovery } from './write.ts';
 
 const D0 = Date.UTC(2026, 2, 10);
@@ -33,7 +33,7 @@ describe('discoveries document', () => {
     writeDiscovery(doc, 'host:notes.example', { ...aggregate, name: 'Notes', reporterIds: ['r1'] });
     const read = readDiscoveries(doc);
     expect(read).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       updatedAt: D0,
       tools: [
         { toolKey: 'chatgpt', ...aggregate },
@@ -44,23 +44,56 @@ describe('discoveries document', () => {
     expect(readDiscoveries(sync(doc))).toEqual(read);
   });
 
-  it('writes only the keys that changed, and deletes on undefined', () => {
+  it('writes a tool only when its value changes, as one value, and deletes on undefined', () => {
     const doc = new Y.Doc();
     writeDiscovery(doc, 'chatgpt', aggregate);
-    const changed: string[] = [];
-    doc.getMap(TOOLS).observeDeep((events) => {
-      for (const event of events) for (const key of event.keys.keys()) changed.push(key);
-    });
+    expect(doc.getMap(TOOLS).get('chatgpt')).not.toBeInstanceOf(Y.Map);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
     writeDiscovery(doc, 'chatgpt', { ...aggregate, hosts: ['chatgpt.com'] });
-    expect(changed).toEqual([]);
+    expect(updates).toEqual([]);
     writeDiscovery(doc, 'chatgpt', {
       ...aggregate,
       reporters: 13,
       hosts: ['chat.openai.com', 'chatgpt.com'],
     });
-    expect(changed.sort()).toEqual(['hosts', 'reporters']);
+    expect(updates).toHaveLength(1);
+    expect(readDiscoveries(doc).tools[0]).toMatchObject({
+      reporters: 13,
+      hosts: ['chat.openai.com', 'chatgpt.com'],
+    });
     writeDiscovery(doc, 'chatgpt', undefined);
     expect(readDiscoveries(doc).tools).toEqual([]);
+  });
+
+  it('reads a version 1 document (a nested map per tool) the same, and migrates it on the next write', () => {
+    const v1 = new Y.Doc();
+    v1.transact(() => {
+      v1.getMap(META).set('schemaVersion', 1);
+      const tool = new Y.Map<unknown>();
+      v1.getMap(TOOLS).set('chatgpt', tool);
+      for (const [key, value] of Object.entries(aggregate)) tool.set(key, value);
+    });
+    expect(readDiscoveries(v1).tools).toEqual([{ toolKey: 'chatgpt', ...aggregate }]);
+    expect(readDiscoveries(v1).problems).toEqual([]);
+    writeDiscovery(v1, 'claude', { ...aggregate, name: 'Claude' });
+    expect(v1.getMap(META).get('schemaVersion')).toBe(2);
+    expect(v1.getMap(TOOLS).get('chatgpt')).not.toBeInstanceOf(Y.Map);
+    expect(readDiscoveries(v1).tools).toEqual([
+      { toolKey: 'chatgpt', ...aggregate },
+      { toolKey: 'claude', ...aggregate, name: 'Claude' },
+    ]);
+  });
+
+  it('keeps a document of 20,000 tools compact', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (let i = 0; i < 20_000; i++) {
+        writeDiscovery(doc, `host:tool${i}.example`, { ...aggregate, hosts: [`tool${i}.example`] });
+      }
+    });
+    // Version 1 (a nested map per tool) took about 360 bytes a tool in this shape.
+    expect(Y.encodeStateAsUpdate(doc).length / 20_000).toBeLessThan(250);
   });
 
   it('refuses a malformed aggregate and changes nothing', () => {
@@ -83,17 +116,19 @@ describe('discoveries document', () => {
     const hostile = sync(doc);
     const tools = hostile.getMap<unknown>(TOOLS);
     tools.set('x', 42);
-    const chatgpt = tools.get('chatgpt') as Y.Map<unknown>;
-    chatgpt.set('reporters', 'many');
-    chatgpt.set('hosts', new Y.Map());
-    chatgpt.set('purposes', ['ok', 'p'.repeat(100_000), 7]);
-    chatgpt.set(
-      'signals',
-      Array.from({ length: 10_000 }, () => 'visit'),
-    );
-    const claude = tools.get('claude') as Y.Map<unknown>;
-    claude.set('firstSeen', 'yesterday');
-    claude.set('lastSeen', null);
+    tools.set('chatgpt', {
+      ...(tools.get('chatgpt') as object),
+      reporters: 'many',
+      hosts: {},
+      purposes: ['ok', 'p'.repeat(100_000), 7],
+      signals: Array.from({ length: 10_000 }, () => 'visit'),
+    });
+    tools.set('claude', {
+      ...(tools.get('claude') as object),
+      firstSeen: 'yesterday',
+      lastSeen: null,
+    });
+    tools.set('host:array.example', ['not', 'an', 'object']);
     const read = readDiscoveries(hostile);
     expect(read.tools).toEqual([
       // 10,000 copies of one signal read as that one signal.
@@ -108,12 +143,13 @@ describe('discoveries document', () => {
     ]);
     expect(read.problems).toEqual([
       'tools.chatgpt.reporters: expected a number, got a string',
-      'tools.chatgpt.hosts: expected a list, got a YMap',
+      'tools.chatgpt.hosts: expected a list, got an object',
       'tools.chatgpt.purposes: skipped 2 invalid item(s)',
       'tools.claude.firstSeen: expected a number, got a string',
       'tools.claude.lastSeen: expected a number, got null',
       'tools.claude: no readable firstSeen or lastSeen; skipped',
-      'tools.x: expected a map, got 42; skipped',
+      'tools."host:array.example": expected an object, got an array; skipped',
+      'tools.x: expected an object, got 42; skipped',
     ]);
   });
 });
@@ -132,7 +168,9 @@ describe('discoveriesReader (read again after every change)', () => {
     expect(after).toEqual(readDiscoveries(doc));
     expect(after.tools[0]!.reporters).toBe(13);
     expect(after.tools[1]).toBe(before);
-    (doc.getMap(TOOLS).get('chatgpt') as Y.Map<unknown>).set('reporters', 'many');
+    doc
+      .getMap(TOOLS)
+      .set('chatgpt', { ...(doc.getMap(TOOLS).get('chatgpt') as object), reporters: 'many' });
     doc.getMap(TOOLS).set('host:evil.example', 'not a map');
     writeDiscovery(doc, 'host:notes.example', undefined);
     expect(reader.read()).toEqual(readDiscoveries(doc));

@@ -1,14 +1,10 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CATEGORIES, type Category } from '../../catalog/schema.ts';
 import { SIGNALS } from '../report/schema.ts';
 import { readActivity } from './activity.ts';
-import { readEnum, readNumber, readString, readTimestamp, topMap } from '../schema/read.ts';
-import {
-  readRecords,
-  readSeenRange,
-  readStringList,
-  type ListOptions,
-} from '../schema/read-lists.ts';
+import { readEnum, readNumber, readString, readTimestamp } from '../schema/read.ts';
+import { fieldsOf, isPlainObject, type Fields } from '../schema/read-core.ts';
+import { readSeenRange, readStringList, type ListOptions } from '../schema/read-lists.ts';
 import { DATA_CATEGORIES, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
 import { recordCache } from '../schema/record-cache.ts';
 import { META, readMeta } from '../schema/version.ts';
@@ -26,7 +22,7 @@ import {
 
 /** A discovery needs a time; other damaged fields fall back to empty (reported). */
 function readDiscovery(
-  map: Y.Map<unknown>,
+  map: Fields,
   toolKey: string,
   path: string,
   problems: string[],
@@ -67,12 +63,17 @@ function readDiscovery(
   return discovery;
 }
 
-type ReadTools = (tools: Y.Map<unknown>, problems: string[]) => Discovery[];
+/**
+ * A tool is a plain object (schema version 2, written whole by the relay) or, in a document the
+ * relay has not written since version 1, a nested map: both read the same.
+ */
+const asTool = (value: unknown): Fields | undefined =>
+  value instanceof Y.Map ? value : isPlainObject(value) ? fieldsOf(value) : undefined;
 
-const readAllTools: ReadTools = (tools, problems) =>
-  readRecords(tools, TOOLS, problems, isToolKey, (map, key, path) =>
-    readDiscovery(map, key, path, problems),
-  );
+const toolCache = (doc: Y.Doc) =>
+  recordCache(doc, TOOLS, isToolKey, readDiscovery, asTool, 'an object');
+
+type ReadTools = (problems: string[]) => Discovery[];
 
 function read(doc: Y.Doc, readTools: ReadTools): Discoveries {
   const problems: string[] = [];
@@ -83,14 +84,20 @@ function read(doc: Y.Doc, readTools: ReadTools): Discoveries {
   if (updatedAt !== undefined) result.updatedAt = updatedAt;
   const activity = readActivity(doc, problems);
   if (activity !== undefined) result.activity = activity;
-  const tools = topMap(doc, TOOLS, problems);
-  if (tools !== undefined) result.tools = readTools(tools, problems);
+  result.tools = readTools(problems);
   return result;
 }
 
 /** Reads the discoveries without trusting them, in toolKey order; bad shapes are skipped and listed. */
 export function readDiscoveries(doc: Y.Doc): Discoveries {
-  return read(doc, readAllTools);
+  return read(doc, (problems) => {
+    const cache = toolCache(doc);
+    try {
+      return cache.read(problems);
+    } finally {
+      cache.destroy();
+    }
+  });
 }
 
 /**
@@ -98,6 +105,6 @@ export function readDiscoveries(doc: Y.Doc): Discoveries {
  * only the tools that changed since the last read are read again (schema/record-cache.ts).
  */
 export function discoveriesReader(doc: Y.Doc): { read(): Discoveries; destroy(): void } {
-  const cache = recordCache(doc, TOOLS, isToolKey, readDiscovery);
-  return { read: () => read(doc, (_, problems) => cache.read(problems)), destroy: cache.destroy };
+  const cache = toolCache(doc);
+  return { read: () => read(doc, (problems) => cache.read(problems)), destroy: cache.destroy };
 }

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Category } from '../../catalog/schema.ts';
 import type { ReporterActivity } from './activity.ts';
 import { defineSchema, migrate, type MigrationResult } from '../schema/version.ts';
@@ -11,6 +11,8 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   tools  toolKey → { name, category, reporters, firstSeen, lastSeen, flagCount,
  *                      signals, hosts (≤ 20), embeddedIn (≤ 50), purposes (≤ 20),
  *                      dataCategories, reporterIds (only with attributed reporting) }
+ *          one plain JSON object per tool since version 2 (a nested Y.Map in version 1);
+ *          empty lists are left out.
  *   activity  { reporters7d, reporters30d, computedAt } (activity.ts: reporters active lately)
  *
  * The lists are plain JSON arrays: one writer replaces them whole, and nobody merges into them.
@@ -18,12 +20,24 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
 export { META } from '../schema/version.ts';
 export const TOOLS = 'tools';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const DISCOVERIES_SCHEMA = defineSchema({
   version: SCHEMA_VERSION,
   migrations: [
     // 1: the first layout. A new document needs nothing: top-level maps appear on first use.
     { version: 1, up: () => {} },
+    // 2: each tool one plain object instead of a nested map of a dozen keys: the relay is the
+    // only writer, so nothing merges inside a tool, and 20,000 tools load several times faster.
+    // Readers take both shapes and check every field, so the values are copied as they are.
+    {
+      version: 2,
+      up(doc) {
+        const tools = doc.getMap<unknown>(TOOLS);
+        for (const [key, value] of [...tools.entries()]) {
+          if (value instanceof Y.Map) tools.set(key, value.toJSON());
+        }
+      },
+    },
   ],
 });
 

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { SIGNALS } from '../report/schema.ts';
 import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable, META } from '../schema/version.ts';
-import { checkText, checkTimestamp, childMap, setIfChanged } from '../schema/write.ts';
+import { isPlainObject } from '../schema/read-core.ts';
+import { checkText, checkTimestamp, setIfChanged, type JsonValue } from '../schema/write.ts';
 import {
   DISCOVERIES_SCHEMA,
   MAX_EMBEDDED_IN,
@@ -48,9 +49,27 @@ function checkAggregate(a: DiscoveryAggregate): void {
   if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
 }
 
+/** A tool as stored (schema version 2): one plain object, empty lists left out. */
+export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonValue> {
+  const entry: Record<string, JsonValue> = {
+    name: aggregate.name,
+    category: aggregate.category,
+    reporters: aggregate.reporters,
+    firstSeen: aggregate.firstSeen,
+    lastSeen: aggregate.lastSeen,
+    flagCount: aggregate.flagCount,
+  };
+  const lists = ['signals', 'hosts', 'embeddedIn', 'purposes', 'dataCategories'] as const;
+  for (const list of lists) if (aggregate[list].length > 0) entry[list] = aggregate[list];
+  if (aggregate.reporterIds !== undefined) entry.reporterIds = aggregate.reporterIds;
+  return entry;
+}
+
 /**
- * Writes one tool's discovery, touching only the keys whose value changed; undefined deletes it.
- * `updatedAt`, when given, is recorded in meta. Throws, changing nothing, on a malformed aggregate.
+ * Writes one tool's discovery as one value (the relay is its only writer, so nothing needs to
+ * merge inside it, and one value per tool keeps a document of 20,000 tools small and quick to
+ * load); a tool whose value would not change is not written. undefined deletes it. `updatedAt`,
+ * when given, is recorded in meta. Throws, changing nothing, on a malformed aggregate.
  */
 export function writeDiscovery(
   doc: Y.Doc,
@@ -65,21 +84,13 @@ export function writeDiscovery(
     ensureWritable(doc, DISCOVERIES_SCHEMA);
     const tools = doc.getMap<unknown>(TOOLS);
     if (aggregate === undefined) {
-      setIfChanged(tools, toolKey, undefined);
+      if (tools.has(toolKey)) tools.delete(toolKey);
     } else {
-      const tool = childMap(tools, toolKey);
-      setIfChanged(tool, 'name', aggregate.name);
-      setIfChanged(tool, 'category', aggregate.category);
-      setIfChanged(tool, 'reporters', aggregate.reporters);
-      setIfChanged(tool, 'firstSeen', aggregate.firstSeen);
-      setIfChanged(tool, 'lastSeen', aggregate.lastSeen);
-      setIfChanged(tool, 'signals', aggregate.signals);
-      setIfChanged(tool, 'hosts', aggregate.hosts);
-      setIfChanged(tool, 'embeddedIn', aggregate.embeddedIn);
-      setIfChanged(tool, 'flagCount', aggregate.flagCount);
-      setIfChanged(tool, 'purposes', aggregate.purposes);
-      setIfChanged(tool, 'dataCategories', aggregate.dataCategories);
-      setIfChanged(tool, 'reporterIds', aggregate.reporterIds);
+      const entry = toolEntry(aggregate);
+      const current = tools.get(toolKey);
+      if (!isPlainObject(current) || JSON.stringify(current) !== JSON.stringify(entry)) {
+        tools.set(toolKey, entry);
+      }
     }
     if (updatedAt !== undefined) setIfChanged(doc.getMap<unknown>(META), 'updatedAt', updatedAt);
   });

@@ -1,9 +1,18 @@
 /** The registry document (`<workspace>/registry`): the AI inventory and triage. */
 export * from './schema.ts';
 export { RECORD_FIELDS } from './fields.ts';
-export { createRecord, updateRecord } from './records.ts';
+export { createRecord, readRegistryRecord, updateRecord } from './records.ts';
+export { addNote, ensureRecordLogs, readRecordLogs, removeNote } from './notes.ts';
 export { setTriage } from './triage.ts';
-export { readRegistry } from './read.ts';
+export {
+  importNetworkLog,
+  readNetworkLog,
+  NETWORK_LOG,
+  type NetworkLog,
+  type NetworkLogDiscovery,
+  type NetworkLogFinding,
+} from './network-log.ts';
+export { readRegistry, registryReader } from './read.ts';
 export {
   CLASSIFICATION,
   decideEuAiActCategory,
@@ -14,3 +23,18 @@ export {
   type SuggestedCategory,
   type TierDecision,
 } from './classification.ts';
+export {
+  MAX_STORED_TIERS,
+  TIER_SCHEME,
+  findTier,
+  moveTier,
+  readTierScheme,
+  removeTier,
+  resetTierScheme,
+  setTier,
+  type TierChange,
+  type WorkspaceTierScheme,
+} from './tier-scheme.ts';
+export * from './risks.ts';
+export * from './soa.ts';
+export * from './approvals.ts';

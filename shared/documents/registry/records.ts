@@ -106,7 +106,7 @@ export function updateRecord(
 }
 
 /** A record keeps whatever is readable; a damaged name shows as the id (reported). */
-function readRecord(map: Y.Map<unknown>, id: string, path: string, problems: string[]) {
+export function readRecord(map: Y.Map<unknown>, id: string, path: string, problems: string[]) {
   const record: Record<string, unknown> = { id };
   for (const name of FIELD_NAMES) {
     const value = readField(map, name, RECORD_FIELDS[name], problems, path);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readRegistry } from './read.ts';
+import { seededRandom } from '../../../test/helpers/seeded-random.ts';
+import { readRegistry, registryReader } from './read.ts';
 import { createRecord, updateRecord } from './records.ts';
 import { RECORDS, TRIAGE, type RecordFields } from './schema.ts';
 import { setTriage } from './triage.ts';
@@ -226,5 +227,44 @@ describe('registry document', () => {
       'triage.chatgpt: no readable state; skipped',
       'triage.claude: expected a map, got an array; skipped',
     ]);
+  });
+});
+
+describe('registryReader (read again after every change)', () => {
+  it('reads what readRegistry reads after every step of seeded random edits', () => {
+    for (const seed of [7, 8, 2026]) {
+      const random = seededRandom(seed);
+      const doc = new Y.Doc();
+      const reader = registryReader(doc);
+      const ids: string[] = [];
+      for (let step = 0; step < 200; step++) {
+        const action = random.int(6);
+        const id = ids.length > 0 && action > 0 ? random.pick(ids) : `r${step}`;
+        if (action === 0 || ids.length === 0) {
+          createRecord(doc, id, { name: `Tool ${step}` }, 'lead', AT + step);
+          ids.push(id);
+        } else if (action === 1) {
+          updateRecord(doc, id, { owner: `Owner ${random.int(5)}` }, 'lead', AT + step);
+        } else if (action === 2) {
+          updateRecord(doc, id, { departments: random.int(2) ? ['Sales'] : [] }, 'lead', AT + step);
+        } else if (action === 3) {
+          setTriage(doc, `tool-${random.int(10)}`, {
+            state: 'open',
+            recordId: id,
+            by: 'lead',
+            at: AT,
+          });
+        } else if (action === 4) {
+          // A hostile replica: a record that is not a map, and a damaged name.
+          doc.getMap(RECORDS).set(`bad${random.int(3)}`, random.int(2) ? 'x' : new Y.Map());
+        } else {
+          (doc.getMap(RECORDS).get(id) as Y.Map<unknown> | undefined)?.set('name', 42);
+        }
+        if (random.int(4) === 0)
+          expect(reader.read(), `seed ${seed} step ${step}`).toEqual(readRegistry(doc));
+      }
+      expect(reader.read()).toEqual(readRegistry(doc));
+      reader.destroy();
+    }
   });
 });

@@ -13,17 +13,31 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *                         toolKeys: toolKey → true (the detections behind it), model, provider,
  *                         createdAt, createdBy, updatedAt, updatedBy,
  *                         classification?: { profile, answeredBy, answeredAt, suggested,
- *                                            decision, tier } (see classification.ts) }
+ *                                            decision, tier } (see classification.ts),
+ *                         notes?: noteId → { kind: performance|drift|other, text, by, at },
+ *                         history?: Y.Array of { at, by, action, fields: [names], summary? } }
  *   triage   toolKey → { state, recordId?, reason?, snoozedUntil?, by, at }
+ *   networkLog  toolKey → imported network-log discoveries (see network-log.ts)
+ *   risks    riskId → the risk register (see risks.ts)
+ *   soa      Annex A control id → the Statement of Applicability (see soa.ts)
+ *   approvals  assessmentId → versionId → a lead's confirmed sign-off (see approvals.ts)
  *
  * Record fields are described once, in fields.ts: a new field is a line there (and in
- * RecordFields); a change of shape is a migration appended below. `classification` is a new
- * optional nested map with writers of its own (classification.ts); v1 readers ignore keys they do
- * not know, so it needed no migration.
+ * RecordFields); a change of shape is a migration appended below. `classification`, `notes` and
+ * `history` are new optional nested types with writers of their own (classification.ts,
+ * notes.ts, history.ts); v1 readers ignore keys they do not know, so they needed no migration.
+ * `notes` is one entry per note, so leads adding notes at once all keep theirs; `history` is
+ * appended to by the writers in the same transaction as the change, and keeps the latest
+ * MAX_HISTORY entries. createRecord makes both with the record: Yjs keeps only one of two nested
+ * types created under one key at the same time, so two leads must never each create them. A record
+ * from before they existed gets them when a lead's device opens it (ensureRecordLogs), else on
+ * first use.
  */
 export { META } from '../schema/version.ts';
 export const RECORDS = 'records';
 export const TRIAGE = 'triage';
+export const NOTES = 'notes';
+export const HISTORY = 'history';
 
 export const SCHEMA_VERSION = 1;
 export const REGISTRY_SCHEMA = defineSchema({
@@ -48,6 +62,45 @@ export type TriageState = (typeof TRIAGE_STATES)[number];
 
 export const MAX_PERSON = 200;
 export const MAX_REASON = 1000;
+
+export const NOTE_KINDS = ['performance', 'drift', 'other'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const MAX_NOTE_TEXT = 4000;
+/** A record holds at most this many notes; a writer refuses more. */
+export const MAX_NOTES = 500;
+/** A record keeps the latest this many history entries (older ones are trimmed from the start). */
+export const MAX_HISTORY = 200;
+export const MAX_HISTORY_SUMMARY = 500;
+
+export const HISTORY_ACTIONS = ['edited', 'note-added', 'note-removed'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/** A dated performance or drift observation on a record. */
+export interface RecordNote {
+  id: string;
+  kind: NoteKind;
+  text: string;
+  by: string;
+  at: number;
+}
+
+/** Who changed what on a record, and when. */
+export interface HistoryEntry {
+  at: number;
+  by: string;
+  action: HistoryAction;
+  /** The record fields changed ('notes' for a note). */
+  fields: string[];
+  /** A short from → to description, clipped. */
+  summary?: string;
+}
+
+/** A record's notes (newest first) and history (newest first), read without trust. */
+export interface RecordLogs {
+  notes: RecordNote[];
+  history: HistoryEntry[];
+  problems: string[];
+}
 
 /** What a lead edits on a record. Lists are sets: order and duplicates do not matter. */
 export interface RecordFields {

@@ -50,7 +50,7 @@ export function setTriage(doc: Y.Doc, toolKey: string, entry: TriageEntry): void
   });
 }
 
-function readEntry(map: Y.Map<unknown>, path: string, problems: string[]) {
+export function readEntry(map: Y.Map<unknown>, path: string, problems: string[]) {
   const state = readEnum(map, 'state', TRIAGE_STATES, problems, { path, required: true });
   if (state === undefined) {
     addProblem(problems, `${path}: no readable state; skipped`);

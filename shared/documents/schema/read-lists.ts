@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { addProblem, describe, joinPath } from './problems.ts';
-import { valueAt, wrongShape, type ReadOptions } from './read-core.ts';
+import { valueAt, wrongShape, type ReadOptions, type Fields } from './read-core.ts';
 import { DEFAULT_MAX_STRING, readChildMap, readTimestamp } from './read.ts';
 
 /**
@@ -47,7 +47,7 @@ function keepItems(
  * plain array value. Returns the valid items, sorted and without duplicates.
  */
 export function readStringSet(
-  map: AnyMap,
+  map: Fields,
   key: string,
   problems: string[],
   options: ListOptions,
@@ -70,7 +70,7 @@ export function readStringSet(
 
 /** A plain array value of strings (no Y.Map form): sorted, without duplicates. */
 export function readStringList(
-  map: AnyMap,
+  map: Fields,
   key: string,
   problems: string[],
   options: ListOptions,
@@ -147,7 +147,7 @@ export function readRecords<T>(
  * sighting is not hidden for a damaged time; when both are, the caller skips the record.
  */
 export function readSeenRange(
-  map: AnyMap,
+  map: Fields,
   problems: string[],
   path: string,
 ): { firstSeen: number; lastSeen: number } | undefined {

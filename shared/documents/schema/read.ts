@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { addProblem, joinPath } from './problems.ts';
-import { valueAt, wrongShape, type ReadOptions } from './read-core.ts';
+import { valueAt, wrongShape, type ReadOptions, type Fields } from './read-core.ts';
 import { MAX_TIMESTAMP } from './values.ts';
 
 /**
@@ -15,7 +15,7 @@ export const DEFAULT_MAX_STRING = 200;
 type AnyMap = Y.Map<unknown>;
 
 export function readString(
-  map: AnyMap,
+  map: Fields,
   key: string,
   problems: string[],
   options: ReadOptions & { max?: number; pattern?: RegExp } = {},
@@ -38,7 +38,7 @@ export function readString(
 }
 
 export function readNumber(
-  map: AnyMap,
+  map: Fields,
   key: string,
   problems: string[],
   options: ReadOptions & { min?: number; max?: number; integer?: boolean } = {},
@@ -66,7 +66,7 @@ export function readNumber(
 
 /** Epoch milliseconds: a whole number from 1970 to the end of year 9999. */
 export function readTimestamp(
-  map: AnyMap,
+  map: Fields,
   key: string,
   problems: string[],
   options: ReadOptions = {},
@@ -75,7 +75,7 @@ export function readTimestamp(
 }
 
 export function readBoolean(
-  map: AnyMap,
+  map: Fields,
   key: string,
   problems: string[],
   options: ReadOptions = {},
@@ -86,7 +86,7 @@ export function readBoolean(
 }
 
 export function readEnum<T extends string>(
-  map: AnyMap,
+  map: Fields,
   key: string,
   allowed: readonly T[],
   problems: string[],

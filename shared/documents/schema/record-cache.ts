@@ -3,7 +3,10 @@ import { addProblem, describe, joinPath } from './problems.ts';
 import { topMap } from './read.ts';
 
 type AnyMap = Y.Map<unknown>;
-type ReadOne<T> = (record: AnyMap, key: string, path: string, problems: string[]) => T | undefined;
+type ReadOne<T, R> = (record: R, key: string, path: string, problems: string[]) => T | undefined;
+
+/** Entries are nested maps unless the caller says otherwise (`asRecord`). */
+const asMap = (value: unknown): AnyMap | undefined => (value instanceof Y.Map ? value : undefined);
 
 interface Entry<T> {
   value: T | undefined;
@@ -26,11 +29,13 @@ export interface RecordCache<T> {
  * a read never sees a stale record. Records keep their identity when unchanged, which lets
  * memoized views skip them.
  */
-export function recordCache<T>(
+export function recordCache<T, R = AnyMap>(
   doc: Y.Doc,
   name: string,
   acceptKey: (key: string) => boolean,
-  readOne: ReadOne<T>,
+  readOne: ReadOne<T, R>,
+  asRecord: (value: unknown) => R | undefined = asMap as (value: unknown) => R | undefined,
+  expected = 'a map',
 ): RecordCache<T> {
   const entries = new Map<string, Entry<T>>();
   let dirty = new Set<string>();
@@ -58,11 +63,12 @@ export function recordCache<T>(
       addProblem(problems, `${at}: not a valid key; skipped`);
       return { value: undefined, problems };
     }
-    if (!(value instanceof Y.Map)) {
-      addProblem(problems, `${at}: expected a map, got ${describe(value)}; skipped`);
+    const record = asRecord(value);
+    if (record === undefined) {
+      addProblem(problems, `${at}: expected ${expected}, got ${describe(value)}; skipped`);
       return { value: undefined, problems };
     }
-    return { value: readOne(value, key, at, problems), problems };
+    return { value: readOne(record, key, at, problems), problems };
   };
 
   return {
