@@ -52,11 +52,14 @@ export async function handleApi(
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);
     if (route === 'GET /api/whoami') {
       const verified = await authenticate(req, services);
+      // The invitation's label (a person's name, as the inviter wrote it) names its holder to others.
+      const label = services.tokenStore.get(verified.id)?.label;
       return (
         sendJson(res, 200, {
           tokenId: verified.id,
           ...verified.principal,
           expiresAt: verified.expiresAt,
+          ...(label ? { label } : {}),
         }),
         true
       );

@@ -5,7 +5,7 @@ import { Inventory } from '../inventory/Inventory.tsx';
 import { presenceUser, RecordPresenceProvider } from '../inventory/record/presence.ts';
 import { CatalogEditor } from '../policy/CatalogEditor.tsx';
 import { parseRoute, useHash } from '../router/hash-route.ts';
-import type { Credentials } from '../session/join-link.ts';
+import { personOf, type Credentials } from '../session/join-link.ts';
 import { Settings } from '../settings/Settings.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
@@ -33,7 +33,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         discoveries={sync.doc('discoveries')}
         policy={sync.doc('policy')}
         canEditPolicy={sync.access.get('policy') === 'write'}
-        updatedBy={credentials.tokenId ?? credentials.role}
+        updatedBy={personOf(credentials)}
         registry={sync.doc('registry')}
         canTriage={sync.access.get('registry') === 'write'}
         workspace={sync.workspace}
@@ -50,7 +50,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
           registry={sync.doc('registry')}
           recordId={rest[0]}
           canEdit={sync.access.get('registry') === 'write'}
-          me={credentials.tokenId ?? credentials.role}
+          me={personOf(credentials)}
           workspace={sync.workspace}
         />
       </RecordPresenceProvider>
@@ -78,7 +78,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         registry={sync.doc('registry')}
         policy={sync.doc('policy')}
         canImport={sync.access.get('registry') === 'write'}
-        me={credentials.tokenId ?? credentials.role}
+        me={personOf(credentials)}
       />
     );
   }

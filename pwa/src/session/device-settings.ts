@@ -2,7 +2,7 @@ import { isRole } from '../../../shared/auth/access.ts';
 import { isValidSegment } from '../../../shared/documents/names.ts';
 import { persistedNames } from '../../../shared/storage/persisted-names.ts';
 import { dexieDeviceValues, type DeviceValues, type DexieValuesOptions } from './device-values.ts';
-import type { Credentials } from './join-link.ts';
+import { MAX_LABEL, type Credentials } from './join-link.ts';
 
 /** Where this device keeps its credentials; an in-memory one serves the tests. */
 export interface CredentialStorage {
@@ -16,13 +16,14 @@ const CREDENTIALS = persistedNames.pwaDeviceKeys.credentials;
 /** What was stored is read back without trust: a damaged row counts as no credentials. */
 export function checkCredentials(value: unknown): Credentials | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { workspace, token, role, tokenId, expiresAt } = value as Record<string, unknown>;
+  const { workspace, token, role, tokenId, expiresAt, label } = value as Record<string, unknown>;
   if (!isValidSegment(workspace) || typeof token !== 'string' || token === '' || !isRole(role)) {
     return undefined;
   }
   const credentials: Credentials = { workspace, token, role };
   if (typeof tokenId === 'string') credentials.tokenId = tokenId;
   if (typeof expiresAt === 'number') credentials.expiresAt = expiresAt;
+  if (typeof label === 'string' && label !== '') credentials.label = label.slice(0, MAX_LABEL);
   return credentials;
 }
 

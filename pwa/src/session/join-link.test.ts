@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeToken } from '../test-support/fake-token.ts';
-import { parseJoinLink, readTokenClaims } from './join-link.ts';
+import { parseJoinLink, personOf, readTokenClaims } from './join-link.ts';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -55,5 +55,13 @@ describe('the join link', () => {
       workspace: 'acme',
       role: 'admin',
     });
+  });
+});
+
+describe('personOf', () => {
+  it('names a person by the invitation’s label, else by role and the start of the token id', () => {
+    expect(personOf({ role: 'lead', tokenId: '3f2c91', label: 'Dana' })).toBe('Dana');
+    expect(personOf({ role: 'lead', tokenId: '3f2c91' })).toBe('Lead 3f2c');
+    expect(personOf({ role: 'contributor' })).toBe('Contributor');
   });
 });

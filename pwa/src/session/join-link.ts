@@ -10,6 +10,21 @@ export interface Credentials {
   tokenId?: string;
   /** Epoch ms. */
   expiresAt?: number;
+  /** The invitation's label, as the relay tells it (a person's name, as the inviter wrote it). */
+  label?: string;
+}
+
+/** The relay keeps labels of at most this many characters. */
+export const MAX_LABEL = 200;
+
+/**
+ * Who this device's person is, as changes and presence name them: the invitation's label, else
+ * the role with the start of the token id (which still tells two leads apart).
+ */
+export function personOf(credentials: Pick<Credentials, 'role' | 'tokenId' | 'label'>): string {
+  if (credentials.label) return credentials.label;
+  const role = credentials.role.charAt(0).toUpperCase() + credentials.role.slice(1);
+  return credentials.tokenId ? `${role} ${credentials.tokenId.slice(0, 4)}` : role;
 }
 
 export type JoinLinkResult = { ok: true; credentials: Credentials } | { ok: false; error: string };

@@ -69,6 +69,8 @@ export function createSessionStore({
     const confirmed: Credentials = { ...credentials, role: answer.role };
     if (answer.tokenId !== undefined) confirmed.tokenId = answer.tokenId;
     if (answer.expiresAt !== undefined) confirmed.expiresAt = answer.expiresAt;
+    if (answer.label !== undefined) confirmed.label = answer.label;
+    else delete confirmed.label;
     if (JSON.stringify(confirmed) !== JSON.stringify(credentials)) await storage.save(confirmed);
     set({ kind: 'joined', credentials: confirmed, check: 'verified' });
   }

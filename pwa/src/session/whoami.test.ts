@@ -21,6 +21,15 @@ describe('whoami', () => {
     expect(sent?.get('authorization')).toBe('Bearer T');
   });
 
+  it('reads the invitation’s label, trimmed and clipped, and ignores a blank or wrong one', async () => {
+    const read = (label: unknown) =>
+      httpWhoami(answer(200, { workspace: 'acme', role: 'lead', label }))('T');
+    expect(await read('  Dana  ')).toMatchObject({ label: 'Dana' });
+    expect(await read('x'.repeat(500))).toMatchObject({ label: 'x'.repeat(200) });
+    expect(await read('   ')).not.toHaveProperty('label');
+    expect(await read(42)).not.toHaveProperty('label');
+  });
+
   it('tells a refusal from an unreachable relay', async () => {
     expect(await httpWhoami(answer(401, { error: 'token revoked' }))('T')).toEqual({
       kind: 'refused',

@@ -1,8 +1,17 @@
 import { isRole, type Role } from '../../../shared/auth/access.ts';
+import { MAX_LABEL } from './join-link.ts';
 
 /** How the relay answered `GET /api/whoami` for a token. */
 export type WhoamiResult =
-  | { kind: 'ok'; workspace: string; role: Role; tokenId?: string; expiresAt?: number }
+  | {
+      kind: 'ok';
+      workspace: string;
+      role: Role;
+      tokenId?: string;
+      expiresAt?: number;
+      /** The invitation's label, when it has one. */
+      label?: string;
+    }
   /** 401 or 403: the token is unknown, expired or revoked. */
   | { kind: 'refused'; error: string }
   /** No answer (offline, relay down) or an answer that says nothing: keep what we have. */
@@ -37,6 +46,9 @@ export function httpWhoami(fetcher: typeof fetch = fetch, base = ''): Whoami {
     const result: WhoamiResult = { kind: 'ok', workspace: fields.workspace, role: fields.role };
     if (typeof fields.tokenId === 'string') result.tokenId = fields.tokenId;
     if (typeof fields.expiresAt === 'number') result.expiresAt = fields.expiresAt;
+    if (typeof fields.label === 'string' && fields.label.trim() !== '') {
+      result.label = fields.label.trim().slice(0, MAX_LABEL);
+    }
     return result;
   };
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Credentials } from '../session/join-link.ts';
+import { personOf, type Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import { TierSchemeSection } from './TierSchemeSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
@@ -17,7 +17,7 @@ interface Props {
 export function DocumentSettings({ sync, credentials, now }: Props) {
   const ready = useSyncExternalStore(sync.subscribe, sync.isReady);
   if (!ready) return <p className="muted">Opening {sync.workspace} from this device…</p>;
-  const me = credentials.tokenId ?? credentials.role;
+  const me = personOf(credentials);
   const registry = sync.doc('registry');
   return (
     <>

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Credentials } from '../../session/join-link.ts';
+import { personOf, type Credentials } from '../../session/join-link.ts';
 
 /**
  * "Who else is looking at this record": Yjs awareness on the registry document's provider
@@ -29,21 +29,12 @@ const COLOUR = /^#[0-9a-f]{6}$/i;
 // Distinct hues that read on light and dark backgrounds alike.
 const PALETTE = ['#d1495b', '#2e86de', '#2a9d8f', '#e9a23b', '#8e5ad6', '#e76f51', '#3a9b3a'];
 
-const ROLE_NAMES: Record<Credentials['role'], string> = {
-  admin: 'Admin',
-  lead: 'Lead',
-  contributor: 'Contributor',
-  member: 'Member',
-};
-
-/**
- * The name others see. The relay tells a device only its token's id and role (not the invitation's
- * label), so it is the role with the start of the token id, which also tells two leads apart.
- */
-export function presenceUser(credentials: Pick<Credentials, 'role' | 'tokenId'>): PresenceUser {
-  const role = ROLE_NAMES[credentials.role];
+/** The name others see (personOf: the invitation's label, else the role and token id) and a colour. */
+export function presenceUser(
+  credentials: Pick<Credentials, 'role' | 'tokenId' | 'label'>,
+): PresenceUser {
   const id = credentials.tokenId;
-  const name = id ? `${role} ${id.slice(0, 4)}` : role;
+  const name = personOf(credentials);
   let hash = 0;
   for (const char of id ?? credentials.role) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return { name, colour: PALETTE[hash % PALETTE.length]! };
