@@ -41,6 +41,11 @@ export function createRelay(options: RelayOptions): Relay {
       async onConnect({ documentName }) {
         if (!parseDocumentName(documentName)) throw new Error('invalid document name');
       },
+      // An assessment keeps its deleted content, so that the Yjs snapshot of a signed-off version
+      // can rebuild its text (docs/assessments.md); the other documents collect their garbage.
+      async onCreateDocument({ documentName }) {
+        return parseDocumentName(documentName)?.kind === 'assessment' ? { gc: false } : {};
+      },
     },
     authExtension({
       tokens: options.tokens,
