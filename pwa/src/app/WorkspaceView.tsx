@@ -1,17 +1,31 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
-import { ImportView } from '../imports/ImportView.tsx';
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { Inbox } from '../inbox/Inbox.tsx';
-import { Inventory } from '../inventory/Inventory.tsx';
 import { presenceUser, RecordPresenceProvider } from '../inventory/record/presence.ts';
-import { CatalogEditor } from '../policy/CatalogEditor.tsx';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import { personOf, type Credentials } from '../session/join-link.ts';
-import { Settings } from '../settings/Settings.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
-// The dashboard brings a charting library: it loads when first opened, not with the app.
+// The inbox comes with the app; every other page loads when first opened (the dashboard brings a
+// charting library, the inventory a table and a search index), which keeps the first load small.
+const Inventory = lazy(() =>
+  import('../inventory/Inventory.tsx').then((module) => ({ default: module.Inventory })),
+);
 const Dashboard = lazy(() =>
   import('../dashboard/Dashboard.tsx').then((module) => ({ default: module.Dashboard })),
+);
+const ImportView = lazy(() =>
+  import('../imports/ImportView.tsx').then((module) => ({ default: module.ImportView })),
+);
+const CatalogEditor = lazy(() =>
+  import('../policy/CatalogEditor.tsx').then((module) => ({ default: module.CatalogEditor })),
+);
+const Settings = lazy(() =>
+  import('../settings/Settings.tsx').then((module) => ({ default: module.Settings })),
+);
+
+const opening = (what: string) => <p className="muted">Opening {what}…</p>;
+const page = (what: string, node: ReactNode) => (
+  <Suspense fallback={opening(what)}>{node}</Suspense>
 );
 
 interface Props {
@@ -25,8 +39,10 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
   const ready = useSyncExternalStore(sync.subscribe, sync.isReady);
   const { rest } = parseRoute(useHash());
   // People and invitations talk to the relay; the sections kept in documents wait for them.
-  if (path === 'settings') return <Settings credentials={credentials} sync={sync} />;
-  if (!ready) return <p className="muted">Opening {sync.workspace} from this device…</p>;
+  if (path === 'settings') {
+    return page('the settings', <Settings credentials={credentials} sync={sync} />);
+  }
+  if (!ready) return opening(`${sync.workspace} from this device`);
   if (path === 'inbox' || path === '') {
     return (
       <Inbox
@@ -41,7 +57,8 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
     );
   }
   if (path === 'inventory') {
-    return (
+    return page(
+      'the inventory',
       <RecordPresenceProvider
         value={{ awareness: sync.awareness('registry'), user: presenceUser(credentials) }}
       >
@@ -53,33 +70,34 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
           me={personOf(credentials)}
           workspace={sync.workspace}
         />
-      </RecordPresenceProvider>
+      </RecordPresenceProvider>,
     );
   }
   if (path === 'dashboard') {
-    return (
-      <Suspense fallback={<p className="muted">Opening the dashboard…</p>}>
-        <Dashboard
-          registry={sync.doc('registry')}
-          discoveries={sync.doc('discoveries')}
-          policy={sync.doc('policy')}
-        />
-      </Suspense>
+    return page(
+      'the dashboard',
+      <Dashboard
+        registry={sync.doc('registry')}
+        discoveries={sync.doc('discoveries')}
+        policy={sync.doc('policy')}
+      />,
     );
   }
   if (path === 'catalog') {
-    return (
-      <CatalogEditor policy={sync.doc('policy')} canEdit={sync.access.get('policy') === 'write'} />
+    return page(
+      'the catalog',
+      <CatalogEditor policy={sync.doc('policy')} canEdit={sync.access.get('policy') === 'write'} />,
     );
   }
   if (path === 'import') {
-    return (
+    return page(
+      'the import',
       <ImportView
         registry={sync.doc('registry')}
         policy={sync.doc('policy')}
         canImport={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}
-      />
+      />,
     );
   }
   const title = path.charAt(0).toUpperCase() + path.slice(1);
