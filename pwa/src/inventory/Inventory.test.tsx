@@ -9,6 +9,7 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { button, cleanup, click, field, render, settle, type } from '../test-support/render.tsx';
 import { Inventory } from './Inventory.tsx';
+import { untilListed } from './list/until-listed.ts';
 
 afterEach(cleanup);
 
@@ -54,15 +55,32 @@ describe('the inventory list', () => {
     const doc = registryDoc();
     setUseProfile(doc, 'rec-1', { annexIII: ['employment.recruitment'] }, 'lead-1', AT);
     const view = await render(<Inventory registry={doc} canEdit me="tok" />);
+    await untilListed(view);
     const rows = [...view.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-record-id'))).toEqual(['rec-2', 'rec-1']);
+    expect([...view.querySelectorAll('thead th')].map((c) => c.textContent)).toEqual([
+      'Name▲',
+      'Vendor',
+      'Category',
+      'Lifecycle',
+      'Owner',
+      'Departments',
+      'Users',
+      'Tier',
+      'EU AI Act',
+      'Last changed',
+    ]);
     expect([...rows[1]!.children].map((c) => c.textContent)).toEqual([
       'HireRank',
+      '—',
       'Other',
-      'in-use',
+      'In use',
       'Dana (HR)',
       '—',
+      '—',
+      '—',
       'High-risk (suggested)',
+      '2026-03-10',
     ]);
     expect(rows[1]!.querySelector('a')?.getAttribute('href')).toBe('#/inventory/rec-1');
   });
@@ -71,6 +89,7 @@ describe('the inventory list', () => {
     const alert = vi.fn();
     vi.stubGlobal('alert', alert);
     const view = await render(<Inventory registry={registryDoc()} canEdit me="tok" />);
+    await untilListed(view);
     expect(view.querySelector('img, script')).toBeNull();
     expect(view.querySelector('tbody tr[data-record-id="rec-2"] a')?.textContent).toBe(HOSTILE);
     expect(view.textContent).toContain('<script>alert(2)</script>');

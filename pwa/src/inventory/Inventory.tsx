@@ -1,10 +1,17 @@
+import { lazy, Suspense } from 'react';
 import type * as Y from 'yjs';
-import { CATEGORY_LABELS } from '../../../shared/catalog/schema.ts';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
 import { useRegistry } from '../sync/documents.ts';
-import { euAiActShown, tierShown } from './classification-words.ts';
+import type { SaveFile } from './list/download.ts';
 import { RecordView } from './RecordView.tsx';
 import './inventory.css';
+
+// The list brings its table, search index and CSV code: it loads when first opened, not with the
+// app (the first-load budget is shared by every page).
+const InventoryList = lazy(() =>
+  import('./list/InventoryList.tsx').then((module) => ({ default: module.InventoryList })),
+);
+
+export { recordHref } from './list/record-href.ts';
 
 interface Props {
   registry: Y.Doc | undefined;
@@ -13,12 +20,14 @@ interface Props {
   canEdit: boolean;
   me: string;
   now?: () => number;
+  /** The workspace, for the views saved on this device (none offered without it). */
+  workspace?: string | undefined;
+  /** Where exports go; a browser download unless a test says otherwise. */
+  saveFile?: SaveFile;
 }
 
-export const recordHref = (id: string) => `#/inventory/${encodeURIComponent(id)}`;
-
 /** The AI inventory: every registry record, and one record with its classification. */
-export function Inventory({ registry, recordId, canEdit, me, now }: Props) {
+export function Inventory({ registry, recordId, canEdit, me, now, workspace, saveFile }: Props) {
   const { records } = useRegistry(registry);
   if (registry === undefined) {
     return (
@@ -45,48 +54,16 @@ export function Inventory({ registry, recordId, canEdit, me, now }: Props) {
     }
     return <RecordView record={record} registry={registry} canEdit={canEdit} me={me} now={now} />;
   }
-  return <InventoryList records={[...records.values()]} />;
-}
-
-function InventoryList({ records }: { records: RegistryRecord[] }) {
-  const sorted = [...records].sort(
-    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  );
   return (
-    <section aria-labelledby="inventory-heading" className="inventory">
-      <h1 id="inventory-heading">Inventory</h1>
-      {sorted.length === 0 ? (
-        <p className="muted">
-          No AI systems in the inventory yet. Records appear here as leads open them from the inbox.
-        </p>
-      ) : (
-        <table className="inventory-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Category</th>
-              <th scope="col">Lifecycle</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Tier</th>
-              <th scope="col">EU AI Act</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((record) => (
-              <tr key={record.id} data-record-id={record.id}>
-                <td>
-                  <a href={recordHref(record.id)}>{record.name}</a>
-                </td>
-                <td>{record.category ? CATEGORY_LABELS[record.category] : '—'}</td>
-                <td>{record.lifecycle ?? '—'}</td>
-                <td>{record.owner ?? '—'}</td>
-                <td>{tierShown(record)}</td>
-                <td>{euAiActShown(record)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <Suspense fallback={<p className="muted">Opening the inventory…</p>}>
+      <InventoryList
+        registry={registry}
+        canEdit={canEdit}
+        me={me}
+        now={now}
+        workspace={workspace}
+        saveFile={saveFile}
+      />
+    </Suspense>
   );
 }

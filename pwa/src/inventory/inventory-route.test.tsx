@@ -6,6 +6,7 @@ import { WorkspaceView } from '../app/WorkspaceView.tsx';
 import type { Credentials } from '../session/join-link.ts';
 import { fakeSync } from '../test-support/fake-sync.ts';
 import { cleanup, render, settle } from '../test-support/render.tsx';
+import { untilListed } from './list/until-listed.ts';
 
 afterEach(() => {
   cleanup();
@@ -26,6 +27,7 @@ describe('#/inventory', () => {
     const view = await render(
       <WorkspaceView path="inventory" sync={sync} credentials={credentials} />,
     );
+    await untilListed(view);
     expect(view.querySelector('h1')?.textContent).toBe('Inventory');
     expect(view.querySelector('tbody a')?.textContent).toBe('HireRank');
     await act(async () => {
@@ -37,6 +39,21 @@ describe('#/inventory', () => {
     expect(view.querySelector('.classification-panel button')?.textContent).toBe('Confirm');
   });
 
+  it('offers saved views for the workspace, and keeps the filters in the address', async () => {
+    const { credentials, sync } = setup('lead');
+    window.location.hash = '#/inventory?q=hire';
+    const view = await render(
+      <WorkspaceView path="inventory" sync={sync} credentials={credentials} />,
+    );
+    await untilListed(view);
+    expect(view.querySelector('[aria-label="AI inventory"] tbody a')?.textContent).toBe('HireRank');
+    expect(view.querySelector<HTMLInputElement>('input[type="search"]')?.value).toBe('hire');
+    expect([...view.querySelectorAll('label')].map((l) => l.textContent)).toContain(
+      'Saved viewNone saved',
+    );
+    expect([...view.querySelectorAll('button')].map((b) => b.textContent)).toContain('New record');
+  });
+
   it('is read-only for a contributor', async () => {
     const { credentials, sync } = setup('contributor');
     window.location.hash = '#/inventory/rec-1';
@@ -45,5 +62,14 @@ describe('#/inventory', () => {
     );
     expect(view.querySelector('h1')?.textContent).toBe('HireRank');
     expect(view.querySelector('.classification-panel button')).toBeNull();
+    await act(async () => {
+      window.location.hash = '#/inventory';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await untilListed(view);
+    expect(view.querySelector('tbody a')?.textContent).toBe('HireRank');
+    const buttons = [...view.querySelectorAll('button')].map((b) => b.textContent);
+    expect(buttons).toContain('Export CSV');
+    expect(buttons).not.toContain('New record');
   });
 });

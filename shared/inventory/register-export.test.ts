@@ -1,0 +1,196 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  createRecord,
+  decideEuAiActCategory,
+  decideTier,
+  readRegistry,
+  setUseProfile,
+} from '../documents/registry/index.ts';
+import { csvCell, csvDocument } from './csv.ts';
+import { mapInventoryImport } from './csv-import.ts';
+import { REGISTER_COLUMNS, registerCsv, registerJson } from './register-export.ts';
+
+const AT = Date.UTC(2026, 2, 10, 12);
+const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
+
+/** A small registry touching every column: classified, overridden, bare and hostile records. */
+function fixtureRegistry() {
+  const doc = new Y.Doc();
+  createRecord(
+    doc,
+    'rec-b',
+    {
+      name: 'HireRank',
+      vendor: 'Rank Labs',
+      category: 'other',
+      purpose: 'Ranks applicants, "fast", for HR',
+      owner: 'Dana (HR)',
+      lifecycle: 'in-use',
+      departments: ['HR', 'Recruiting'],
+      userCount: 12,
+      dataCategories: ['personal'],
+      toolKeys: ['host:hirerank.example'],
+      model: 'gpt-4o',
+      provider: 'OpenAI',
+    },
+    'lead-1',
+    AT,
+  );
+  setUseProfile(doc, 'rec-b', { annexIII: ['employment.recruitment'] }, 'lead-1', AT + 1000);
+  decideEuAiActCategory(doc, 'rec-b', {
+    category: 'high-risk',
+    confirmed: true,
+    by: 'lead-1',
+    at: AT + 2000,
+  });
+  decideTier(doc, 'rec-b', { suggested: 'tier-1', decided: 'tier-1', by: 'lead-1', at: AT + 2000 });
+  createRecord(
+    doc,
+    'rec-a',
+    { name: '=HYPERLINK("http://evil.example")', owner: '+1 555\nline two' },
+    'lead-2',
+    AT + 5000,
+  );
+  createRecord(
+    doc,
+    'rec-c',
+    { name: 'Meeting notes bot', category: 'meeting-notes', lifecycle: 'procurement' },
+    'lead-2',
+    AT,
+  );
+  setUseProfile(doc, 'rec-c', { interactsWithPeople: true }, 'lead-2', AT + 3000);
+  decideEuAiActCategory(doc, 'rec-c', {
+    category: 'minimal',
+    confirmed: false,
+    overrideReason: 'Internal only, @legal agreed',
+    by: 'lead-2',
+    at: AT + 4000,
+  });
+  decideTier(doc, 'rec-c', {
+    suggested: 'tier-3',
+    decided: 'tier-2',
+    reason: 'Sees customer calls',
+    by: 'lead-2',
+    at: AT + 4000,
+  });
+  createRecord(doc, 'rec-d', { name: 'Drafting helper', category: 'writing' }, 'lead-1', AT);
+  setUseProfile(doc, 'rec-d', { generatesSyntheticContent: true }, 'lead-1', AT + 1);
+  return readRegistry(doc);
+}
+
+/** Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change (then review the diff). */
+function expectGolden(name: string, actual: string) {
+  if (process.env.UPDATE_GOLDEN) writeFileSync(golden(name), actual);
+  expect(actual).toBe(readFileSync(golden(name), 'utf8'));
+}
+
+/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF), enough to read the export back. */
+function readCsv(text: string): string[][] {
+  const table: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      table.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return table;
+}
+
+describe('CSV cells', () => {
+  it('quotes , " CR and LF, doubling quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('')).toBe('');
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      expect(csvCell(`${start}1+1`).replace(/^"/, '')).toMatch(/^'/);
+    }
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('=A1,B1')).toBe(`"'=A1,B1"`);
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('ends every line with CRLF', () => {
+    expect(
+      csvDocument([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe('a,b\r\nc,d\r\n');
+  });
+});
+
+describe('the register export', () => {
+  it('matches the golden CSV and JSON', () => {
+    const { records } = fixtureRegistry();
+    expectGolden('register.csv', registerCsv(records.values()));
+    expectGolden('register.json', registerJson(records.values()));
+  });
+
+  it('is the same bytes whatever order the records come in', () => {
+    const records = [...fixtureRegistry().records.values()];
+    const reversed = [...records].reverse();
+    expect(registerCsv(reversed)).toBe(registerCsv(records));
+    expect(registerJson(reversed)).toBe(registerJson(records));
+  });
+
+  it('sorts by id and keeps one column per header', () => {
+    const csv = registerCsv(fixtureRegistry().records.values());
+    const ids = csv
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .filter((id) => id?.startsWith('rec-'));
+    expect(ids).toEqual(['rec-a', 'rec-b', 'rec-c', 'rec-d']);
+    const json = JSON.parse(registerJson(fixtureRegistry().records.values()));
+    expect(json.records.map((r: { id: string }) => r.id)).toEqual([
+      'rec-a',
+      'rec-b',
+      'rec-c',
+      'rec-d',
+    ]);
+    expect(csv.split('\r\n')[0]!.split(',')).toHaveLength(REGISTER_COLUMNS.length);
+  });
+
+  it('re-imports as the same names, owners and values (its headers are the import’s)', () => {
+    const { records } = fixtureRegistry();
+    const csv = registerCsv(records.values());
+    const table = readCsv(csv);
+    const imported = mapInventoryImport(table);
+    expect(imported.errors).toEqual([]);
+    const byName = new Map(imported.records.map((r) => [r.fields.name, r.fields]));
+    for (const record of records.values()) {
+      const fields = byName.get(record.name)!;
+      expect(fields, record.name).toBeDefined();
+      expect(fields.owner).toBe(record.owner);
+      expect(fields.category).toBe(record.category);
+      expect(fields.lifecycle).toBe(record.lifecycle);
+      expect(fields.departments ?? []).toEqual(record.departments);
+      expect(fields.dataCategories ?? []).toEqual(record.dataCategories);
+      expect(fields.userCount).toBe(record.userCount);
+    }
+  });
+});
