@@ -4,9 +4,14 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..');
 
 /** Runs a tool from node_modules/.bin in the repository root; throws when it fails. */
-export function runTool(tool: string, args: string[], options: { quiet?: boolean } = {}): void {
+export function runTool(
+  tool: string,
+  args: string[],
+  options: { quiet?: boolean; env?: NodeJS.ProcessEnv } = {},
+): void {
   const result = spawnSync(join(root, 'node_modules', '.bin', tool), args, {
     cwd: root,
+    env: { ...process.env, ...options.env },
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     encoding: 'utf8',
   });

@@ -1,14 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecord } from '../../shared/documents/registry/index.ts';
 import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
-import { connectClient, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium } from './harness/browser.ts';
-import { chromiumArgs } from './harness/chromium.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-import { mintToken } from './harness/workspace.ts';
+import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 
 interface Finding {
   where: string;
@@ -19,48 +14,20 @@ interface Finding {
 
 /** axe on the page as it is now: the serious and critical violations, with their targets. */
 async function audit(page: Page, where: string): Promise<Finding[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      where,
-      rule: `${v.id}: ${v.help}`,
-      impact: v.impact ?? '',
-      targets: v.nodes.map((node) => node.target.join(' ')),
-    }));
-}
-
-function watchCsp(page: Page) {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
+  return (await seriousViolations(page)).map((v) => ({
+    where,
+    rule: `${v.id}: ${v.help}`,
+    impact: v.impact ?? '',
+    targets: v.nodes.map((node) => node.target.join(' ')),
+  }));
 }
 
 describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-  const client = (name: string, token: string) => {
-    const c = connectClient(relay.syncUrl, name, token);
-    clients.push(c);
-    return c;
-  };
+  const ws = usePwaWorkspace();
 
   beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await chromium.launch({
-      executablePath: inject('chromium')!,
-      headless: true,
-      args: chromiumArgs,
-    });
     // Some data: a report with a couple of tools (one flagged), and a record in the registry.
-    const report = client(
-      'acme/reports/r1',
-      mintToken(data.path, '--role', 'member', '--reporter', 'r1'),
-    );
+    const report = ws.client('acme/reports/r1', '--role', 'member', '--reporter', 'r1');
     const at = Date.now();
     recordSightings(report.doc, [
       {
@@ -91,7 +58,7 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       createdAt: at,
     });
     await report.acknowledged();
-    const registry = client('acme/registry', mintToken(data.path, '--role', 'lead'));
+    const registry = ws.client('acme/registry', '--role', 'lead');
     await registry.outcome();
     createRecord(
       registry.doc,
@@ -102,19 +69,12 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
     );
     await registry.acknowledged();
   });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
 
   it('has no serious or critical violations on any page, in the light and the dark theme', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await ws.browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const csp = watchCsp(page);
-    const lead = mintToken(data.path, '--role', 'lead');
-    await page.goto(`${relay.url}/#/join?workspace=acme&token=${lead}`);
+    const csp = watchPage(page, { csp: true });
+    await ws.joinAsLead(page);
     await expect
       .poll(() => page.getByRole('row', { name: /Claude/ }).isVisible(), { timeout: 15_000 })
       .toBe(true);

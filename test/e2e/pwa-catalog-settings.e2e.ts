@@ -1,49 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
 import { readTierScheme } from '../../shared/documents/registry/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
-import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-
-const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
+import { waitFor } from '../helpers/relay-client.ts';
+import { hasChromium } from './harness/browser.ts';
+import { seriousViolations, usePwaWorkspace } from './harness/pwa-workspace.ts';
 
 describe.skipIf(!hasChromium())('the PWA catalog and tier settings (end to end)', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: BrowserSession;
-  const clients: TestClient[] = [];
-  const token = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
-      { encoding: 'utf8' },
-    ).stdout.trim();
-  const client = (name: string, role: string[]) => {
-    const c = connectClient(relay.syncUrl, name, token(...role));
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
+  const ws = usePwaWorkspace({ extension: true });
 
   it('a lead adds a workspace tool that extensions read, and renames a tier for contributors', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${relay.url}/#/join?workspace=acme&token=${token('--role', 'lead')}`);
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#\/inbox$/);
+    const page = await ws.browser().context.newPage();
+    await ws.joinAsLead(page);
 
     // The catalog: a bad host is refused with its reason, then a good one is saved.
     await page.getByRole('link', { name: 'Catalog' }).click();
@@ -59,7 +27,7 @@ describe.skipIf(!hasChromium())('the PWA catalog and tier settings (end to end)'
     await expect.poll(() => page.getByRole('row', { name: /Scribe AI/ }).isVisible()).toBe(true);
 
     // An enrolled extension's connection (read-only) sees it and would detect it.
-    const member = client('acme/policy', ['--role', 'member', '--reporter', 'r1']);
+    const member = ws.client('acme/policy', '--role', 'member', '--reporter', 'r1');
     await waitFor(
       () => readPolicy(member.doc).tools.some((t) => t.id === 'scribe-ai'),
       'the workspace tool in acme/policy',
@@ -77,12 +45,11 @@ describe.skipIf(!hasChromium())('the PWA catalog and tier settings (end to end)'
     await page.getByRole('button', { name: 'Remove Tier 2' }).click();
     const ask = page.getByRole('alertdialog', { name: 'Remove Tier 2?' });
     await expect.poll(() => ask.isVisible()).toBe(true);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Remove Tier 2' }).isVisible()).toBe(true);
-    const contributor = client('acme/registry', ['--role', 'contributor']);
+    const contributor = ws.client('acme/registry', '--role', 'contributor');
     await waitFor(
       () => readTierScheme(contributor.doc).scheme.tiers[0]?.name === 'Critical',
       'the renamed tier in acme/registry',

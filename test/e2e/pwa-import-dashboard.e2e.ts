@@ -1,15 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readNetworkLog } from '../../shared/documents/registry/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import { waitFor } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
-import { chromiumArgs } from './harness/chromium.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-import { mintToken } from './harness/workspace.ts';
+import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 
 const LINES = 300_000;
 
@@ -33,43 +29,21 @@ function proxyLog(path: string): void {
 }
 
 async function audit(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (await seriousViolations(page)).map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 describe.skipIf(!hasChromium())('network-log import and dashboard (end to end)', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await chromium.launch({
-      executablePath: inject('chromium')!,
-      headless: true,
-      args: chromiumArgs,
-    });
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
+  const ws = usePwaWorkspace();
 
   it('matches a 300,000-line log in a worker, keeps only hostnames, and shows it in the inbox and dashboard', async () => {
-    const log = join(data.path, 'proxy.csv');
+    const relay = ws.relay();
+    const log = join(ws.dataDir(), 'proxy.csv');
     proxyLog(log);
-    const page = await (await browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(
-      `${relay.url}/#/join?workspace=acme&token=${mintToken(data.path, '--role', 'lead')}`,
-    );
+    const page = await (await ws.browser().newContext()).newPage();
+    const errors = watchPage(page, { errors: true });
+    await ws.joinAsLead(page);
     await expect
       .poll(() => page.getByRole('heading', { name: 'Inbox' }).isVisible(), { timeout: 15_000 })
       .toBe(true);
@@ -91,12 +65,7 @@ describe.skipIf(!hasChromium())('network-log import and dashboard (end to end)',
       .toContain('Added 2 tools');
 
     // The relay's registry holds the hostnames, lines and times, and nothing of the URLs' paths.
-    const lead = connectClient(
-      relay.syncUrl,
-      'acme/registry',
-      mintToken(data.path, '--role', 'lead'),
-    );
-    clients.push(lead);
+    const lead = ws.client('acme/registry', '--role', 'lead');
     await waitFor(
       () => readNetworkLog(lead.doc).tools.size === 2,
       'the import in acme/registry',

@@ -1,48 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
 import { recordSightings } from '../../shared/documents/report/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
-import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
+import { waitFor } from '../helpers/relay-client.ts';
+import { hasChromium } from './harness/browser.ts';
+import { usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 import { screenshotPath } from './harness/screenshots.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 describe.skipIf(!hasChromium())('the PWA inbox (end to end)', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: BrowserSession;
-  const clients: TestClient[] = [];
-  const token = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      [cli, 'token', '--data', data.path, '--workspace', 'acme', ...args],
-      { encoding: 'utf8' },
-    ).stdout.trim();
-  const client = (name: string, role: string[]) => {
-    const c = connectClient(relay.syncUrl, name, token(...role));
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
+  const ws = usePwaWorkspace({ extension: true });
 
   it('joins by link, shows a reported tool, bans it for everyone, and reopens offline', async () => {
+    const relay = ws.relay();
+    const browser = ws.browser();
     // An extension (a member bound to reporter r1) reports two tools, one with a hostile name.
-    const report = client('acme/reports/r1', ['--role', 'member', '--reporter', 'r1']);
+    const report = ws.client('acme/reports/r1', '--role', 'member', '--reporter', 'r1');
     const at = Date.now();
     recordSightings(report.doc, [
       {
@@ -65,15 +38,10 @@ describe.skipIf(!hasChromium())('the PWA inbox (end to end)', () => {
     await report.acknowledged();
 
     const page = await browser.context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchPage(page, { dialogs: true });
     await page.setViewportSize({ width: 1280, height: 720 });
-    const lead = token('--role', 'lead', '--label', 'Dana');
     const joinedAt = Date.now();
-    await page.goto(`${relay.url}/#/join?workspace=acme&token=${lead}`);
+    const lead = await ws.joinAsLead(page, '--label', 'Dana');
     const row = page.getByRole('row', { name: /ChatGPT/ });
     await expect.poll(() => row.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(Date.now() - joinedAt).toBeLessThan(15_000);
@@ -95,7 +63,7 @@ describe.skipIf(!hasChromium())('the PWA inbox (end to end)', () => {
     await page.getByLabel('Approved alternative').fill('Claude for Work');
     await page.getByRole('button', { name: 'Save status' }).click();
     await expect.poll(() => row.textContent()).toContain('Banned');
-    const policy = client('acme/policy', ['--role', 'lead']);
+    const policy = ws.client('acme/policy', '--role', 'lead');
     await waitFor(
       () => readPolicy(policy.doc).statuses.get('openai-chatgpt')?.status === 'banned',
       'the ban in acme/policy',

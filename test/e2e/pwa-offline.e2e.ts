@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir.ts';
-import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './harness/browser.ts';
+import { usePwaWorkspace } from './harness/pwa-workspace.ts';
 import { screenshotPath } from './harness/screenshots.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
 
 describe.skipIf(!hasChromium())('PWA in Chromium', () => {
-  const data = tempDir();
-  let server: ServerProcess;
-  let browser: BrowserSession;
-  beforeAll(async () => {
-    server = await startServerProcess(data.path);
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const ws = usePwaWorkspace({ extension: true });
 
   it('loads, is controlled by its service worker, and still opens with the server gone', async () => {
+    const server = ws.relay();
+    const browser = ws.browser();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 640 });
     await page.goto(server.url + '/');

@@ -1,22 +1,13 @@
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type WebSocketRoute,
-} from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   createRecord,
   readRecordLogs,
   readRegistry,
 } from '../../shared/documents/registry/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import { waitFor } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
-import { chromiumArgs } from './harness/chromium.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-import { mintToken } from './harness/workspace.ts';
+import { usePwaWorkspace } from './harness/pwa-workspace.ts';
 
 /**
  * A lead's context whose network can be cut. Playwright's setOffline does not close open
@@ -49,34 +40,13 @@ const noteTexts = (page: Page) => page.locator('.note-text').allTextContents();
 const value = (page: Page, label: string) => page.getByLabel(label, { exact: true }).inputValue();
 
 describe.skipIf(!hasChromium())('two leads edit one record, one of them offline', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await chromium.launch({
-      executablePath: inject('chromium')!,
-      headless: true,
-      args: chromiumArgs,
-    });
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
+  const ws = usePwaWorkspace();
 
   async function openRecord(context: BrowserContext, label: string): Promise<Page> {
     const page = await context.newPage();
-    const token = mintToken(data.path, '--role', 'lead', '--label', label);
-    await page.goto(`${relay.url}/#/join?workspace=acme&token=${token}`);
+    await ws.joinAsLead(page, '--label', label);
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('online');
-    await page.goto(`${relay.url}/#/inventory/rec-1`);
+    await page.goto(`${ws.relay().url}/#/inventory/rec-1`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
       .toBe('HireRank');
@@ -84,12 +54,7 @@ describe.skipIf(!hasChromium())('two leads edit one record, one of them offline'
   }
 
   it('merges both leads’ edits and notes, loses nothing typed, and reopens offline', async () => {
-    const registry = connectClient(
-      relay.syncUrl,
-      'acme/registry',
-      mintToken(data.path, '--role', 'lead'),
-    );
-    clients.push(registry);
+    const registry = ws.client('acme/registry', '--role', 'lead');
     createRecord(
       registry.doc,
       'rec-1',
@@ -99,17 +64,19 @@ describe.skipIf(!hasChromium())('two leads edit one record, one of them offline'
     );
     await registry.acknowledged();
 
-    const a = await browser.newContext();
-    const b = await cuttableContext(browser);
-    contexts.push(a, b.context);
+    // Both contexts close with the browser, after the suite.
+    const a = await ws.browser().newContext();
+    const b = await cuttableContext(ws.browser());
     const pageA = await openRecord(a, 'Ana');
     const pageB = await openRecord(b.context, 'Ben');
 
-    // Each sees the other looking at the record (awareness through the relay).
-    for (const page of [pageA, pageB]) {
-      await expect
-        .poll(() => page.getByRole('list', { name: /^Also viewing this record: Lead / }).count())
-        .toBe(1);
+    // Each sees the other looking at the record (awareness through the relay), by their label.
+    for (const [page, other] of [
+      [pageA, 'Ben'],
+      [pageB, 'Ana'],
+    ] as const) {
+      const name = `Also viewing this record: ${other}`;
+      await expect.poll(() => page.getByRole('list', { name, exact: true }).count()).toBe(1);
     }
 
     // Ben's network goes; the service worker already controls his page for the reload below.

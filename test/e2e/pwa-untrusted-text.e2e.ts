@@ -1,13 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
-import { connectClient, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium } from './harness/browser.ts';
-import { chromiumArgs } from './harness/chromium.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-import { mintToken } from './harness/workspace.ts';
+import { usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 
 // Every payload, if it ever ran, would set window.__pwned.
 const NAMES = [
@@ -20,51 +15,16 @@ const PURPOSE = '<a href="javascript:window.__pwned=5">summarise</a><iframe srcd
 const NOTE = "{{constructor.constructor('window.__pwned=6')()}}<style>*{display:none}</style>";
 const hostOf = (i: number) => `evil-${i}.example`;
 
-/** Errors and violations the page reports: none may mention the Content Security Policy. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
-      problems.push(message.text());
-    }
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return problems;
-}
-
 const pwned = (page: Page) =>
   page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
 describe.skipIf(!hasChromium())('untrusted text in the PWA (end to end)', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await chromium.launch({
-      executablePath: inject('chromium')!,
-      headless: true,
-      args: chromiumArgs,
-    });
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
+  const ws = usePwaWorkspace();
 
   it('shows hostile tool names, purposes and hosts literally and runs none of them', async () => {
     // A member's extension reports hostile names through host: keys, with hostile flags.
-    const member = mintToken(data.path, '--role', 'member', '--reporter', 'r1');
-    const report = connectClient(relay.syncUrl, 'acme/reports/r1', member);
-    clients.push(report);
+    const relay = ws.relay();
+    const report = ws.client('acme/reports/r1', '--role', 'member', '--reporter', 'r1');
     const at = Date.now();
     recordSightings(
       report.doc,
@@ -91,11 +51,11 @@ describe.skipIf(!hasChromium())('untrusted text in the PWA (end to end)', () => 
     );
     await report.acknowledged();
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await ws.browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const problems = watch(page);
-    const lead = mintToken(data.path, '--role', 'lead');
-    await page.goto(`${relay.url}/#/join?workspace=acme&token=${lead}`);
+    // Errors, dialogs and violations the page reports: none may mention the Content Security Policy.
+    const problems = watchPage(page, { errors: true, csp: true, dialogs: true });
+    await ws.joinAsLead(page);
     const rows = page.locator('.inbox-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(NAMES.length);
 

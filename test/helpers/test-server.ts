@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../shared/auth/access.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/http/server.ts';
 import { tempDir } from './temp-dir.ts';
@@ -34,5 +35,27 @@ export async function startTestServer(
       return minted.token;
     },
     remove: () => dir?.remove(),
+  };
+}
+
+/**
+ * One test server for the enclosing suite: started in a beforeAll, closed and its folder removed
+ * in an afterAll. Returns the server's getter, for the suite's tests and later hooks.
+ */
+export function useTestServer(
+  options: Partial<ServerOptions> & { dataDir?: string } = {},
+): () => TestServer {
+  let server: (TestServer & { remove(): void }) | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await server?.close();
+    server?.remove();
+  });
+  return () => {
+    if (!server)
+      throw new Error('the test server is not started yet: use it in a test or a later hook');
+    return server;
   };
 }

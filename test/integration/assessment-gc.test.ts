@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestServer } from '../helpers/test-server.ts';
+import { useTestServer } from '../helpers/test-server.ts';
 
 describe('the relay keeps what an assessment’s versions need (docs/assessments.md)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-    server.remove();
-  });
+  const testServer = useTestServer();
 
   it('holds assessments without garbage collection, so a snapshot before a deletion restores', async () => {
+    const server = testServer();
     const connection = await server.hocuspocus.openDirectConnection('acme/assessment/a1', {});
     const doc = connection.document!;
     expect(doc.gc).toBe(false);

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpWhoami } from '../../pwa/src/session/whoami.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { useTestServer } from '../helpers/test-server.ts';
 
 describe('GET /api/whoami (docs/sync.md E2–E3)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-    server.remove();
-  });
+  const testServer = useTestServer();
 
   it('names the token: workspace, role, id, expiry, and the invitation’s label when it has one', async () => {
+    const server = testServer();
     const whoami = httpWhoami(fetch, server.url);
     const dana = await server.tokens.mint({
       workspace: 'acme',
@@ -35,6 +29,7 @@ describe('GET /api/whoami (docs/sync.md E2–E3)', () => {
   });
 
   it('refuses a revoked or forged token', async () => {
+    const server = testServer();
     const whoami = httpWhoami(fetch, server.url);
     const minted = await server.tokens.mint({ workspace: 'acme', role: 'lead', ttlMs: 60_000 });
     server.tokens.revoke(minted.id);

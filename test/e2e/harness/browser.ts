@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
-import { extensionArgs } from './chromium.ts';
+import { chromiumArgs, extensionArgs } from './chromium.ts';
 
 export const extensionDir = join(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 
@@ -16,12 +16,23 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium, as the global setup found it. */
+function chromiumPath(): string {
+  const executablePath = inject('chromium');
+  if (!executablePath) throw new Error('no Chromium: the e2e suite should have been skipped');
+  return executablePath;
+}
+
+/** Debian's Chromium without any extension, for pages that each get a fresh context. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+}
+
 /** Debian's Chromium with the built extension loaded, in a fresh profile. */
 export async function launchWithExtension(
   options: { args?: string[]; grantAllSites?: boolean } = {},
 ): Promise<BrowserSession> {
-  const executablePath = inject('chromium');
-  if (!executablePath) throw new Error('no Chromium: the e2e suite should have been skipped');
+  const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'sightline-profile-'));
   if (options.grantAllSites) await grantAllSites(executablePath, profile);
   const context = await chromium.launchPersistentContext(profile, {
