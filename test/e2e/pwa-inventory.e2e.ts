@@ -1,35 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecord, readRegistry } from '../../shared/documents/registry/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import { waitFor, type TestClient } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
-import { chromiumArgs } from './harness/chromium.ts';
-import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-import { mintToken } from './harness/workspace.ts';
+import { seriousViolations, usePwaWorkspace } from './harness/pwa-workspace.ts';
 
 const RECORDS = 400;
 
 describe.skipIf(!hasChromium())('the PWA inventory list (end to end)', () => {
-  const data = tempDir();
-  let relay: ServerProcess;
-  let browser: Browser;
+  const workspace = usePwaWorkspace();
   let registry: TestClient;
 
   beforeAll(async () => {
-    relay = await startServerProcess(data.path);
-    browser = await chromium.launch({
-      executablePath: inject('chromium')!,
-      headless: true,
-      args: chromiumArgs,
-    });
-    registry = connectClient(
-      relay.syncUrl,
-      'acme/registry',
-      mintToken(data.path, '--role', 'lead'),
-    );
+    registry = workspace.client('acme/registry', '--role', 'lead');
     await registry.outcome();
     const at = Date.now();
     registry.doc.transact(() => {
@@ -45,15 +28,9 @@ describe.skipIf(!hasChromium())('the PWA inventory list (end to end)', () => {
     });
     await registry.acknowledged();
   });
-  afterAll(async () => {
-    registry?.destroy();
-    await browser?.close();
-    await relay?.stop();
-    data.remove();
-  });
 
   it('lists, searches, sorts, exports, imports and creates records in a real browser', async () => {
-    const context = await browser.newContext({
+    const context = await workspace.browser().newContext({
       viewport: { width: 1280, height: 800 },
       acceptDownloads: true,
     });
@@ -63,9 +40,7 @@ describe.skipIf(!hasChromium())('the PWA inventory list (end to end)', () => {
       alerts.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(
-      `${relay.url}/#/join?workspace=acme&token=${mintToken(data.path, '--role', 'lead')}`,
-    );
+    await workspace.joinAsLead(page);
     await expect
       .poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 })
       .toBe('Inbox');
@@ -112,10 +87,7 @@ describe.skipIf(!hasChromium())('the PWA inventory list (end to end)', () => {
     });
     const preview = page.getByRole('dialog', { name: 'Import from sheet.csv' });
     await expect.poll(() => preview.textContent()).toContain('1 new record');
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);
     await preview.getByRole('button', { name: 'Import 1 record' }).click();
     await waitFor(
       () =>
