@@ -1,0 +1,136 @@
+import { useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { riskRegisterCsv } from '../../../shared/assessments/index.ts';
+import { deleteRisk, type Risk } from '../../../shared/documents/registry/index.ts';
+import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
+import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
+import { ConfirmDialog } from '../settings/ConfirmDialog.tsx';
+import { useRegistry } from '../sync/documents.ts';
+import { registerFileName } from './export-name.ts';
+import { RiskDialog } from './RiskDialog.tsx';
+import { RiskFilters } from './RiskFilters.tsx';
+import { risksHref, riskRows, matchesFilter, sortRows, viewFromParams } from './risk-rows.ts';
+import { RiskTable } from './RiskTable.tsx';
+import { useRisks } from './use-risks.ts';
+import './risks.css';
+
+export interface RiskRegisterProps {
+  registry: Y.Doc | undefined;
+  /** Leads and admins write the registry; contributors read it. */
+  canEdit: boolean;
+  me: string;
+  workspace: string;
+  now?: () => number;
+  saveFile?: SaveFile;
+}
+
+/** `#/risks`: every risk across systems, filtered and sorted from the address. */
+export function RiskRegister({
+  registry,
+  canEdit,
+  me,
+  workspace,
+  now = Date.now,
+  saveFile = browserSaveFile,
+}: RiskRegisterProps) {
+  const { risks, problems } = useRisks(registry);
+  const { records } = useRegistry(registry);
+  const { filter, sort } = viewFromParams(parseRoute(useHash()).params);
+  const [editing, setEditing] = useState<{ risk: Risk | undefined }>();
+  const [removing, setRemoving] = useState<Risk>();
+  const recordList = useMemo(
+    () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    [records],
+  );
+  const all = useMemo(() => riskRows(risks.values(), records), [risks, records]);
+  const rows = sortRows(
+    all.filter((row) => matchesFilter(row, filter)),
+    sort,
+  );
+
+  function exportCsv() {
+    const names = new Map([...records.values()].map((r) => [r.id, r.name]));
+    saveFile({
+      name: registerFileName(workspace, 'risk-register', now(), 'csv'),
+      type: 'text/csv;charset=utf-8',
+      text: riskRegisterCsv(risks.values(), names),
+    });
+  }
+
+  if (!registry) {
+    return (
+      <div className="prose">
+        <h1>Risk register</h1>
+        <p className="muted">This role cannot read the registry.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="risk-register">
+      <div className="risk-register-head">
+        <h1>Risk register</h1>
+        <div className="risk-register-actions">
+          <button type="button" onClick={exportCsv}>
+            Export CSV
+          </button>
+          {canEdit && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setEditing({ risk: undefined })}
+            >
+              New risk
+            </button>
+          )}
+        </div>
+      </div>
+      {!canEdit && <p className="muted">Read only: leads and admins edit the register.</p>}
+      <RiskFilters
+        filter={filter}
+        sort={sort}
+        records={recordList}
+        onChange={(next, nextSort) => replaceRoute(risksHref(next, nextSort))}
+      />
+      <p className="muted" aria-live="polite">
+        {rows.length === all.length
+          ? `${all.length} ${all.length === 1 ? 'risk' : 'risks'}`
+          : `${rows.length} of ${all.length} risks`}
+      </p>
+      <RiskTable
+        rows={rows}
+        canEdit={canEdit}
+        onEdit={(risk) => setEditing({ risk })}
+        onRemove={setRemoving}
+      />
+      {problems.length > 0 && (
+        <p className="muted small">
+          {problems.length} unreadable {problems.length === 1 ? 'entry was' : 'entries were'} left
+          out.
+        </p>
+      )}
+      {editing && (
+        <RiskDialog
+          registry={registry}
+          records={recordList}
+          risk={editing.risk}
+          me={me}
+          now={now}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+      <ConfirmDialog
+        open={removing !== undefined}
+        title="Remove this risk?"
+        action="Remove risk"
+        onConfirm={() => {
+          if (removing) deleteRisk(registry, removing.id);
+          setRemoving(undefined);
+        }}
+        onCancel={() => setRemoving(undefined)}
+      >
+        <p>{removing?.description}</p>
+        <p className="muted">It leaves the register for everyone. Exports made before keep it.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Risk } from '../../../shared/documents/registry/index.ts';
+import { day } from '../../../shared/assessments/index.ts';
+import { recordHref } from '../inventory/list/record-href.ts';
+import { BAND_LABELS, STATUS_LABELS, TREATMENT_LABELS, type RiskRow } from './risk-rows.ts';
+
+interface Props {
+  rows: readonly RiskRow[];
+  canEdit: boolean;
+  onEdit(risk: Risk): void;
+  onRemove(risk: Risk): void;
+}
+
+/** The register as a plain table: a register holds tens of risks, not thousands. */
+export function RiskTable({ rows, canEdit, onEdit, onRemove }: Props) {
+  if (rows.length === 0) return <p className="muted">No risk matches.</p>;
+  return (
+    <div className="risk-table-wrap" tabIndex={0} role="region" aria-label="Risks">
+      <table className="risk-table">
+        <thead>
+          <tr>
+            <th scope="col">Risk</th>
+            <th scope="col">Source</th>
+            <th scope="col">Systems</th>
+            <th scope="col">Likelihood</th>
+            <th scope="col">Impact</th>
+            <th scope="col">Score</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Treatment</th>
+            <th scope="col">Annex A controls</th>
+            <th scope="col">Status</th>
+            <th scope="col">Due</th>
+            {canEdit && <th scope="col">Actions</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ risk, sourceLabel, systems, score, band }) => (
+            <tr key={risk.id}>
+              <th scope="row" className="risk-description">
+                {risk.description}
+              </th>
+              <td>{sourceLabel}</td>
+              <td>
+                {systems.length === 0 && <span className="muted">None</span>}
+                {systems.map((system, i) => (
+                  <span key={system.id}>
+                    {i > 0 && ', '}
+                    {system.known ? (
+                      <a href={recordHref(system.id)}>{system.name}</a>
+                    ) : (
+                      <span className="muted">{system.name} (no record)</span>
+                    )}
+                  </span>
+                ))}
+              </td>
+              <td>{risk.likelihood}</td>
+              <td>{risk.impact}</td>
+              <td>
+                <span className={`risk-band risk-band-${band}`}>
+                  {score} {BAND_LABELS[band]}
+                </span>
+              </td>
+              <td>{risk.owner ?? <span className="muted">Not set</span>}</td>
+              <td>{TREATMENT_LABELS[risk.treatment]}</td>
+              <td>{risk.controls.join(', ') || <span className="muted">None</span>}</td>
+              <td>{STATUS_LABELS[risk.status]}</td>
+              <td>
+                {risk.dueDate === undefined ? (
+                  <span className="muted">None</span>
+                ) : (
+                  <time dateTime={day(risk.dueDate)}>{day(risk.dueDate)}</time>
+                )}
+              </td>
+              {canEdit && (
+                <td className="risk-actions">
+                  <button
+                    type="button"
+                    onClick={() => onEdit(risk)}
+                    aria-label={`Edit ${risk.description.slice(0, 80)}`}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => onRemove(risk)}
+                    aria-label={`Remove ${risk.description.slice(0, 80)}`}
+                  >
+                    Remove
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

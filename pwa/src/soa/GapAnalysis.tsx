@@ -1,0 +1,50 @@
+import type { GroupReadiness } from '../../../shared/assessments/index.ts';
+
+interface Props {
+  groups: readonly GroupReadiness[];
+  overall: GroupReadiness;
+}
+
+/** Readiness per clause group as a table; the bar repeats the per cent shown beside it. */
+export function GapAnalysis({ groups, overall }: Props) {
+  return (
+    <section aria-labelledby="soa-gap" className="soa-gap">
+      <h2 id="soa-gap">Gap analysis: readiness per clause group</h2>
+      <p className="muted">
+        Readiness = (implemented + half of partial) ÷ (applicable + undecided). An undecided control
+        counts as a gap.
+      </p>
+      <table className="soa-gap-table">
+        <thead>
+          <tr>
+            <th scope="col">Clause group</th>
+            <th scope="col">Readiness</th>
+            <th scope="col">Implemented</th>
+            <th scope="col">Partial</th>
+            <th scope="col">Not started</th>
+            <th scope="col">Not applicable</th>
+            <th scope="col">Undecided</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...groups, overall].map((g) => (
+            <tr key={g.group} className={g.group === 'all' ? 'soa-gap-overall' : undefined}>
+              <th scope="row">{g.group === 'all' ? g.title : `${g.group} ${g.title}`}</th>
+              <td>
+                <span className="soa-bar" aria-hidden="true">
+                  <span style={{ width: `${g.readiness}%` }} />
+                </span>{' '}
+                {g.readiness} %
+              </td>
+              <td>{g.implemented}</td>
+              <td>{g.partial}</td>
+              <td>{g.notStarted}</td>
+              <td>{g.notApplicable}</td>
+              <td>{g.undecided}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
