@@ -10,6 +10,7 @@ import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { useDocument } from '../sync/use-document.ts';
 import { CountChart } from './CountChart.tsx';
+import { RiskHeatMap } from './RiskHeatMap.tsx';
 import { dashboardFigures, type DashboardFigures } from './dashboard-figures.ts';
 import './dashboard.css';
 
@@ -60,9 +61,8 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
           id="by-tier"
           title="Records by tier"
           labelHeading="Tier"
-          rows={figures.byTier.filter(
-            (row) => row.count > 0 || row.key.startsWith('tier-') || true,
-          )}
+          // Every tier of the scheme, empty ones too: "no Tier 1 systems" is worth seeing.
+          rows={figures.byTier}
           layout="horizontal-bars"
           empty="No records yet."
         />
@@ -99,6 +99,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
           before these 12 weeks.
         </p>
       )}
+      <RiskHeatMap registry={registry} />
       <OldestUntriaged figures={figures} />
     </div>
   );

@@ -6,7 +6,7 @@ import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
 import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
 import { ConfirmDialog } from '../settings/ConfirmDialog.tsx';
 import { useRegistry } from '../sync/documents.ts';
-import { registerFileName } from './export-name.ts';
+import { exportFileName } from '../inventory/list/download.ts';
 import { RiskDialog } from './RiskDialog.tsx';
 import { RiskFilters } from './RiskFilters.tsx';
 import { risksHref, riskRows, matchesFilter, sortRows, viewFromParams } from './risk-rows.ts';
@@ -51,7 +51,7 @@ export function RiskRegister({
   function exportCsv() {
     const names = new Map([...records.values()].map((r) => [r.id, r.name]));
     saveFile({
-      name: registerFileName(workspace, 'risk-register', now(), 'csv'),
+      name: exportFileName(workspace, 'risk-register', now(), 'csv'),
       type: 'text/csv;charset=utf-8',
       text: riskRegisterCsv(risks.values(), names),
     });

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { gapAnalysis, soaCsv, soaMarkdown } from '../../../shared/assessments/index.ts';
 import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS } from '../../../shared/iso42001/index.ts';
 import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
-import { registerFileName } from '../risks/export-name.ts';
+import { exportFileName } from '../inventory/list/download.ts';
 import { riskRows } from '../risks/risk-rows.ts';
 import { useRisks, useSoa } from '../risks/use-risks.ts';
 import { useRegistry } from '../sync/documents.ts';
@@ -59,12 +59,12 @@ export function SoaPage({
     saveFile(
       what === 'csv'
         ? {
-            name: registerFileName(workspace, 'soa', at, 'csv'),
+            name: exportFileName(workspace, 'soa', at, 'csv'),
             type: 'text/csv;charset=utf-8',
             text: soaCsv(soa),
           }
         : {
-            name: registerFileName(workspace, 'soa', at, 'md'),
+            name: exportFileName(workspace, 'soa', at, 'md'),
             type: 'text/markdown;charset=utf-8',
             text: soaMarkdown(soa, { workspaceName: workspace, at }),
           },

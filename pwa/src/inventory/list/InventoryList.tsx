@@ -159,7 +159,7 @@ export function InventoryList({
   );
 
   const exportAs = (extension: 'csv' | 'json') => {
-    const name = exportFileName(workspace ?? 'sightline', now(), extension);
+    const name = exportFileName(workspace ?? 'sightline', 'inventory', now(), extension);
     if (extension === 'json') {
       saveFile({
         name,

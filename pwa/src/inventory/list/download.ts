@@ -21,8 +21,13 @@ export const browserSaveFile: SaveFile = ({ name, type, text }) => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 };
 
-/** A file name safe on every system: `<workspace>-inventory-<YYYY-MM-DD>.<ext>`. */
-export function exportFileName(workspace: string, time: number, extension: string): string {
+/** A file name safe on every system: `<workspace>-<what>-<YYYY-MM-DD>.<ext>`. */
+export function exportFileName(
+  workspace: string,
+  what: string,
+  time: number,
+  extension: string,
+): string {
   const safe = workspace.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'sightline';
-  return `${safe}-inventory-${new Date(time).toISOString().slice(0, 10)}.${extension}`;
+  return `${safe}-${what}-${new Date(time).toISOString().slice(0, 10)}.${extension}`;
 }
