@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecord } from '../../shared/documents/registry/index.ts';
+import { createRecord, saveRisk } from '../../shared/documents/registry/index.ts';
 import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
 import { hasChromium } from './harness/browser.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
@@ -67,6 +67,22 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       'dana',
       at,
     );
+    saveRisk(
+      registry.doc,
+      'risk-1',
+      {
+        systemIds: ['rec-gpt'],
+        source: 'privacy',
+        description: 'Customer data pasted into prompts',
+        likelihood: 4,
+        impact: 4,
+        treatment: 'mitigate',
+        controls: ['A.7.4'],
+        status: 'open',
+      },
+      'dana',
+      at,
+    );
     await registry.acknowledged();
   });
 
@@ -88,6 +104,8 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       ['import', '#/import', 'Import'],
       ['catalog', '#/catalog', 'Workspace catalog'],
       ['settings', '#/settings', 'Settings'],
+      ['risks', '#/risks', 'Risk register'],
+      ['soa', '#/soa', 'Statement of Applicability'],
     ];
     for (const theme of ['light', 'dark'] as const) {
       if (theme === 'light') await page.emulateMedia({ colorScheme: 'light' });

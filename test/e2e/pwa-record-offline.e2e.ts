@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   createRecord,
@@ -7,33 +7,8 @@ import {
 } from '../../shared/documents/registry/index.ts';
 import { waitFor } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
+import { cuttableContext } from './harness/cuttable-context.ts';
 import { usePwaWorkspace } from './harness/pwa-workspace.ts';
-
-/**
- * A lead's context whose network can be cut. Playwright's setOffline does not close open
- * WebSockets, so the relay's socket goes through a route that is closed, and refuses to connect,
- * while the context is offline: the page sees what it would on a real loss of network.
- */
-async function cuttableContext(browser: Browser) {
-  const context = await browser.newContext();
-  let offline = false;
-  const open = new Set<WebSocketRoute>();
-  await context.routeWebSocket(/\/sync$/, (ws) => {
-    if (offline) return void ws.close({ code: 1006, reason: 'offline' }).catch(() => {});
-    const server = ws.connectToServer();
-    open.add(ws);
-    ws.onClose(() => (open.delete(ws), void server.close().catch(() => {})));
-    server.onClose(() => (open.delete(ws), void ws.close().catch(() => {})));
-  });
-  return {
-    context,
-    async setOffline(value: boolean) {
-      offline = value;
-      await context.setOffline(value);
-      if (value) await Promise.all([...open].map((ws) => ws.close().catch(() => {})));
-    },
-  };
-}
 
 const status = (page: Page) => page.getByRole('status', { name: 'connection' }).textContent();
 const noteTexts = (page: Page) => page.locator('.note-text').allTextContents();

@@ -89,8 +89,8 @@ describe('the app', () => {
   });
 
   it('shows sections still to come as such', async () => {
-    window.history.replaceState(null, '', '/#/risks');
+    window.history.replaceState(null, '', '/#/later');
     const view = await app(setup({ workspace: 'acme', token, role: 'lead' }));
-    expect(view.querySelector('h1')?.textContent).toBe('Risks');
+    expect(view.querySelector('h1')?.textContent).toBe('Later');
   });
 });

@@ -20,6 +20,7 @@ const sections = [
   'Catalog',
   'Assessments',
   'Risks',
+  'SoA',
   'Settings',
 ] as const;
 

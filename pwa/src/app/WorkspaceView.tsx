@@ -19,8 +19,24 @@ const ImportView = lazy(() =>
 const CatalogEditor = lazy(() =>
   import('../policy/CatalogEditor.tsx').then((module) => ({ default: module.CatalogEditor })),
 );
+const AssessmentList = lazy(() =>
+  import('../assessments/AssessmentList.tsx').then((module) => ({
+    default: module.AssessmentList,
+  })),
+);
+const AssessmentView = lazy(() =>
+  import('../assessments/AssessmentView.tsx').then((module) => ({
+    default: module.AssessmentView,
+  })),
+);
 const Settings = lazy(() =>
   import('../settings/Settings.tsx').then((module) => ({ default: module.Settings })),
+);
+const RiskRegister = lazy(() =>
+  import('../risks/RiskRegister.tsx').then((module) => ({ default: module.RiskRegister })),
+);
+const SoaPage = lazy(() =>
+  import('../soa/SoaPage.tsx').then((module) => ({ default: module.SoaPage })),
 );
 
 const opening = (what: string) => <p className="muted">Opening {what}…</p>;
@@ -82,6 +98,41 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         policy={sync.doc('policy')}
       />,
     );
+  }
+  if (path === 'risks' || path === 'soa') {
+    const Page = path === 'risks' ? RiskRegister : SoaPage;
+    return page(
+      path === 'risks' ? 'the risk register' : 'the Statement of Applicability',
+      <Page
+        registry={sync.doc('registry')}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={personOf(credentials)}
+        workspace={sync.workspace}
+      />,
+    );
+  }
+  if (path === 'assessments') {
+    return rest[0]
+      ? page(
+          'the assessment',
+          <AssessmentView
+            key={rest[0]}
+            sync={sync}
+            assessmentId={rest[0]}
+            role={credentials.role}
+            me={personOf(credentials)}
+            user={presenceUser(credentials)}
+          />,
+        )
+      : page(
+          'the assessments',
+          <AssessmentList
+            registry={sync.doc('registry')}
+            canCreate={sync.access.get('registry') === 'write'}
+            openAssessment={sync.openAssessment}
+            me={personOf(credentials)}
+          />,
+        );
   }
   if (path === 'catalog') {
     return page(

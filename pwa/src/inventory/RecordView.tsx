@@ -6,6 +6,7 @@ import {
   type RecordLogs,
   type RegistryRecord,
 } from '../../../shared/documents/registry/index.ts';
+import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { formatDay } from './classification-words.ts';
@@ -93,9 +94,7 @@ export function RecordView({
       />
       <section aria-labelledby="record-links-heading">
         <h2 id="record-links-heading">Assessments and risks</h2>
-        <p className="muted">
-          None yet. Risk and impact assessments of this system will be linked here.
-        </p>
+        <RecordAssessments registry={registry} recordId={record.id} />
       </section>
       <RecordHistory record={record} history={logs.history} now={now()} />
     </article>

@@ -7,6 +7,11 @@ import { formatDocumentName } from '../../../shared/documents/names.ts';
 import { yIndexedDbName } from '../../../shared/storage/persisted-names.ts';
 import type { Credentials } from '../session/join-link.ts';
 import {
+  assessmentDocuments,
+  clearAssessmentCopies,
+  type OpenedAssessment,
+} from './assessment-documents.ts';
+import {
   indexedDbPersistence,
   type LocalCopy,
   type LocalPersistence,
@@ -18,7 +23,7 @@ import {
 } from './readable-documents.ts';
 import { syncStatusWords, type SyncFacts } from './sync-status.ts';
 
-export { indexedDbPersistence, type LocalCopy, type LocalPersistence };
+export { indexedDbPersistence, type LocalCopy, type LocalPersistence, type OpenedAssessment };
 
 export interface WorkspaceSyncOptions {
   credentials: Credentials;
@@ -39,6 +44,11 @@ export interface WorkspaceSync {
   doc(kind: WorkspaceDocument): Y.Doc | undefined;
   /** Presence on a document (who is looking at what): shared through its provider, never stored. */
   awareness(kind: WorkspaceDocument): Awareness | undefined;
+  /**
+   * Opens `W/assessment/<id>` (from this device first, then synced on the same socket); call
+   * `release()` when done. Throws for a role that may not open assessments or a bad id.
+   */
+  openAssessment(id: string): OpenedAssessment;
   /** Resolves once every document is loaded from this device; syncing starts after. */
   readonly ready: Promise<void>;
   isReady(): boolean;
@@ -49,13 +59,17 @@ export interface WorkspaceSync {
   destroy(): void;
 }
 
-/** Removes a workspace's documents from this device (sign-out); close its WorkspaceSync first. */
+/**
+ * Removes a workspace's documents from this device (sign-out), the assessments opened on it
+ * included; close its WorkspaceSync first.
+ */
 export async function clearWorkspaceData(workspace: string): Promise<void> {
-  await Promise.all(
-    WORKSPACE_DOCUMENTS.map((kind) =>
+  await Promise.all([
+    ...WORKSPACE_DOCUMENTS.map((kind) =>
       clearDocument(yIndexedDbName(formatDocumentName({ workspace, kind }))),
     ),
-  );
+    clearAssessmentCopies(workspace),
+  ]);
 }
 
 /** `ws(s)://<this host>/sync`: the relay serves the PWA and the sync on one port. */
@@ -91,18 +105,31 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   let destroyed = false;
   let words = 'syncing';
 
-  const facts = (): SyncFacts => ({
-    online: online(),
-    socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
-    allSynced: providers.every((p) => p.synced),
-    unsyncedChanges: providers.reduce((sum, p) => sum + p.unsyncedChanges, 0),
-    refused: refused.size > 0,
-  });
+  const facts = (): SyncFacts => {
+    const all = [...providers, ...assessments.providers()];
+    return {
+      online: online(),
+      socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
+      allSynced: all.every((p) => p.synced),
+      unsyncedChanges: all.reduce((sum, p) => sum + p.unsyncedChanges, 0),
+      refused: refused.size > 0,
+    };
+  };
   const update = () => {
     if (destroyed) return;
     words = ready ? syncStatusWords(facts()) : online() ? 'syncing' : 'offline';
     listeners.forEach((listener) => listener());
   };
+  const assessments = assessmentDocuments({
+    credentials,
+    persist,
+    onChange: update,
+    onRefused(provider, no) {
+      if (no) refused.add(provider);
+      else refused.delete(provider);
+      update();
+    },
+  });
 
   function connect() {
     socket = new HocuspocusProviderWebsocket({
@@ -128,6 +155,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       provider.attach();
       providers.push(provider);
     }
+    assessments.connect(socket);
   }
 
   const whenLoaded = Promise.allSettled(
@@ -157,6 +185,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       window.removeEventListener('online', wake);
       window.removeEventListener('offline', update);
     }
+    assessments.destroy();
     providers.forEach((provider) => provider.destroy());
     socket?.destroy();
     for (const { doc, local, awareness } of docs.values()) {
@@ -173,6 +202,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     access,
     doc: (kind) => docs.get(kind)?.doc,
     awareness: (kind) => docs.get(kind)?.awareness,
+    openAssessment: (id) => assessments.open(id),
     ready: whenLoaded,
     isReady: () => ready,
     status: () => words,

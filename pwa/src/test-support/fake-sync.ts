@@ -1,6 +1,8 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Credentials } from '../session/join-link.ts';
+import { assessmentDocuments } from '../sync/assessment-documents.ts';
+import type { LocalPersistence } from '../sync/local-persistence.ts';
 import { readableDocuments, type WorkspaceDocument } from '../sync/readable-documents.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
@@ -9,6 +11,8 @@ export function fakeSync(
   credentials: Credentials,
   docs: Partial<Record<WorkspaceDocument, Y.Doc>> = {},
   status = 'online',
+  /** assessmentId → what "this device" holds; edits made through openAssessment flow back. */
+  stored: Record<string, Y.Doc> = {},
 ): WorkspaceSync & { destroyed: boolean } {
   const access = readableDocuments(credentials);
   const held = new Map([...access.keys()].map((kind) => [kind, docs[kind] ?? new Y.Doc()]));
@@ -19,11 +23,25 @@ export function fakeSync(
     if (doc && !awarenesses.has(kind)) awarenesses.set(kind, new Awareness(doc));
     return awarenesses.get(kind);
   };
+  const persist: LocalPersistence = (name, doc) => {
+    const seed = (stored[name.split('/').pop() ?? ''] ??= new Y.Doc({ gc: false }));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(seed));
+    const keep = (update: Uint8Array) => Y.applyUpdate(seed, update);
+    doc.on('update', keep);
+    return { whenSynced: Promise.resolve(), destroy: () => doc.off('update', keep) };
+  };
+  const assessments = assessmentDocuments({
+    credentials,
+    persist,
+    onChange: () => {},
+    onRefused: () => {},
+  });
   const sync = {
     workspace: credentials.workspace,
     access,
     doc: (kind: WorkspaceDocument) => held.get(kind),
     awareness,
+    openAssessment: (id: string) => assessments.open(id),
     ready: Promise.resolve(),
     isReady: () => true,
     status: () => status,
@@ -31,6 +49,7 @@ export function fakeSync(
     destroyed: false,
     destroy: () => {
       sync.destroyed = true;
+      assessments.destroy();
       awarenesses.forEach((a) => a.destroy());
     },
   };

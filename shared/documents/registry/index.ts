@@ -38,3 +38,4 @@ export {
 export * from './risks.ts';
 export * from './soa.ts';
 export * from './approvals.ts';
+export * from './assessment-index.ts';

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readAssessment } from '../../../shared/documents/assessment/index.ts';
+import {
+  createRecord,
+  indexAssessment,
+  readAssessmentIndex,
+} from '../../../shared/documents/registry/index.ts';
+import { fakeSync } from '../test-support/fake-sync.ts';
+import { button, choose, cleanup, click, render } from '../test-support/render.tsx';
+import { AssessmentList } from './AssessmentList.tsx';
+import { RecordAssessments } from './RecordAssessments.tsx';
+
+const AT = Date.UTC(2026, 2, 10, 12);
+afterEach(cleanup);
+
+function registryDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  createRecord(doc, 'r1', { name: 'HireRank', purpose: 'Ranks job applicants' }, 'Dana', AT);
+  createRecord(doc, 'r2', { name: '<b>ChatGPT</b>' }, 'Dana', AT);
+  return doc;
+}
+
+async function renderList(role: 'lead' | 'contributor', registry = registryDoc()) {
+  const stored: Record<string, Y.Doc> = {};
+  const sync = fakeSync({ workspace: 'acme', token: 't', role }, { registry }, 'online', stored);
+  const visited: string[] = [];
+  const view = await render(
+    <AssessmentList
+      registry={registry}
+      canCreate={sync.access.get('registry') === 'write'}
+      openAssessment={sync.openAssessment}
+      me="Dana"
+      now={() => AT + 1_000}
+      navigate={(hash) => visited.push(hash)}
+    />,
+  );
+  return { view, registry, stored, visited, sync };
+}
+
+const dialog = () => document.body.querySelector<HTMLElement>('[role="dialog"]')!;
+
+describe('the assessments page', () => {
+  it('lists the registry’s assessments, newest first, with their systems, as text', async () => {
+    const registry = registryDoc();
+    const entry = { recordId: 'r2', kind: 'risk' as const, createdBy: 'Dana' };
+    indexAssessment(registry, { ...entry, id: 'a-old', title: 'Old one', createdAt: AT });
+    indexAssessment(registry, { ...entry, id: 'a-new', title: '<i>New</i>', createdAt: AT + 5 });
+    const { view } = await renderList('contributor', registry);
+    const rows = [...view.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['<i>New</i>', 'AI risk assessment', '<b>ChatGPT</b>', '2026-03-10 by Dana'],
+      ['Old one', 'AI risk assessment', '<b>ChatGPT</b>', '2026-03-10 by Dana'],
+    ]);
+    expect(view.querySelector('tbody a')?.getAttribute('href')).toBe('#/assessments/a-new');
+    expect(view.querySelector('i, b')).toBeNull();
+    // Contributors read the registry only: creating is a lead's action.
+    expect(() => button(view, 'New assessment')).toThrow();
+  });
+
+  it('creates a pre-filled assessment and lists it, from a record and a template', async () => {
+    const { view, registry, stored, visited } = await renderList('lead');
+    await click(button(view, 'New assessment'));
+    await click(button(dialog(), 'Create assessment'));
+    expect(dialog().querySelector('[role="alert"]')?.textContent).toMatch(/Choose the AI system/);
+    expect(readAssessmentIndex(registry).assessments).toEqual([]);
+
+    await choose(dialog().querySelector('select'), 'r1');
+    expect(dialog().querySelector('label[for]')?.textContent).toBe('System to assess');
+    await click(
+      dialog().querySelector<HTMLInputElement>('input[value="ai-system-impact-assessment"]'),
+    );
+    await click(button(dialog(), 'Create assessment'));
+
+    const [listed] = readAssessmentIndex(registry).assessments;
+    expect(listed).toMatchObject({ recordId: 'r1', kind: 'impact', createdBy: 'Dana' });
+    expect(visited).toEqual([`#/assessments/${listed!.id}`]);
+    const doc = stored[listed!.id]!;
+    const { meta } = readAssessment(doc);
+    expect(meta).toMatchObject({ kind: 'impact', recordId: 'r1', title: listed!.title });
+    expect(meta!.title).toContain('HireRank');
+    expect(doc.getXmlFragment(`section:${meta!.outline[0]!.id}`).toString()).toContain('HireRank');
+    expect(view.querySelector('tbody')?.textContent).toContain('HireRank');
+  });
+
+  it('links a record’s assessments from its page', async () => {
+    const registry = registryDoc();
+    const base = { kind: 'impact' as const, createdAt: AT, createdBy: 'Dana' };
+    indexAssessment(registry, { ...base, id: 'a1', recordId: 'r1', title: 'Impact of HireRank' });
+    indexAssessment(registry, { ...base, id: 'a2', recordId: 'r2', title: 'Impact of ChatGPT' });
+    const view = await render(<RecordAssessments registry={registry} recordId="r1" />);
+    const links = [...view.querySelectorAll('a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([['Impact of HireRank', '#/assessments/a1']]);
+  });
+});

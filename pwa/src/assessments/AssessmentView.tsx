@@ -1,0 +1,114 @@
+import { useMemo } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Role } from '../../../shared/auth/access.ts';
+import { SCHEMA_VERSION } from '../../../shared/documents/assessment/index.ts';
+import { recordHref } from '../inventory/list/record-href.ts';
+import type { PresenceUser } from '../inventory/record/presence.ts';
+import { useRegistry } from '../sync/documents.ts';
+import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+import { kindLabel } from './assessment-words.ts';
+import { SectionEditor } from './SectionEditor.tsx';
+import { useAssessmentOutline, useOpenedAssessment } from './use-assessments.ts';
+import { AssessmentWorkflow } from './workflow/AssessmentWorkflow.tsx';
+import './assessments.css';
+
+interface Props {
+  sync: WorkspaceSync;
+  assessmentId: string;
+  role: Role;
+  me: string;
+  user: PresenceUser;
+  now?: () => number;
+}
+
+/** `#/assessments/<id>`: the assessment, each section a collaborative editor, and its workflow. */
+export function AssessmentView({ sync, assessmentId, ...rest }: Props) {
+  const opening = useOpenedAssessment(sync, assessmentId);
+  if (opening.state === 'refused') {
+    return (
+      <p role="alert" className="error">
+        This assessment cannot be opened: {opening.reason}
+      </p>
+    );
+  }
+  if (opening.state === 'opening') return <p className="muted">Opening the assessment…</p>;
+  const { doc, awareness, access } = opening.opened;
+  return (
+    <AssessmentPage
+      key={assessmentId}
+      doc={doc}
+      awareness={awareness}
+      canWrite={access === 'write'}
+      registry={sync.doc('registry')}
+      assessmentId={assessmentId}
+      {...rest}
+    />
+  );
+}
+
+interface PageProps extends Omit<Props, 'sync'> {
+  doc: Y.Doc;
+  awareness: Awareness;
+  canWrite: boolean;
+  registry: Y.Doc | undefined;
+}
+
+function AssessmentPage({ doc, awareness, canWrite, registry, assessmentId, ...who }: PageProps) {
+  const assessment = useAssessmentOutline(doc);
+  const records = useRegistry(registry).records;
+  const { name, colour } = who.user;
+  const user = useMemo(() => ({ name, color: colour }), [name, colour]);
+  const meta = assessment.meta;
+  if (!meta) {
+    return (
+      <div className="assessment">
+        <p>
+          <a href="#/assessments">All assessments</a>
+        </p>
+        <p className="muted">
+          This assessment is not on this device yet; it appears as soon as it has synced.
+        </p>
+      </div>
+    );
+  }
+  // A document from a newer version of Sightline is shown, never written (its writers refuse).
+  const newer = (assessment.schemaVersion ?? 0) > SCHEMA_VERSION;
+  const editable = canWrite && !newer;
+  const record = records.get(meta.recordId);
+  return (
+    <article className="assessment" aria-labelledby="assessment-title">
+      <p>
+        <a href="#/assessments">All assessments</a>
+      </p>
+      <h1 id="assessment-title">{meta.title}</h1>
+      <p className="muted">
+        {kindLabel(meta.kind)} of{' '}
+        <a href={recordHref(meta.recordId)}>{record?.name ?? `record ${meta.recordId}`}</a>
+      </p>
+      {newer && (
+        <p role="status" className="muted">
+          Made by a newer version of Sightline: read-only here until this app updates.
+        </p>
+      )}
+      <AssessmentWorkflow
+        assessment={doc}
+        registry={registry}
+        assessmentId={assessmentId}
+        role={who.role}
+        me={who.me}
+        {...(who.now ? { now: who.now } : {})}
+      />
+      {meta.outline.map((section) => (
+        <SectionEditor
+          key={section.id}
+          doc={doc}
+          awareness={awareness}
+          section={section}
+          editable={editable}
+          user={user}
+        />
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,168 @@
+import { Dialog } from 'radix-ui';
+import { useId, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import { BUILT_IN_TEMPLATES, startAssessment } from '../../../shared/assessments/index.ts';
+import { readAssessment } from '../../../shared/documents/assessment/index.ts';
+import {
+  indexAssessment,
+  readRiskRegister,
+  readTierScheme,
+  type RegistryRecord,
+} from '../../../shared/documents/registry/index.ts';
+import type { OpenedAssessment } from '../sync/assessment-documents.ts';
+import { newAssessmentId } from './assessment-href.ts';
+
+interface Props {
+  registry: Y.Doc;
+  /** The registry's records, by name. */
+  records: readonly RegistryRecord[];
+  openAssessment: (id: string) => OpenedAssessment;
+  me: string;
+  now: () => number;
+  /** Called with the new assessment's id (the page navigates to it). */
+  onCreated(id: string): void;
+  /** A record chosen before the dialog opens (from a record's page). */
+  recordId?: string;
+  newId?: () => string;
+}
+
+// Held a moment after creating, so the page it navigates to takes the same document, already
+// loaded, instead of closing it and loading it again.
+const HOLD_AFTER_CREATE_MS = 5_000;
+
+/**
+ * "New assessment": a record and a template; the document starts pre-filled from the record
+ * (shared/assessments/start.ts) and is listed in the registry. A lead's action: only leads
+ * write the registry.
+ */
+export function NewAssessmentDialog(props: Props) {
+  const { registry, records, me, now, onCreated, newId = newAssessmentId } = props;
+  const [open, setOpen] = useState(false);
+  const [recordId, setRecordId] = useState(props.recordId ?? '');
+  const [templateId, setTemplateId] = useState(BUILT_IN_TEMPLATES[0]!.id);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const selectId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const record = records.find((r) => r.id === recordId);
+    const template = BUILT_IN_TEMPLATES.find((t) => t.id === templateId);
+    if (!record || !template) {
+      setError('Choose the AI system to assess and a template.');
+      return;
+    }
+    setBusy(true);
+    const id = newId();
+    let opened: OpenedAssessment | undefined;
+    try {
+      opened = props.openAssessment(id);
+      await opened.ready;
+      const at = now();
+      startAssessment(
+        opened.doc,
+        {
+          template,
+          record,
+          tierScheme: readTierScheme(registry).scheme,
+          risks: readRiskRegister(registry).risks.values(),
+        },
+        me,
+        at,
+      );
+      const title = readAssessment(opened.doc).meta?.title ?? template.title;
+      indexAssessment(registry, {
+        id,
+        recordId: record.id,
+        kind: template.kind,
+        title,
+        createdAt: at,
+        createdBy: me,
+      });
+    } catch (failure) {
+      opened?.release();
+      setBusy(false);
+      setError(`Not created: ${failure instanceof Error ? failure.message : String(failure)}`);
+      return;
+    }
+    const held = opened;
+    setTimeout(() => held.release(), HOLD_AFTER_CREATE_MS);
+    setBusy(false);
+    setOpen(false);
+    onCreated(id);
+  }
+
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          setError(undefined);
+          setRecordId(props.recordId ?? '');
+        }
+      }}
+    >
+      <Dialog.Trigger asChild>
+        <button type="button" className="primary">
+          New assessment
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="assessment-dialog-overlay" />
+        <Dialog.Content className="assessment-dialog">
+          <Dialog.Title>New assessment</Dialog.Title>
+          <Dialog.Description className="muted">
+            It starts pre-filled from the system’s record: purpose, detections, classification and
+            data.
+          </Dialog.Description>
+          <form onSubmit={(event) => void submit(event)} noValidate>
+            <label htmlFor={selectId}>System to assess</label>
+            <select
+              id={selectId}
+              value={recordId}
+              onChange={(event) => setRecordId(event.target.value)}
+              required
+              aria-required="true"
+            >
+              <option value="">Choose a record</option>
+              {records.map((record) => (
+                <option key={record.id} value={record.id}>
+                  {record.name}
+                </option>
+              ))}
+            </select>
+            <fieldset>
+              <legend>Template</legend>
+              {BUILT_IN_TEMPLATES.map((template) => (
+                <label key={template.id} className="choice">
+                  <input
+                    type="radio"
+                    name="template"
+                    value={template.id}
+                    checked={templateId === template.id}
+                    onChange={() => setTemplateId(template.id)}
+                  />
+                  {template.title}
+                </label>
+              ))}
+            </fieldset>
+            {error && (
+              <p role="alert" className="error">
+                {error}
+              </p>
+            )}
+            <div className="assessment-dialog-actions">
+              <Dialog.Close asChild>
+                <button type="button">Cancel</button>
+              </Dialog.Close>
+              <button type="submit" className="primary" disabled={busy}>
+                Create assessment
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

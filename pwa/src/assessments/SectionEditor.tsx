@@ -1,0 +1,84 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { memo, useEffect, useMemo } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import {
+  sectionFragmentName,
+  type OutlineSection,
+} from '../../../shared/documents/assessment/index.ts';
+import { sectionAwareness } from './section-awareness.ts';
+
+interface Props {
+  doc: Y.Doc;
+  awareness: Awareness;
+  section: OutlineSection;
+  editable: boolean;
+  /** This device's person as others see them beside the caret. */
+  user: { name: string; color: string };
+}
+
+/**
+ * One section's rich text, bound to its own Y.XmlFragment (`section:<id>`). Collaboration keeps
+ * the text and brings its own undo (StarterKit's undoRedo would undo others' edits), and
+ * CollaborationCaret shows the others' carets and names through the assessment's awareness.
+ * Memoised and never re-rendered per keystroke: ProseMirror updates its own DOM.
+ */
+export const SectionEditor = memo(function SectionEditor({
+  doc,
+  awareness,
+  section,
+  editable,
+  user,
+}: Props) {
+  const headingId = `section-title-${section.id}`;
+  const guidanceId = `section-guidance-${section.id}`;
+  const field = sectionFragmentName(section.id);
+  const view = useMemo(
+    () => sectionAwareness(awareness, doc.getXmlFragment(field)),
+    [awareness, doc, field],
+  );
+  const editor = useEditor(
+    {
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editable,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: doc, field }),
+        CollaborationCaret.configure({ provider: { awareness: view }, user }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': headingId,
+          'aria-describedby': guidanceId,
+          class: 'section-editor-text',
+        },
+      },
+    },
+    [doc, view, field, user.name, user.color],
+  );
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    editor?.view.dom.setAttribute('aria-readonly', String(!editable));
+  }, [editor, editable]);
+
+  return (
+    <section className="assessment-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{section.title}</h2>
+      <p id={guidanceId} className="muted section-guidance">
+        {section.guidance}
+      </p>
+      {section.references.length > 0 && (
+        <p className="muted section-references">{section.references.join(' · ')}</p>
+      )}
+      <div className="section-editor" data-testid={`section-editor-${section.id}`}>
+        <EditorContent editor={editor} />
+      </div>
+    </section>
+  );
+});

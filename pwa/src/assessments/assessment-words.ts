@@ -1,0 +1,4 @@
+import type { AssessmentIndexEntry } from '../../../shared/documents/registry/index.ts';
+
+export const kindLabel = (kind: AssessmentIndexEntry['kind']): string =>
+  kind === 'risk' ? 'AI risk assessment' : 'AI system impact assessment';
