@@ -1,26 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { getSchema } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  readAssessment,
-  sectionFragmentName,
-  setReviewer,
-  setSectionStatus,
-  signOff,
-} from '../documents/assessment/index.ts';
+import { signOff } from '../documents/assessment/index.ts';
 import {
   readRegistry,
   readRiskRegister,
   readSoa,
   saveSoaEntry,
 } from '../documents/registry/index.ts';
-import { AT, fixtureRegistryDoc } from './fixture.test-support.ts';
+import { AT, draftAssessment, fixtureRegistryDoc } from './fixture.test-support.ts';
 import {
-  AI_RISK_ASSESSMENT,
   assessmentExport,
   assessmentHtml,
   assessmentMarkdown,
@@ -28,7 +18,6 @@ import {
   riskRegisterCsv,
   soaCsv,
   soaMarkdown,
-  startAssessment,
 } from './index.ts';
 
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
@@ -38,45 +27,9 @@ function expectGolden(name: string, actual: string) {
   expect(actual).toBe(readFileSync(golden(name), 'utf8'));
 }
 
-const schema = getSchema([StarterKit]);
-
 /** A signed-off risk assessment of the fixture record, with some rich text typed into it. */
 function signedAssessment(registry: Y.Doc, hostile?: string) {
-  const record = readRegistry(registry).records.get('rec-hire')!;
-  const doc = new Y.Doc({ gc: false });
-  startAssessment(
-    doc,
-    {
-      template: AI_RISK_ASSESSMENT,
-      record,
-      risks: readRiskRegister(registry).risks.values(),
-      ...(hostile ? { title: hostile } : {}),
-    },
-    'lead-1',
-    AT,
-  );
-  const text = hostile ?? 'Dana owns both risks';
-  prosemirrorJSONToYXmlFragment(
-    schema,
-    {
-      type: 'doc',
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text }] },
-        {
-          type: 'bulletList',
-          content: ['Quarterly bias test', text].map((item) => ({
-            type: 'listItem',
-            content: [{ type: 'paragraph', content: [{ type: 'text', text: item }] }],
-          })),
-        },
-      ],
-    },
-    doc.getXmlFragment(sectionFragmentName('owners')),
-  );
-  setReviewer(doc, hostile ?? 'Priya', true);
-  for (const section of readAssessment(doc).meta!.outline) {
-    setSectionStatus(doc, section.id, 'done', 'lead-1', AT + 100);
-  }
+  const doc = draftAssessment(registry, { hostile });
   signOff(doc, {
     signoffId: 's1',
     versionId: 'v1',

@@ -1,4 +1,13 @@
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import {
+  readAssessment,
+  sectionFragmentName,
+  setReviewer,
+  setSectionStatus,
+} from '../documents/assessment/index.ts';
 import {
   createRecord,
   decideEuAiActCategory,
@@ -7,7 +16,10 @@ import {
   saveRisk,
   setUseProfile,
   type RegistryRecord,
+  readRiskRegister,
 } from '../documents/registry/index.ts';
+import { startAssessment } from './start.ts';
+import { AI_RISK_ASSESSMENT } from './templates.ts';
 
 /** Shared by the assessments' tests: a small classified registry with two risks. */
 export const AT = Date.UTC(2026, 2, 10, 12);
@@ -86,4 +98,56 @@ export function fixtureRegistryDoc(): Y.Doc {
 
 export function fixtureRecord(): RegistryRecord {
   return readRegistry(fixtureRegistryDoc()).records.get('rec-hire')!;
+}
+
+const schema = getSchema([StarterKit]);
+
+/**
+ * The fixture record's risk assessment, not yet signed off, with some rich text typed into its
+ * `owners` section (as the editor writes it) and a reviewer; every section done unless `allDone`
+ * is false. `hostile` replaces every text a person could type.
+ */
+export function draftAssessment(
+  registry: Y.Doc,
+  options: { hostile?: string | undefined; allDone?: boolean } = {},
+): Y.Doc {
+  const { hostile } = options;
+  const record = readRegistry(registry).records.get('rec-hire')!;
+  const doc = new Y.Doc({ gc: false });
+  startAssessment(
+    doc,
+    {
+      template: AI_RISK_ASSESSMENT,
+      record,
+      risks: readRiskRegister(registry).risks.values(),
+      ...(hostile ? { title: hostile } : {}),
+    },
+    'lead-1',
+    AT,
+  );
+  const text = hostile ?? 'Dana owns both risks';
+  prosemirrorJSONToYXmlFragment(
+    schema,
+    {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text }] },
+        {
+          type: 'bulletList',
+          content: ['Quarterly bias test', text].map((item) => ({
+            type: 'listItem',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: item }] }],
+          })),
+        },
+      ],
+    },
+    doc.getXmlFragment(sectionFragmentName('owners')),
+  );
+  setReviewer(doc, hostile ?? 'Priya', true);
+  if (options.allDone !== false) {
+    for (const section of readAssessment(doc).meta!.outline) {
+      setSectionStatus(doc, section.id, 'done', 'lead-1', AT + 100);
+    }
+  }
+  return doc;
 }

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type * as Y from 'yjs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildPwa } from '../../scripts/ensure-built.ts';
-import { root } from '../../scripts/run-tool.ts';
 import { AI_SYSTEM_IMPACT_ASSESSMENT, startAssessment } from '../../shared/assessments/index.ts';
 import {
   appendParagraphs,
@@ -17,9 +12,9 @@ import {
   indexAssessment,
   readRegistry,
 } from '../../shared/documents/registry/index.ts';
-import { chromiumArgs, findChromium } from '../e2e/harness/chromium.ts';
+import { findChromium } from '../e2e/harness/chromium.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { joinBench, withPwaInChromium, write } from './pwa-bench-workspace.ts';
 import { median, round2 } from './sync-bench-helpers.ts';
 
 /** A page of an assessment: about 3,000 characters (some 500 words). */
@@ -30,15 +25,6 @@ const KEYS = 12;
 /** The issue's budgets (issue 7, "Tests and budgets"). */
 const BUDGET = { openMs: 500, keystrokeMs: 16 };
 const WORDS = ['model', 'risk', 'data', 'bias', 'review', 'control', 'user', 'drift', 'impact'];
-
-async function write(hocuspocus: Hocuspocus, name: string, edit: (doc: Y.Doc) => void) {
-  const connection = await hocuspocus.openDirectConnection(name, { relay: true });
-  try {
-    await connection.transact(edit);
-  } finally {
-    await connection.disconnect();
-  }
-}
 
 /** An impact assessment of `pages` pages, spread over its sections; returns its last words. */
 async function seedAssessment(hocuspocus: Hocuspocus, id: string, pages: number, now: number) {
@@ -157,28 +143,13 @@ export default {
     if (!executablePath) return { skipped: 'no Chromium' };
     buildPwa();
     const now = Date.UTC(2026, 10, 30, 12);
-    const server = await startTestServer({ pwaDir: join(root, 'dist', 'pwa') });
-    const profile = mkdtempSync(join(tmpdir(), 'sightline-bench-assessment-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 800 },
-    });
-    try {
+    return withPwaInChromium(executablePath, async (server, context) => {
       const lastLarge = await seedAssessment(server.hocuspocus, 'large', PAGES, now);
       const lastSmall = await seedAssessment(server.hocuspocus, 'small', 1, now);
-      const token = await server.token('bench', 'lead');
       // Online once: both assessments come from the relay and stay in IndexedDB.
-      const join = await context.newPage();
-      await join.goto(`${server.url}/#/join?workspace=bench&token=${token}`);
-      await join.waitForURL(/#\/inbox$/);
-      for (const [id, last] of [
-        ['large', lastLarge],
-        ['small', lastSmall],
-      ] as const) {
-        await timeOpen(join, id, last);
-      }
+      const join = await joinBench(server, context);
+      await timeOpen(join, 'large', lastLarge);
+      await timeOpen(join, 'small', lastSmall);
       await join.waitForTimeout(1500);
       await join.close();
       await context.setOffline(true);
@@ -196,11 +167,6 @@ export default {
           large.keystrokes > 0 &&
           large.keystrokeMedianMs <= BUDGET.keystrokeMs,
       };
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-      await server.close();
-      server.remove();
-    }
+    });
   },
 };

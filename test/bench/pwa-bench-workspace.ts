@@ -1,7 +1,11 @@
 // Shared by the pwa-* benchmarks: a synthetic workspace written into a real relay through its own
 // direct connections (as the relay writes W/discoveries and a lead writes W/registry). Not a
 // benchmark itself: the runner loads only *.bench.ts files.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { builtInCatalog } from '../../shared/catalog/catalog.ts';
 import { CATEGORIES, type Category } from '../../shared/catalog/schema.ts';
@@ -15,7 +19,10 @@ import {
   type RecordFields,
 } from '../../shared/documents/registry/index.ts';
 import { DATA_CATEGORIES } from '../../shared/documents/schema/values.ts';
+import { root } from '../../scripts/run-tool.ts';
+import { chromiumArgs } from '../e2e/harness/chromium.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 export interface WorkspaceSize {
   records: number;
@@ -38,7 +45,8 @@ type Random = ReturnType<typeof seededRandom>;
 const someOf = <T>(random: Random, items: readonly T[], max: number): T[] =>
   [...new Set(Array.from({ length: 1 + random.int(max) }, () => random.pick(items)))].sort();
 
-async function write(hocuspocus: Hocuspocus, name: string, edit: (doc: Y.Doc) => void) {
+/** Writes one document in one transaction through the relay's own direct connection. */
+export async function write(hocuspocus: Hocuspocus, name: string, edit: (doc: Y.Doc) => void) {
   const connection = await hocuspocus.openDirectConnection(name, { relay: true });
   try {
     await connection.transact(edit);
@@ -136,4 +144,39 @@ export async function seedWorkspace(
       });
     }
   });
+}
+
+/**
+ * Runs `work` with a real relay serving the built PWA (dist/pwa) on loopback and a fresh Chromium
+ * profile, then closes both and removes their folders.
+ */
+export async function withPwaInChromium<T>(
+  executablePath: string,
+  work: (server: TestServer, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const server = await startTestServer({ pwaDir: join(root, 'dist', 'pwa') });
+  const profile = mkdtempSync(join(tmpdir(), 'sightline-bench-pwa-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    return await work(server, context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+    server.remove();
+  }
+}
+
+/** Opens `url`'s join link as a lead of workspace `bench` and waits for the inbox. */
+export async function joinBench(server: TestServer, context: BrowserContext): Promise<Page> {
+  const token = await server.token('bench', 'lead');
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/join?workspace=bench&token=${token}`);
+  await page.waitForURL(/#\/inbox$/);
+  return page;
 }

@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildPwa } from '../../scripts/ensure-built.ts';
-import { root } from '../../scripts/run-tool.ts';
-import { chromiumArgs, findChromium } from '../e2e/harness/chromium.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import { LARGE, SMALL, seedWorkspace, type WorkspaceSize } from './pwa-bench-workspace.ts';
+import { findChromium } from '../e2e/harness/chromium.ts';
+import {
+  LARGE,
+  SMALL,
+  seedWorkspace,
+  withPwaInChromium,
+  type WorkspaceSize,
+} from './pwa-bench-workspace.ts';
 import { median, round2 } from './sync-bench-helpers.ts';
 
 const OPENS = 3;
@@ -81,15 +82,7 @@ async function keystrokes(page: Page): Promise<number[]> {
 
 async function measure(executablePath: string, size: WorkspaceSize) {
   const now = Date.UTC(2026, 10, 30, 12);
-  const server = await startTestServer({ pwaDir: join(root, 'dist', 'pwa') });
-  const profile = mkdtempSync(join(tmpdir(), 'sightline-bench-pwa-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
+  return withPwaInChromium(executablePath, async (server, context) => {
     const seedStart = performance.now();
     await seedWorkspace(server.hocuspocus, 'bench', size, now);
     const seedMs = performance.now() - seedStart;
@@ -122,12 +115,7 @@ async function measure(executablePath: string, size: WorkspaceSize) {
       keystrokeMaxMs: round2(Math.max(...keys)),
       keystrokes: keys.length,
     };
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-    await server.close();
-    server.remove();
-  }
+  });
 }
 
 /**

@@ -1,16 +1,13 @@
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
-import { AT, fixtureRegistryDoc } from '../../../../shared/assessments/fixture.test-support.ts';
-import { AI_RISK_ASSESSMENT, startAssessment } from '../../../../shared/assessments/index.ts';
+import type * as Y from 'yjs';
 import {
-  readAssessment,
-  sectionFragmentName,
-  setReviewer,
-  setSectionStatus,
-} from '../../../../shared/documents/assessment/index.ts';
-import { readRegistry, readRiskRegister } from '../../../../shared/documents/registry/index.ts';
+  AT,
+  draftAssessment,
+  fixtureRegistryDoc,
+} from '../../../../shared/assessments/fixture.test-support.ts';
+import { sectionFragmentName } from '../../../../shared/documents/assessment/index.ts';
 
 export { AT };
 const schema = getSchema([StarterKit]);
@@ -35,43 +32,5 @@ export function writeSection(doc: Y.Doc, sectionId: string, paragraphs: string[]
  */
 export function fixtureDocs(options: { allDone?: boolean; hostile?: string } = {}) {
   const registry = fixtureRegistryDoc();
-  const record = readRegistry(registry).records.get('rec-hire')!;
-  const doc = new Y.Doc({ gc: false });
-  const hostile = options.hostile;
-  startAssessment(
-    doc,
-    {
-      template: AI_RISK_ASSESSMENT,
-      record,
-      risks: readRiskRegister(registry).risks.values(),
-      ...(hostile ? { title: hostile } : {}),
-    },
-    'lead-1',
-    AT,
-  );
-  const text = hostile ?? 'Dana owns both risks';
-  prosemirrorJSONToYXmlFragment(
-    schema,
-    {
-      type: 'doc',
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text }] },
-        {
-          type: 'bulletList',
-          content: ['Quarterly bias test', text].map((item) => ({
-            type: 'listItem',
-            content: [{ type: 'paragraph', content: [{ type: 'text', text: item }] }],
-          })),
-        },
-      ],
-    },
-    doc.getXmlFragment(sectionFragmentName('owners')),
-  );
-  setReviewer(doc, hostile ?? 'Priya', true);
-  if (options.allDone !== false) {
-    for (const section of readAssessment(doc).meta!.outline) {
-      setSectionStatus(doc, section.id, 'done', 'lead-1', AT + 100);
-    }
-  }
-  return { doc, registry };
+  return { doc: draftAssessment(registry, options), registry };
 }
