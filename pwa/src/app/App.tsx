@@ -19,6 +19,7 @@ const sections = [
   'Import',
   'Catalog',
   'Assessments',
+  'Templates',
   'Risks',
   'SoA',
   'Settings',

@@ -38,6 +38,9 @@ const RiskRegister = lazy(() =>
 const SoaPage = lazy(() =>
   import('../soa/SoaPage.tsx').then((module) => ({ default: module.SoaPage })),
 );
+const TemplatesPage = lazy(() =>
+  import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
+);
 
 const opening = (what: string) => <p className="muted">Opening {what}…</p>;
 const page = (what: string, node: ReactNode) => (
@@ -133,6 +136,16 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
             me={personOf(credentials)}
           />,
         );
+  }
+  if (path === 'templates') {
+    return page(
+      'the templates',
+      <TemplatesPage
+        registry={sync.doc('registry')}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={personOf(credentials)}
+      />,
+    );
   }
   if (path === 'catalog') {
     return page(

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { BUILT_IN_TEMPLATES, startAssessment } from '../../../shared/assessments/index.ts';
 import { readAssessment } from '../../../shared/documents/assessment/index.ts';
 import {
+  availableTemplates,
   indexAssessment,
   readRiskRegister,
   readTierScheme,
@@ -43,11 +44,14 @@ export function NewAssessmentDialog(props: Props) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const selectId = useId();
+  // The workspace's own templates first, then the built-ins; read each render, so it is current
+  // whenever the dialog opens.
+  const templates = availableTemplates(registry);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const record = records.find((r) => r.id === recordId);
-    const template = BUILT_IN_TEMPLATES.find((t) => t.id === templateId);
+    const template = templates.find((t) => t.id === templateId);
     if (!record || !template) {
       setError('Choose the AI system to assess and a template.');
       return;
@@ -134,7 +138,7 @@ export function NewAssessmentDialog(props: Props) {
             </select>
             <fieldset>
               <legend>Template</legend>
-              {BUILT_IN_TEMPLATES.map((template) => (
+              {templates.map((template) => (
                 <label key={template.id} className="choice">
                   <input
                     type="radio"

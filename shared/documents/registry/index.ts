@@ -39,3 +39,4 @@ export * from './risks.ts';
 export * from './soa.ts';
 export * from './approvals.ts';
 export * from './assessment-index.ts';
+export * from './templates.ts';
