@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRecord, saveRisk } from '../../shared/documents/registry/index.ts';
+import { AI_RISK_ASSESSMENT, startAssessment } from '../../shared/assessments/index.ts';
+import {
+  createRecord,
+  indexAssessment,
+  readRegistry,
+  saveRisk,
+} from '../../shared/documents/registry/index.ts';
 import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
 import { hasChromium } from './harness/browser.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
@@ -83,6 +89,27 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       'dana',
       at,
     );
+    // An assessment of that record, listed in the registry, so its page and editors are checked.
+    const assessment = ws.client('acme/assessment/a1', '--role', 'lead');
+    await assessment.outcome();
+    startAssessment(
+      assessment.doc,
+      {
+        template: AI_RISK_ASSESSMENT,
+        record: readRegistry(registry.doc).records.get('rec-gpt')!,
+      },
+      'dana',
+      at,
+    );
+    indexAssessment(registry.doc, {
+      id: 'a1',
+      recordId: 'rec-gpt',
+      kind: 'risk',
+      title: 'AI risk assessment: ChatGPT Enterprise',
+      createdAt: at,
+      createdBy: 'dana',
+    });
+    await assessment.acknowledged();
     await registry.acknowledged();
   });
 
@@ -106,6 +133,9 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       ['settings', '#/settings', 'Settings'],
       ['risks', '#/risks', 'Risk register'],
       ['soa', '#/soa', 'Statement of Applicability'],
+      ['assessments', '#/assessments', 'Assessments'],
+      ['assessment', '#/assessments/a1', 'AI risk assessment: ChatGPT Enterprise'],
+      ['templates', '#/templates', 'Assessment templates'],
     ];
     for (const theme of ['light', 'dark'] as const) {
       if (theme === 'light') await page.emulateMedia({ colorScheme: 'light' });

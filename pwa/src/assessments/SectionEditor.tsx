@@ -44,6 +44,9 @@ export const SectionEditor = memo(function SectionEditor({
     {
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
+      // TipTap adds a <style> element for ProseMirror's basics: it carries the page's CSP nonce
+      // (pwa/src/app/style-nonce.ts), or the strict style-src refuses it.
+      injectNonce: (globalThis as { __webpack_nonce__?: string }).__webpack_nonce__,
       editable,
       extensions: [
         StarterKit.configure({ undoRedo: false }),
