@@ -1,7 +1,13 @@
 import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { BUILT_IN_TEMPLATES, startAssessment } from '../../../shared/assessments/index.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  friaRequirement,
+  startAssessment,
+  type DeployerContext,
+  type FriaRequirement,
+} from '../../../shared/assessments/index.ts';
 import { readAssessment } from '../../../shared/documents/assessment/index.ts';
 import {
   availableTemplates,
@@ -10,6 +16,7 @@ import {
   readTierScheme,
   type RegistryRecord,
 } from '../../../shared/documents/registry/index.ts';
+import { useGovernance } from '../settings/use-governance.ts';
 import type { OpenedAssessment } from '../sync/assessment-documents.ts';
 import { newAssessmentId } from './assessment-href.ts';
 
@@ -31,6 +38,21 @@ interface Props {
 // loaded, instead of closing it and loading it again.
 const HOLD_AFTER_CREATE_MS = 5_000;
 
+const FRIA_OUTCOME: Record<FriaRequirement['required'], string> = {
+  yes: 'The fundamental-rights impact assessment (FRIA) sections will be added.',
+  no: 'No FRIA sections will be added.',
+  unknown: 'No FRIA sections will be added until the workspace answers the public-body question.',
+};
+
+/** Whether Art. 27 adds the FRIA sections, and why (the rule's reason and basis), as text. */
+function FriaNote({ fria }: { fria: FriaRequirement }) {
+  return (
+    <p className={`fria-note fria-${fria.required}`} role="note">
+      <strong>{FRIA_OUTCOME[fria.required]}</strong> {fria.reason} ({fria.basis.join(', ')})
+    </p>
+  );
+}
+
 /**
  * "New assessment": a record and a template; the document starts pre-filled from the record
  * (shared/assessments/start.ts) and is listed in the registry. A lead's action: only leads
@@ -47,6 +69,15 @@ export function NewAssessmentDialog(props: Props) {
   // The workspace's own templates first, then the built-ins; read each render, so it is current
   // whenever the dialog opens.
   const templates = availableTemplates(registry);
+  // The workspace's answer to Art. 27(1) (settings): decides the FRIA for most Annex III systems.
+  const { publicBodyOrPublicService } = useGovernance(registry);
+  const deployer: DeployerContext =
+    publicBodyOrPublicService === undefined ? {} : { publicBodyOrPublicService };
+  const chosen = records.find((r) => r.id === recordId);
+  const offersFria = templates
+    .find((t) => t.id === templateId)
+    ?.sections.some((section) => section.condition === 'fria-required');
+  const fria = chosen && offersFria ? friaRequirement(chosen.classification, deployer) : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,6 +101,7 @@ export function NewAssessmentDialog(props: Props) {
           record,
           tierScheme: readTierScheme(registry).scheme,
           risks: readRiskRegister(registry).risks.values(),
+          deployer,
         },
         me,
         at,
@@ -151,6 +183,7 @@ export function NewAssessmentDialog(props: Props) {
                 </label>
               ))}
             </fieldset>
+            {fria && <FriaNote fria={fria} />}
             {error && (
               <p role="alert" className="error">
                 {error}

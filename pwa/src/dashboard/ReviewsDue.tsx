@@ -7,6 +7,7 @@ import { formatDay } from '../inbox/inbox-rows.ts';
 import { recordHref } from '../inventory/list/record-href.ts';
 import { risksHref } from '../risks/risk-rows.ts';
 import { useRisks } from '../risks/use-risks.ts';
+import { useGovernance } from '../settings/use-governance.ts';
 import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { useRegistry } from '../sync/documents.ts';
 import { sharedReader, useDocument } from '../sync/use-document.ts';
@@ -39,6 +40,7 @@ export function ReviewsDue({ registry, now }: { registry: Y.Doc | undefined; now
   const { records } = useRegistry(registry);
   const tierScheme = useTierScheme(registry);
   const { risks } = useRisks(registry);
+  const { reviewMonths } = useGovernance(registry);
   // Recomputed when a document changes (the dashboard is not a clock).
   const { due, at } = useMemo(() => {
     const at = now();
@@ -49,9 +51,10 @@ export function ReviewsDue({ registry, now }: { registry: Y.Doc | undefined; now
       tierScheme,
       risks: risks.values(),
       now: at,
+      reviewMonths,
     });
     return { due, at };
-  }, [assessments, approvals, records, tierScheme, risks, now]);
+  }, [assessments, approvals, records, tierScheme, risks, reviewMonths, now]);
 
   return (
     <section aria-labelledby="reviews-due" className="reviews-due">

@@ -55,6 +55,8 @@ export interface ReviewsDueInput {
   tierScheme: Pick<WorkspaceTierScheme, 'scheme' | 'removed'>;
   risks: Iterable<Risk>;
   now: number;
+  /** The workspace's own review intervals, months per tier id (registry `governance`). */
+  reviewMonths?: Readonly<Record<string, number>>;
 }
 
 const RANK: Record<ReviewDueState, number> = { overdue: 0, upcoming: 1, 'first-sign-off': 2 };
@@ -86,6 +88,7 @@ export function reviewsDue(input: ReviewsDueInput): ReviewsDue {
       scheme: input.tierScheme.scheme,
       lastSignOffAt,
       now,
+      ...(input.reviewMonths ? { custom: input.reviewMonths } : {}),
     });
     let state: ReviewDueState;
     if (review.dueAt === undefined) state = 'first-sign-off';

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { personOf, type Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+import { GovernanceSection } from './GovernanceSection.tsx';
 import { TierSchemeSection } from './TierSchemeSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
 
@@ -38,6 +39,14 @@ export function DocumentSettings({ sync, credentials, now }: Props) {
           <h2 id="tiers-heading">Tier scheme</h2>
           <p className="muted">This role does not see the registry, where the tiers are kept.</p>
         </section>
+      )}
+      {registry && (
+        <GovernanceSection
+          registry={registry}
+          canEdit={sync.access.get('registry') === 'write'}
+          me={me}
+          {...(now ? { now } : {})}
+        />
       )}
     </>
   );

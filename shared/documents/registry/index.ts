@@ -40,3 +40,4 @@ export * from './soa.ts';
 export * from './approvals.ts';
 export * from './assessment-index.ts';
 export * from './templates.ts';
+export * from './governance.ts';

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { nextReview } from '../../../../shared/assessments/index.ts';
 import { findTier } from '../../../../shared/documents/registry/index.ts';
+import { useGovernance } from '../../settings/use-governance.ts';
 import { useTierScheme } from '../../settings/use-tier-scheme.ts';
 import { reviewLabel } from './workflow-words.ts';
 
@@ -16,12 +17,13 @@ interface Props {
 export function ReviewDuePanel({ registry, tierId, lastSignOffAt, now }: Props) {
   const workspace = useTierScheme(registry);
   const { scheme } = workspace;
+  const { reviewMonths } = useGovernance(registry);
   let text: string;
   let state = 'unknown';
   if (!registry) text = 'The review date needs the registry, which is not available here.';
   else if (tierId === undefined) text = "The system's tier is not decided yet: no review cycle.";
   else {
-    const due = nextReview({ tierId, scheme, lastSignOffAt, now: now() });
+    const due = nextReview({ tierId, scheme, lastSignOffAt, now: now(), custom: reviewMonths });
     const tier = findTier(workspace, tierId)?.tier;
     state = due.state;
     text = `${tier ? `${tier.name}: ` : ''}${reviewLabel(due)}`;
