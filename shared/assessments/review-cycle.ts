@@ -13,6 +13,9 @@ export const DEFAULT_REVIEW_MONTHS = { high: 6, medium: 12, low: 24 } as const;
 export const DUE_SOON_DAYS = 30;
 const DAY = 86_400_000;
 
+/** The longest review interval a workspace may set (five years). */
+export const MAX_REVIEW_MONTHS = 60;
+
 /** Interval in months for a tier of the scheme: the workspace's own, or by its place in the scheme. */
 export function reviewIntervalMonths(
   tierId: string,
@@ -20,7 +23,8 @@ export function reviewIntervalMonths(
   custom: Readonly<Record<string, number>> = {},
 ): number {
   const own = custom[tierId];
-  if (own !== undefined && Number.isInteger(own) && own >= 1 && own <= 120) return own;
+  if (own !== undefined && Number.isInteger(own) && own >= 1 && own <= MAX_REVIEW_MONTHS)
+    return own;
   const index = scheme.tiers.findIndex((tier) => tier.id === tierId);
   // An unknown tier is reviewed as often as the most severe: missing data never delays a review.
   if (index <= 0) return DEFAULT_REVIEW_MONTHS.high;

@@ -6,6 +6,7 @@ import { ensureWritable } from '../schema/version.ts';
 import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
 import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
 import { MAX_STORED_TIERS } from './tier-scheme.ts';
+import { MAX_REVIEW_MONTHS } from '../../assessments/review-cycle.ts';
 
 /**
  * The workspace's governance settings for assessments, in the registry (leads write; contributors
@@ -19,7 +20,7 @@ import { MAX_STORED_TIERS } from './tier-scheme.ts';
  */
 export const GOVERNANCE = 'governance';
 export const MIN_REVIEW_MONTHS = 1;
-export const MAX_REVIEW_MONTHS = 60;
+export { MAX_REVIEW_MONTHS };
 const PUBLIC_BODY = 'publicBodyOrPublicService';
 const REVIEW_PREFIX = 'reviewMonths.';
 const STAMP_KEYS = new Set(['updatedBy', 'updatedAt']);
