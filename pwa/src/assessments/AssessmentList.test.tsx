@@ -6,12 +6,10 @@ import {
   indexAssessment,
   readAssessmentIndex,
 } from '../../../shared/documents/registry/index.ts';
-import { fakeSync } from '../test-support/fake-sync.ts';
 import { button, choose, cleanup, click, render } from '../test-support/render.tsx';
-import { AssessmentList } from './AssessmentList.tsx';
+import { AT, dialog, renderAssessmentList } from './assessment-list.test-support.tsx';
 import { RecordAssessments } from './RecordAssessments.tsx';
 
-const AT = Date.UTC(2026, 2, 10, 12);
 afterEach(cleanup);
 
 function registryDoc(): Y.Doc {
@@ -21,24 +19,8 @@ function registryDoc(): Y.Doc {
   return doc;
 }
 
-async function renderList(role: 'lead' | 'contributor', registry = registryDoc()) {
-  const stored: Record<string, Y.Doc> = {};
-  const sync = fakeSync({ workspace: 'acme', token: 't', role }, { registry }, 'online', stored);
-  const visited: string[] = [];
-  const view = await render(
-    <AssessmentList
-      registry={registry}
-      canCreate={sync.access.get('registry') === 'write'}
-      openAssessment={sync.openAssessment}
-      me="Dana"
-      now={() => AT + 1_000}
-      navigate={(hash) => visited.push(hash)}
-    />,
-  );
-  return { view, registry, stored, visited, sync };
-}
-
-const dialog = () => document.body.querySelector<HTMLElement>('[role="dialog"]')!;
+const renderList = (role: 'lead' | 'contributor', registry = registryDoc()) =>
+  renderAssessmentList(role, registry);
 
 describe('the assessments page', () => {
   it('lists the registry’s assessments, newest first, with their systems, as text', async () => {

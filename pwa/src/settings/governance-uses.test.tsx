@@ -11,14 +11,11 @@ import {
   setUseProfile,
   updateGovernance,
 } from '../../../shared/documents/registry/index.ts';
-import { AssessmentList } from '../assessments/AssessmentList.tsx';
+import { AT, dialog, renderAssessmentList } from '../assessments/assessment-list.test-support.tsx';
 import { ReviewsDue } from '../dashboard/ReviewsDue.tsx';
-import { fakeSync } from '../test-support/fake-sync.ts';
 import { button, choose, cleanup, click, render } from '../test-support/render.tsx';
 
-const AT = Date.UTC(2026, 2, 10, 12);
 const DAY = 86_400_000;
-const dialog = () => document.body.querySelector<HTMLElement>('[role="dialog"]')!;
 afterEach(cleanup);
 
 /** A registry with one high-risk Annex III 4(a) system (recruitment), suggested, not yet decided. */
@@ -31,23 +28,7 @@ function recruitmentRegistry(publicBody: boolean | null): Y.Doc {
 }
 
 async function createImpactAssessment(registry: Y.Doc) {
-  const stored: Record<string, Y.Doc> = {};
-  const sync = fakeSync(
-    { workspace: 'acme', token: 't', role: 'lead' },
-    { registry },
-    'online',
-    stored,
-  );
-  const view = await render(
-    <AssessmentList
-      registry={registry}
-      canCreate
-      openAssessment={sync.openAssessment}
-      me="Dana"
-      now={() => AT + 1_000}
-      navigate={() => {}}
-    />,
-  );
+  const { view, stored } = await renderAssessmentList('lead', registry);
   await click(button(view, 'New assessment'));
   await choose(dialog().querySelector('select'), 'r1');
   await click(

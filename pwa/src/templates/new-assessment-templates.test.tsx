@@ -7,12 +7,9 @@ import {
   readAssessmentIndex,
   saveTemplate,
 } from '../../../shared/documents/registry/index.ts';
-import { AssessmentList } from '../assessments/AssessmentList.tsx';
-import { fakeSync } from '../test-support/fake-sync.ts';
-import { button, choose, cleanup, click, render } from '../test-support/render.tsx';
+import { AT, dialog, renderAssessmentList } from '../assessments/assessment-list.test-support.tsx';
+import { button, choose, cleanup, click } from '../test-support/render.tsx';
 
-const AT = Date.UTC(2026, 2, 10, 12);
-const dialog = () => document.body.querySelector<HTMLElement>('[role="dialog"]')!;
 afterEach(cleanup);
 
 describe('the New assessment dialog', () => {
@@ -28,23 +25,7 @@ describe('the New assessment dialog', () => {
     };
     saveTemplate(registry, ours, 'lead', AT);
     saveTemplate(registry, { ...ours, version: 2 }, 'lead', AT);
-    const stored: Record<string, Y.Doc> = {};
-    const sync = fakeSync(
-      { workspace: 'acme', token: 't', role: 'lead' },
-      { registry },
-      'online',
-      stored,
-    );
-    const view = await render(
-      <AssessmentList
-        registry={registry}
-        canCreate
-        openAssessment={sync.openAssessment}
-        me="Dana"
-        now={() => AT + 1_000}
-        navigate={() => {}}
-      />,
-    );
+    const { view, stored } = await renderAssessmentList('lead', registry);
     await click(button(view, 'New assessment'));
     const choices = [...dialog().querySelectorAll('fieldset label')].map((l) => l.textContent);
     expect(choices).toEqual([
