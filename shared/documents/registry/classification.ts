@@ -12,14 +12,9 @@ import { addProblem, describe, joinPath } from '../schema/problems.ts';
 import { readChildMap, readString, readTimestamp } from '../schema/read.ts';
 import { MAX_TIMESTAMP, isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import {
-  checkText,
-  checkTimestamp,
-  childMap,
-  setIfChanged,
-  type JsonValue,
-} from '../schema/write.ts';
+import { checkText, childMap, setIfChanged, type JsonValue } from '../schema/write.ts';
 import { MAX_PERSON, MAX_REASON, RECORDS, REGISTRY_SCHEMA } from './schema.ts';
+import { checkAuthor } from './authored.ts';
 
 /**
  * A record's classification (brief, decision 7: the product suggests, a person decides), in the
@@ -76,11 +71,6 @@ export interface RecordClassification {
   suggested?: SuggestedCategory;
   decision?: CategoryDecision;
   tier?: TierDecision;
-}
-
-function checkAuthor(by: unknown, at: unknown): void {
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
 }
 
 function checkReason(what: string, value: unknown): string {

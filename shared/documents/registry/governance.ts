@@ -3,10 +3,11 @@ import { TIER_ID_PATTERN } from '../../classification/index.ts';
 import { addProblem } from '../schema/problems.ts';
 import { readBoolean, readNumber, readString, readTimestamp, topMap } from '../schema/read.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
+import { setIfChanged } from '../schema/write.ts';
 import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
 import { MAX_STORED_TIERS } from './tier-scheme.ts';
 import { MAX_REVIEW_MONTHS } from '../../assessments/review-cycle.ts';
+import { checkAuthor } from './authored.ts';
 
 /**
  * The workspace's governance settings for assessments, in the registry (leads write; contributors
@@ -138,8 +139,7 @@ export function updateGovernance(
   stamp: GovernanceStamp,
 ): boolean {
   const writes = checkChange(change);
-  checkText('by', stamp?.by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', stamp.at);
+  checkAuthor(stamp?.by, stamp.at);
   if (topMap(doc, GOVERNANCE, []) === undefined)
     throw new Error(`${GOVERNANCE} holds another type: it cannot be edited`);
   const map = doc.getMap<unknown>(GOVERNANCE);

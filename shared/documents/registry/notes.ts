@@ -4,7 +4,7 @@ import { readEnum, readString, readTimestamp } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp } from '../schema/write.ts';
+import { checkText } from '../schema/write.ts';
 import { appendHistory, historyArray, readHistory } from './history.ts';
 import {
   HISTORY,
@@ -18,6 +18,7 @@ import {
   type RecordLogs,
   type RecordNote,
 } from './schema.ts';
+import { checkAuthor } from './authored.ts';
 
 /**
  * A record's performance and drift notes: `notes: noteId → Y.Map { kind, text, by, at }`, one
@@ -39,11 +40,6 @@ function notesMap(record: Y.Map<unknown>): Y.Map<unknown> {
   const created = new Y.Map<unknown>();
   record.set(NOTES, created);
   return created;
-}
-
-function checkAuthor(by: string, at: number): void {
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
 }
 
 const preview = (text: string) =>

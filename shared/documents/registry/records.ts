@@ -4,7 +4,7 @@ import { readString, readTimestamp } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
+import { setIfChanged } from '../schema/write.ts';
 import { readRecordClassification } from './classification.ts';
 import { appendHistory, describeChange, snapshotField } from './history.ts';
 import { FIELD_NAMES, RECORD_FIELDS, checkField, readField, writeField } from './fields.ts';
@@ -18,11 +18,7 @@ import {
   type RecordPatch,
   type RegistryRecord,
 } from './schema.ts';
-
-function checkAuthor(by: string, at: number): void {
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
-}
+import { checkAuthor } from './authored.ts';
 
 /** Checks every field of a patch (unknown names are refused: they are typos or newer fields). */
 function checkPatch(patch: RecordPatch): void {

@@ -1,12 +1,13 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { isAnnexAControlId, isRiskSourceId, type RiskSourceId } from '../../iso42001/index.ts';
 import { addProblem } from '../schema/problems.ts';
 import { readEnum, readNumber, readString, readTimestamp, topMap } from '../schema/read.ts';
 import { readRecords, readStringSet } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp, childMap, setIfChanged, syncTrueSet } from '../schema/write.ts';
+import { checkText, checkTimestamp, setIfChanged, syncTrueSet } from '../schema/write.ts';
 import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
+import { saveAuthoredEntry } from './authored.ts';
 
 /**
  * The risk register, a top-level map of the registry document (leads write, contributors read):
@@ -125,33 +126,18 @@ export function saveRisk(
 ): boolean {
   if (!isId(id)) throw new RangeError('risk id must be 1–64 letters, digits, _ or -');
   checkRisk(fields);
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
-  let changed = false;
-  doc.transact(() => {
-    ensureWritable(doc, REGISTRY_SCHEMA);
-    const risks = doc.getMap<unknown>(RISKS);
-    changed = !(risks.get(id) instanceof Y.Map);
-    const map = childMap(risks, id);
-    const writes = [
-      syncTrueSet(map, 'systemIds', fields.systemIds),
-      setIfChanged(map, 'source', fields.source),
-      setIfChanged(map, 'description', fields.description),
-      setIfChanged(map, 'likelihood', fields.likelihood),
-      setIfChanged(map, 'impact', fields.impact),
-      setIfChanged(map, 'owner', fields.owner),
-      setIfChanged(map, 'treatment', fields.treatment),
-      syncTrueSet(map, 'controls', fields.controls),
-      setIfChanged(map, 'status', fields.status),
-      setIfChanged(map, 'dueDate', fields.dueDate),
-    ];
-    changed = changed || writes.some(Boolean);
-    if (changed) {
-      setIfChanged(map, 'updatedBy', by);
-      setIfChanged(map, 'updatedAt', at);
-    }
-  });
-  return changed;
+  return saveAuthoredEntry(doc, RISKS, id, by, at, (map) => [
+    syncTrueSet(map, 'systemIds', fields.systemIds),
+    setIfChanged(map, 'source', fields.source),
+    setIfChanged(map, 'description', fields.description),
+    setIfChanged(map, 'likelihood', fields.likelihood),
+    setIfChanged(map, 'impact', fields.impact),
+    setIfChanged(map, 'owner', fields.owner),
+    setIfChanged(map, 'treatment', fields.treatment),
+    syncTrueSet(map, 'controls', fields.controls),
+    setIfChanged(map, 'status', fields.status),
+    setIfChanged(map, 'dueDate', fields.dueDate),
+  ]);
 }
 
 /** Removes a risk; false when there was none. */

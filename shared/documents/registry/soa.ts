@@ -1,12 +1,12 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ANNEX_A_CONTROLS, isAnnexAControlId } from '../../iso42001/index.ts';
 import { addProblem } from '../schema/problems.ts';
 import { readBoolean, readEnum, readString, readTimestamp, topMap } from '../schema/read.ts';
 import { readRecords, readStringSet } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
-import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp, childMap, setIfChanged, syncTrueSet } from '../schema/write.ts';
-import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
+import { checkText, setIfChanged, syncTrueSet } from '../schema/write.ts';
+import { MAX_PERSON } from './schema.ts';
+import { saveAuthoredEntry } from './authored.ts';
 
 /**
  * The Statement of Applicability, a top-level map of the registry document (leads write):
@@ -112,30 +112,15 @@ export function saveSoaEntry(
 ): boolean {
   if (!isAnnexAControlId(controlId)) throw new RangeError('not an Annex A control id');
   checkSoa(fields);
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
-  let changed = false;
-  doc.transact(() => {
-    ensureWritable(doc, REGISTRY_SCHEMA);
-    const soa = doc.getMap<unknown>(SOA);
-    changed = !(soa.get(controlId) instanceof Y.Map);
-    const map = childMap(soa, controlId);
-    const writes = [
-      setIfChanged(map, 'applicable', fields.applicable),
-      setIfChanged(map, 'justification', fields.justification),
-      setIfChanged(map, 'implementation', fields.implementation),
-      setIfChanged(map, 'owner', fields.owner),
-      syncTrueSet(map, 'evidence', fields.evidence),
-      syncTrueSet(map, 'systems', fields.systems),
-      syncTrueSet(map, 'risks', fields.risks),
-    ];
-    changed = changed || writes.some(Boolean);
-    if (changed) {
-      setIfChanged(map, 'updatedBy', by);
-      setIfChanged(map, 'updatedAt', at);
-    }
-  });
-  return changed;
+  return saveAuthoredEntry(doc, SOA, controlId, by, at, (map) => [
+    setIfChanged(map, 'applicable', fields.applicable),
+    setIfChanged(map, 'justification', fields.justification),
+    setIfChanged(map, 'implementation', fields.implementation),
+    setIfChanged(map, 'owner', fields.owner),
+    syncTrueSet(map, 'evidence', fields.evidence),
+    syncTrueSet(map, 'systems', fields.systems),
+    syncTrueSet(map, 'risks', fields.risks),
+  ]);
 }
 
 function readEntry(map: Y.Map<unknown>, controlId: string, path: string, problems: string[]) {

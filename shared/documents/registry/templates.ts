@@ -10,8 +10,8 @@ import { readString, readTimestamp, topMap } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp } from '../schema/write.ts';
 import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
+import { checkAuthor } from './authored.ts';
 
 /**
  * The workspace's own assessment templates (leads write, contributors read):
@@ -58,8 +58,7 @@ export function saveTemplate(
   at: number,
 ): AssessmentTemplate {
   const template = parseTemplate(raw);
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
+  checkAuthor(by, at);
   const expected = previousVersion(doc, template.id) + 1;
   if (template.version !== expected) {
     throw new TemplateError([`version: expected ${expected}, got ${template.version}`]);

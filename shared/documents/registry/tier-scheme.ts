@@ -13,8 +13,9 @@ import {
 import { addProblem, joinPath } from '../schema/problems.ts';
 import { readBoolean, readNumber, readString, topMap } from '../schema/read.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
-import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
+import { setIfChanged } from '../schema/write.ts';
+import { REGISTRY_SCHEMA } from './schema.ts';
+import { checkAuthor } from './authored.ts';
 
 /**
  * The workspace's tier scheme, in the registry (leads write it; contributors read it; extensions
@@ -173,8 +174,7 @@ export function findTier(
 // ————— writing —————
 
 function checkChange(change: TierChange): void {
-  checkText('by', change?.by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', change.at);
+  checkAuthor(change?.by, change.at);
 }
 
 /** Text equal to the default tier's is not stored (deleted), so the default shows through. */

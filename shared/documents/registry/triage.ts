@@ -13,6 +13,7 @@ import {
   TRIAGE_STATES,
   type TriageEntry,
 } from './schema.ts';
+import { checkAuthor } from './authored.ts';
 
 function checkTriage(entry: TriageEntry): void {
   if (!TRIAGE_STATES.includes(entry.state)) throw new RangeError('unknown triage state');
@@ -27,8 +28,7 @@ function checkTriage(entry: TriageEntry): void {
   if (entry.state === 'snoozed' && entry.snoozedUntil === undefined) {
     throw new RangeError('a snoozed discovery says until when');
   }
-  checkText('by', entry.by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', entry.at);
+  checkAuthor(entry.by, entry.at);
 }
 
 /**
