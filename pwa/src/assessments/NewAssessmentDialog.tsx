@@ -1,4 +1,3 @@
-import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { useGovernance } from '../settings/use-governance.ts';
 import type { OpenedAssessment } from '../sync/assessment-documents.ts';
+import { FormDialog } from '../ui/FormDialog.tsx';
 import { newAssessmentId } from './assessment-href.ts';
 
 interface Props {
@@ -129,7 +129,7 @@ export function NewAssessmentDialog(props: Props) {
   }
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
@@ -138,68 +138,51 @@ export function NewAssessmentDialog(props: Props) {
           setRecordId(props.recordId ?? '');
         }
       }}
-    >
-      <Dialog.Trigger asChild>
+      trigger={
         <button type="button" className="primary">
           New assessment
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="assessment-dialog-overlay" />
-        <Dialog.Content className="assessment-dialog">
-          <Dialog.Title>New assessment</Dialog.Title>
-          <Dialog.Description className="muted">
-            It starts pre-filled from the system’s record: purpose, detections, classification and
-            data.
-          </Dialog.Description>
-          <form onSubmit={(event) => void submit(event)} noValidate>
-            <label htmlFor={selectId}>System to assess</label>
-            <select
-              id={selectId}
-              value={recordId}
-              onChange={(event) => setRecordId(event.target.value)}
-              required
-              aria-required="true"
-            >
-              <option value="">Choose a record</option>
-              {records.map((record) => (
-                <option key={record.id} value={record.id}>
-                  {record.name}
-                </option>
-              ))}
-            </select>
-            <fieldset>
-              <legend>Template</legend>
-              {templates.map((template) => (
-                <label key={template.id} className="choice">
-                  <input
-                    type="radio"
-                    name="template"
-                    value={template.id}
-                    checked={templateId === template.id}
-                    onChange={() => setTemplateId(template.id)}
-                  />
-                  {template.title}
-                </label>
-              ))}
-            </fieldset>
-            {fria && <FriaNote fria={fria} />}
-            {error && (
-              <p role="alert" className="error">
-                {error}
-              </p>
-            )}
-            <div className="assessment-dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button type="submit" className="primary" disabled={busy}>
-                Create assessment
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title="New assessment"
+      description="It starts pre-filled from the system’s record: purpose, detections, classification and data."
+      onSubmit={(event) => void submit(event)}
+      error={error}
+      submitLabel="Create assessment"
+      busy={busy}
+      size="narrow"
+      className="assessment-dialog"
+    >
+      <label htmlFor={selectId}>System to assess</label>
+      <select
+        id={selectId}
+        value={recordId}
+        onChange={(event) => setRecordId(event.target.value)}
+        required
+        aria-required="true"
+      >
+        <option value="">Choose a record</option>
+        {records.map((record) => (
+          <option key={record.id} value={record.id}>
+            {record.name}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Template</legend>
+        {templates.map((template) => (
+          <label key={template.id} className="choice">
+            <input
+              type="radio"
+              name="template"
+              value={template.id}
+              checked={templateId === template.id}
+              onChange={() => setTemplateId(template.id)}
+            />
+            {template.title}
+          </label>
+        ))}
+      </fieldset>
+      {fria && <FriaNote fria={fria} />}
+    </FormDialog>
   );
 }

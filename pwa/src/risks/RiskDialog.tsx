@@ -1,4 +1,3 @@
-import { Dialog } from 'radix-ui';
 import { useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import {
@@ -10,6 +9,7 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS, RISK_SOURCES } from '../../../shared/iso42001/index.ts';
 import { newRecordId } from '../inventory/list/new-record-id.ts';
+import { FormDialog } from '../ui/FormDialog.tsx';
 import { EMPTY_RISK_FORM, fieldsOf, formOf, type RiskForm } from './risk-form.ts';
 import { STATUS_LABELS, TREATMENT_LABELS } from './risk-rows.ts';
 
@@ -54,139 +54,122 @@ export function RiskDialog({ registry, records, risk, me, now, onClose }: Props)
 
   const title = risk ? 'Edit risk' : 'New risk';
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="risk-dialog-overlay" />
-        <Dialog.Content className="risk-dialog">
-          <Dialog.Title>{title}</Dialog.Title>
-          <Dialog.Description className="muted">
-            Score = likelihood × impact; the band follows from the score.
-          </Dialog.Description>
-          <form onSubmit={submit} noValidate>
-            <label>
-              Source
-              <select {...text('source')}>
-                {RISK_SOURCES.map((source) => (
-                  <option key={source.id} value={source.id}>
-                    {source.label}
-                    {source.origin === 'annex-c' ? ' (Annex C)' : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Description (required)
-              <textarea {...text('description')} rows={3} aria-required="true" maxLength={4000} />
-            </label>
-            <div className="risk-dialog-row">
-              <label>
-                Likelihood
-                <select {...text('likelihood')}>
-                  {RATINGS.map((n, i) => (
-                    <option key={n} value={n}>{`${n} – ${LIKELIHOOD[i]}`}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Impact
-                <select {...text('impact')}>
-                  {RATINGS.map((n, i) => (
-                    <option key={n} value={n}>{`${n} – ${IMPACT[i]}`}</option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <label>
-              Owner
-              <input {...text('owner')} maxLength={200} />
-            </label>
-            <div className="risk-dialog-row">
-              <label>
-                Treatment
-                <select
-                  value={form.treatment}
-                  onChange={(event) => set('treatment', event.target.value)}
-                >
-                  {TREATMENTS.map((id) => (
-                    <option key={id} value={id}>
-                      {TREATMENT_LABELS[id]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Status
-                <select value={form.status} onChange={(event) => set('status', event.target.value)}>
-                  {RISK_STATUSES.map((id) => (
-                    <option key={id} value={id}>
-                      {STATUS_LABELS[id]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Due date
+    <FormDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={title}
+      description="Score = likelihood × impact; the band follows from the score."
+      onSubmit={submit}
+      error={error}
+      submitLabel={risk ? 'Save risk' : 'Add risk'}
+      size="wide"
+      className="risk-dialog"
+    >
+      <label>
+        Source
+        <select {...text('source')}>
+          {RISK_SOURCES.map((source) => (
+            <option key={source.id} value={source.id}>
+              {source.label}
+              {source.origin === 'annex-c' ? ' (Annex C)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Description (required)
+        <textarea {...text('description')} rows={3} aria-required="true" maxLength={4000} />
+      </label>
+      <div className="risk-dialog-row">
+        <label>
+          Likelihood
+          <select {...text('likelihood')}>
+            {RATINGS.map((n, i) => (
+              <option key={n} value={n}>{`${n} – ${LIKELIHOOD[i]}`}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Impact
+          <select {...text('impact')}>
+            {RATINGS.map((n, i) => (
+              <option key={n} value={n}>{`${n} – ${IMPACT[i]}`}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label>
+        Owner
+        <input {...text('owner')} maxLength={200} />
+      </label>
+      <div className="risk-dialog-row">
+        <label>
+          Treatment
+          <select value={form.treatment} onChange={(event) => set('treatment', event.target.value)}>
+            {TREATMENTS.map((id) => (
+              <option key={id} value={id}>
+                {TREATMENT_LABELS[id]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={form.status} onChange={(event) => set('status', event.target.value)}>
+            {RISK_STATUSES.map((id) => (
+              <option key={id} value={id}>
+                {STATUS_LABELS[id]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Due date
+          <input
+            type="date"
+            value={form.dueDate}
+            onChange={(event) => set('dueDate', event.target.value)}
+          />
+        </label>
+      </div>
+      <fieldset className="risk-picks">
+        <legend>Systems</legend>
+        {records.length === 0 && <p className="muted">No records in the inventory yet.</p>}
+        {records.map((record) => (
+          <label key={record.id} className="check">
+            <input
+              type="checkbox"
+              checked={form.systemIds.includes(record.id)}
+              onChange={(event) =>
+                set('systemIds', toggle(form.systemIds, record.id, event.target.checked))
+              }
+            />
+            {record.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="risk-picks">
+        <legend>Annex A controls</legend>
+        {ANNEX_A_GROUPS.map((group) => (
+          <div key={group.id} role="group" aria-label={`${group.id} ${group.title}`}>
+            <p className="risk-picks-group">
+              {group.id} {group.title}
+            </p>
+            {ANNEX_A_CONTROLS.filter((c) => c.group === group.id).map((control) => (
+              <label key={control.id} className="check">
                 <input
-                  type="date"
-                  value={form.dueDate}
-                  onChange={(event) => set('dueDate', event.target.value)}
+                  type="checkbox"
+                  checked={form.controls.includes(control.id)}
+                  onChange={(event) =>
+                    set('controls', toggle(form.controls, control.id, event.target.checked))
+                  }
                 />
+                {control.id} {control.title}
               </label>
-            </div>
-            <fieldset className="risk-picks">
-              <legend>Systems</legend>
-              {records.length === 0 && <p className="muted">No records in the inventory yet.</p>}
-              {records.map((record) => (
-                <label key={record.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={form.systemIds.includes(record.id)}
-                    onChange={(event) =>
-                      set('systemIds', toggle(form.systemIds, record.id, event.target.checked))
-                    }
-                  />
-                  {record.name}
-                </label>
-              ))}
-            </fieldset>
-            <fieldset className="risk-picks">
-              <legend>Annex A controls</legend>
-              {ANNEX_A_GROUPS.map((group) => (
-                <div key={group.id} role="group" aria-label={`${group.id} ${group.title}`}>
-                  <p className="risk-picks-group">
-                    {group.id} {group.title}
-                  </p>
-                  {ANNEX_A_CONTROLS.filter((c) => c.group === group.id).map((control) => (
-                    <label key={control.id} className="check">
-                      <input
-                        type="checkbox"
-                        checked={form.controls.includes(control.id)}
-                        onChange={(event) =>
-                          set('controls', toggle(form.controls, control.id, event.target.checked))
-                        }
-                      />
-                      {control.id} {control.title}
-                    </label>
-                  ))}
-                </div>
-              ))}
-            </fieldset>
-            {error && (
-              <p role="alert" className="error">
-                {error}
-              </p>
-            )}
-            <div className="risk-dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button type="submit" className="primary">
-                {risk ? 'Save risk' : 'Add risk'}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            ))}
+          </div>
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

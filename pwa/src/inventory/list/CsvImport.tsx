@@ -2,6 +2,7 @@ import { Dialog } from 'radix-ui';
 import { memo, useState, type ChangeEvent } from 'react';
 import type * as Y from 'yjs';
 import type { InventoryImport } from '../../../../shared/inventory/index.ts';
+import '../../ui/form-dialog.css';
 import { importRecords, readInventoryFile } from './import-file.ts';
 
 interface Props {
@@ -97,8 +98,8 @@ export const CsvImport = memo(function CsvImport({ registry, existingNames, me, 
         onOpenChange={(open) => !open && setPreview(undefined)}
       >
         <Dialog.Portal>
-          <Dialog.Overlay className="inventory-dialog-overlay" />
-          <Dialog.Content className="inventory-dialog import-dialog">
+          <Dialog.Overlay className="form-dialog-overlay" />
+          <Dialog.Content className="form-dialog import-dialog">
             <Dialog.Title>
               {result?.fatal
                 ? `Nothing to import from ${preview?.file}`
@@ -123,7 +124,7 @@ export const CsvImport = memo(function CsvImport({ registry, existingNames, me, 
                 <ProblemList title="Duplicates (not imported)" problems={result.duplicates} />
               </>
             )}
-            <div className="inventory-dialog-actions">
+            <div className="form-dialog-actions">
               <Dialog.Close asChild>
                 <button type="button">{count > 0 ? 'Cancel' : 'Close'}</button>
               </Dialog.Close>

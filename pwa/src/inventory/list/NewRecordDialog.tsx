@@ -1,4 +1,3 @@
-import { Dialog } from 'radix-ui';
 import { memo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { CATEGORIES, CATEGORY_LABELS } from '../../../../shared/catalog/schema.ts';
@@ -7,6 +6,7 @@ import {
   LIFECYCLES,
   type RecordFields,
 } from '../../../../shared/documents/registry/index.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { lifecycleLabel } from './inventory-rows.ts';
 import { newRecordId } from './new-record-id.ts';
 
@@ -63,7 +63,7 @@ export const NewRecordDialog = memo(function NewRecordDialog({
   }
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
@@ -72,74 +72,56 @@ export const NewRecordDialog = memo(function NewRecordDialog({
           setError(undefined);
         }
       }}
-    >
-      <Dialog.Trigger asChild>
+      trigger={
         <button type="button" className="primary">
           New record
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="inventory-dialog-overlay" />
-        <Dialog.Content className="inventory-dialog new-record-dialog">
-          <Dialog.Title>New record</Dialog.Title>
-          <Dialog.Description className="muted">
-            For an AI system the extensions cannot see, such as one built in-house.
-          </Dialog.Description>
-          <form onSubmit={submit} noValidate>
-            <label>
-              Name (required)
-              <input {...text('name')} required aria-required="true" maxLength={200} />
-            </label>
-            <label>
-              Vendor
-              <input {...text('vendor')} maxLength={200} placeholder="In-house" />
-            </label>
-            <label>
-              Category
-              <select {...text('category')}>
-                <option value="">Not set</option>
-                {CATEGORIES.map((id) => (
-                  <option key={id} value={id}>
-                    {CATEGORY_LABELS[id]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Purpose
-              <textarea {...text('purpose')} rows={3} maxLength={2000} />
-            </label>
-            <label>
-              Business owner
-              <input {...text('owner')} maxLength={200} />
-            </label>
-            <label>
-              Lifecycle
-              <select {...text('lifecycle')}>
-                <option value="">Not set</option>
-                {LIFECYCLES.map((id) => (
-                  <option key={id} value={id}>
-                    {lifecycleLabel(id)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {error && (
-              <p role="alert" className="error">
-                {error}
-              </p>
-            )}
-            <div className="inventory-dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button type="submit" className="primary">
-                Create record
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title="New record"
+      description="For an AI system the extensions cannot see, such as one built in-house."
+      onSubmit={submit}
+      error={error}
+      submitLabel="Create record"
+      className="new-record-dialog"
+    >
+      <label>
+        Name (required)
+        <input {...text('name')} required aria-required="true" maxLength={200} />
+      </label>
+      <label>
+        Vendor
+        <input {...text('vendor')} maxLength={200} placeholder="In-house" />
+      </label>
+      <label>
+        Category
+        <select {...text('category')}>
+          <option value="">Not set</option>
+          {CATEGORIES.map((id) => (
+            <option key={id} value={id}>
+              {CATEGORY_LABELS[id]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Purpose
+        <textarea {...text('purpose')} rows={3} maxLength={2000} />
+      </label>
+      <label>
+        Business owner
+        <input {...text('owner')} maxLength={200} />
+      </label>
+      <label>
+        Lifecycle
+        <select {...text('lifecycle')}>
+          <option value="">Not set</option>
+          {LIFECYCLES.map((id) => (
+            <option key={id} value={id}>
+              {lifecycleLabel(id)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </FormDialog>
   );
 });
