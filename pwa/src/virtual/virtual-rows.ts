@@ -5,7 +5,7 @@ import { useRef } from 'react';
  * The size of the scrolling box; before layout (or without one, as in a test's DOM) it is 0, and
  * the window's height stands in, so a screenful of rows is rendered rather than none.
  */
-export function observeRectOrWindow(
+function observeRectOrWindow(
   instance: Virtualizer<HTMLDivElement, Element>,
   report: (rect: { width: number; height: number }) => void,
 ) {

@@ -5,8 +5,8 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
+import { useVirtualRows } from '../../virtual/virtual-rows.ts';
 import { formatDay } from '../classification-words.ts';
 import { lifecycleLabel, type InventoryRow, type Sort, type SortColumn } from './inventory-rows.ts';
 import { recordHref } from './record-href.ts';
@@ -56,19 +56,6 @@ function cellTitle(column: string, row: InventoryRow): string | undefined {
   return text[column] || undefined;
 }
 
-/**
- * The size of the scrolling box; before layout (or without one, as in a test's DOM) it is 0, and
- * the window's height stands in, so a screenful of rows is rendered rather than none.
- */
-function observeRectOrWindow(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  report: (rect: { width: number; height: number }) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    report(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight || 800 }),
-  );
-}
-
 interface Props {
   rows: readonly InventoryRow[];
   sort: Sort;
@@ -82,14 +69,7 @@ interface Props {
  * are buttons that sort; the order itself is computed by the caller, once per change of sort.
  */
 export const InventoryTable = memo(function InventoryTable({ rows, sort, onSort, onOpen }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    observeElementRect: observeRectOrWindow,
-  });
+  const { scroller, virtualizer } = useVirtualRows(rows.length, ROW_HEIGHT);
   const items = virtualizer.getVirtualItems();
   // The table model gets only the rows in view: building row models for all 5,000 rows on
   // every keystroke was the largest cost of a repaint.
