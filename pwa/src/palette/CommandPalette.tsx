@@ -28,8 +28,6 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
   const ran = useRef(false);
   const page = usePaletteCommandList();
   const pageCommands = useSyncExternalStore(page.subscribe, page.list);
-  const { tools } = useDiscoveries(sync.doc('discoveries'));
-  const { records } = useRegistry(sync.doc('registry'));
   usePaletteKeys({
     toggle: () => setOpen((was) => !was),
     shortcuts: () => !open && setShortcuts(true),
@@ -37,18 +35,6 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
   useEffect(() => {
     if (open) setQuery('');
   }, [open]);
-
-  const items = open
-    ? paletteItems({
-        query,
-        tools,
-        records: records.values(),
-        pageCommands,
-        navigate,
-        showShortcuts: () => setShortcuts(true),
-      })
-    : [];
-  const groups = [...new Set(items.map((item) => item.group))];
 
   return (
     <>
@@ -79,34 +65,73 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
                 onValueChange={setQuery}
                 placeholder="Type a command, a tool or a record…"
               />
-              <Command.List>
-                <Command.Empty>Nothing matches “{query}”.</Command.Empty>
-                {groups.map((group) => (
-                  <Command.Group key={group} heading={group}>
-                    {items
-                      .filter((item) => item.group === group)
-                      .map((item) => (
-                        <Command.Item
-                          key={item.id}
-                          value={item.id}
-                          onSelect={() => {
-                            ran.current = true;
-                            setOpen(false);
-                            item.run();
-                          }}
-                        >
-                          <span>{item.label}</span>
-                          {item.shortcut && <kbd>{item.shortcut}</kbd>}
-                        </Command.Item>
-                      ))}
-                  </Command.Group>
-                ))}
-              </Command.List>
+              <PaletteList
+                sync={sync}
+                query={query}
+                pageCommands={pageCommands}
+                navigate={navigate}
+                showShortcuts={() => setShortcuts(true)}
+                onRun={() => {
+                  ran.current = true;
+                  setOpen(false);
+                }}
+              />
             </Command>
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
       <ShortcutsDialog open={shortcuts} onOpenChange={setShortcuts} />
     </>
+  );
+}
+
+interface ListProps {
+  sync: WorkspaceSync;
+  query: string;
+  pageCommands: Parameters<typeof paletteItems>[0]['pageCommands'];
+  navigate: Navigate;
+  showShortcuts(): void;
+  onRun(): void;
+}
+
+/**
+ * The matches for the query. Mounted only while the palette is open (Radix mounts the content
+ * then), so the shell does not read the discoveries and the registry on every change.
+ */
+function PaletteList({ sync, query, pageCommands, navigate, showShortcuts, onRun }: ListProps) {
+  const { tools } = useDiscoveries(sync.doc('discoveries'));
+  const { records } = useRegistry(sync.doc('registry'));
+  const items = paletteItems({
+    query,
+    tools,
+    records: records.values(),
+    pageCommands,
+    navigate,
+    showShortcuts,
+  });
+  const groups = [...new Set(items.map((item) => item.group))];
+  return (
+    <Command.List>
+      <Command.Empty>Nothing matches “{query}”.</Command.Empty>
+      {groups.map((group) => (
+        <Command.Group key={group} heading={group}>
+          {items
+            .filter((item) => item.group === group)
+            .map((item) => (
+              <Command.Item
+                key={item.id}
+                value={item.id}
+                onSelect={() => {
+                  onRun();
+                  item.run();
+                }}
+              >
+                <span>{item.label}</span>
+                {item.shortcut && <kbd>{item.shortcut}</kbd>}
+              </Command.Item>
+            ))}
+        </Command.Group>
+      ))}
+    </Command.List>
   );
 }
