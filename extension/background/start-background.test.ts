@@ -99,3 +99,55 @@ describe('messages from web pages', () => {
     expect(listeners[0]!({ type: 'banner', host: 'claude.ai' }, fromPage, () => {})).toBe(true);
   });
 });
+
+describe('enrolment by the browser’s policy', () => {
+  it('enrols once when install, start-up and a policy change fire together', async () => {
+    const { runtime, send } = fakeRuntime();
+    const fire: Array<() => void> = [];
+    const listener = <T extends unknown[]>() => ({
+      addListener: (callback: (...args: T) => void) =>
+        void fire.push(() => callback(...([] as unknown as T))),
+    });
+    runtime.onInstalled = listener<[unknown]>();
+    runtime.onStartup = listener<[]>();
+    const enrolCalls: string[] = [];
+    let reporter = 0;
+    const storage = memoryKeyValueStore();
+    startBackground({
+      ...deps(runtime, storage, () => 1000),
+      fetch: async (url: string) => {
+        enrolCalls.push(url);
+        reporter++;
+        return {
+          ok: true,
+          status: 200,
+          json: async () => ({
+            workspace: 'acme',
+            reporterId: `r${reporter}`,
+            token: `t${reporter}`,
+            tokenId: `id${reporter}`,
+            expiresAt: 2_000_000_000_000,
+          }),
+        };
+      },
+      events: {
+        managedStorage: {
+          get: async () => ({
+            relayUrl: 'http://relay.test',
+            workspace: 'acme',
+            token: 'head.body.sig',
+          }),
+          onChanged: listener<[unknown, string]>(),
+        },
+      },
+    });
+    for (const callback of fire) callback();
+    await expect
+      .poll(
+        async () => ((await send({ type: 'status' })).response as { enrolled: boolean }).enrolled,
+      )
+      .toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(enrolCalls).toEqual(['http://relay.test/api/enrol']);
+  });
+});

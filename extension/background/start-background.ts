@@ -130,10 +130,16 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
   };
   events.management?.onInstalled.addListener(scanExtensions);
   events.management?.onEnabled.addListener(scanExtensions);
+  // One enrolment by policy at a time: install, start-up and a policy change can all fire at
+  // once, and concurrent attempts would each exchange the code for a reporter of their own (the
+  // second replacing the first's connection, and what it had not yet sent). A later attempt sees
+  // the enrolment the earlier one saved.
+  let policyEnrolment = Promise.resolve();
   const enrolByPolicy = () => {
-    if (!events.managedStorage) return;
-    void events.managedStorage
-      .get()
+    const managedStorage = events.managedStorage;
+    if (!managedStorage) return;
+    policyEnrolment = policyEnrolment
+      .then(() => managedStorage.get())
       .then((managed) => enrolFromPolicy(managed ?? {}, storage, deps.fetch))
       .then((enrolment) => enrolment && service.adoptEnrolment(enrolment))
       .catch((error: unknown) =>

@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
       await waitFor(
         () => readDiscoveries(lead.doc).tools.some((tool) => tool.toolKey.startsWith('perplexity')),
         'the policy-enrolled extension’s discovery',
-        30_000, // seconds normally; a loaded machine has taken more than 15
+        15_000,
       );
     });
   },
