@@ -23,6 +23,7 @@ import {
 import {
   enrolWithCode,
   loadEnrolment,
+  loadPolicyError,
   saveEnrolment,
   type Enrolment,
   type FetchLike,
@@ -263,6 +264,7 @@ export class BackgroundService {
     const enrolment = this.#enrolment;
     const lastSyncAt = await this.#deps.storage.get<number>(keys.lastSyncAt);
     const flags = (await this.#deps.storage.get<unknown[]>(keys.pendingFlags)) ?? [];
+    const policyError = await loadPolicyError(this.#deps.storage);
     return {
       version: this.#deps.version,
       installedAt,
@@ -270,6 +272,7 @@ export class BackgroundService {
       ...(enrolment ? { workspace: enrolment.workspace, relayUrl: enrolment.relayUrl } : {}),
       connection: this.#sync ? this.#sync.state() : 'not-enrolled',
       ...(typeof lastSyncAt === 'number' ? { lastSyncAt } : {}),
+      ...(policyError ? { policyError } : {}),
       pending:
         (await this.#deps.log.countPending()) +
         flags.length +
