@@ -41,7 +41,9 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
           '3rdparty': {
             extensions: {
               [EXTENSION_ID]: {
-                relayUrl: relay.url,
+                // The address exactly as `sightline serve` prints it (ws://…/sync): an admin
+                // pastes that, and it must enrol (docs/extension.md).
+                relayUrl: relay.syncUrl,
                 workspace: 'acme',
                 token: token('--role', 'member'),
               },
