@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
@@ -11,14 +11,10 @@ import {
   managedExtensionDir,
   type BrowserSession,
 } from './harness/browser.ts';
+import { canWritePolicy, writeExtensionPolicy } from './harness/browser-policy.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
 import { mintToken } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-
-// Chromium reads enterprise policy from here (../shared/reference/browser-testing.md); writing it needs root.
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'sightline-e2e-managed-test.json');
-const canWritePolicy = process.getuid?.() === 0;
 
 describe.skipIf(!hasChromium() || !canWritePolicy)(
   'the managed build: enrolled by policy alone, AI inside other sites seen with no click (end to end)',
@@ -28,21 +24,15 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
     let sites: FakeAiSites;
     let browser: BrowserSession;
     let lead: TestClient;
+    let removePolicy: (() => void) | undefined;
 
     beforeAll(async () => {
       relay = await startServerProcess(data.path);
       const token = (...args: string[]) => mintToken(data.path, ...args);
-      mkdirSync(POLICY_DIR, { recursive: true });
-      writeFileSync(
-        POLICY_FILE,
-        JSON.stringify({
-          '3rdparty': {
-            extensions: {
-              [EXTENSION_ID]: { relayUrl: relay.syncUrl, token: token('--role', 'member') },
-            },
-          },
-        }),
-      );
+      removePolicy = writeExtensionPolicy('managed-test', {
+        relayUrl: relay.syncUrl,
+        token: token('--role', 'member'),
+      });
       sites = await startFakeAiSites(['support.example.com', 'api.openai.com']);
       // No grantAllSites: nobody answers a prompt; the managed manifest declares the access.
       browser = await launchWithExtension({ args: sites.resolverArgs, dir: managedExtensionDir });
@@ -50,7 +40,7 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
       await waitFor(() => lead.provider.synced, 'lead sync');
     });
     afterAll(async () => {
-      rmSync(POLICY_FILE, { force: true });
+      removePolicy?.();
       lead?.destroy();
       await browser?.close();
       await sites?.close();
