@@ -6,6 +6,8 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { builtInCatalog } from '../../shared/catalog/catalog.ts';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
+import { withLikelyAi } from '../../shared/detection/with-likely-ai.ts';
+import { HOST_TOOL_KEY_PREFIX } from '../../shared/documents/schema/values.ts';
 import { LogFormatError } from '../scan/log-lines.ts';
 import { scanLog, type ScanMatch, type ScanSummary } from '../scan/scan-log.ts';
 import type { CliIo } from './run-cli.ts';
@@ -22,6 +24,9 @@ const CSV_COLUMNS = [
   'category',
   'matchedBy',
   'matchedHost',
+  'match',
+  'score',
+  'reasons',
 ] as const;
 
 export interface ScanIo extends CliIo {
@@ -33,11 +38,18 @@ export interface ScanIo extends CliIo {
   stdout?: Writable;
 }
 
-/** `sightline scan <file|-> [--format jsonl|csv|table]`: matches a network log against the catalog. */
+/**
+ * `sightline scan <file|-> [--format jsonl|csv|table] [--catalog-only]`: matches a network log
+ * against the catalog and, unless --catalog-only, lists hosts whose name says AI apart
+ * (`"match": "likely"`, docs/catalog.md).
+ */
 export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'jsonl' } },
+    options: {
+      format: { type: 'string', default: 'jsonl' },
+      'catalog-only': { type: 'boolean', default: false },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -65,7 +77,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     input = createReadStream(source);
   }
 
-  const matcher = compileMatcher(builtInCatalog());
+  const catalog = compileMatcher(builtInCatalog());
+  const matcher = values['catalog-only'] ? catalog : withLikelyAi(catalog);
   const stdout = io.stdout;
   const emit = stdout
     ? (line: string) =>
@@ -106,8 +119,11 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   }
   if (progress && lastProgress > 0) io.writeErr('\n');
   if (format === 'table') io.out(table(summary));
+  const likelyHosts = [...summary.tools.keys()].filter(isLikelyKey).length;
   io.err(
-    `scanned ${summary.linesRead} lines: ${summary.matched} matched, ${summary.tools.size} tools found, ${summary.unreadable} unreadable`,
+    `scanned ${summary.linesRead} lines: ${summary.matched} matched, ${summary.tools.size - likelyHosts} tools found, ` +
+      (likelyHosts > 0 ? `${likelyHosts} possibly AI (not in the catalog), ` : '') +
+      `${summary.unreadable} unreadable`,
   );
   return 0;
 }
@@ -122,8 +138,13 @@ function jsonRecord(m: ScanMatch) {
     matchedBy: m.matchedBy,
     matchedHost: m.matchedHost,
     line: m.line,
+    match: m.likely ? ('likely' as const) : ('catalog' as const),
+    ...(m.likely ? { score: m.likely.score, reasons: m.likely.reasons } : {}),
   };
 }
+
+/** A likely-AI host is keyed by its domain under the prefix for hosts the catalog does not know. */
+const isLikelyKey = (toolKey: string) => toolKey.startsWith(HOST_TOOL_KEY_PREFIX);
 
 /** RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula. */
 export function csvField(value: string | number): string {
@@ -134,15 +155,32 @@ export function csvField(value: string | number): string {
 
 function csvRecord(m: ScanMatch): string {
   const record = jsonRecord(m);
-  return CSV_COLUMNS.map((column) => csvField(record[column])).join(',');
+  return CSV_COLUMNS.map((column) => {
+    const value = record[column];
+    return csvField(typeof value === 'object' ? value.join('; ') : (value ?? ''));
+  }).join(',');
 }
 
 function table(summary: ScanSummary): string {
   const rows = [...summary.tools.entries()].sort(
     (a, b) => b[1].matches - a[1].matches || a[0].localeCompare(b[0]),
   );
+  const catalogued = rows.filter(([key]) => !isLikelyKey(key));
+  const likely = rows.filter(([key]) => isLikelyKey(key));
+  const found =
+    catalogued.length > 0
+      ? toolTable(catalogued, 'tool')
+      : `No ${likely.length > 0 ? 'catalogued ' : ''}AI tools found.`;
+  return likely.length > 0
+    ? `${found}\nPossibly AI — not in the catalog (the name says AI; check before you act):\n${toolTable(likely, 'domain')}`
+    : found;
+}
+
+type ToolRow = [string, ScanSummary['tools'] extends Map<string, infer T> ? T : never];
+
+function toolTable(rows: ToolRow[], first: string) {
   const out = new Table({
-    head: ['tool', 'category', 'matches', 'hosts'],
+    head: [first, 'category', 'matches', 'hosts'],
     style: { head: [], border: [] },
   });
   for (const [, tool] of rows) {
@@ -154,5 +192,5 @@ function table(summary: ScanSummary): string {
       hosts.slice(0, 3).join(' ') + (hosts.length > 3 ? ` +${hosts.length - 3}` : ''),
     ]);
   }
-  return rows.length > 0 ? out.toString() : 'No AI tools found.';
+  return out.toString();
 }

@@ -18,7 +18,15 @@ export interface LogScanResult extends LogScanProgress {
   /** Lines that were neither a host, a URL nor a readable CSV row. */
   unreadable: number;
   /** Most matched lines first. */
-  tools: NetworkLogFinding[];
+  tools: LogFinding[];
+}
+
+/**
+ * A finding as the import shows it: a likely-AI host (not in the catalog, its name says AI) carries
+ * its score and reasons, so that the import lists it apart; the registry keeps only the finding.
+ */
+export interface LogFinding extends NetworkLogFinding {
+  likely?: { score: number; reasons: readonly string[] };
 }
 
 /** Longer lines are not log lines (URLs stay far below this). */
@@ -31,6 +39,7 @@ interface ToolTally {
   lines: number;
   firstSeen?: number;
   lastSeen?: number;
+  likely?: LogFinding['likely'];
 }
 
 /**
@@ -71,6 +80,8 @@ export function logAccumulator(matcher: Matcher) {
       tools.set(match.toolId, tool);
     }
     tool.lines++;
+    if (match.likely && (tool.likely === undefined || match.likely.score > tool.likely.score))
+      tool.likely = match.likely;
     // A hostile log could invent millions of subdomains: a tool keeps its first few.
     if (tool.hosts.size < MAX_LOG_HOSTS) tool.hosts.add(match.host);
     if (entry.time !== undefined) {
@@ -105,8 +116,8 @@ export function logAccumulator(matcher: Matcher) {
     finish(): LogScanResult {
       if (rest !== '' && !skipping) line(rest);
       rest = '';
-      const found = [...tools].map(([toolKey, t]): NetworkLogFinding => {
-        const finding: NetworkLogFinding = {
+      const found = [...tools].map(([toolKey, t]): LogFinding => {
+        const finding: LogFinding = {
           toolKey,
           name: t.name,
           category: t.category,
@@ -117,6 +128,7 @@ export function logAccumulator(matcher: Matcher) {
           finding.firstSeen = t.firstSeen;
           finding.lastSeen = t.lastSeen;
         }
+        if (t.likely) finding.likely = t.likely;
         return finding;
       });
       found.sort((a, b) => b.lines - a.lines || (a.toolKey < b.toolKey ? -1 : 1));
