@@ -1,0 +1,309 @@
+import type { RecordFields } from '../../documents/registry/index.ts';
+import { foldWords, hasPhrase } from './words.ts';
+
+/**
+ * The column-mapping step: which record field each spreadsheet column fills, suggested from its
+ * header and confirmed or changed by a lead. A column no field takes is kept as a custom field
+ * named after its header (or, when a lead says so, ignored).
+ */
+
+/** The record fields an import fills (tool keys come from the catalog match, never from a cell). */
+export type ImportField = Exclude<keyof RecordFields, 'toolKeys'>;
+export const IMPORT_FIELDS: readonly ImportField[] = [
+  'name',
+  'vendor',
+  'category',
+  'purpose',
+  'owner',
+  'lifecycle',
+  'departments',
+  'userCount',
+  'dataCategories',
+  'model',
+  'provider',
+];
+export const FIELD_LABELS: Record<ImportField, string> = {
+  name: 'Name',
+  vendor: 'Vendor',
+  category: 'Category',
+  purpose: 'Purpose',
+  owner: 'Owner',
+  lifecycle: 'Lifecycle',
+  departments: 'Departments',
+  userCount: 'Users',
+  dataCategories: 'Data categories',
+  model: 'Model',
+  provider: 'Provider',
+};
+
+/** Where a column goes: a record field, a custom field named after its header, or nowhere. */
+export type ColumnTarget = ImportField | 'custom' | 'ignore';
+
+export function isColumnTarget(value: unknown): value is ColumnTarget {
+  return value === 'custom' || value === 'ignore' || IMPORT_FIELDS.includes(value as ImportField);
+}
+
+/**
+ * Header words per field, in English, Dutch, German and French, as registers write them (the
+ * fixtures' README names the registers). Folded before use, so case, accents and punctuation
+ * do not matter.
+ */
+const HEADER_WORDS: Record<ImportField, string[]> = {
+  name: [
+    'name',
+    'tool',
+    'tool name',
+    'system',
+    'system name',
+    'ai system',
+    'ai tool',
+    'application',
+    'application name',
+    'app',
+    'product',
+    'product name',
+    'title',
+    'use case name',
+    'ai use case name',
+    'name of commercial product or service used',
+    'naam',
+    'naam algoritme',
+    'naam systeem',
+    'bezeichnung',
+    'systemname',
+    'werkzeug',
+    'anwendung',
+    'ki system',
+    'nom',
+    'nom du systeme',
+    'outil',
+  ],
+  vendor: [
+    'vendor',
+    'vendor name',
+    'supplier',
+    'supplier name',
+    'external supplier',
+    'company',
+    'manufacturer',
+    'leverancier',
+    'naam leverancier',
+    'anbieter',
+    'hersteller',
+    'lieferant',
+    'fournisseur',
+    'editeur',
+  ],
+  category: [
+    'category',
+    'tool category',
+    'ai category',
+    'type',
+    'kind',
+    'categorie',
+    'soort',
+    'kategorie',
+    'typ',
+  ],
+  purpose: [
+    'purpose',
+    'intended purpose',
+    'use case',
+    'use case description',
+    'description',
+    'what for',
+    'problem solved',
+    'what problem is the ai intended to solve',
+    'short description',
+    'korte omschrijving',
+    'omschrijving',
+    'doel',
+    'beschreibung',
+    'zweck',
+    'verwendungszweck',
+    'einsatzzweck',
+    'anwendungsfall',
+    'finalite',
+    'objectif',
+  ],
+  owner: [
+    'owner',
+    'business owner',
+    'system owner',
+    'responsible',
+    'accountable',
+    'contact',
+    'senior responsible owner',
+    'contact email',
+    'email address',
+    'eigenaar',
+    'verantwoordelijke',
+    'contactgegevens',
+    'verantwortlich',
+    'verantwortliche',
+    'ansprechpartner',
+    'eigentumer',
+    'responsable',
+    'proprietaire',
+  ],
+  lifecycle: [
+    'lifecycle',
+    'lifecycle stage',
+    'lifecycle status',
+    'stage',
+    'status',
+    'phase',
+    'state',
+    'stage of development',
+    'development stage',
+    'deployment phase',
+    'levensfase',
+    'fase',
+    'lebenszyklus',
+    'einsatzstatus',
+    'stade',
+    'statut',
+  ],
+  departments: [
+    'departments',
+    'department',
+    'team',
+    'teams',
+    'business unit',
+    'business units',
+    'bureau',
+    'bureau component',
+    'agency bureau',
+    'agency',
+    'division',
+    'organisation',
+    'organization',
+    'organisation name',
+    'organisation or department',
+    'organisatie',
+    'afdeling',
+    'afdelingen',
+    'directie',
+    'abteilung',
+    'abteilungen',
+    'bereich',
+    'fachbereich',
+    'organisationseinheit',
+    'departement',
+    'service',
+  ],
+  userCount: [
+    'users',
+    'user count',
+    'number of users',
+    'no of users',
+    'approx users',
+    'seats',
+    'licenses',
+    'licences',
+    'estimated of licenses users',
+    'headcount',
+    'gebruikers',
+    'aantal gebruikers',
+    'nutzer',
+    'anzahl nutzer',
+    'benutzer',
+    'anwender',
+    'utilisateurs',
+    'nombre d utilisateurs',
+  ],
+  dataCategories: [
+    'data categories',
+    'data category',
+    'data types',
+    'data kinds',
+    'categories of data',
+    'gegevenscategorieen',
+    'soorten gegevens',
+    'datenkategorien',
+    'datenarten',
+    'categories de donnees',
+  ],
+  model: ['model', 'underlying model', 'ai model', 'llm', 'foundation model', 'modell', 'modele'],
+  provider: ['provider', 'model provider', 'modellanbieter', 'fournisseur du modele'],
+};
+/** Words too general to name a field when they are only part of a longer header. */
+const WHOLE_HEADER_ONLY = new Set([
+  'name',
+  'system',
+  'type',
+  'kind',
+  'app',
+  'title',
+  'service',
+  'state',
+  'contact',
+  'model',
+  'status',
+  'stage',
+  'phase',
+  'doel',
+  'fase',
+]);
+
+const PHRASES = IMPORT_FIELDS.map((field) => ({
+  field,
+  phrases: [...new Set(HEADER_WORDS[field].map(foldWords))],
+}));
+
+/** Header text as compared: folded, without a leading section number ("2.1.3 Team" → "team"). */
+const headerWords = (header: string) => foldWords(header).replace(/^(?:\d+ )+/, '');
+
+/** How well a header names a field: the whole header beats a phrase inside it; longer beats shorter. */
+function score(words: string, phrase: string): number {
+  if (words === phrase) return 1000 + phrase.length;
+  if (!WHOLE_HEADER_ONLY.has(phrase) && hasPhrase(words, phrase)) return phrase.length;
+  return 0;
+}
+
+/**
+ * The column labels the import shows and stores: each header trimmed (inner whitespace as one
+ * space), "Column N" for a blank one, and "(2)", "(3)" after a repeated one — the US federal
+ * inventory repeats "If Other, please explain." nine times.
+ */
+export function columnLabels(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((header, i) => {
+    const base =
+      header
+        .replace(/^\ufeff/, '')
+        .replace(/\s+/g, ' ')
+        .trim() || `Column ${i + 1}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}
+
+/**
+ * The suggested target of each column: every field goes to the column whose header names it best
+ * (ties to the leftmost), each column takes at most one field, and the rest are kept as custom.
+ */
+export function suggestColumns(labels: readonly string[]): ColumnTarget[] {
+  const candidates: Array<{ column: number; field: ImportField; score: number }> = [];
+  labels.forEach((label, column) => {
+    const words = headerWords(label);
+    for (const { field, phrases } of PHRASES) {
+      const best = Math.max(0, ...phrases.map((phrase) => score(words, phrase)));
+      if (best > 0) candidates.push({ column, field, score: best });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+  const targets: ColumnTarget[] = labels.map(() => 'custom');
+  const taken = new Set<ImportField>();
+  for (const { column, field } of candidates) {
+    if (taken.has(field) || targets[column] !== 'custom') continue;
+    targets[column] = field;
+    taken.add(field);
+  }
+  return targets;
+}
+
+/** A file's headers as one key: the same headers (folded, in order) are the same file layout. */
+export const headerSignature = (labels: readonly string[]) =>
+  labels.map((label) => foldWords(label)).join('|');
