@@ -1,4 +1,5 @@
 import type { RecordFields } from '../../documents/registry/index.ts';
+import { REGISTER_COLUMNS } from '../register-export.ts';
 import { foldWords, hasPhrase } from './words.ts';
 
 /**
@@ -300,6 +301,14 @@ export function suggestColumns(labels: readonly string[]): ColumnTarget[] {
     if (taken.has(field) || targets[column] !== 'custom') continue;
     targets[column] = field;
     taken.add(field);
+  }
+  // Sightline's own register export: what it adds to the record fields (id, classification,
+  // authors) is the registry's own, not the file's, and is left out; its custom fields stay.
+  const own = new Set<string>(REGISTER_COLUMNS);
+  if (REGISTER_COLUMNS.every((column) => labels.includes(column))) {
+    labels.forEach((label, i) => {
+      if (own.has(label) && targets[i] === 'custom') targets[i] = 'ignore';
+    });
   }
   return targets;
 }
