@@ -20,7 +20,7 @@ import { identityKey } from './words.ts';
  * and a bad cell never costs its row: the cell is left empty, its text kept as a custom field,
  * and the row says why. Pure: the same file, mapping and registry give the same plan.
  *
- * Identity (docs/imports.md, rules I1–I3): a row is the record whose name it gives (case, accents,
+ * Identity (docs/imports.md, I3): a row is the record whose name it gives (case, accents,
  * spacing and punctuation aside), or, failing that, the record of the same catalog tool and
  * vendor. Several rows naming one tool — the same tool used by two departments — are one record:
  * their departments, data categories and custom values are joined, their user counts added,

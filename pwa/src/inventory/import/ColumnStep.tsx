@@ -31,7 +31,9 @@ export function ColumnStep({ setup, onChange }: Props) {
         <thead>
           <tr>
             <th scope="col">Column</th>
-            <th scope="col">Example</th>
+            <th scope="col" className="import-example">
+              Example
+            </th>
             <th scope="col">Goes to</th>
           </tr>
         </thead>
@@ -39,7 +41,7 @@ export function ColumnStep({ setup, onChange }: Props) {
           {labels.map((label, i) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              <td className="muted">{example(setup, i)}</td>
+              <td className="muted import-example">{example(setup, i)}</td>
               <td>
                 <select
                   aria-label={`Column ${label} goes to`}
