@@ -57,4 +57,21 @@ describe('custom fields', () => {
     expect(byRecord.get('r1')).toEqual([{ name: 'Good', value: 'yes' }]);
     expect(problems).toHaveLength(4);
   });
+
+  it('counts fields another replica wrote or removed, after this one first wrote', () => {
+    const doc = withRecord();
+    setCustomFields(doc, 'r1', { First: 'x' }, 'lead', 2);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_CUSTOM_FIELDS_PER_RECORD - 1 }, (_, i) => [`F${i}`, 'x']),
+    );
+    setCustomFields(other, 'r1', many, 'sam', 3);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    expect(() => setCustomFields(doc, 'r1', { OneMore: 'x' }, 'lead', 4)).toThrow(/at most 100/);
+    setCustomFields(other, 'r1', { F0: null }, 'sam', 5);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    expect(setCustomFields(doc, 'r1', { OneMore: 'x' }, 'lead', 6)).toBe(true);
+    expect(readRecordCustomFields(doc, 'r1')).toHaveLength(MAX_CUSTOM_FIELDS_PER_RECORD);
+  });
 });

@@ -41,15 +41,36 @@ function checkName(name: string): void {
     throw new RangeError(`custom field name "${name}" has untrimmed spaces`);
 }
 
-/** The record's custom fields as stored now, by name (unreadable entries left out). */
-function storedFields(doc: Y.Doc, recordId: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const prefix = `${recordId}/`;
-  doc.getMap<unknown>(CUSTOM_FIELDS).forEach((value, key) => {
-    if (key.startsWith(prefix) && typeof value === 'string')
-      found.set(key.slice(prefix.length), value);
-  });
-  return found;
+/**
+ * The names each record has, per custom-fields map: built once, then kept by the writer and by an
+ * observer (remote changes), so that a writer never scans every record's fields — an import of
+ * 10,000 rows would otherwise scan the whole map once per record.
+ */
+const namesIndex = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>();
+
+function indexKey(index: Map<string, Set<string>>, key: string, present: boolean): void {
+  const slash = key.indexOf('/');
+  if (slash < 1) return;
+  const recordId = key.slice(0, slash);
+  const names = index.get(recordId) ?? new Set<string>();
+  if (present) names.add(key.slice(slash + 1));
+  else names.delete(key.slice(slash + 1));
+  if (names.size > 0) index.set(recordId, names);
+  else index.delete(recordId);
+}
+
+function namesByRecord(map: Y.Map<unknown>): Map<string, Set<string>> {
+  let index = namesIndex.get(map);
+  if (!index) {
+    const built = new Map<string, Set<string>>();
+    for (const key of map.keys()) indexKey(built, key, true);
+    map.observe((event) => {
+      for (const key of event.keysChanged) indexKey(built, key, map.has(key));
+    });
+    namesIndex.set(map, built);
+    index = built;
+  }
+  return index;
 }
 
 /**
@@ -68,35 +89,42 @@ export function setCustomFields(
   if (!isId(recordId) || !(doc.getMap<unknown>(RECORDS).get(recordId) instanceof Y.Map)) {
     throw new Error(`no record ${recordId}`);
   }
-  const stored = storedFields(doc, recordId);
+  const map = doc.getMap<unknown>(CUSTOM_FIELDS);
+  const stored = (name: string) => {
+    const value = map.get(keyOf(recordId, name));
+    return typeof value === 'string' ? value : undefined;
+  };
   const changes: Array<[string, string | null]> = [];
   for (const [name, value] of Object.entries(fields)) {
     checkName(name);
     if (value !== null) {
       checkText(`custom field "${name}"`, value, { min: 1, max: MAX_CUSTOM_VALUE });
     }
-    if ((stored.get(name) ?? null) !== value) changes.push([name, value]);
+    if ((stored(name) ?? null) !== value) changes.push([name, value]);
   }
-  const names = new Set([
-    ...stored.keys(),
-    ...changes.filter(([, v]) => v !== null).map(([n]) => n),
-  ]);
-  for (const [name, value] of changes) if (value === null) names.delete(name);
+  const index = namesByRecord(map);
+  const names = new Set(index.get(recordId));
+  for (const [name, value] of changes) {
+    if (value === null) names.delete(name);
+    else names.add(name);
+  }
   if (names.size > MAX_CUSTOM_FIELDS_PER_RECORD) {
     throw new RangeError(`a record keeps at most ${MAX_CUSTOM_FIELDS_PER_RECORD} custom fields`);
   }
   if (changes.length === 0) return false;
+  const summary = changes
+    .map(([name, value]) => describeChange(name, stored(name), value ?? undefined))
+    .join('; ');
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
-    const map = doc.getMap<unknown>(CUSTOM_FIELDS);
     for (const [name, value] of changes) {
-      if (value === null) map.delete(keyOf(recordId, name));
-      else map.set(keyOf(recordId, name), value);
+      const key = keyOf(recordId, name);
+      if (value === null) map.delete(key);
+      else map.set(key, value);
+      // The observer runs when the outermost transaction ends; later writes in it need this now.
+      indexKey(index, key, value !== null);
     }
     const record = doc.getMap<unknown>(RECORDS).get(recordId) as Y.Map<unknown>;
-    const summary = changes
-      .map(([name, value]) => describeChange(name, stored.get(name), value ?? undefined))
-      .join('; ');
     appendHistory(record, { at, by, action: 'edited', fields: ['customFields'], summary });
   });
   return true;
