@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import {
+  TRIAGE,
   createRecord,
   readRegistryRecord,
+  setTriage,
   updateRecord,
   type RecordPatch,
 } from '../../documents/registry/index.ts';
@@ -44,6 +46,17 @@ function write(doc: Y.Doc, planned: PlannedRecord, id: string, by: string, at: n
     updateRecord(doc, id, patch, by, at);
   }
   if (Object.keys(planned.custom).length > 0) setCustomFields(doc, id, planned.custom, by, at);
+  if (planned.toolKey && untriaged(doc, planned.toolKey)) {
+    // The tool's discoveries are this record's, as if a lead had merged them (never over a decision).
+    setTriage(doc, planned.toolKey, { state: 'merged', recordId: id, by, at });
+  }
+}
+
+/** Whether no lead has triaged the tool yet (no entry, or still 'new'). */
+function untriaged(doc: Y.Doc, toolKey: string): boolean {
+  const entry = doc.getMap<unknown>(TRIAGE).get(toolKey);
+  if (entry === undefined) return true;
+  return entry instanceof Y.Map && entry.get('state') === 'new';
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { builtInCatalog } from '../../catalog/catalog.ts';
-import { createRecord, readRegistry } from '../../documents/registry/index.ts';
+import { createRecord, readRegistry, setTriage } from '../../documents/registry/index.ts';
 import { readCustomFields } from '../../documents/registry/custom-fields.ts';
 import {
   applyImportPlan,
@@ -262,6 +262,23 @@ describe('updates, not duplicates', () => {
     expect(planned.rows[0]!.warnings).toContain(
       'named "Microsoft 365 Copilot GCC" here; the record keeps its name "Company Copilot"',
     );
+  });
+
+  it('marks an untriaged discovery of the linked tool as merged into the record, never over a decision', () => {
+    const doc = new Y.Doc();
+    setTriage(doc, 'github-copilot', { state: 'dismissed', reason: 'noise', by: 'lead', at: 1 });
+    const planned = plan(
+      setUpImport([['Name'], ['Microsoft 365 Copilot'], ['GitHub Copilot']]),
+      doc,
+    );
+    applyImportPlan(doc, planned, 'lead', 2, makeId);
+    const { records, triage } = readRegistry(doc);
+    const copilot = [...records.values()].find((r) => r.name === 'Microsoft 365 Copilot')!;
+    expect(triage.get('microsoft-365-copilot')).toMatchObject({
+      state: 'merged',
+      recordId: copilot.id,
+    });
+    expect(triage.get('github-copilot')).toMatchObject({ state: 'dismissed' });
   });
 
   it('never shrinks a record’s lists and never clears a field for an empty cell', () => {
