@@ -198,8 +198,9 @@ describe('sightline inventory import', () => {
     await lead.acknowledged();
 
     // The import runs while the relay has the registry loaded, and sees the lead's record.
-    const summary = JSON.parse(sightline([xlsx, '--workspace', 'acme', '--data', data]).stdout);
-    expect(summary.created).toBe(6);
+    const run = sightline([xlsx, '--workspace', 'acme', '--data', data]);
+    expect(JSON.parse(run.stdout).created).toBe(6);
+    expect(run.stderr).toMatch(/another process \(a relay\?\) has this data folder open/);
     createRecord(lead.doc, 'after-import', { name: 'Made after the import' }, 'lead', 2);
     await lead.acknowledged();
     lead.destroy();

@@ -138,8 +138,10 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
     });
 
   let planned: ImportPlan | undefined;
+  let shared = false;
   try {
     await withDataFolderDocuments(resolve(values.data), async (documents) => {
+      shared = documents.sharedWithAnotherProcess;
       const policy = await documents.read(policyName);
       if (dryRun) {
         planned = plan(await documents.read(registryName), policy);
@@ -159,5 +161,10 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
     await writeFile(mappingPath, JSON.stringify(used, null, 2) + '\n', { flag: 'wx' });
   }
   io.out(JSON.stringify({ ...importSummary(setup, planned!), dryRun }));
+  if (shared && !dryRun) {
+    io.err(
+      'sightline inventory import: another process (a relay?) has this data folder open: it keeps serving the registry it has loaded, and shows the imported records once it loads it again (restart it, or wait until no one has the inventory open). Nothing is lost either way (docs/imports.md I5).',
+    );
+  }
   return 0;
 }

@@ -7,6 +7,12 @@ import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import { databaseFile, openDatabase } from './database.ts';
 
 export interface DataFolderDocuments {
+  /**
+   * Another process had the database open when this one opened it (its write-ahead log was there:
+   * SQLite removes it when the last connection closes cleanly) — most likely a relay serving the
+   * folder, or one that crashed.
+   */
+  sharedWithAnotherProcess: boolean;
   /** A copy of the document as stored now (snapshot and every logged update). */
   read(name: string): Promise<Y.Doc>;
   /** Edits the document in one transaction; durable (appended to the log) when this resolves. */
@@ -33,6 +39,7 @@ export async function withDataFolderDocuments<T>(
       `${dataDir} is not a Sightline data folder (it has no ${file}); check --data, or start the relay there once with sightline serve --data ${dataDir}`,
     );
   }
+  const sharedWithAnotherProcess = existsSync(`${file}-wal`);
   const db = openDatabase(file);
   const hocuspocus = new Hocuspocus({
     name: 'sightline-cli',
@@ -42,6 +49,7 @@ export async function withDataFolderDocuments<T>(
   const open = (name: string) => hocuspocus.openDirectConnection(name, { relay: true });
   try {
     return await work({
+      sharedWithAnotherProcess,
       async read(name) {
         const connection = await open(name);
         const copy = new Y.Doc();
