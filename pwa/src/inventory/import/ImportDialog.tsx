@@ -81,6 +81,8 @@ export const ImportDialog = memo(function ImportDialog({
     if (!file) return;
     setMessage(undefined);
     setError(undefined);
+    setFatal(undefined);
+    setLoaded(undefined);
     setStep('columns');
     try {
       const sheet = await readSheet(new Uint8Array(await file.arrayBuffer()), decode);
