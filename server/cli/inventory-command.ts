@@ -158,7 +158,14 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
   }
   if (mappingPath !== undefined && stored === undefined && !dryRun) {
     const used = savedMapping(setup.table.labels, setup.targets, setup.values);
-    await writeFile(mappingPath, JSON.stringify(used, null, 2) + '\n', { flag: 'wx' });
+    try {
+      // 'wx': a mapping someone wrote meanwhile is theirs, never overwritten.
+      await writeFile(mappingPath, JSON.stringify(used, null, 2) + '\n', { flag: 'wx' });
+    } catch (error) {
+      io.err(
+        `sightline inventory import: imported, but the mapping was not saved to ${mappingPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
   }
   io.out(JSON.stringify({ ...importSummary(setup, planned!), dryRun }));
   if (shared && !dryRun) {
