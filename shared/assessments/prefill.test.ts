@@ -114,6 +114,6 @@ describe('startAssessment', () => {
     const ids = readAssessment(doc).meta?.outline.map((s) => s.id) ?? [];
     expect(ids.filter((id) => id.startsWith('fria'))).toHaveLength(7);
     const basis = fragmentBlocks(doc.getXmlFragment(sectionFragmentName('fria-basis')));
-    expect(basis[0]?.text).toMatch(/public body.*Basis: Art\. 27\(1\)\.$/);
+    expect(basis[0]?.text).toMatch(/body governed by public law.*Basis: Art\. 27\(1\)\.$/);
   });
 });

@@ -29,7 +29,7 @@ const EMPTY_PROFILE: EuAiActProfile = emptyEuAiActProfile();
 const TRANSPARENCY_QUESTIONS: ProfileQuestion[] = [
   'interactsWithPeople',
   'generatesSyntheticContent',
-  'emotionRecognitionOrBiometricCategorisation',
+  'emotionRecognition',
   'deepFake',
   'publicInterestText',
 ];
