@@ -116,6 +116,7 @@ describe('the classification panel', () => {
     const { view } = await recordView();
     const legends = [...view.querySelectorAll('.questionnaire fieldset > legend')].map(text);
     expect(legends).toEqual([
+      'Our role (Art. 3, Art. 25)',
       'Prohibited practices (Art. 5(1)): is it used for…',
       'High-risk (Art. 6)',
       'Transparency (Art. 50)',
