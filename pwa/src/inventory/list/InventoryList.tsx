@@ -10,6 +10,7 @@ import { tierName } from '../classification-words.ts';
 import { parseRoute, replaceRoute, useHash } from '../../router/hash-route.ts';
 import { useRegistry } from '../../sync/documents.ts';
 import { useDocument } from '../../sync/use-document.ts';
+import { DutyTrackerExport } from '../duties/DutyTrackerExport.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { browserSaveFile, exportFileName, type SaveFile } from './download.ts';
 import { InventoryFilters } from './InventoryFilters.tsx';
@@ -188,6 +189,13 @@ export function InventoryList({
           <button type="button" onClick={() => exportAs('json')} disabled={records.size === 0}>
             Export JSON
           </button>
+          <DutyTrackerExport
+            registry={registry}
+            records={records}
+            workspace={workspace}
+            now={now}
+            saveFile={saveFile}
+          />
         </div>
       </div>
       {records.size === 0 ? (
