@@ -251,7 +251,12 @@ export function ClassificationPanel({
             ))}
           </ul>
         )}
-        <DutiesByTime result={euAiAct} today={isoDay(now())} stored={classification?.suggested} />
+        <DutiesByTime
+          profile={profile}
+          registry={registry}
+          today={isoDay(now())}
+          stored={classification?.suggested}
+        />
         <h3>Suggested tier</h3>
         <p className="suggested-tier">
           <strong>{suggestion.tier.name}</strong>{' '}

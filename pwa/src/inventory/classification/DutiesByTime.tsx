@@ -1,14 +1,21 @@
+import { useMemo } from 'react';
+import type * as Y from 'yjs';
 import {
   RULES_VERSION,
+  classifyValidProfile,
   dutiesForWorkspace,
   dutyTiming,
   type Duty,
-  type EuAiActResult,
+  type EuAiActProfile,
 } from '../../../../shared/classification/index.ts';
+import { useGovernance } from '../../settings/use-governance.ts';
 import './duties.css';
 
 interface Props {
-  result: EuAiActResult;
+  /** The answers as they stand in the questionnaire. */
+  profile: EuAiActProfile;
+  /** The registry, for what the workspace says about itself (Art. 27: a public body?). */
+  registry: Y.Doc | undefined;
   /** The day the timing is read for, YYYY-MM-DD (passed in: never read from a clock here). */
   today: string;
   /** The stored suggestion, if one was recorded (with the rules version it was made under). */
@@ -36,7 +43,17 @@ function DutyRow({ duty, today }: { duty: Duty; today: string }) {
  * the provider, each saying when it applies ("applies now", "from 2 Dec 2027"), and the version of
  * the EU AI Act rules they were read from.
  */
-export function DutiesByTime({ result, today, stored }: Props) {
+export function DutiesByTime({ profile, registry, today, stored }: Props) {
+  // The same classification, with the workspace's Art. 27 answer, as the tracker reads it.
+  const { publicBodyOrPublicService } = useGovernance(registry);
+  const result = useMemo(
+    () =>
+      classifyValidProfile(
+        profile,
+        publicBodyOrPublicService === undefined ? {} : { publicBodyOrPublicService },
+      ),
+    [profile, publicBodyOrPublicService],
+  );
   const { own, others } = dutiesForWorkspace(result);
   const role = result.role;
   return (

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRecord, readRegistry } from '../../../../shared/documents/registry/index.ts';
+import {
+  createRecord,
+  readRegistry,
+  updateGovernance,
+} from '../../../../shared/documents/registry/index.ts';
 import {
   button,
   choose,
@@ -34,6 +38,18 @@ const duties = (view: Element, heading: RegExp) => {
 };
 
 describe('the classification panel says when each duty applies', () => {
+  it('reads the workspace’s Art. 27 answer, as the tracker does (one source of truth)', async () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'rec-1', { name: 'Screener' }, 'lead-1', TODAY);
+    updateGovernance(doc, { publicBodyOrPublicService: true }, { by: 'lead-1', at: TODAY });
+    const view = await render(
+      <Inventory registry={doc} recordId="rec-1" canEdit me="tok-lead" now={() => TODAY} />,
+    );
+    await click(field(view, 'employment: recruitment and selection'));
+    const art27 = duties(view, /^Our duties/).find((d) => d.includes('Art. 27'));
+    expect(art27).toMatch(/^from 2 Dec 2027 Art\. 27 \(deployer\): fundamental-rights/);
+  });
+
   it('a record classified today shows what applies now and what from 2 Dec 2027', async () => {
     const { view } = await recordView();
     await click(field(view, 'employment: recruitment and selection'));
