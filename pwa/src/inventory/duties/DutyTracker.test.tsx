@@ -1,3 +1,4 @@
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -45,6 +46,7 @@ describe('the deployer-obligations tracker on a record', () => {
     await type(oversight.querySelector('input'), 'Dana (HR)');
     await type(oversight.querySelector('textarea'), 'Dana and Lee, trained 2026-11');
     await click(button(oversight, 'Save'));
+    expect(text(oversight.querySelector('[role="status"]'))).toBe('Saved.');
     expect(readDutyTracker(doc).byRecord.get('rec-1')?.get('art-26-2')).toMatchObject({
       status: 'done',
       owner: 'Dana (HR)',
@@ -52,6 +54,19 @@ describe('the deployer-obligations tracker on a record', () => {
       updatedBy: 'tok-lead',
     });
     expect(text(view.querySelector('.duty-tracker > p'))).toMatch(/^1 of 13 done/);
+    // A change saved by another lead shows in the row.
+    await act(async () => {
+      saveTrackedDuty(
+        doc,
+        'rec-1',
+        'art-26-2',
+        { status: 'in-progress', owner: 'Lee' },
+        'lead-2',
+        TODAY + 1,
+      );
+    });
+    expect((oversight.querySelector('select') as HTMLSelectElement).value).toBe('in-progress');
+    expect((oversight.querySelector('input') as HTMLInputElement).value).toBe('Lee');
   });
 
   it('refuses a bad link with a clear error, changing nothing', async () => {

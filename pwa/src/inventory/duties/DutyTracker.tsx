@@ -39,8 +39,7 @@ export function DutyTracker({ record, registry, canEdit, me, now }: Props) {
       <ul className="tracked-duties">
         {system.items.map((item) => (
           <TrackedDutyRow
-            // A change made elsewhere shows: the row starts again from the stored state.
-            key={`${item.duty.id}:${item.tracked?.updatedAt ?? 0}`}
+            key={item.duty.id}
             recordId={record.id}
             item={item}
             registry={registry}

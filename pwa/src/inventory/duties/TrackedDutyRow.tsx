@@ -34,6 +34,17 @@ export function TrackedDutyRow({ recordId, item, registry, canEdit, me, now }: P
   const [link, setLink] = useState(t?.link ?? '');
   const [date, setDate] = useState(t?.date ?? '');
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string }>();
+  // A change saved elsewhere (another lead, another device) shows: the fields start again from
+  // the stored state whenever it changes, and this row's own message stays.
+  const [syncedAt, setSyncedAt] = useState(t?.updatedAt);
+  if (t?.updatedAt !== syncedAt) {
+    setSyncedAt(t?.updatedAt);
+    setStatus(t?.status ?? 'to-do');
+    setOwner(t?.owner ?? '');
+    setEvidence(t?.evidence ?? '');
+    setLink(t?.link ?? '');
+    setDate(t?.date ?? '');
+  }
   const editable = canEdit && registry !== undefined;
   const id = `duty-${item.duty.id}`;
 
