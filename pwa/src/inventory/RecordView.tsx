@@ -9,6 +9,7 @@ import {
 import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
+import { DutyTracker } from './duties/DutyTracker.tsx';
 import { formatDay } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
 import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
@@ -94,6 +95,7 @@ export function RecordView({
         me={me}
         now={now}
       />
+      <DutyTracker record={record} registry={registry} canEdit={canEdit} me={me} now={now} />
       <section aria-labelledby="record-links-heading">
         <h2 id="record-links-heading">Assessments and risks</h2>
         <RecordAssessments registry={registry} recordId={record.id} />

@@ -42,3 +42,4 @@ export * from './assessment-index.ts';
 export * from './templates.ts';
 export * from './governance.ts';
 export * from './custom-fields.ts';
+export * from './duty-tracker.ts';

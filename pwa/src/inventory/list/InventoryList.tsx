@@ -12,6 +12,7 @@ import { parseRoute, replaceRoute, useHash } from '../../router/hash-route.ts';
 import { useRegistry } from '../../sync/documents.ts';
 import { useDocument } from '../../sync/use-document.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';
+import { DutyTrackerExport } from '../duties/DutyTrackerExport.tsx';
 import { browserSaveFile, exportFileName, type SaveFile } from './download.ts';
 import { InventoryFilters } from './InventoryFilters.tsx';
 import { filterRows, inventorySearch, searchedText } from './inventory-search.ts';
@@ -195,6 +196,13 @@ export function InventoryList({
           <button type="button" onClick={() => exportAs('json')} disabled={records.size === 0}>
             Export JSON
           </button>
+          <DutyTrackerExport
+            registry={registry}
+            records={records}
+            workspace={workspace}
+            now={now}
+            saveFile={saveFile}
+          />
         </div>
       </div>
       {records.size === 0 ? (
