@@ -9,11 +9,11 @@ const scope = self as unknown as {
   postMessage(reply: ScanReply): void;
 };
 
-scope.onmessage = ({ data: { file, workspaceTools } }) => {
+scope.onmessage = ({ data: { file, workspaceTools, inputFormat } }) => {
   const matcher = compileMatcher(builtInCatalog(), workspaceTools);
-  scanLogStream(file.stream(), file.size, matcher, (progress) =>
-    scope.postMessage({ kind: 'progress', progress }),
-  ).then(
+  scanLogStream(file, matcher, (progress) => scope.postMessage({ kind: 'progress', progress }), {
+    inputFormat,
+  }).then(
     (result) => scope.postMessage({ kind: 'done', result }),
     (error: unknown) =>
       scope.postMessage({ kind: 'failed', message: (error as Error).message ?? String(error) }),

@@ -1,0 +1,112 @@
+import { firstDataLine } from './csv-export.ts';
+import type { LogFormat, RecordSink } from './log-format.ts';
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSpace = (c: number) => c === 32 || c === 9;
+
+/**
+ * Squid's native format, `time elapsed client code/status bytes method URL …`: the seventh
+ * field is the URL, or `host:443` for CONNECT. Read with index arithmetic — no split, no regex —
+ * because proxies write hundreds of millions of these lines.
+ */
+function squidLine(text: string, sink: RecordSink): void {
+  const end = text.length;
+  let i = 0;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i === end) return sink.skip();
+  if (text.charCodeAt(i) === 35) return sink.skip();
+  // Field 1: epoch seconds with milliseconds.
+  const timeStart = i;
+  while (i < end && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+  if (i === timeStart || i === end || !isSpace(text.charCodeAt(i))) return sink.unreadable();
+  const timeEnd = i;
+  let fieldStart = 0;
+  let codeHasSlash = false;
+  for (let field = 2; field <= 7; field++) {
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    fieldStart = i;
+    while (i < end && !isSpace(text.charCodeAt(i))) {
+      if (field === 4 && text.charCodeAt(i) === 47) codeHasSlash = true;
+      i++;
+    }
+    if (i === fieldStart) return sink.unreadable();
+  }
+  if (!codeHasSlash) return sink.unreadable();
+  const seconds = Number(text.slice(timeStart, timeEnd));
+  const time = seconds > 946_684_800 ? Math.round(seconds * 1000) : undefined;
+  sink.value(text.slice(fieldStart, i), time);
+}
+
+export const squidNative: LogFormat = {
+  id: 'squid',
+  label: 'a Squid native access log',
+  create(sample) {
+    const at = firstDataLine(sample);
+    return at >= 0 && /^\s*\d{9,}\.\d+\s+\d+\s+\S+\s+\S+\/\d+\s/.test(sample[at]!)
+      ? { line: squidLine }
+      : undefined;
+  },
+};
+
+const MONTHS: Record<string, number> = {
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
+};
+
+/** `10/Oct/2000:13:55:36 -0700`, the common log format's time, as epoch ms. */
+function clfTime(text: string): number | undefined {
+  const m = /^(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-])(\d\d)(\d\d))?$/.exec(text);
+  const month = m ? MONTHS[m[2]!] : undefined;
+  if (!m || month === undefined) return undefined;
+  const offset = m[7] ? (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])) : 0;
+  return (
+    Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])) -
+    offset * 60_000
+  );
+}
+
+/**
+ * The common and combined log formats, as Squid (`logformat common`), nginx, Apache and Apache
+ * mod_proxy write them: `client ident user [time] "METHOD target PROTO" status bytes …`. Only
+ * the quoted request is read, so a user agent may hold commas, quotes or anything else. A
+ * proxy's target is a URL or `host:port` (CONNECT); a web server's own log has only paths.
+ */
+function accessLine(text: string, sink: RecordSink): void {
+  if (text.trim() === '' || text.startsWith('#')) return sink.skip();
+  const open = text.indexOf(' [');
+  const close = open < 0 ? -1 : text.indexOf('] "', open);
+  if (close < 0) return sink.unreadable();
+  const requestStart = close + 3;
+  const requestEnd = text.indexOf('"', requestStart);
+  if (requestEnd < 0) return sink.unreadable();
+  const request = text.slice(requestStart, requestEnd);
+  const space = request.indexOf(' ');
+  if (space <= 0) return request === '-' ? sink.noHost() : sink.unreadable();
+  const targetEnd = request.indexOf(' ', space + 1);
+  const target = request.slice(space + 1, targetEnd < 0 ? undefined : targetEnd);
+  if (target.startsWith('/') || target === '*') return sink.noHost();
+  sink.value(target, clfTime(text.slice(open + 2, close)));
+}
+
+export const accessLog: LogFormat = {
+  id: 'access-log',
+  label: 'a common or combined access log (Squid, nginx, Apache, Apache mod_proxy)',
+  noHostsBecause:
+    "its requests name only paths: it is a web server's own access log, not a proxy's, so it does not say which sites people visited",
+  create(sample) {
+    const at = firstDataLine(sample);
+    return at >= 0 && /^\S+ \S+ .*?\[[^\]]+\] "/.test(sample[at]!)
+      ? { line: accessLine }
+      : undefined;
+  },
+};
