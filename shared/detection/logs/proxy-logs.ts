@@ -6,35 +6,51 @@ const isSpace = (c: number) => c === 32 || c === 9;
 
 /**
  * Squid's native format, `time elapsed client code/status bytes method URL …`: the seventh
- * field is the URL, or `host:443` for CONNECT. Read with index arithmetic — no split, no regex —
- * because proxies write hundreds of millions of these lines.
+ * field is the URL, or `host:443` for CONNECT. Read with indexOf and index arithmetic — no
+ * split, no regex — because proxies write hundreds of millions of these lines.
  */
 function squidLine(text: string, sink: RecordSink): void {
   const end = text.length;
-  let i = 0;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  if (i === end) return sink.skip();
-  if (text.charCodeAt(i) === 35) return sink.skip();
-  // Field 1: epoch seconds with milliseconds.
-  const timeStart = i;
-  while (i < end && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
-  if (i === timeStart || i === end || !isSpace(text.charCodeAt(i))) return sink.unreadable();
-  const timeEnd = i;
-  let fieldStart = 0;
-  let codeHasSlash = false;
-  for (let field = 2; field <= 7; field++) {
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
-    fieldStart = i;
-    while (i < end && !isSpace(text.charCodeAt(i))) {
-      if (field === 4 && text.charCodeAt(i) === 47) codeHasSlash = true;
-      i++;
-    }
-    if (i === fieldStart) return sink.unreadable();
+  let at = 0;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  if (at === end || text.charCodeAt(at) === 35) return sink.skip();
+  // Field 1: `%ts.%03tu`, epoch seconds and milliseconds.
+  let seconds = 0;
+  let fraction = 0;
+  let fractionDigits = -1;
+  for (; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (isDigit(c)) {
+      if (fractionDigits < 0) seconds = seconds * 10 + (c - 48);
+      else if (fractionDigits < 3) {
+        fraction = fraction * 10 + (c - 48);
+        fractionDigits++;
+      }
+    } else if (c === 46 && fractionDigits < 0) fractionDigits = 0;
+    else break;
   }
-  if (!codeHasSlash) return sink.unreadable();
-  const seconds = Number(text.slice(timeStart, timeEnd));
-  const time = seconds > 946_684_800 ? Math.round(seconds * 1000) : undefined;
-  sink.value(text.slice(fieldStart, i), time);
+  if (at === end || !isSpace(text.charCodeAt(at)) || seconds === 0) return sink.unreadable();
+  // Fields 2–6 (elapsed, client, code/status, bytes, method), space-separated; the elapsed
+  // time is right-aligned, so runs of spaces are skipped.
+  let codeStart = 0;
+  let codeEnd = 0;
+  for (let field = 2; field <= 7; field++) {
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    let next = text.indexOf(' ', at);
+    if (next < 0) next = end;
+    if (next === at) return sink.unreadable();
+    if (field === 4) {
+      codeStart = at;
+      codeEnd = next;
+    } else if (field === 7) {
+      const slash = text.indexOf('/', codeStart);
+      if (slash < 0 || slash >= codeEnd) return sink.unreadable();
+      const ms = fractionDigits <= 0 ? 0 : fraction * 10 ** (3 - fractionDigits);
+      const time = seconds > 946_684_800 ? seconds * 1000 + ms : undefined;
+      return sink.value(text.slice(at, next), time);
+    }
+    at = next;
+  }
 }
 
 export const squidNative: LogFormat = {
