@@ -192,6 +192,18 @@ describe('sightline scan reads every sample log (test/fixtures/logs)', () => {
     expect(broken.stderr).toMatch(/broken\.gz: unexpected end of file/);
   });
 
+  it('reads a UTF-16 export (as PowerShell writes it) by its byte-order mark', () => {
+    const text = '\uFEFF' + readFileSync(fixturePath('defender-devicenetworkevents.csv'), 'utf8');
+    const { code, stdout, stderr } = scan([file('defender.csv', Buffer.from(text, 'utf16le'))]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('(input format csv: ');
+    expect(jsonl(stdout).map((r) => r.host)).toEqual([
+      'chatgpt.com',
+      'claude.ai',
+      'api.openai.com',
+    ]);
+  });
+
   it('reads a log as the format chosen, and says when it cannot be that format', () => {
     const forced = scan([fixturePath('squid-native.log'), '--input-format', 'bind']);
     expect(forced.code).toBe(1);

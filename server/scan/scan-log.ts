@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import {
   logReader,
   type LogCounts,
@@ -64,11 +65,15 @@ export async function scanLog(
       if (pending) await pending;
     }
   };
+  let decoder: StringDecoder | undefined;
   for await (const chunk of await openLog(input)) {
-    reader.push(chunk as string);
+    // Windows tools often write UTF-16 (PowerShell's Out-File): its byte-order mark says so.
+    decoder ??= new StringDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf16le' : 'utf8');
+    reader.push(decoder.write(chunk as Buffer));
     if (waiting.length > 0) await drain();
     onProgress?.(reader.counts(), matched);
   }
+  if (decoder) reader.push(decoder.end());
   const summary = reader.finish();
   await drain();
   return { ...summary, matched, tools };

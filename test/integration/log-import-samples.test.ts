@@ -39,7 +39,7 @@ describe('the import worker reads every sample log (test/fixtures/logs)', () => 
   }
 });
 
-describe('the import worker reads gzip', () => {
+describe('the import worker reads gzip and UTF-16', () => {
   it('reads a gzipped log by its content, counting progress in the file’s own bytes', async () => {
     const file = await gzip(readFileSync(fixturePath('suricata-eve.json')));
     const seen: StreamProgress[] = [];
@@ -49,5 +49,19 @@ describe('the import worker reads gzip', () => {
       LOG_FIXTURES['suricata-eve.json']!.tools,
     );
     expect(seen.at(-1)).toMatchObject({ bytesRead: file.size, totalBytes: file.size });
+  });
+
+  it('reads a UTF-16 export (as PowerShell writes it) by its byte-order mark', async () => {
+    const text = '\uFEFF' + readFileSync(fixturePath('defender-devicenetworkevents.csv'), 'utf8');
+    const utf16 = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    const result = await scanLogStream(fileOf(utf16), matcher, () => {});
+    expect(result.format.id).toBe('csv');
+    expect(result.tools.map((t) => t.toolKey).sort()).toEqual(
+      LOG_FIXTURES['defender-devicenetworkevents.csv']!.tools,
+    );
   });
 });

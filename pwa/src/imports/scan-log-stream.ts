@@ -43,13 +43,15 @@ export async function scanLogStream(
       )
     : counted;
   const accumulator = logAccumulator(matcher, inputFormat);
-  const decoder = new TextDecoder('utf-8');
+  let decoder: TextDecoder | undefined;
   const reader = bytes.getReader();
   let reported = clock();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      // Windows tools often write UTF-16 (PowerShell's Out-File): its byte-order mark says so.
+      decoder ??= new TextDecoder(value[0] === 0xff && value[1] === 0xfe ? 'utf-16le' : 'utf-8');
       accumulator.push(decoder.decode(value, { stream: true }));
       if (clock() - reported >= progressEveryMs) {
         reported = clock();
@@ -59,7 +61,7 @@ export async function scanLogStream(
   } finally {
     reader.releaseLock();
   }
-  accumulator.push(decoder.decode());
+  if (decoder) accumulator.push(decoder.decode());
   const result = accumulator.finish();
   onProgress({ ...accumulator.progress(), bytesRead, totalBytes });
   return result;

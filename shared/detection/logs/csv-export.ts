@@ -3,47 +3,50 @@ import { parseLogTime, splitCsvLine, type LogFormat, type LogParser } from './lo
 
 /**
  * Header names that hold a host or a URL, best first, as proxy, DNS and EDR exports name them
- * (Defender's RemoteUrl, Umbrella's Domain, Palo Alto's URL/Filename, Zeek's server_name…).
+ * (Defender's RemoteUrl, Umbrella's Domain, Palo Alto's URL/Filename, Zeek's server_name…),
+ * compared in lower case without spaces or punctuation: `Host Name`, `host_name` and `hostname`
+ * are one name.
  */
 const HOST_COLUMNS = [
   'host',
   'hostname',
   'domain',
+  'domainname',
   'fqdn',
   'query',
-  'query_name',
   'queryname',
   'qname',
-  'dns.question.name',
-  'cs-host',
-  'dest_host',
+  'dnsquery',
+  'dnsquestionname',
+  'cshost',
+  'desthost',
+  'desthostname',
+  'destinationhost',
   'destinationhostname',
-  'server_name',
+  'destinationdomain',
   'servername',
   'sni',
-  'http_host',
   'httphost',
+  'site',
+  'website',
   'remoteurl',
   'url',
-  'url/filename',
-  'request_url',
-  'cs-uri',
+  'urlfilename',
+  'requesturl',
+  'requestedurl',
+  'csuri',
   'uri',
 ];
-/** Header names that hold when a request happened, best first. */
+/** Header names that hold when a request happened, best first (compared as above). */
 const TIME_COLUMNS = [
   'timestamp',
-  '@timestamp',
   'time',
   'datetime',
-  'date_time',
-  'event_time',
   'eventtime',
   'timegenerated',
-  'receive time',
-  'generate time',
-  'date (utc)',
-  '_time',
+  'receivetime',
+  'generatetime',
+  'dateutc',
   'ts',
   'date',
 ];
@@ -52,10 +55,11 @@ const ADDRESS_COLUMN = /(^|[\s_.-])(ip|addr|address|dst|src)([\s_.-]|$)|ip$|ipad
 const DELIMITERS = [',', '\t', ';'] as const;
 
 const unquote = (field: string) => field.trim().replace(/^"|"$/g, '');
-const columnName = (field: string) =>
+const label = (field: string) =>
   unquote(field)
     .replace(/^\uFEFF/, '')
     .toLowerCase();
+const columnName = (field: string) => label(field).replace(/[^a-z0-9]/g, '');
 
 /** The first line that is not blank or a `#` comment. */
 export function firstDataLine(sample: readonly string[]): number {
@@ -140,7 +144,7 @@ function csvParser(delimiter: string, column: number, timeColumn?: number): LogP
 /** A CSV whose columns hold addresses and no host: every row is read, none names a host. */
 function addressOnly(header: string): LogParser | undefined {
   for (const delimiter of DELIMITERS) {
-    const names = (splitCsvLine(header, delimiter) ?? []).map(columnName);
+    const names = (splitCsvLine(header, delimiter) ?? []).map(label);
     if (names.length < 3) continue;
     const addresses = names.filter((n) => ADDRESS_COLUMN.test(n));
     if (addresses.length === 0) continue;

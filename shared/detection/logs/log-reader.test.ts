@@ -142,8 +142,11 @@ describe('never a false all-clear', () => {
     expect(read('\n\n# only a comment\n').verdict).toEqual({ kind: 'empty' });
   });
 
-  it('refuses binary data', () => {
+  it('refuses binary data, and names an archive that must be extracted first', () => {
     expect(() => read('\u0000\u0001binary')).toThrow(LogFormatError);
+    expect(() => read('PK\u0003\u0004\u0014\u0000\u0008\u0000dns.csv')).toThrow(
+      'not a text log: it is a ZIP archive; extract the log from it first',
+    );
     expect(() => logReader({ format: 'nope', onHost: () => {} })).toThrow(/unknown input format/);
   });
 });
@@ -172,6 +175,24 @@ describe('long lines and JSON documents', () => {
 });
 
 describe('format detection', () => {
+  it('reads Squid lines forwarded through syslog', () => {
+    const line =
+      'Dec  7 10:00:01 proxy squid[812]: 1765101601.456  30512 192.168.1.21 TCP_TUNNEL/200 48211 CONNECT chatgpt.com:443 alice HIER_DIRECT/104.18.32.47 -';
+    const result = read(`${line}\n${line}\n`);
+    expect(result.format.id).toBe('squid');
+    expect(result.hosts.map((h) => h.host)).toEqual(['chatgpt.com', 'chatgpt.com']);
+  });
+
+  it('knows a host column by any of its usual spellings', () => {
+    for (const header of ['Host Name', 'host_name', 'Destination Host', 'Request URL', 'SNI']) {
+      const result = read(`Time,${header},User\n2026-12-07T10:00:00Z,chatgpt.com,ann\n`);
+      expect([header, result.hosts.map((h) => [h.host, h.time])]).toEqual([
+        header,
+        [['chatgpt.com', Date.UTC(2026, 11, 7, 10)]],
+      ]);
+    }
+  });
+
   it('detects from content, not from a comma in the first line', () => {
     const combined =
       '10.0.0.5 - - [07/Dec/2026:10:00:00 +0100] "CONNECT claude.ai:443 HTTP/1.1" 200 5 "-" "Mozilla/5.0 (X11; Linux x86_64), like Gecko"';

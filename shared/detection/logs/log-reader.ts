@@ -85,6 +85,13 @@ export interface LogReadSummary {
   verdict: LogVerdict;
 }
 
+/** Archives people export logs in that are not read as they are (gzip is, at the edges). */
+const ARCHIVES: [string, string][] = [
+  ['PK\u0003\u0004', 'a ZIP archive'],
+  ['BZh91AY&SY', 'a bzip2 archive'],
+  ['\uFFFD7zXZ', 'an xz archive'],
+];
+
 /** Scores a format on a sample: the share of its records it reads, or -1 if it reads none. */
 function score(format: LogFormat, parser: LogParser, sample: readonly string[]): number {
   let good = 0;
@@ -104,6 +111,9 @@ function score(format: LogFormat, parser: LogParser, sample: readonly string[]):
 
 /** The format that reads the sample best (a plain list when none reads it at all). */
 export function detectFormat(sample: readonly string[]): LogFormat {
+  const archive = ARCHIVES.find(([magic]) => sample[0]?.startsWith(magic));
+  if (archive)
+    throw new LogFormatError(`not a text log: it is ${archive[1]}; extract the log from it first`);
   if (sample.some((line) => line.includes('\u0000')))
     throw new LogFormatError('not a text log: the file contains binary data');
   let best = plainList;

@@ -14,6 +14,12 @@ function squidLine(text: string, sink: RecordSink): void {
   let at = 0;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
   if (at === end || text.charCodeAt(at) === 35) return sink.skip();
+  if (!isDigit(text.charCodeAt(at))) {
+    // Forwarded through syslog: `Dec  7 10:00:01 proxy squid[812]: 1765101600.123 …`.
+    const colon = text.indexOf(': ', at);
+    if (colon < 0) return sink.unreadable();
+    at = colon + 2;
+  }
   // Field 1: `%ts.%03tu`, epoch seconds and milliseconds.
   let seconds = 0;
   let fraction = 0;
@@ -58,7 +64,7 @@ export const squidNative: LogFormat = {
   label: 'a Squid native access log',
   create(sample) {
     const at = firstDataLine(sample);
-    return at >= 0 && /^\s*\d{9,}\.\d+\s+\d+\s+\S+\s+\S+\/\d+\s/.test(sample[at]!)
+    return at >= 0 && /^(\S.*?: )?\s*\d{9,}\.\d+\s+\d+\s+\S+\s+\S+\/\d+\s/.test(sample[at]!)
       ? { line: squidLine }
       : undefined;
   },
