@@ -106,12 +106,12 @@ export function ImportView({
     <div className="prose log-import">
       <h1>Import a network log</h1>
       <p>
-        A proxy, DNS or firewall log — Squid, nginx or Apache access logs, BIND, dnsmasq or Pi-hole,
-        Windows DNS debug logs, Zeek, Suricata eve.json, Cloudflare Gateway, Route 53 Resolver,
-        Zscaler, Umbrella, Palo Alto URL logs, Defender exports, a CSV with a host or URL column, or
-        hostnames one per line; gzipped too. It is read and matched on this device; only the AI
-        tools found are kept — their hostnames, how many lines and when — never paths, queries or
-        who made the requests.
+        A proxy, DNS or firewall log — Squid, nginx, Apache or ProxySG access logs, BIND, dnsmasq or
+        Pi-hole, Windows DNS debug logs, Zeek, Suricata eve.json, Cloudflare Gateway, Route 53
+        Resolver, Zscaler, Umbrella, Palo Alto URL logs, Defender exports, a CSV with a host or URL
+        column, or hostnames one per line; gzipped too. It is read and matched on this device; only
+        the AI tools found are kept — their hostnames, how many lines and when — never paths,
+        queries or who made the requests.
       </p>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'note'}>

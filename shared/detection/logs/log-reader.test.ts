@@ -207,6 +207,7 @@ describe('format detection', () => {
       'entra-signins',
       'json',
       'zeek',
+      'w3c',
       'windows-dns',
       'bind',
       'dnsmasq',

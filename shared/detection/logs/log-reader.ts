@@ -7,6 +7,7 @@ import { jsonLog } from './json-logs.ts';
 import type { LogFormat, LogParser, RecordSink } from './log-format.ts';
 import { plainList } from './plain-list.ts';
 import { entraSignIns } from './sign-in-logs.ts';
+import { w3cExtended } from './w3c-extended.ts';
 import { zeekTsv } from './zeek.ts';
 
 /**
@@ -17,6 +18,7 @@ export const LOG_FORMATS: readonly LogFormat[] = [
   entraSignIns,
   jsonLog,
   zeekTsv,
+  w3cExtended,
   windowsDnsDebug,
   bindQueries,
   dnsmasqQueries,
