@@ -68,7 +68,8 @@ export function windowsDnsName(text: string): string {
 
 const PACKET =
   /\s(?:UDP|TCP)\s+(Snd|Rcv)\s+\S+\s+[0-9a-fA-F]+\s+(R\s+)?[QNU?]\s+\[[^\]]*\]\s+\S+\s+(\S+)\s*$/;
-const LEGEND = /^(DNS Server log|Log file wrap|Message logging key|\s|$)/;
+/** The legend at the top, and the packet details the "Details" option adds under each packet. */
+const LEGEND = /^(DNS Server log|Log file wrap|Message logging key|(UDP|TCP) \w+ info at |\s|$)/;
 
 /**
  * The Windows DNS Server debug log (dns.log): a legend, then `date time thread PACKET id UDP
