@@ -3,9 +3,9 @@ import { createGunzip } from 'node:zlib';
 
 /**
  * The log's bytes, gunzipped first when they start with gzip's magic bytes (whatever the file
- * is called, and for standard input too).
+ * is called, and for standard input too). Without gzip, the input's own chunks, unwrapped.
  */
-export async function openLog(input: Readable): Promise<Readable> {
+export async function openLog(input: Readable): Promise<AsyncIterable<Buffer>> {
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = await chunks.next();
   async function* all() {
@@ -13,13 +13,10 @@ export async function openLog(input: Readable): Promise<Readable> {
     yield first.value;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
-  const raw = Readable.from(all(), { objectMode: false });
   const head = first.done ? undefined : first.value;
-  let bytes: Readable = raw;
-  if (head && head[0] === 0x1f && head[1] === 0x8b) {
-    const gunzip = createGunzip();
-    raw.on('error', (error) => gunzip.destroy(error));
-    bytes = raw.pipe(gunzip);
-  }
-  return bytes;
+  if (!head || head[0] !== 0x1f || head[1] !== 0x8b) return all();
+  const raw = Readable.from(all(), { objectMode: false });
+  const gunzip = createGunzip();
+  raw.on('error', (error) => gunzip.destroy(error));
+  return raw.pipe(gunzip);
 }

@@ -69,7 +69,7 @@ export async function scanLog(
   for await (const chunk of await openLog(input)) {
     // Windows tools often write UTF-16 (PowerShell's Out-File): its byte-order mark says so.
     decoder ??= new StringDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf16le' : 'utf8');
-    reader.push(decoder.write(chunk as Buffer));
+    reader.push(decoder.write(chunk));
     if (waiting.length > 0) await drain();
     onProgress?.(reader.counts(), matched);
   }

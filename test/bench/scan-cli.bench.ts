@@ -1,19 +1,31 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { logBlock, type SampleFormat } from './network-log-samples.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 
-/** Peak resident memory of a process, sampled from /proc while it runs (Linux). */
-function watchPeakRss(pid: number): { stop(): number } {
+/** Clock ticks per second in /proc/PID/stat (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * Peak resident memory and CPU time of a process, sampled from /proc while it runs (Linux):
+ * the CPU time is the last sample's, within 25 ms of the end.
+ */
+function watchProcess(pid: number): { stop(): { peakRss: number; cpuSeconds: number } } {
   let peak = 0;
+  let cpuSeconds = 0;
   const sample = () => {
     try {
       const kb = Number(
         /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
       );
       peak = Math.max(peak, kb * 1024);
+      // Fields 14 and 15 (utime, stime), counted after the command name in parentheses.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS;
     } catch {
       // the process has ended
     }
@@ -22,7 +34,7 @@ function watchPeakRss(pid: number): { stop(): number } {
   return {
     stop() {
       clearInterval(timer);
-      return peak;
+      return { peakRss: peak, cpuSeconds };
     },
   };
 }
@@ -35,7 +47,7 @@ async function scanRun(format: SampleFormat, lines: number) {
   const child = spawn(process.execPath, [cli, 'scan', '-', '--format', 'jsonl'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const peak = watchPeakRss(child.pid!);
+  const watch = watchProcess(child.pid!);
   let matched = 0;
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -53,7 +65,13 @@ async function scanRun(format: SampleFormat, lines: number) {
   const code = await exited;
   if (code !== 0) throw new Error(`sightline scan exited ${code}: ${stderr}`);
   const seconds = (performance.now() - start) / 1000;
-  return { linesPerSec: Math.round(lines / seconds), peakRss: peak.stop(), matched };
+  const { peakRss, cpuSeconds } = watch.stop();
+  return {
+    linesPerSec: Math.round(lines / seconds),
+    linesPerCpuSec: Math.round(lines / cpuSeconds),
+    peakRss,
+    matched,
+  };
 }
 
 const mb = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
@@ -72,13 +90,17 @@ export default {
     const small = await scanRun('squid', 200_000);
     return {
       plainLinesPerSec: plain.linesPerSec,
+      plainLinesPerCpuSec: plain.linesPerCpuSec,
       squidLinesPerSec: squid.linesPerSec,
+      squidLinesPerCpuSec: squid.linesPerCpuSec,
       jsonLinesPerSec: json.linesPerSec,
+      jsonLinesPerCpuSec: json.linesPerCpuSec,
       matched: { plain: plain.matched, squid: squid.matched, json: json.matched },
       squidPeakRssMb: mb(squid.peakRss),
       squidBaselineLines: 200_000,
       squidBaselinePeakRssMb: mb(small.peakRss),
       memoryRatio: Number((squid.peakRss / small.peakRss).toFixed(2)),
+      loadAverage: Number(loadavg()[0]!.toFixed(1)),
     };
   },
 };
