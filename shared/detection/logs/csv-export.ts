@@ -69,8 +69,18 @@ export function firstDataLine(sample: readonly string[]): number {
 interface Layout {
   delimiter: string;
   names: string[];
-  column?: number;
-  timeColumn?: number;
+}
+
+/** Blank lines and `#` comments are skipped; the first other line is the header, skipped too. */
+function headerSkipper() {
+  let header = true;
+  return (text: string): boolean => {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return true;
+    if (!header) return false;
+    header = false;
+    return true;
+  };
 }
 
 /** How a header splits, when it names columns we know. */
@@ -124,13 +134,10 @@ export const csvExport: LogFormat = {
 };
 
 function csvParser(delimiter: string, column: number, timeColumn?: number): LogParser {
-  let header = true;
+  const skips = headerSkipper();
   return {
     line(text, sink) {
-      if (header || text.startsWith('#')) {
-        if (text.trim() !== '' && !text.startsWith('#')) header = false;
-        return sink.skip();
-      }
+      if (skips(text)) return sink.skip();
       const fields = splitCsvLine(text, delimiter);
       if (!fields || fields.length <= column) return sink.unreadable();
       const value = unquote(fields[column]!);
@@ -148,14 +155,11 @@ function addressOnly(header: string): LogParser | undefined {
     if (names.length < 3) continue;
     const addresses = names.filter((n) => ADDRESS_COLUMN.test(n));
     if (addresses.length === 0) continue;
-    let first = true;
+    const skips = headerSkipper();
     return {
       noHostsBecause: `its columns hold addresses (${addresses.slice(0, 3).join(', ')}) but no hostname, domain or URL`,
       line(text, sink) {
-        if (first || text.startsWith('#')) {
-          first = false;
-          return sink.skip();
-        }
+        if (skips(text)) return sink.skip();
         return (splitCsvLine(text, delimiter)?.length ?? 0) >= names.length / 2
           ? sink.noHost()
           : sink.unreadable();

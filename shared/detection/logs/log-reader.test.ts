@@ -183,6 +183,21 @@ describe('format detection', () => {
     expect(result.hosts.map((h) => h.host)).toEqual(['chatgpt.com', 'chatgpt.com']);
   });
 
+  it('skips blank lines in every format', () => {
+    for (const name of ['bind-queries.log', 'pihole.log', 'umbrella-dns.csv', 'paloalto-url.log']) {
+      const spaced = fixture(name).replaceAll('\n', '\n\n \r\n');
+      expect([name, read(spaced).counts.unreadable]).toEqual([
+        name,
+        LOG_FIXTURES[name]!.unreadable,
+      ]);
+    }
+  });
+
+  it('skips blank lines and comments around a CSV header and between its rows', () => {
+    const result = read('\n# export\nhost,user\n\nchatgpt.com,ann\n\n\nclaude.ai,bob\n\n');
+    expect(result.counts).toMatchObject({ records: 2, hosts: 2, unreadable: 0 });
+  });
+
   it('knows a host column by any of its usual spellings', () => {
     for (const header of ['Host Name', 'host_name', 'Destination Host', 'Request URL', 'SNI']) {
       const result = read(`Time,${header},User\n2026-12-07T10:00:00Z,chatgpt.com,ann\n`);

@@ -212,6 +212,8 @@ export function logReader(options: { format?: string; onHost: OnHost }): LogRead
   function read(text: string) {
     line++;
     counts.lines = line;
+    // Blank lines are nothing, in every format.
+    if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
     parser!.line(text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text, sink);
   }
 
