@@ -1,5 +1,11 @@
 import { hostOf } from './host-value.ts';
-import { parseLogTime, splitCsvLine, type LogFormat, type LogParser } from './log-format.ts';
+import {
+  MAX_LINE,
+  parseLogTime,
+  splitCsvLine,
+  type LogFormat,
+  type LogParser,
+} from './log-format.ts';
 
 /**
  * Header names that hold a host or a URL, best first, as proxy, DNS and EDR exports name them
@@ -133,17 +139,34 @@ export const csvExport: LogFormat = {
   },
 };
 
+/** A quoted field may hold line breaks: a record may go on for this many lines, no more. */
+const MAX_RECORD_LINES = 20;
+
 function csvParser(delimiter: string, column: number, timeColumn?: number): LogParser {
   const skips = headerSkipper();
+  let carried = '';
+  let carriedLines = 0;
   return {
     line(text, sink) {
-      if (skips(text)) return sink.skip();
-      const fields = splitCsvLine(text, delimiter);
+      if (carriedLines === 0 && skips(text)) return sink.skip();
+      const record = carriedLines === 0 ? text : `${carried}\n${text}`;
+      const fields = splitCsvLine(record, delimiter);
+      if (!fields && carriedLines < MAX_RECORD_LINES && record.length < MAX_LINE) {
+        // A quoted field still open: the record goes on on the next line.
+        carried = record;
+        carriedLines++;
+        return;
+      }
+      carried = '';
+      carriedLines = 0;
       if (!fields || fields.length <= column) return sink.unreadable();
       const value = unquote(fields[column]!);
       if (value === '' || value === '-') return sink.noHost();
       const time = timeColumn === undefined ? undefined : parseLogTime(fields[timeColumn] ?? '');
       sink.value(value, time);
+    },
+    end(sink) {
+      if (carriedLines > 0) sink.unreadable(); // a quote opened and never closed
     },
   };
 }

@@ -13,6 +13,8 @@ export interface RecordSink {
 export interface LogParser {
   /** Reads one line (without its line break). */
   line(text: string, sink: RecordSink): void;
+  /** After the last line: a record left open (a quoted field never closed) is reported. */
+  end?(sink: RecordSink): void;
   /**
    * Formats whose records span lines (a JSON array) take the text as it comes instead of lines;
    * `end` is called once after the last piece.
@@ -34,6 +36,9 @@ export interface LogFormat {
   /** A parser for a log that starts with these lines; undefined when they cannot be this format. */
   create(sample: readonly string[]): LogParser | undefined;
 }
+
+/** Longer lines are not log lines (URLs stay far below this). */
+export const MAX_LINE = 64 * 1024;
 
 /** 2000-01-01 and 9999-12-31: outside, a "time" is a counter or junk. */
 const EARLIEST_TIME = 946_684_800_000;

@@ -198,6 +198,14 @@ describe('format detection', () => {
     expect(result.counts).toMatchObject({ records: 2, hosts: 2, unreadable: 0 });
   });
 
+  it('reads a CSV record whose quoted field holds line breaks, and counts one never closed', () => {
+    const csv =
+      'Timestamp,RemoteUrl,Note\n1,chatgpt.com,"two\nlines"\n2,claude.ai,one\n3,gemini.google.com,"open\n';
+    const result = read(csv);
+    expect(result.hosts.map((h) => h.host)).toEqual(['chatgpt.com', 'claude.ai']);
+    expect(result.counts).toMatchObject({ records: 3, unreadable: 1 });
+  });
+
   it('knows a host column by any of its usual spellings', () => {
     for (const header of ['Host Name', 'host_name', 'Destination Host', 'Request URL', 'SNI']) {
       const result = read(`Time,${header},User\n2026-12-07T10:00:00Z,chatgpt.com,ann\n`);

@@ -4,7 +4,7 @@ import { bindQueries, dnsmasqQueries, windowsDnsDebug } from './dns-logs.ts';
 import { paloAlto } from './firewall-logs.ts';
 import { hostOf } from './host-value.ts';
 import { jsonLog } from './json-logs.ts';
-import type { LogFormat, LogParser, RecordSink } from './log-format.ts';
+import { MAX_LINE, type LogFormat, type LogParser, type RecordSink } from './log-format.ts';
 import { plainList } from './plain-list.ts';
 import { entraSignIns } from './sign-in-logs.ts';
 import { w3cExtended } from './w3c-extended.ts';
@@ -31,6 +31,8 @@ export const LOG_FORMATS: readonly LogFormat[] = [
 ];
 
 /** What `--input-format` (and the PWA's format choice) takes: `auto`, or a format's id. */
+export { MAX_LINE };
+
 export const INPUT_FORMATS = ['auto', ...LOG_FORMATS.map((f) => f.id)] as const;
 
 export const logFormat = (id: string) => LOG_FORMATS.find((f) => f.id === id);
@@ -47,8 +49,6 @@ export class LogFormatError extends Error {
 /** How much of a log detection looks at before it decides. */
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_LINES = 500;
-/** Longer lines are not log lines (URLs stay far below this). */
-export const MAX_LINE = 64 * 1024;
 
 /** What a reader has counted so far. */
 export interface LogCounts {
@@ -282,6 +282,7 @@ export function logReader(options: { format?: string; onHost: OnHost }): LogRead
       rest = '';
       if (pending) start();
       parser!.text?.end(sink);
+      parser!.end?.(sink);
       if (parser!.text) counts.lines = counts.records;
       const because = parser!.noHostsBecause ?? format!.noHostsBecause;
       return {
