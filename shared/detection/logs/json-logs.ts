@@ -68,15 +68,16 @@ function suricataRecord(record: Json, sink: RecordSink): void {
 }
 
 /** One JSON record from any of the exports named above. */
-export function jsonRecord(value: unknown, sink: RecordSink): void {
+export function jsonRecord(value: unknown, sink: RecordSink, wrapped = false): void {
   if (!isObject(value)) return sink.unreadable();
   if (typeof value.event_type === 'string') return suricataRecord(value, sink);
   // Zscaler NSS (and Splunk HEC exports) wrap the record: {"sourcetype": …, "event": {…}}.
   const record = isObject(value.event) ? value.event : value;
   // Graph and Azure exports wrap their records: {"value": […]} or {"records": […]}.
   const list = Array.isArray(record.value) ? record.value : record.records;
-  if (Array.isArray(list)) {
-    for (const item of list) jsonRecord(item, sink);
+  if (Array.isArray(list) && !wrapped) {
+    // One level only: a hostile file nesting wrappers a million deep is one record, not a stack.
+    for (const item of list) jsonRecord(item, sink, true);
     return;
   }
   let best: string | undefined;
