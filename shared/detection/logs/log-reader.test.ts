@@ -237,6 +237,7 @@ describe('format detection', () => {
       'squid',
       'access-log',
       'paloalto',
+      'key-value',
       'umbrella',
       'csv',
       'hosts',

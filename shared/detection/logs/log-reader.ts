@@ -4,6 +4,7 @@ import { bindQueries, dnsmasqQueries, windowsDnsDebug } from './dns-logs.ts';
 import { paloAlto } from './firewall-logs.ts';
 import { hostOf } from './host-value.ts';
 import { jsonLog } from './json-logs.ts';
+import { keyValueLog } from './key-value-logs.ts';
 import { MAX_LINE, type LogFormat, type LogParser, type RecordSink } from './log-format.ts';
 import { plainList } from './plain-list.ts';
 import { entraSignIns } from './sign-in-logs.ts';
@@ -25,6 +26,7 @@ export const LOG_FORMATS: readonly LogFormat[] = [
   squidNative,
   accessLog,
   paloAlto,
+  keyValueLog,
   umbrellaDns,
   csvExport,
   plainList,
