@@ -39,7 +39,7 @@ function keyValueLine(text: string, sink: RecordSink): void {
   let bestRank = Infinity;
   let pairs = 0;
   let address = false;
-  let kind = /(^|\|)(CEF|LEEF):\d/.test(text);
+  let kind = /\b(CEF|LEEF): ?\d\|/.test(text);
   let time: number | undefined;
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
@@ -71,7 +71,7 @@ export const keyValueLog: LogFormat = {
   create(sample): LogParser | undefined {
     const looksLikeIt = sample.some(
       (line) =>
-        /(^|\|)(CEF|LEEF):\d/.test(line) || (line.match(/\w=("[^"]*"|\S+)/g)?.length ?? 0) >= 4,
+        /\b(CEF|LEEF): ?\d\|/.test(line) || (line.match(/\w=("[^"]*"|\S+)/g)?.length ?? 0) >= 4,
     );
     return looksLikeIt ? { line: keyValueLine } : undefined;
   },
