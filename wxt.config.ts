@@ -10,6 +10,14 @@ const EXTENSION_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAt8CO0Jk7TEZRPE1QHn7Hqs7n8Vc0Vivjl/CYEtWlwSLuMj1LPO1TDwU38Yy+VpFqpvoTxGWUPL/f0Q3IWtd6Y9FO2oqtRPrsPrNOAWKw/GCFTpH+cR+gkmixE28OfHFC3Vp8UW1AdxfWAoHFymuAZaBz3JhMfu23axufni/LptUlRCTVpnzQzmsWNWAZz3JHV3axkh7N4dTPezlCXFLN/WUYqr6gxvdcMD1QYXqP5HxKhUd8A1PapAVS4qNqHfkyYsyYfUPqMIG0auvlzmWhexuu5wI+KUCPv7ToXNzkc969PQZG3bP+XF2T0Aa8z+C/RJxLYrQ59ozv0kRDAb4jOQIDAQAB';
 export const EXTENSION_ID = 'hkogeoliojkfnaiklhgbgdadejefppkp';
 
+/**
+ * `wxt build --mode managed` builds `.output/chrome-mv3-managed/`: the same extension, for
+ * force-installed deployments, with access to all sites declared up front instead of asked for —
+ * a force-installed extension gets its permissions without a prompt, so AI called from inside
+ * other sites is seen with no click (docs/extension.md, "The managed build").
+ */
+export const MANAGED_MODE = 'managed';
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'public',
@@ -18,7 +26,7 @@ export default defineConfig({
   imports: false,
   // `npm run dev` does not launch a browser of its own: load .output/chrome-mv3-dev by hand.
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     ...(browser === 'chrome' ? { key: EXTENSION_PUBLIC_KEY } : {}),
     ...(browser === 'firefox'
       ? {
@@ -47,8 +55,11 @@ export default defineConfig({
       'scripting',
     ],
     // Seeing AI called from inside any site needs access to every site: the employee grants it at
-    // run time from the options page, or not at all.
-    optional_host_permissions: ['<all_urls>'],
+    // run time from the options page, or not at all — except in the managed build, where the
+    // organisation's force-install grants it.
+    ...(mode === MANAGED_MODE
+      ? { host_permissions: ['<all_urls>'] }
+      : { optional_host_permissions: ['<all_urls>'] }),
     storage: { managed_schema: 'managed-schema.json' },
     icons: {
       16: 'icons/icon-16.png',

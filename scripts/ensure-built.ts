@@ -5,6 +5,7 @@ import { root, runTool } from './run-tool.ts';
 export const builtFiles = {
   pwa: join(root, 'dist', 'pwa', 'index.html'),
   chrome: join(root, '.output', 'chrome-mv3', 'manifest.json'),
+  chromeManaged: join(root, '.output', 'chrome-mv3-managed', 'manifest.json'),
 };
 
 /**
@@ -18,11 +19,12 @@ export function buildPwa(): void {
   });
 }
 
-/** Builds the PWA and the Chrome extension when their output is missing (or always, if forced). */
+/** Builds the PWA and the Chrome extension (and its managed build) when missing, or always if forced. */
 export function ensureBuilt({
   force = false,
+  managed = false,
   log = console.log,
-}: { force?: boolean; log?: (line: string) => void } = {}) {
+}: { force?: boolean; managed?: boolean; log?: (line: string) => void } = {}) {
   if (force || !existsSync(builtFiles.pwa)) {
     log('Building the PWA…');
     buildPwa();
@@ -30,5 +32,10 @@ export function ensureBuilt({
   if (force || !existsSync(builtFiles.chrome)) {
     log('Building the extension…');
     runTool('wxt', ['build'], { quiet: true });
+  }
+  // The managed build (wxt.config.ts, MANAGED_MODE) only when asked: `npm start` needs only the other.
+  if (managed && (force || !existsSync(builtFiles.chromeManaged))) {
+    log('Building the managed extension…');
+    runTool('wxt', ['build', '--mode', 'managed'], { quiet: true });
   }
 }

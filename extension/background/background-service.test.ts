@@ -313,3 +313,37 @@ describe('BackgroundService when the relay is away (found by the end-to-end outa
     expect((await service.ledger()).entries.every((entry) => entry.synced)).toBe(true);
   });
 });
+
+describe('BackgroundService and likely-AI hosts (docs/privacy.md, "Likely-AI hosts")', () => {
+  it('records a visit to an unknown host only when its name alone scores high, keyed by its domain', async () => {
+    const { service, sync } = setup();
+    const visit = (url: string) => service.onNavigation({ url, frameId: 0, timeStamp: Date.now() });
+    // Scores: photo-ai.ai 0.88 (name and .ai), gptzero-notes.example 0.8, some-brand.ai 0.6,
+    // dubai.com none.
+    await visit('https://app.photo-ai.ai/editor/secret-project?q=private');
+    await visit('https://gptzero-notes.example/');
+    await visit('https://some-brand.ai/');
+    await visit('https://dubai.com/');
+    await service.flush();
+    const tools = readReport(sync.relayReport).tools;
+    expect(tools.map((tool) => [tool.toolKey, tool.name, tool.category])).toEqual([
+      ['host:gptzero-notes.example', 'gptzero-notes.example', 'other'],
+      ['host:photo-ai.ai', 'photo-ai.ai', 'other'],
+    ]);
+    expect([...tools[1]!.hosts.keys()]).toEqual(['app.photo-ai.ai']);
+    const ledger = await service.ledger();
+    expect(JSON.stringify(ledger)).not.toMatch(/secret-project|private|editor/);
+  });
+
+  it('never records a likely host from a request made by another site: those need the catalog', async () => {
+    const { service, log } = setup();
+    await service.onRequest({
+      url: 'https://api.photo-ai.ai/v1/chat',
+      initiator: 'https://crm.example.com',
+      type: 'xmlhttprequest',
+      timeStamp: Date.now(),
+      tabId: 1,
+    });
+    expect(await log.countPending()).toBe(0);
+  });
+});

@@ -1,6 +1,8 @@
 import { builtInCatalog, CATALOG_VERSION } from '../../shared/catalog/catalog.ts';
 import type { ToolEntry } from '../../shared/catalog/schema.ts';
+import { HIGH_SCORE } from '../../shared/catalog/likely-ai/likely-ai.ts';
 import { compileMatcher, type Matcher } from '../../shared/detection/matcher.ts';
+import { withLikelyAi } from '../../shared/detection/with-likely-ai.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
 import {
   addFlag,
@@ -21,6 +23,7 @@ import {
 import {
   enrolWithCode,
   loadEnrolment,
+  loadPolicyError,
   saveEnrolment,
   type Enrolment,
   type FetchLike,
@@ -76,6 +79,8 @@ export class BackgroundService {
   #sync: SyncConnection | undefined;
   #enrolment: Enrolment | undefined;
   #matcher: Matcher;
+  /** The matcher for visits: with the likely-AI tier behind it, at the high score only. */
+  #visitMatcher: { of: Matcher; matcher: Matcher } | undefined;
   #policyVersion = -1;
   #flushing: Promise<void> | undefined;
   #lastActivity = 0;
@@ -124,6 +129,18 @@ export class BackgroundService {
     return this.#matcher;
   }
 
+  /**
+   * A visit to a host the catalog does not know is recorded only when its name alone scores high
+   * (docs/privacy.md: the rule reads the hostname, nothing else); requests and the popup use the
+   * catalog only.
+   */
+  #visits(): Matcher {
+    const matcher = this.matcher();
+    if (this.#visitMatcher?.of !== matcher)
+      this.#visitMatcher = { of: matcher, matcher: withLikelyAi(matcher, HIGH_SCORE) };
+    return this.#visitMatcher.matcher;
+  }
+
   ready(): Promise<void> {
     return this.#ready;
   }
@@ -139,7 +156,7 @@ export class BackgroundService {
 
   async onNavigation(details: { url: string; frameId: number; timeStamp: number }) {
     await this.#ready;
-    const sighting = sightingFromNavigation(details, this.matcher());
+    const sighting = sightingFromNavigation(details, this.#visits());
     if (sighting) await this.#record([sighting]);
   }
 
@@ -247,6 +264,7 @@ export class BackgroundService {
     const enrolment = this.#enrolment;
     const lastSyncAt = await this.#deps.storage.get<number>(keys.lastSyncAt);
     const flags = (await this.#deps.storage.get<unknown[]>(keys.pendingFlags)) ?? [];
+    const policyError = await loadPolicyError(this.#deps.storage);
     return {
       version: this.#deps.version,
       installedAt,
@@ -254,6 +272,7 @@ export class BackgroundService {
       ...(enrolment ? { workspace: enrolment.workspace, relayUrl: enrolment.relayUrl } : {}),
       connection: this.#sync ? this.#sync.state() : 'not-enrolled',
       ...(typeof lastSyncAt === 'number' ? { lastSyncAt } : {}),
+      ...(policyError ? { policyError } : {}),
       pending:
         (await this.#deps.log.countPending()) +
         flags.length +

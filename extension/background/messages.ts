@@ -29,6 +29,8 @@ export interface StatusResponse {
   lastSyncAt?: number;
   /** Sightings and flags recorded locally and not yet acknowledged by the relay. */
   pending: number;
+  /** Why the browser's managed policy did not enrol this browser, when it tried and failed. */
+  policyError?: { message: string; at: number };
 }
 
 export type ToolStatusValue = 'approved' | 'restricted' | 'banned' | 'unreviewed';

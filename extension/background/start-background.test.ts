@@ -151,3 +151,70 @@ describe('enrolment by the browser’s policy', () => {
     expect(enrolCalls).toEqual(['http://relay.test/api/enrol']);
   });
 });
+
+describe('a failed enrolment by policy is visible', () => {
+  function start(
+    managed: Record<string, unknown>,
+    answer: 'refuse' | 'accept',
+    stored: Record<string, unknown> = {},
+  ) {
+    const { runtime, send } = fakeRuntime();
+    const fire: Array<() => void> = [];
+    runtime.onInstalled = { addListener: (callback) => void fire.push(() => callback(undefined)) };
+    const storage = memoryKeyValueStore(stored);
+    startBackground({
+      ...deps(runtime, storage, () => 5000),
+      fetch: async () =>
+        answer === 'refuse'
+          ? { ok: false, status: 401, json: async () => ({ error: 'this code has expired' }) }
+          : {
+              ok: true,
+              status: 201,
+              json: async () => ({
+                workspace: 'acme',
+                reporterId: 'r1',
+                token: 't1',
+                tokenId: 'id1',
+                expiresAt: 2_000_000_000_000,
+              }),
+            },
+      events: { managedStorage: { get: async () => managed } },
+    });
+    for (const callback of fire) callback();
+    const status = async () =>
+      (await send({ type: 'status' })).response as {
+        enrolled: boolean;
+        policyError?: { message: string; at: number };
+      };
+    return { status, storage };
+  }
+
+  it('answers status with why the policy did not enrol, for the popup and the options page', async () => {
+    const { status } = start(
+      { relayUrl: 'ws://relay.acme.lan:8787/sync', token: 'a.b.c' },
+      'refuse',
+    );
+    await expect
+      .poll(async () => (await status()).policyError)
+      .toEqual({
+        message: 'the relay refused the code: this code has expired',
+        at: 5000,
+      });
+    expect((await status()).enrolled).toBe(false);
+  });
+
+  it('says so when a policy has only half of what it needs', async () => {
+    const { status } = start({ relayUrl: 'wss://relay.acme.com/sync' }, 'accept');
+    await expect
+      .poll(async () => (await status()).policyError?.message)
+      .toBe('the policy names a relay (relayUrl) but no enrolment code (token)');
+  });
+
+  it('clears the error once the policy enrols', async () => {
+    const { status } = start({ relayUrl: 'wss://relay.acme.com/sync', token: 'a.b.c' }, 'accept', {
+      [persistedNames.extensionStorageKeys.policyEnrolmentError]: { message: 'old', at: 1 },
+    });
+    await expect.poll(async () => (await status()).enrolled).toBe(true);
+    expect((await status()).policyError).toBeUndefined();
+  });
+});

@@ -1,5 +1,11 @@
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
-import { enrolFromPolicy, type FetchLike, type ManagedConfig } from '../enrolment/enrolment.ts';
+import {
+  enrolFromPolicy,
+  POLICY_ERROR,
+  type FetchLike,
+  type ManagedConfig,
+  type PolicyError,
+} from '../enrolment/enrolment.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
 import { BackgroundService, type ServiceDeps } from './background-service.ts';
 import { isBackgroundRequest, type BackgroundRequest } from './messages.ts';
@@ -141,10 +147,16 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
     policyEnrolment = policyEnrolment
       .then(() => managedStorage.get())
       .then((managed) => enrolFromPolicy(managed ?? {}, storage, deps.fetch))
-      .then((enrolment) => enrolment && service.adoptEnrolment(enrolment))
-      .catch((error: unknown) =>
-        console.warn(`sightline: enrolment by policy failed: ${(error as Error).message}`),
-      );
+      .then(async (enrolment) => {
+        await storage.remove(POLICY_ERROR);
+        if (enrolment) await service.adoptEnrolment(enrolment);
+      })
+      .catch(async (error: unknown) => {
+        // Kept for the popup and the options page, which say why (docs/extension.md).
+        const message = String((error as Error)?.message ?? error);
+        console.warn(`sightline: enrolment by policy failed: ${message}`);
+        await storage.set(POLICY_ERROR, { message, at: deps.now() } satisfies PolicyError);
+      });
   };
   events.managedStorage?.onChanged?.addListener(enrolByPolicy);
   runtime.onInstalled?.addListener(() => {

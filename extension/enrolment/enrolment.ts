@@ -34,17 +34,64 @@ export type FetchLike = (
 
 const KEY = persistedNames.extensionStorageKeys.enrolment;
 
-/** The relay's origin from what a person pasted: a URL or an enrolment link. Throws on anything else. */
-export function relayOrigin(text: string): string {
+/** Why the browser's policy did not enrol this browser, as the popup and options page show it. */
+export interface PolicyError {
+  message: string;
+  at: number;
+}
+export const POLICY_ERROR = persistedNames.extensionStorageKeys.policyEnrolmentError;
+
+export async function loadPolicyError(storage: KeyValueStore): Promise<PolicyError | undefined> {
+  const stored = await storage.get<PolicyError>(POLICY_ERROR);
+  return stored && typeof stored.message === 'string' && typeof stored.at === 'number'
+    ? stored
+    : undefined;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export interface RelayRules {
+  /**
+   * Where an unencrypted relay (http://, ws://) is accepted: `anywhere` for an admin's policy (the
+   * relay prints `ws://host:8787/sync` on a LAN), `loopback` for an address an employee types.
+   */
+  plainHttp?: 'anywhere' | 'loopback';
+}
+
+/** The relay's sockets are on the same host and port as its HTTP API (docs/extension.md). */
+const HTTP_FOR: Record<string, string> = {
+  'https:': 'https:',
+  'http:': 'http:',
+  'wss:': 'https:',
+  'ws:': 'http:',
+};
+
+/**
+ * The relay's origin from any form of its address a person or a policy gives: what the relay
+ * prints (`ws://host:8787/sync`), `wss://…`, `http(s)://…` with or without `/sync` or another
+ * path, an enrolment link, or a bare `host[:port]` (then https). Throws, saying what is wrong, on
+ * anything else.
+ */
+export function relayOrigin(text: string, { plainHttp = 'anywhere' }: RelayRules = {}): string {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (trimmed === '') throw new Error('the relay address is empty');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(withScheme);
   } catch {
-    throw new Error('the relay address must be a URL such as https://sightline.example.com');
+    throw new Error(
+      `the relay address ${JSON.stringify(trimmed)} is not a URL such as https://sightline.example.com`,
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new Error('the relay address must start with https:// or http://');
-  return url.origin;
+  const protocol = HTTP_FOR[url.protocol];
+  if (protocol === undefined || url.hostname === '')
+    throw new Error(
+      `the relay address must start with https://, http://, wss:// or ws://, not ${url.protocol}//`,
+    );
+  if (protocol === 'http:' && plainHttp === 'loopback' && !LOOPBACK.has(url.hostname))
+    throw new Error('the relay address must start with https:// (http only for localhost)');
+  return `${protocol}//${url.host}`;
 }
 
 /** Exchanges an enrolment code for this browser's own member token (docs/sync.md E1). */
@@ -121,6 +168,13 @@ export async function enrolFromPolicy(
   storage: KeyValueStore,
   fetchFn: FetchLike,
 ): Promise<Enrolment | undefined> {
+  const hasRelay = typeof managed.relayUrl === 'string' && managed.relayUrl.trim() !== '';
+  const hasToken = typeof managed.token === 'string' && managed.token.trim() !== '';
+  if (!hasRelay && !hasToken) return undefined;
+  if (!hasToken)
+    throw new Error('the policy names a relay (relayUrl) but no enrolment code (token)');
+  if (!hasRelay)
+    throw new Error('the policy has an enrolment code (token) but no relay (relayUrl)');
   if (typeof managed.relayUrl !== 'string' || typeof managed.token !== 'string') return undefined;
   const current = await loadEnrolment(storage);
   if (current?.source === 'policy' && current.policyCode === managed.token.trim()) return current;

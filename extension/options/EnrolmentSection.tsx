@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
 import type { ConnectionState, StatusResponse } from '../background/messages.ts';
+import { PolicyError } from '../ui/PolicyError.tsx';
 import { parseEnrolment } from './enrolment-link.ts';
 import { answer, isFailure, messageOf } from '../ui/answer.ts';
 
@@ -29,6 +30,7 @@ export function EnrolmentSection({ client, status, onEnrolled }: Props) {
   return (
     <section aria-labelledby="enrolment">
       <h2 id="enrolment">Enrolment</h2>
+      <PolicyError status={status} />
       {enrolled ? (
         <p data-testid="enrolment-state">
           This browser reports to the workspace <strong>{status.workspace ?? 'unknown'}</strong>{' '}

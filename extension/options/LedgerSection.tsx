@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
 import type { LedgerResponse } from '../background/messages.ts';
-import { SIGNAL_LABELS } from '../ui/labels.ts';
+import { howFoundWords } from '../ui/labels.ts';
 import { answer, isObject, messageOf as message } from '../ui/answer.ts';
 
 /** The table shows the newest entries; the export holds them all. */
@@ -117,7 +117,7 @@ function LedgerBody({ state }: { state: LedgerState }) {
             <tr key={`${entry.at}-${entry.toolKey}-${entry.signal}-${index}`}>
               <td>{entry.toolName}</td>
               <td className="host">{entry.host ?? '—'}</td>
-              <td>{SIGNAL_LABELS[entry.signal]}</td>
+              <td>{howFoundWords(entry)}</td>
               <td className="host">{entry.embeddedIn ?? '—'}</td>
               <td>{when(entry.at)}</td>
               <td className={entry.synced ? 'synced' : 'waiting'}>

@@ -1,7 +1,7 @@
+import { relayOrigin as originOf } from '../enrolment/enrolment.ts';
+
 /** What `client.enrol` needs, read from what the employee pasted. */
 export type Enrolment = { code: string; relayUrl: string } | { error: string };
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Reads an enrolment link (`https://RELAY/#/enrol?code=CODE`, whose origin is the relay) or a bare
@@ -34,18 +34,17 @@ function fromLink(link: string): Enrolment {
   return { code, relayUrl: relay.url };
 }
 
-/** The relay's address as an origin (`https://host[:port]`), https unless it is this computer. */
+/**
+ * The relay's address as an origin (`https://host[:port]`), https unless it is this computer; any
+ * form the relay prints is read (`ws://localhost:8787/sync`, a path, no scheme).
+ */
 export function relayOrigin(address: string): { url: string } | { error: string } {
-  const typed = address.trim();
-  if (typed === '') return { error: 'Enter your workspace’s relay address with the code.' };
-  let url: URL;
+  if (address.trim() === '')
+    return { error: 'Enter your workspace’s relay address with the code.' };
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`);
-  } catch {
-    return { error: 'The relay address is not a web address.' };
+    return { url: originOf(address, { plainHttp: 'loopback' }) };
+  } catch (error) {
+    const text = (error as Error).message;
+    return { error: `The relay address is not usable: ${text}.` };
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    return { error: 'The relay address must start with https:// (http only for localhost).' };
-  }
-  return { url: url.origin };
 }

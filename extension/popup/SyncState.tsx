@@ -1,4 +1,5 @@
 import type { StatusResponse } from '../background/messages.ts';
+import { PolicyError } from '../ui/PolicyError.tsx';
 import { countOf, timeAgo } from '../ui/relative-time.ts';
 
 export const NOT_ENROLLED_SENTENCE =
@@ -46,12 +47,15 @@ export function SyncState({ state, now }: { state: StatusState; now: number }) {
       ? 'online'
       : status.connection;
   return (
-    <p className={`sync sync-${tone}`} data-testid="sync-state" role="status">
-      {lines.map((line, index) => (
-        <span key={index} className="sync-line">
-          {line}{' '}
-        </span>
-      ))}
-    </p>
+    <>
+      <PolicyError status={status} />
+      <p className={`sync sync-${tone}`} data-testid="sync-state" role="status">
+        {lines.map((line, index) => (
+          <span key={index} className="sync-line">
+            {line}{' '}
+          </span>
+        ))}
+      </p>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { LedgerEntry, ToolStatusValue } from '../background/messages.ts';
+import { isLikelyAiSighting } from '../../shared/detection/with-likely-ai.ts';
 import type { DataCategory } from '../../shared/documents/schema/values.ts';
 
 /** The kinds of data an employee can say go into a tool, in the order the flag form lists them. */
@@ -19,6 +20,15 @@ export const SIGNAL_LABELS: Record<LedgerEntry['signal'], string> = {
   extension: 'Installed browser extension',
   flag: 'You flagged it',
 };
+
+/** The words shown for a ledger entry from the likely-AI tier (docs/privacy.md). */
+export const LIKELY_AI_WORDS = 'Possibly AI — not in the catalog (its name says AI)';
+
+/** How a ledger entry was found, in words: the signal, and whether only the name said AI. */
+export function howFoundWords(entry: Pick<LedgerEntry, 'toolKey' | 'signal'>): string {
+  const words = SIGNAL_LABELS[entry.signal];
+  return isLikelyAiSighting(entry.toolKey, entry.signal) ? `${words}: ${LIKELY_AI_WORDS}` : words;
+}
 
 /** A workspace decision in plain words, with an icon that never carries the meaning alone. */
 export const STATUS_WORDS: Record<ToolStatusValue, { title: string; icon: string }> = {

@@ -11,6 +11,8 @@ import {
   verdictMessage,
 } from '../../shared/detection/logs/log-reader.ts';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
+import { withLikelyAi } from '../../shared/detection/with-likely-ai.ts';
+import { HOST_TOOL_KEY_PREFIX } from '../../shared/documents/schema/values.ts';
 import { scanLog, type ScanMatch, type ScanSummary } from '../scan/scan-log.ts';
 import type { CliIo } from './run-cli.ts';
 import { UsageError } from './usage-error.ts';
@@ -26,6 +28,9 @@ const CSV_COLUMNS = [
   'category',
   'matchedBy',
   'matchedHost',
+  'match',
+  'score',
+  'reasons',
 ] as const;
 
 export interface ScanIo extends CliIo {
@@ -40,9 +45,10 @@ export interface ScanIo extends CliIo {
 const CHOOSE_FORMAT = `Choose its format with --input-format NAME, one of: ${INPUT_FORMATS.slice(1).join(', ')} (the default, auto, detects it).`;
 
 /**
- * `sightline scan <file|-> [--format jsonl|csv|table] [--input-format auto|NAME]`: matches a
- * network log against the catalog. Exits 1, saying why, when the log could not be read well
- * enough for "nothing found" to mean anything.
+ * `sightline scan <file|-> [--format jsonl|csv|table] [--input-format auto|NAME]
+ * [--catalog-only]`: matches a network log against the catalog and, unless --catalog-only,
+ * lists hosts whose name says AI apart (`"match": "likely"`, docs/catalog.md). Exits 1, saying
+ * why, when the log could not be read well enough for "nothing found" to mean anything.
  */
 export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,6 +56,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     options: {
       format: { type: 'string', default: 'jsonl' },
       'input-format': { type: 'string', default: 'auto' },
+      'catalog-only': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -83,7 +90,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     input = createReadStream(source);
   }
 
-  const matcher = compileMatcher(builtInCatalog());
+  const catalog = compileMatcher(builtInCatalog());
+  const matcher = values['catalog-only'] ? catalog : withLikelyAi(catalog);
   const stdout = io.stdout;
   const emit = stdout
     ? (line: string) =>
@@ -137,7 +145,12 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
 /** `scanned 1,234 lines (input format squid: a Squid native access log): 3 matched, 2 tools found, 0 lines could not be read` */
 function summaryLine({ counts, unit, format, matched, tools }: ScanSummary): string {
   const n = (value: number) => value.toLocaleString('en');
-  return `scanned ${n(counts.lines)} ${unit} (input format ${format.id}: ${format.label}): ${n(matched)} matched, ${n(tools.size)} tools found, ${n(counts.unreadable)} ${counts.unreadable === 1 ? unit.slice(0, -1) : unit} could not be read`;
+  const likely = [...tools.keys()].filter(isLikelyKey).length;
+  return (
+    `scanned ${n(counts.lines)} ${unit} (input format ${format.id}: ${format.label}): ${n(matched)} matched, ${n(tools.size - likely)} tools found, ` +
+    (likely > 0 ? `${n(likely)} possibly AI (not in the catalog), ` : '') +
+    `${n(counts.unreadable)} ${counts.unreadable === 1 ? unit.slice(0, -1) : unit} could not be read`
+  );
 }
 
 /** One match as the scan prints it (JSON lines and CSV both come from here). */
@@ -151,8 +164,13 @@ export function jsonRecord(m: ScanMatch) {
     matchedBy: m.matchedBy,
     matchedHost: m.matchedHost,
     line: m.line,
+    match: m.likely ? ('likely' as const) : ('catalog' as const),
+    ...(m.likely ? { score: m.likely.score, reasons: m.likely.reasons } : {}),
   };
 }
+
+/** A likely-AI host is keyed by its domain under the prefix for hosts the catalog does not know. */
+const isLikelyKey = (toolKey: string) => toolKey.startsWith(HOST_TOOL_KEY_PREFIX);
 
 /** RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula. */
 export function csvField(value: string | number): string {
@@ -163,15 +181,32 @@ export function csvField(value: string | number): string {
 
 function csvRecord(m: ScanMatch): string {
   const record = jsonRecord(m);
-  return CSV_COLUMNS.map((column) => csvField(record[column])).join(',');
+  return CSV_COLUMNS.map((column) => {
+    const value = record[column];
+    return csvField(typeof value === 'object' ? value.join('; ') : (value ?? ''));
+  }).join(',');
 }
 
 function table(summary: ScanSummary): string {
   const rows = [...summary.tools.entries()].sort(
     (a, b) => b[1].matches - a[1].matches || a[0].localeCompare(b[0]),
   );
+  const catalogued = rows.filter(([key]) => !isLikelyKey(key));
+  const likely = rows.filter(([key]) => isLikelyKey(key));
+  const found =
+    catalogued.length > 0
+      ? toolTable(catalogued, 'tool')
+      : `No ${likely.length > 0 ? 'catalogued ' : ''}AI tools found.`;
+  return likely.length > 0
+    ? `${found}\nPossibly AI — not in the catalog (the name says AI; check before you act):\n${toolTable(likely, 'domain')}`
+    : found;
+}
+
+type ToolRow = [string, ScanSummary['tools'] extends Map<string, infer T> ? T : never];
+
+function toolTable(rows: ToolRow[], first: string) {
   const out = new Table({
-    head: ['tool', 'category', 'matches', 'hosts'],
+    head: [first, 'category', 'matches', 'hosts'],
     style: { head: [], border: [] },
   });
   for (const [, tool] of rows) {
@@ -183,5 +218,5 @@ function table(summary: ScanSummary): string {
       hosts.slice(0, 3).join(' ') + (hosts.length > 3 ? ` +${hosts.length - 3}` : ''),
     ]);
   }
-  return rows.length > 0 ? out.toString() : 'No AI tools found.';
+  return out.toString();
 }

@@ -106,7 +106,9 @@ describe('sightline scan', () => {
   it('writes CSV with a header, and a table of tools', () => {
     const log = file('mixed.txt', 'chatgpt.com\nchatgpt.com\nab.chatgpt.com\nclaude.ai\n');
     const csv = scan([log, '--format', 'csv']).stdout.trim().split('\n');
-    expect(csv[0]).toBe('line,input,host,toolId,toolName,category,matchedBy,matchedHost');
+    expect(csv[0]).toBe(
+      'line,input,host,toolId,toolName,category,matchedBy,matchedHost,match,score,reasons',
+    );
     expect(csv).toHaveLength(5);
     const table = scan([log, '--format', 'table']).stdout;
     expect(table).toMatch(/ChatGPT.*chat-assistant.*3/);

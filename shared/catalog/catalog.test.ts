@@ -24,9 +24,27 @@ describe('the built-in catalog', () => {
 
   it('keeps facts sourced, and only the kinds the schema knows', () => {
     for (const tool of catalog) {
-      for (const fact of Object.values(tool.facts))
+      const { trainsByDefault, ...facts } = tool.facts;
+      for (const fact of Object.values(facts)) expect(fact?.source, tool.id).toMatch(/^https:\/\//);
+      // Per plan, each read on the vendor's own page on a given day (docs/catalog.md, "Vendor facts").
+      for (const fact of Object.values(trainsByDefault ?? {})) {
         expect(fact?.source, tool.id).toMatch(/^https:\/\//);
+        expect(fact?.read, tool.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
     }
+  });
+
+  it('has the vendor facts read so far: training defaults per plan, from the vendor’s own page', () => {
+    const trains = (id: string) =>
+      builtInCatalog().find((tool) => tool.id === id)?.facts.trainsByDefault;
+    expect(trains('openai-chatgpt')).toMatchObject({
+      free: { value: true },
+      paid: { value: true },
+      business: { value: false },
+    });
+    expect(trains('openai-chatgpt')?.api).toBeUndefined();
+    expect(trains('anthropic-api')?.api?.value).toBe(false);
+    expect(trains('anthropic-claude')?.free).toBeUndefined(); // not read: unknown, not guessed
   });
 
   it('never matches a bare domain that is not an AI product, nor shared infrastructure', () => {

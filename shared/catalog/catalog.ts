@@ -4,6 +4,7 @@ import chat from './data/chat.json' with { type: 'json' };
 import coding from './data/coding.json' with { type: 'json' };
 import extensions from './data/extensions.json' with { type: 'json' };
 import image from './data/image.json' with { type: 'json' };
+import imported from './data/imported.json' with { type: 'json' };
 import inference from './data/inference.json' with { type: 'json' };
 import meetings from './data/meetings.json' with { type: 'json' };
 import other from './data/other.json' with { type: 'json' };
@@ -18,7 +19,7 @@ import { validateCatalog } from './validate-catalog.ts';
  * The catalog's version: the date of its last data change. Bump it with every change to data/,
  * so that a workspace can tell which catalog its extensions match with.
  */
-export const CATALOG_VERSION = '2026.11.25';
+export const CATALOG_VERSION = '2026.12.07';
 
 /** Every data file, one per category (see docs/catalog.md). */
 const files: unknown[][] = [
@@ -35,6 +36,8 @@ const files: unknown[][] = [
   productivity,
   extensions,
   other,
+  // Grown from public sources by scripts/catalog-import (provenance: imported-provenance.json).
+  imported,
 ];
 
 let loaded: readonly ToolEntry[] | undefined;

@@ -43,12 +43,35 @@ const hostname = v.pipe(
 );
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const sourceUrl = v.pipe(v.string(), v.regex(/^https:\/\/[^\s]+$/, 'a fact needs an https source'));
-const fact = <T extends v.GenericSchema>(value: T) => v.strictObject({ value, source: sourceUrl });
+/** The day a person read the fact on the vendor's page (ISO date). */
+const readOn = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'read must be a date: YYYY-MM-DD'),
+);
+const fact = <T extends v.GenericSchema>(value: T) =>
+  v.strictObject({ value, source: sourceUrl, read: v.optional(readOn) });
+/** A fact read on the vendor's own page, with the day it was read (required). */
+const factRead = <T extends v.GenericSchema>(value: T) =>
+  v.strictObject({ value, source: sourceUrl, read: readOn });
+/** The plans a vendor's training default differs by (docs/catalog.md, "Vendor facts"). */
+export const PLANS = ['free', 'paid', 'business', 'api'] as const;
 
 export const FactsSchema = v.strictObject({
   /** ISO 3166-1 alpha-2 country of the vendor's headquarters. */
   headquarters: v.optional(fact(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)))),
   trainsOnCustomerData: v.optional(fact(v.boolean())),
+  /**
+   * Whether customer data trains the vendor's models by default, per plan: free, paid (personal),
+   * business (team/enterprise) and API. A plan left out is unknown.
+   */
+  trainsByDefault: v.optional(
+    v.strictObject({
+      free: v.optional(factRead(v.boolean())),
+      paid: v.optional(factRead(v.boolean())),
+      business: v.optional(factRead(v.boolean())),
+      api: v.optional(factRead(v.boolean())),
+    }),
+  ),
   dataRetention: v.optional(fact(text(200))),
   certifications: v.optional(fact(v.array(text(60)))),
 });

@@ -1,6 +1,7 @@
 import type { Category, ToolEntry } from '../catalog/schema.ts';
 
-export type MatchedBy = 'host' | 'subdomain' | 'api-host';
+/** `likely`: not in the catalog, but the name says AI (with-likely-ai.ts). */
+export type MatchedBy = 'host' | 'subdomain' | 'api-host' | 'likely';
 
 export interface Match {
   /** The hostname that was looked up (normalised). */
@@ -9,8 +10,10 @@ export interface Match {
   toolName: string;
   category: Category;
   matchedBy: MatchedBy;
-  /** The catalog host or API host that matched. */
+  /** The catalog host or API host that matched (for a likely-AI host: its registrable domain). */
   matchedHost: string;
+  /** Only when matchedBy is `likely`: how sure, and why. */
+  likely?: { score: number; reasons: readonly string[] };
 }
 
 export interface Matcher {

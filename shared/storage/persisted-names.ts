@@ -38,6 +38,8 @@ export const persistedNames = {
     pendingFlags: 'pendingFlags',
     /** toolKey → the UTC day its banner was dismissed. */
     bannerDismissals: 'bannerDismissals',
+    /** Why the last enrolment by the browser's policy failed: { message, at }; absent when it did not. */
+    policyEnrolmentError: 'policyEnrolmentError',
   },
   /** Files inside the relay's data folder. */
   relayFiles: {

@@ -1,26 +1,13 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { EXTENSION_ID } from '../../wxt.config.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
+import { canWritePolicy, writeExtensionPolicy } from './harness/browser-policy.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
 import { mintToken, sendToExtension } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
-
-// Chromium reads enterprise policy from here (../shared/reference/browser-testing.md); writing it needs root.
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'sightline-e2e-test.json');
-const canWritePolicy = process.getuid?.() === 0;
-if (hasChromium() && !canWritePolicy) {
-  if (process.env.REQUIRE_E2E === '1')
-    throw new Error('REQUIRE_E2E=1 but the policy test needs root to write ' + POLICY_DIR);
-  console.warn(
-    '\n!!!!! MANAGED-POLICY END-TO-END TEST SKIPPED: writing Chromium policy needs root !!!!!\n',
-  );
-}
 
 describe.skipIf(!hasChromium() || !canWritePolicy)(
   'zero-touch enrolment by browser policy (end to end)',
@@ -30,32 +17,25 @@ describe.skipIf(!hasChromium() || !canWritePolicy)(
     let sites: FakeAiSites;
     let browser: BrowserSession;
     let lead: TestClient;
+    let removePolicy: (() => void) | undefined;
 
     beforeAll(async () => {
       relay = await startServerProcess(data.path);
       const token = (...args: string[]) => mintToken(data.path, ...args);
-      mkdirSync(POLICY_DIR, { recursive: true });
-      writeFileSync(
-        POLICY_FILE,
-        JSON.stringify({
-          '3rdparty': {
-            extensions: {
-              [EXTENSION_ID]: {
-                relayUrl: relay.url,
-                workspace: 'acme',
-                token: token('--role', 'member'),
-              },
-            },
-          },
-        }),
-      );
+      removePolicy = writeExtensionPolicy('test', {
+        // The address exactly as `sightline serve` prints it (ws://…/sync): an admin
+        // pastes that, and it must enrol (docs/extension.md).
+        relayUrl: relay.syncUrl,
+        workspace: 'acme',
+        token: token('--role', 'member'),
+      });
       sites = await startFakeAiSites(['perplexity.ai']);
       browser = await launchWithExtension({ args: sites.resolverArgs });
       lead = connectClient(relay.syncUrl, 'acme/discoveries', token('--role', 'lead'));
       await waitFor(() => lead.provider.synced, 'lead sync');
     });
     afterAll(async () => {
-      rmSync(POLICY_FILE, { force: true });
+      removePolicy?.();
       lead?.destroy();
       await browser?.close();
       await sites?.close();

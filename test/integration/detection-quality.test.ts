@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../../shared/catalog/catalog.ts';
 import { matchInput } from '../../shared/detection/match-input.ts';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
+import { HIGH_SCORE, LIKELY_SCORE } from '../../shared/catalog/likely-ai/likely-ai.ts';
+import { likelyMatch } from '../../shared/detection/with-likely-ai.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'detection');
 const hosts = (file: string) =>
@@ -41,5 +43,17 @@ describe('detection quality on the test set', () => {
       wrong.length / negatives.length,
       `false positives: ${wrong.join(' ')}`,
     ).toBeLessThanOrEqual(0.001);
+  });
+
+  it('lists at most 0.1 % of popular non-AI hosts as likely AI, and none at the high score', () => {
+    const likely = negatives
+      .filter((host) => !matchInput(matcher, host))
+      .map((host) => likelyMatch(host, LIKELY_SCORE))
+      .filter((match) => match !== undefined);
+    expect(
+      likely.length / negatives.length,
+      `likely: ${likely.map((m) => `${m.host} ${m.likely?.score}`).join(' ')}`,
+    ).toBeLessThanOrEqual(0.001);
+    expect(likely.filter((m) => m.likely!.score >= HIGH_SCORE)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { importNetworkLog } from '../../../shared/documents/registry/network-log
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { usePolicy } from '../sync/documents.ts';
 import type { LogScanResult } from './log-accumulator.ts';
+import { LikelyHosts } from './LikelyHosts.tsx';
 import {
   ImportCancelled,
   workerImportRunner,
@@ -246,15 +247,20 @@ function ScanResult({
   onDiscard(): void;
 }) {
   const found = result.tools.length;
+  const catalogued = result.tools.filter((tool) => !tool.likely);
+  const likely = result.tools.filter((tool) => tool.likely);
   return (
     <section aria-labelledby="scan-result-heading">
       <h2 id="scan-result-heading">{fileName}</h2>
       <p className="scan-summary">
-        Read as {result.format.label}: {plural(found, 'AI tool', 'AI tools')} found in{' '}
-        {plural(result.linesRead, 'line', 'lines')} ({plural(result.matchedLines, 'line', 'lines')}{' '}
-        matched, {plural(result.unreadable, 'line', 'lines')} not understood).
+        Read as {result.format.label}: {plural(catalogued.length, 'AI tool', 'AI tools')}
+        {likely.length > 0 &&
+          ` and ${plural(likely.length, 'possibly AI host', 'possibly AI hosts')}`}{' '}
+        found in {plural(result.linesRead, 'line', 'lines')} (
+        {plural(result.matchedLines, 'line', 'lines')} matched,{' '}
+        {plural(result.unreadable, 'line', 'lines')} not understood).
       </p>
-      {found > 0 && (
+      {catalogued.length > 0 && (
         <table className="log-tools">
           <caption className="visually-hidden">AI tools found in {fileName}</caption>
           <thead>
@@ -268,7 +274,7 @@ function ScanResult({
             </tr>
           </thead>
           <tbody>
-            {result.tools.map((tool) => (
+            {catalogued.map((tool) => (
               <tr key={tool.toolKey}>
                 <th scope="row">{tool.name}</th>
                 <td>{CATEGORY_LABELS[tool.category] ?? tool.category}</td>
@@ -281,6 +287,7 @@ function ScanResult({
           </tbody>
         </table>
       )}
+      <LikelyHosts fileName={fileName} findings={likely} />
       <div className="actions">
         {found > 0 && (
           <button type="button" className="primary" onClick={onConfirm}>

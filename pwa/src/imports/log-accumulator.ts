@@ -32,7 +32,15 @@ export interface LogScanResult extends LogScanProgress {
    */
   problem?: string;
   /** Most matched lines first. */
-  tools: NetworkLogFinding[];
+  tools: LogFinding[];
+}
+
+/**
+ * A finding as the import shows it: a likely-AI host (not in the catalog, its name says AI) carries
+ * its score and reasons, so that the import lists it apart; the registry keeps only the finding.
+ */
+export interface LogFinding extends NetworkLogFinding {
+  likely?: { score: number; reasons: readonly string[] };
 }
 
 interface ToolTally {
@@ -42,6 +50,7 @@ interface ToolTally {
   lines: number;
   firstSeen?: number;
   lastSeen?: number;
+  likely?: LogFinding['likely'];
 }
 
 /**
@@ -65,6 +74,8 @@ export function logAccumulator(matcher: Matcher, inputFormat = 'auto') {
         tools.set(match.toolId, tool);
       }
       tool.lines++;
+      if (match.likely && (tool.likely === undefined || match.likely.score > tool.likely.score))
+        tool.likely = match.likely;
       // A hostile log could invent millions of subdomains: a tool keeps its first few.
       if (tool.hosts.size < MAX_LOG_HOSTS) tool.hosts.add(match.host);
       if (time !== undefined) {
@@ -85,8 +96,8 @@ export function logAccumulator(matcher: Matcher, inputFormat = 'auto') {
     /** The last line (when the file does not end with a line break), then the result. */
     finish(): LogScanResult {
       const summary = reader.finish();
-      const found = [...tools].map(([toolKey, t]): NetworkLogFinding => {
-        const finding: NetworkLogFinding = {
+      const found = [...tools].map(([toolKey, t]): LogFinding => {
+        const finding: LogFinding = {
           toolKey,
           name: t.name,
           category: t.category,
@@ -97,6 +108,7 @@ export function logAccumulator(matcher: Matcher, inputFormat = 'auto') {
           finding.firstSeen = t.firstSeen;
           finding.lastSeen = t.lastSeen;
         }
+        if (t.likely) finding.likely = t.likely;
         return finding;
       });
       found.sort((a, b) => b.lines - a.lines || (a.toolKey < b.toolKey ? -1 : 1));

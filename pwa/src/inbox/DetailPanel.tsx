@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import { AddHostToCatalog } from '../policy/AddHostToCatalog.tsx';
+import { hostOfToolKey } from '../policy/catalog-from-host.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
 import { TriagePanel, type TriageForm } from '../triage/TriagePanel.tsx';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
@@ -22,6 +24,7 @@ interface Props {
 /** One discovered tool in full, its triage, and the status employees see for it. */
 export function DetailPanel(props: Props) {
   const { row, policy, canEditPolicy, updatedBy, onClose } = props;
+  const unknownHost = hostOfToolKey(row.toolKey);
   return (
     <aside className="detail-panel" aria-labelledby="detail-heading">
       <header>
@@ -41,6 +44,16 @@ export function DetailPanel(props: Props) {
         </dd>
         <dt>How found</dt>
         <dd>{row.howFound.join(', ') || '—'}</dd>
+        {unknownHost !== undefined && (
+          <>
+            <dt>Catalog</dt>
+            <dd>
+              {row.flagCount > 0 && row.howFound.length === 1
+                ? 'Not in the catalog: an employee flagged it.'
+                : 'Possibly AI — not in the catalog: its name says AI.'}
+            </dd>
+          </>
+        )}
         {row.hosts.length > 0 && (
           <>
             <dt>Hosts</dt>
@@ -66,6 +79,15 @@ export function DetailPanel(props: Props) {
           </>
         )}
       </dl>
+      {unknownHost !== undefined && (
+        <AddHostToCatalog
+          key={`catalog:${row.toolKey}`}
+          host={unknownHost}
+          toolKey={row.toolKey}
+          policy={policy}
+          canEdit={canEditPolicy}
+        />
+      )}
       <TriagePanel
         key={`triage:${row.toolKey}`}
         subject={{

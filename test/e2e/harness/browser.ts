@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 import { chromiumArgs, extensionArgs } from './chromium.ts';
 
 export const extensionDir = join(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
+/** The build for force-installed deployments, with access to all sites declared up front. */
+export const managedExtensionDir = `${extensionDir}-managed`;
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -30,7 +32,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** Debian's Chromium with the built extension loaded, in a fresh profile. */
 export async function launchWithExtension(
-  options: { args?: string[]; grantAllSites?: boolean } = {},
+  options: { args?: string[]; grantAllSites?: boolean; dir?: string } = {},
 ): Promise<BrowserSession> {
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'sightline-profile-'));
@@ -38,7 +40,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: extensionArgs(extensionDir, options.args),
+    args: extensionArgs(options.dir ?? extensionDir, options.args),
   });
   const worker = async () =>
     context.serviceWorkers().find(isExtensionWorker) ??

@@ -28,6 +28,7 @@ export default function setup(project: TestProject) {
     return;
   }
   // Always from the current source, so a stale build can never pass for a working one.
-  if (process.env.E2E_SKIP_BUILD !== '1') ensureBuilt({ force: true, log: () => {} });
+  if (process.env.E2E_SKIP_BUILD !== '1')
+    ensureBuilt({ force: true, managed: true, log: () => {} });
   project.provide('chromium', chromium);
 }
