@@ -11,6 +11,7 @@ import {
   verdictMessage,
 } from '../../shared/detection/logs/log-reader.ts';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
+import { cachedMatcher } from '../../shared/detection/logs/cached-matcher.ts';
 import { withLikelyAi } from '../../shared/detection/with-likely-ai.ts';
 import { HOST_TOOL_KEY_PREFIX } from '../../shared/documents/schema/values.ts';
 import { scanLog, type ScanMatch, type ScanSummary } from '../scan/scan-log.ts';
@@ -91,7 +92,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   }
 
   const catalog = compileMatcher(builtInCatalog());
-  const matcher = values['catalog-only'] ? catalog : withLikelyAi(catalog);
+  // The likely-AI tier scores every unknown name: asked once per host (cachedMatcher).
+  const matcher = values['catalog-only'] ? catalog : cachedMatcher(withLikelyAi(catalog));
   const stdout = io.stdout;
   const emit = stdout
     ? (line: string) =>

@@ -16,26 +16,31 @@ const TLDS = ['com', 'net', 'org', 'io', 'de', 'co.uk', 'fr'];
  * One block of `lines` hostnames as a busy network sees them: 20,000 distinct sites, a few
  * very popular (the first ranks of a skewed draw) and 2% of requests to AI tools.
  */
-function hosts(lines: number, seed = 42): string[] {
+function hosts(lines: number, distinct: boolean, seed = 42): string[] {
   const rand = seededRandom(seed).next;
   const sites = Array.from(
     { length: 20_000 },
     (_, i) =>
       `${WORDS[i % WORDS.length]}.site${i.toString(36)}-${Math.floor(rand() * 1e6).toString(36)}.${TLDS[i % TLDS.length]}`,
   );
-  return Array.from({ length: lines }, () =>
+  return Array.from({ length: lines }, (_, i) =>
     rand() < 0.02
       ? AI_HOSTS[Math.floor(rand() * AI_HOSTS.length)]!
-      : sites[Math.floor(sites.length * rand() ** 3)]!,
+      : distinct
+        ? `host${i}-${Math.floor(rand() * 1e9).toString(36)}.${sites[i % sites.length]}`
+        : sites[Math.floor(sites.length * rand() ** 3)]!,
   );
 }
 
 export type SampleFormat = 'plain' | 'squid' | 'json';
 
-/** `lines` log lines (each ending in a line break) of one format, as one string. */
-export function logBlock(format: SampleFormat, lines = 10_000): string {
+/**
+ * `lines` log lines (each ending in a line break) of one format, as one string; `distinct`
+ * makes every host a new one (the worst case for anything that remembers hosts).
+ */
+export function logBlock(format: SampleFormat, lines = 10_000, distinct = false): string {
   const time = 1_765_101_600;
-  return hosts(lines)
+  return hosts(lines, distinct)
     .map((host, i) => {
       if (format === 'plain') return host;
       if (format === 'squid') {
