@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { classifyCommand } from './classify-command.ts';
+import { inventoryCommand } from './inventory-command.ts';
 import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
@@ -32,6 +33,10 @@ Commands:
   classify <profile.json|-> [--explain]
         Print the EU AI Act category of a use profile as one JSON object
         {category, basis, obligations}; --explain adds the reasons on stderr.
+  inventory import <file.csv|file.xlsx> --workspace W [--data .sightline] [--mapping MAP.json]
+        [--dry-run]
+        Import an AI inventory spreadsheet into the workspace's registry (docs/imports.md);
+        prints one JSON object {rows, created, updated, skipped, mapping, customFields, …}.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -53,6 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await tokenCommand(rest, io);
       case 'revoke':
         return await revokeCommand(rest, io);
+      case 'inventory':
+        return await inventoryCommand(rest, io);
       case 'classify':
         return await classifyCommand(rest, { ...io, stdin: io.stdin ?? process.stdin });
       case undefined:

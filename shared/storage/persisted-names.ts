@@ -20,6 +20,8 @@ export const persistedNames = {
     inboxLastLooked: 'inboxLastLooked',
     /** This device's theme: system, light or dark (one per device, not per workspace). */
     theme: 'theme',
+    /** Inventory import mappings confirmed on this device, by the file's headers (per workspace). */
+    inventoryImportMappings: 'inventoryImportMappings',
   },
   /** y-indexeddb database names are derived per Yjs document: prefix + document name. */
   yIndexedDbPrefix: 'sightline-ydoc:',

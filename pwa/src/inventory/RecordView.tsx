@@ -13,6 +13,7 @@ import { formatDay } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
 import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
 import { RecordFieldsList } from './record/RecordFieldsList.tsx';
+import { RecordCustomFields } from './record/RecordCustomFields.tsx';
 import { RecordHistory } from './record/RecordHistory.tsx';
 import { RecordNotes } from './record/RecordNotes.tsx';
 import { RecordPresence } from './record/RecordPresence.tsx';
@@ -74,6 +75,7 @@ export function RecordView({
       ) : (
         <RecordFieldsList record={record} />
       )}
+      <RecordCustomFields registry={registry} recordId={record.id} />
       <RecordNotes
         recordId={record.id}
         notes={logs.notes}

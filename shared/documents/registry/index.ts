@@ -41,3 +41,4 @@ export * from './approvals.ts';
 export * from './assessment-index.ts';
 export * from './templates.ts';
 export * from './governance.ts';
+export * from './custom-fields.ts';
