@@ -4,11 +4,13 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
+import type { DatabaseSync } from 'node:sqlite';
 import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
 import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
+import type { StorageHealth } from '../relay/storage-health.ts';
 import { DEFAULT_LIMITS, TokenBucket, type ConnectionLimits } from '../relay/rate-limit.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
@@ -22,6 +24,8 @@ export interface ServerOptions {
   pwaDir: string;
   redisUrl?: string;
   limits?: Partial<ConnectionLimits>;
+  /** How often failing storage is tried again (docs/sync.md DR3). */
+  storageProbeIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -31,6 +35,9 @@ export interface RunningServer {
   hocuspocus: Hocuspocus;
   tokens: TokenService;
   tokenStore: TokenStore;
+  /** The relay's database handle and whether its storage works (docs/sync.md DR2). */
+  database: DatabaseSync;
+  storage: StorageHealth;
   close(): Promise<void>;
 }
 
@@ -49,6 +56,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokenStore,
     limits,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.storageProbeIntervalMs
+      ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
+      : {}),
   });
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
@@ -97,7 +107,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens,
       tokenStore,
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
-      health: () => ({
+      health: () => relay.health.state,
+      status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),
       }),
@@ -147,6 +158,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hocuspocus: relay.hocuspocus,
     tokens,
     tokenStore,
+    database: db,
+    storage: relay.health,
     close() {
       closing ??= (async () => {
         server.close();

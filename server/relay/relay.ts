@@ -7,10 +7,12 @@ import type { TokenService } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
 import { authExtension } from './auth-extension.ts';
 import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
+import { GroupCommitLog } from './group-commit.ts';
 import { persistenceExtension } from './persistence-extension.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
+import { StorageHealth } from './storage-health.ts';
 
 export interface RelayOptions {
   db: DatabaseSync;
@@ -21,11 +23,15 @@ export interface RelayOptions {
   redisUrl?: string;
   /** More extensions, e.g. the discoveries deriver. */
   extensions?: Extension[];
+  /** How often a failing storage is tried again (docs/sync.md DR3); 1 s by default. */
+  storageProbeIntervalMs?: number;
 }
 
 export interface Relay {
   hocuspocus: Hocuspocus;
   store: SqliteDocumentStore;
+  /** Whether storage works; the relay refuses writes while it does not (docs/sync.md DR2). */
+  health: StorageHealth;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -34,6 +40,11 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
   const store = new SqliteDocumentStore(options.db, instance);
+  const log = new GroupCommitLog(store);
+  const health = new StorageHealth(() => log.writeRetained(), {
+    ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
+  });
+  log.attach(health);
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
@@ -51,7 +62,7 @@ export function createRelay(options: RelayOptions): Relay {
       tokens: options.tokens,
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
     }),
-    persistenceExtension(store),
+    persistenceExtension(store, log, health),
     discoveriesExtension(options.db),
     ...(options.extensions ?? []),
   ];
@@ -78,6 +89,7 @@ export function createRelay(options: RelayOptions): Relay {
   return {
     hocuspocus,
     store,
+    health,
     async close() {
       stopWatching();
       hocuspocus.closeConnections();
@@ -86,6 +98,8 @@ export function createRelay(options: RelayOptions): Relay {
       for (let i = 0; i < 50 && hocuspocus.getDocumentsCount() > 0; i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      log.flush();
+      health.stop();
     },
   };
 }

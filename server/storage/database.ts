@@ -30,7 +30,14 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // A failed COMMIT (a full disk) may already have ended the transaction; the first error is the one to report.
+    if (db.isTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // the original error says more
+      }
+    }
     throw error;
   }
 }
