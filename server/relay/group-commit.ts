@@ -23,6 +23,7 @@ export class GroupCommitLog {
   #retained: Entry[] = [];
   #scheduled = false;
   #health: StorageHealth | undefined;
+  #commits = 0;
 
   constructor(store: SqliteDocumentStore) {
     this.#store = store;
@@ -70,7 +71,13 @@ export class GroupCommitLog {
       this.#refuse(batch);
       return;
     }
+    this.#commits++;
     batch.forEach((entry, i) => settle(entry, seqs[i]!));
+  }
+
+  /** How many transactions committed so far (for the benchmark and diagnostics). */
+  get commits(): number {
+    return this.#commits;
   }
 
   /**
