@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { startServer, type RunningServer } from '../http/server.ts';
+import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import { projectPaths } from '../project-paths.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -60,6 +62,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
 export async function serveCommand(
   args: string[],
   out: (line: string) => void,
+  isTty = process.stdout.isTTY === true,
 ): Promise<RunningServer> {
   const options = parseServeArgs(args, process.cwd());
   const server = await startServer(options);
@@ -76,9 +79,10 @@ export async function serveCommand(
       kind: 'cli',
       label: 'first admin',
     });
-    out(
-      `  first admin:  open ${server.url}/#/join?workspace=${options.workspace}&token=${admin.token}`,
-    );
+    const link = `${server.url}/#/join?workspace=${options.workspace}&token=${admin.token}`;
+    // DR10: a token goes to a terminal only — never into a log that captures stdout.
+    if (isTty) out(`  first admin:  open ${link}`);
+    else out(`  first admin:  join link in ${writeOwnerOnly(options.dataDir, link)}`);
     out(
       `                (valid 30 days; make more with: npm run -s sightline -- token --workspace ${options.workspace} --role admin)`,
     );
@@ -110,4 +114,12 @@ export async function serveCommand(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/** Writes the first admin's join link to a file only its owner reads, and returns its path. */
+function writeOwnerOnly(dataDir: string, link: string): string {
+  const file = join(dataDir, persistedNames.relayFiles.firstAdminLink);
+  writeFileSync(file, `${link}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
 }

@@ -43,6 +43,10 @@ export const persistedNames = {
   relayFiles: {
     database: 'sightline.sqlite',
     signingSecret: 'signing-secret',
+    /** The first admin's join link, when `sightline serve` does not run in a terminal (0600). */
+    firstAdminLink: 'first-admin-link.txt',
+    /** Held by a serving relay: `sightline restore` refuses to run over the folder meanwhile. */
+    relayLock: 'relay.lock',
   },
 } as const;
 
