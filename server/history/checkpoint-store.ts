@@ -26,7 +26,11 @@ export interface CheckpointInfo {
  * Which checkpoint times to drop: within `allForMs` every one stays; then the latest of each UTC
  * hour until `hourlyForMs`, then the latest of each UTC day until `dailyForMs`; older ones go.
  */
-export function checkpointsToDrop(times: readonly number[], now: number, keep: Retention): number[] {
+export function checkpointsToDrop(
+  times: readonly number[],
+  now: number,
+  keep: Retention,
+): number[] {
   const seenBuckets = new Set<string>();
   const drop: number[] = [];
   for (const at of [...times].sort((a, b) => b - a)) {
@@ -88,6 +92,17 @@ export class CheckpointStore {
       for (const time of checkpointsToDrop(times, at, keep)) this.#drop.run(document, time);
       return true;
     });
+  }
+
+  /** Stored documents that have no checkpoint yet (made before checkpoints, or never changed since). */
+  documentsWithout(): string[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT document FROM document_snapshots UNION SELECT document FROM document_updates
+         EXCEPT SELECT document FROM document_checkpoints`,
+      )
+      .all() as { document: string }[];
+    return rows.map((row) => row.document);
   }
 
   /** Newest first. */

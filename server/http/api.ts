@@ -8,7 +8,9 @@ import {
   type VerifiedToken,
 } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
+import type { DocumentHistory } from '../relay/relay.ts';
 import type { HealthState } from '../relay/storage-health.ts';
+import { handleHistoryApi } from './history-api.ts';
 import { bearerToken, HttpError, readJson, sendJson } from './json.ts';
 
 export interface ApiServices {
@@ -20,6 +22,7 @@ export interface ApiServices {
   health(): HealthState;
   /** Live counts, for admins only (`GET /api/status`). */
   status(): Record<string, unknown>;
+  history: DocumentHistory;
 }
 
 const DEFAULT_INVITATION_TTL = '7d';
@@ -67,6 +70,8 @@ export async function handleApi(
       if (principal.role !== 'admin') throw new HttpError(403, 'only admins see the relay status');
       return (sendJson(res, 200, { storage: services.health(), ...services.status() }), true);
     }
+    if (url.pathname.startsWith('/api/history'))
+      return (await handleHistoryApi(req, res, url, services), true);
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);
     if (route === 'GET /api/whoami') {
       const verified = await authenticate(req, services);

@@ -10,7 +10,10 @@ import { TokenService } from '../auth/token-service.ts';
 import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
+import type { CheckpointOptions } from '../history/checkpointer.ts';
+import type { DocumentHistory } from '../relay/relay.ts';
 import type { StorageHealth } from '../relay/storage-health.ts';
+import { holdRelayLock } from '../storage/relay-lock.ts';
 import { DEFAULT_LIMITS, TokenBucket, type ConnectionLimits } from '../relay/rate-limit.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
@@ -26,6 +29,8 @@ export interface ServerOptions {
   limits?: Partial<ConnectionLimits>;
   /** How often failing storage is tried again (docs/sync.md DR3). */
   storageProbeIntervalMs?: number;
+  /** Checkpoints of shared documents (docs/sync.md DR7). */
+  checkpoints?: Partial<CheckpointOptions>;
 }
 
 export interface RunningServer {
@@ -38,6 +43,7 @@ export interface RunningServer {
   /** The relay's database handle and whether its storage works (docs/sync.md DR2). */
   database: DatabaseSync;
   storage: StorageHealth;
+  history: DocumentHistory;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.storageProbeIntervalMs
       ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
       : {}),
+    ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
@@ -108,6 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokenStore,
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
       health: () => relay.health.state,
+      history: relay.history,
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),
@@ -149,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? 'localhost'
       : options.host;
   const url = `http://${host}:${port}`;
+  const releaseLock = holdRelayLock(options.dataDir, url);
 
   let closing: Promise<void> | undefined;
   return {
@@ -160,12 +169,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokenStore,
     database: db,
     storage: relay.health,
+    history: relay.history,
     close() {
       closing ??= (async () => {
         server.close();
         server.closeAllConnections();
         await relay.close();
         db.close();
+        releaseLock();
       })();
       return closing;
     },

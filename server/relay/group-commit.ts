@@ -75,6 +75,12 @@ export class GroupCommitLog {
     batch.forEach((entry, i) => settle(entry, seqs[i]!));
   }
 
+  /** Commits what is queued now; throws the refusal when it could not (storage failing). */
+  flushDurably(): void {
+    this.flush();
+    if (this.#health && !this.#health.ok) throw this.#health.refusal();
+  }
+
   /** How many transactions committed so far (for the benchmark and diagnostics). */
   get commits(): number {
     return this.#commits;

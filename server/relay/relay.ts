@@ -5,6 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
+import {
+  CheckpointStore,
+  DEFAULT_RETENTION,
+  type CheckpointInfo,
+} from '../history/checkpoint-store.ts';
+import { checkpointer, type CheckpointOptions } from '../history/checkpointer.ts';
+import { restoreLive, type RestoreResult } from '../history/restore-document.ts';
 import { authExtension } from './auth-extension.ts';
 import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
 import { GroupCommitLog } from './group-commit.ts';
@@ -25,6 +32,16 @@ export interface RelayOptions {
   extensions?: Extension[];
   /** How often a failing storage is tried again (docs/sync.md DR3); 1 s by default. */
   storageProbeIntervalMs?: number;
+  /** Checkpoints of the shared documents (docs/sync.md DR7): hourly, kept 1 d / 7 d hourly / 90 d daily by default. */
+  checkpoints?: Partial<CheckpointOptions>;
+}
+
+/** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
+export interface DocumentHistory {
+  list(documentName: string): CheckpointInfo[];
+  restore(documentName: string, at: number, preview: boolean): Promise<RestoreResult>;
+  /** Checkpoints every changed document now; returns how many were taken. */
+  takeNow(): number;
 }
 
 export interface Relay {
@@ -32,6 +49,7 @@ export interface Relay {
   store: SqliteDocumentStore;
   /** Whether storage works; the relay refuses writes while it does not (docs/sync.md DR2). */
   health: StorageHealth;
+  history: DocumentHistory;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -45,6 +63,11 @@ export function createRelay(options: RelayOptions): Relay {
     ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
   });
   log.attach(health);
+  const checkpoints = new CheckpointStore(options.db);
+  const checkpointing = checkpointer(store, checkpoints, health, {
+    intervalMs: options.checkpoints?.intervalMs ?? 3_600_000,
+    retention: options.checkpoints?.retention ?? DEFAULT_RETENTION,
+  });
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
@@ -63,6 +86,7 @@ export function createRelay(options: RelayOptions): Relay {
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
     }),
     persistenceExtension(store, log, health),
+    checkpointing,
     discoveriesExtension(options.db),
     ...(options.extensions ?? []),
   ];
@@ -90,6 +114,12 @@ export function createRelay(options: RelayOptions): Relay {
     hocuspocus,
     store,
     health,
+    history: {
+      list: (documentName) => checkpoints.list(documentName),
+      restore: (documentName, at, preview) =>
+        restoreLive(hocuspocus, checkpoints, documentName, at, preview, () => log.flushDurably()),
+      takeNow: () => checkpointing.takeNow(hocuspocus),
+    },
     async close() {
       stopWatching();
       hocuspocus.closeConnections();

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are variant in their event type
+type AnyType = Y.AbstractType<any>;
 
 type Kind = 'map' | 'array' | 'text' | 'xml';
 
@@ -64,7 +66,7 @@ function rootKind(doc: Y.Doc, name: string): Kind | undefined {
   return undefined;
 }
 
-function rootType(doc: Y.Doc, name: string, kind: Kind): Y.AbstractType<unknown> | undefined {
+function rootType(doc: Y.Doc, name: string, kind: Kind): AnyType | undefined {
   try {
     if (kind === 'map') return doc.getMap(name);
     if (kind === 'text') return doc.getText(name);
@@ -78,8 +80,8 @@ function rootType(doc: Y.Doc, name: string, kind: Kind): Y.AbstractType<unknown>
 type Note = (path: string, what: string) => void;
 
 function syncType(
-  target: Y.AbstractType<unknown>,
-  source: Y.AbstractType<unknown>,
+  target: AnyType,
+  source: AnyType,
   path: string,
   note: Note,
 ): void {
@@ -146,7 +148,7 @@ function isXml(type: unknown): boolean {
   return type instanceof Y.XmlElement || type instanceof Y.XmlText || type instanceof Y.XmlHook;
 }
 
-function sameKind(a: unknown, b: Y.AbstractType<unknown>): a is Y.AbstractType<unknown> {
+function sameKind(a: unknown, b: AnyType): a is AnyType {
   return a instanceof Y.AbstractType && a.constructor === b.constructor;
 }
 
@@ -154,7 +156,7 @@ function cloneValue(value: unknown): unknown {
   return value instanceof Y.AbstractType ? value.clone() : value;
 }
 
-function sameJson(a: Y.AbstractType<unknown>, b: Y.AbstractType<unknown>): boolean {
+function sameJson(a: AnyType, b: AnyType): boolean {
   return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
 }
 

@@ -45,8 +45,8 @@ export const persistedNames = {
     signingSecret: 'signing-secret',
     /** The first admin's join link, when `sightline serve` does not run in a terminal (0600). */
     firstAdminLink: 'first-admin-link.txt',
-    /** Held by a serving relay: `sightline restore` refuses to run over the folder meanwhile. */
-    relayLock: 'relay.lock',
+    /** One file per serving relay process (its pid and URL): `restore` refuses to run meanwhile. */
+    relayLocks: 'relays',
   },
 } as const;
 
