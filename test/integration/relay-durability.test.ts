@@ -95,7 +95,16 @@ describe('durable before acknowledged (docs/sync.md DR1–DR4)', () => {
     const writer = client(running, token, true);
     const watermark = new AckWatermark(writer);
     await waitFor(() => writer.provider.synced, 'first sync');
+    // Public: up or down only. The live counts are for admins.
     expect(await health(running)).toEqual({ status: 200, body: { ok: true } });
+    const status = (bearer: string) =>
+      fetch(`${running.url}/api/status`, { headers: { Authorization: `Bearer ${bearer}` } });
+    expect((await status(token)).status).toBe(403);
+    expect(await (await status(await running.token('acme', 'admin'))).json()).toEqual({
+      storage: { ok: true },
+      documents: 1,
+      connections: 1,
+    });
 
     const free = fillDatabase(running);
     await watermark.edit(100, edit(writer.doc));
