@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { jsonEqual } from './schema/write.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are variant in their event type
 type AnyType = Y.AbstractType<any>;
 
@@ -79,12 +80,7 @@ function rootType(doc: Y.Doc, name: string, kind: Kind): AnyType | undefined {
 
 type Note = (path: string, what: string) => void;
 
-function syncType(
-  target: AnyType,
-  source: AnyType,
-  path: string,
-  note: Note,
-): void {
+function syncType(target: AnyType, source: AnyType, path: string, note: Note): void {
   if (target instanceof Y.Map && source instanceof Y.Map) syncMap(target, source, path, note);
   else if (target instanceof Y.Array && source instanceof Y.Array)
     syncArray(target, source, path, note);
@@ -168,23 +164,5 @@ function sameValue(a: unknown, b: unknown): boolean {
       a.constructor === b.constructor &&
       sameJson(a, b)
     );
-  return deepEqual(a, b);
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Uint8Array && b instanceof Uint8Array)
-    return a.length === b.length && a.every((byte, i) => byte === b[i]);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  return (
-    keysA.length === keysB.length &&
-    keysA.every(
-      (key) =>
-        Object.hasOwn(b, key) &&
-        deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-    )
-  );
+  return jsonEqual(a, b);
 }

@@ -39,21 +39,18 @@ const records = (c: TestClient) => c.doc.getMap('records').toJSON();
 const history = (data: string) =>
   sightline('history', '--data', data, '--document', DOC).stdout.split('\n').filter(Boolean);
 
+/** A new data folder, a free port, and a lead's token minted by the CLI. */
+async function freshFolder() {
+  const dir = tempDir();
+  cleanups.push(dir.remove);
+  const data = join(dir.path, 'data');
+  const token = sightline('token', '--data', data, '--workspace', 'acme', '--role', 'lead');
+  return { dir, data, port: await freePort(), token: token.stdout.trim() };
+}
+
 describe('backups and history (docs/sync.md DR6–DR8)', () => {
   it('DR6: backs up while the relay serves; restore refuses while it serves, then brings the copy back with its tokens', async () => {
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const data = join(dir.path, 'data');
-    const port = await freePort();
-    const token = sightline(
-      'token',
-      '--data',
-      data,
-      '--workspace',
-      'acme',
-      '--role',
-      'lead',
-    ).stdout.trim();
+    const { dir, data, port, token } = await freshFolder();
     const relay = await relayOn(data, port);
     const writer = client(port, token);
     await waitFor(() => writer.provider.synced, 'sync');
@@ -82,19 +79,7 @@ describe('backups and history (docs/sync.md DR6–DR8)', () => {
   }, 60_000);
 
   it('DR7–DR8: lists checkpoints and restores a wiped registry as a change a live client receives, which a restart keeps', async () => {
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const data = join(dir.path, 'data');
-    const port = await freePort();
-    const token = sightline(
-      'token',
-      '--data',
-      data,
-      '--workspace',
-      'acme',
-      '--role',
-      'lead',
-    ).stdout.trim();
+    const { data, port, token } = await freshFolder();
     let relay = await relayOn(data, port, '--checkpoint-interval', '1');
     const lead = client(port, token);
     await waitFor(() => lead.provider.synced, 'sync');
