@@ -129,6 +129,10 @@ export function createRelay(options: RelayOptions): Relay {
         await new Promise((resolve) => setTimeout(resolve, 20));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
       log.flush();
+      if (log.retained > 0)
+        console.error(
+          `sightline relay: stopped with ${log.retained} update(s) of its own unstored (storage failing); clients still hold theirs`,
+        );
       health.stop();
     },
   };
