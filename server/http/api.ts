@@ -70,6 +70,10 @@ export async function handleApi(
       if (principal.role !== 'admin') throw new HttpError(403, 'only admins see the relay status');
       return (sendJson(res, 200, { storage: services.health(), ...services.status() }), true);
     }
+    // DR2: while storage fails, nothing that writes is attempted (reads still answer).
+    const storage = services.health();
+    if (req.method !== 'GET' && req.method !== 'OPTIONS' && !storage.ok)
+      throw new HttpError(503, storage.reason);
     if (url.pathname.startsWith('/api/history'))
       return (await handleHistoryApi(req, res, url, services), true);
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);

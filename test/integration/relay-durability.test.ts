@@ -110,6 +110,14 @@ describe('durable before acknowledged (docs/sync.md DR1–DR4)', () => {
     await watermark.edit(100, edit(writer.doc));
     expect(watermark.acknowledged).toBeLessThan(watermark.made);
     expect((await health(running)).status).toBe(503);
+    // The HTTP API refuses writes too, with the reason, instead of failing halfway.
+    const invite = await fetch(`${running.url}/api/tokens`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'contributor' }),
+    });
+    expect(invite.status).toBe(503);
+    expect(await invite.json()).toEqual({ error: expect.stringMatching(/^storage unavailable/) });
 
     free();
     await waitFor(() => running.storage.ok, 'storage healthy again', 5_000);
