@@ -33,7 +33,7 @@ export default {
   name: 'relay-append',
   async run() {
     const count = 50_000;
-    const writers = 1_000;
+    const writers = 200;
     const singleCount = 2_000;
     const updates = makeUpdates(count);
     const dir = mkdtempSync(join(tmpdir(), 'sightline-bench-'));
@@ -93,6 +93,7 @@ export default {
         ratio: Number((durable / baseline).toFixed(4)),
         durableBySenders,
         durableAndAppliedPerSec: perSecond(count, appliedMs),
+        durableAndAppliedRatio: Number((perSecond(count, appliedMs) / baseline).toFixed(4)),
         oneFsyncPerUpdatePerSec: oneFsyncEach,
         sameContent: JSON.stringify(memory.toJSON()) === JSON.stringify(durableDoc.toJSON()),
         loadMs: Number(loadMs.toFixed(1)),
