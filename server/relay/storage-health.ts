@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { STORAGE_UNAVAILABLE_CODE } from '../../shared/sync/close-codes.ts';
 
 /** Why the relay refuses a write while its storage fails: a plain object, so logs show one line. */
 export interface StorageRefusal {
@@ -13,8 +14,6 @@ export function refusal(code: number, reason: string): StorageRefusal {
   return value;
 }
 
-/** WebSocket close code for "storage unavailable, retry later" (docs/sync.md DR2). */
-export const STORAGE_UNAVAILABLE_CODE = 4503;
 
 export type HealthState = { ok: true } | { ok: false; reason: string; since: number };
 

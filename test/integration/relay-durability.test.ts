@@ -6,6 +6,7 @@ import { format } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteDocumentStore } from '../../server/relay/sqlite-document-store.ts';
+import { openWorkspaceSync } from '../../pwa/src/sync/workspace-sync.ts';
 import { startServerProcess, type ServerProcess } from '../e2e/harness/server-process.ts';
 import { AckWatermark } from '../helpers/ack-watermark.ts';
 import { freePort } from '../helpers/redis-server.ts';
@@ -129,6 +130,41 @@ describe('durable before acknowledged (docs/sync.md DR1–DR4)', () => {
     Y.applyUpdate(stored, Y.mergeUpdates(new SqliteDocumentStore(running.database).load(DOC)));
     expect(stored.getMap('records').size).toBe(watermark.made);
   }, 60_000);
+
+  it('DR2: the PWA says the relay cannot save, keeps the change, and it goes through once storage works', async () => {
+    const data = tempDir();
+    cleanups.push(data.remove);
+    const running = await server(data.path);
+    const sync = openWorkspaceSync({
+      credentials: { workspace: 'acme', token: await running.token('acme', 'lead'), role: 'lead' },
+      url: running.syncUrl,
+      persist: () => ({ whenSynced: Promise.resolve(), destroy: () => {} }),
+      online: () => true,
+      watchdogMs: 200,
+    });
+    cleanups.push(() => sync.destroy());
+    await waitFor(
+      () => sync.status() === 'online',
+      () => `online (is ${sync.status()})`,
+    );
+    const free = fillDatabase(running);
+    // Larger than the free room in the database's pages, so the write needs a new page.
+    const kept = 'on this device '.padEnd(20_000, '.');
+    sync.doc('registry')!.getMap('records').set('kept', kept);
+    await waitFor(
+      () => sync.status().startsWith('relay cannot save'),
+      () => `the status to say so (is ${sync.status()})`,
+    );
+    free();
+    await waitFor(
+      () => sync.status() === 'online',
+      () => `online again (is ${sync.status()})`,
+      15_000,
+    );
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, Y.mergeUpdates(new SqliteDocumentStore(running.database).load(DOC)));
+    expect(stored.getMap('records').get('kept')).toBe(kept);
+  }, 30_000);
 
   it('DR4: refuses a garbage update — not applied, not acknowledged, logged without a stack trace', async () => {
     const data = tempDir();
