@@ -20,8 +20,8 @@ const INVALID_UPDATE = refusal(4400, 'invalid update refused');
  * and acknowledges it — so an update whose write fails is never applied nor acknowledged: the hook
  * closes the client's socket (the client keeps the edit and sends it again once reconnected) and
  * throws, which makes Hocuspocus drop the rest of that connection's queue. Changes the relay makes
- * itself, or gets from another relay process, are written from the Y.Doc's `update` event in the
- * background. Hocuspocus's debounced onStoreDocument only compacts.
+ * itself, or gets from another relay process, are written from the Y.Doc's `update` event at once.
+ * Hocuspocus's debounced onStoreDocument only compacts.
  */
 export function persistenceExtension(
   store: SqliteDocumentStore,
@@ -32,15 +32,24 @@ export function persistenceExtension(
   const appliedThrough = new Map<string, number>();
   // A connection's update that is durable but not yet applied (Hocuspocus applies it after beforeSync).
   const awaitingApply = new WeakMap<object, number>();
-  const advance = (documentName: string, seq: number) =>
+  // The Y.Doc loaded under each name: a late callback for a document unloaded since must not
+  // move the mark of the one loaded after it, which may not hold that update.
+  const loaded = new Map<string, Y.Doc>();
+  const advance = (document: Y.Doc, documentName: string, seq: number) => {
+    if (loaded.get(documentName) !== document) return;
     appliedThrough.set(documentName, Math.max(appliedThrough.get(documentName) ?? 0, seq));
+  };
   return {
     extensionName: 'sqlite-persistence',
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+      loaded.set(documentName, document);
       applyStored(document, store.load(documentName), documentName);
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (fromConnection(origin)) return; // written in beforeSync, before it was applied
-        log.appendInBackground(documentName, update, (seq) => advance(documentName, seq));
+        // At once, as before group commit: a document unloaded and loaded again right after must
+        // find it in the store. While storage fails it is kept in memory and written on recovery.
+        log.appendInBackground(documentName, update, (seq) => advance(document, documentName, seq));
+        log.flush();
       });
     },
     async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload) {
@@ -58,11 +67,11 @@ export function persistenceExtension(
         throw refused;
       }
     },
-    async afterHandleMessage({ connection, documentName }: afterHandleMessagePayload) {
+    async afterHandleMessage({ connection, document, documentName }: afterHandleMessagePayload) {
       const seq = awaitingApply.get(connection);
       if (seq === undefined) return;
       awaitingApply.delete(connection);
-      advance(documentName, seq);
+      advance(document, documentName, seq);
     },
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       // While storage fails the document stays in memory (Hocuspocus keeps it when this throws).
@@ -78,7 +87,11 @@ export function persistenceExtension(
       if (appliedThrough.get(documentName) === through) appliedThrough.delete(documentName);
     },
     async afterUnloadDocument({ documentName }) {
-      appliedThrough.delete(documentName);
+      // Only if no newer copy was loaded meanwhile (Hocuspocus runs this after the unload).
+      if ((loaded.get(documentName) as { isDestroyed?: boolean } | undefined)?.isDestroyed) {
+        appliedThrough.delete(documentName);
+        loaded.delete(documentName);
+      }
     },
   };
 }
