@@ -14,7 +14,6 @@ export function refusal(code: number, reason: string): StorageRefusal {
   return value;
 }
 
-
 export type HealthState = { ok: true } | { ok: false; reason: string; since: number };
 
 /**
