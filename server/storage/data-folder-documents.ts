@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { GroupCommitLog } from '../relay/group-commit.ts';
 import { persistenceExtension } from '../relay/persistence-extension.ts';
 import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
+import { StorageHealth } from '../relay/storage-health.ts';
 import { databaseFile, openDatabase } from './database.ts';
 
 export interface DataFolderDocuments {
@@ -41,11 +43,19 @@ export async function withDataFolderDocuments<T>(
   }
   const sharedWithAnotherProcess = existsSync(`${file}-wal`);
   const db = openDatabase(file);
+  const store = new SqliteDocumentStore(db, `cli-${randomUUID()}`);
+  const log = new GroupCommitLog(store);
+  // A command does not wait for storage to come back: a failed write fails the command (DR1).
+  const health = new StorageHealth(() => log.writeRetained(), { log: () => {} });
+  log.attach(health);
   const hocuspocus = new Hocuspocus({
     name: 'sightline-cli',
     quiet: true,
-    extensions: [persistenceExtension(new SqliteDocumentStore(db, `cli-${randomUUID()}`))],
+    extensions: [persistenceExtension(store, log, health)],
   });
+  const failIfNotDurable = () => {
+    if (!health.ok) throw new Error(`nothing more was written: ${health.refusal().reason}`);
+  };
   const open = (name: string) => hocuspocus.openDirectConnection(name, { relay: true });
   try {
     return await work({
@@ -61,6 +71,8 @@ export async function withDataFolderDocuments<T>(
         const connection = await open(name);
         try {
           await connection.transact(edit);
+          log.flush();
+          failIfNotDurable();
         } finally {
           // Unloads the document: its updates are compacted into the snapshot (S2).
           await connection.disconnect();
@@ -69,6 +81,7 @@ export async function withDataFolderDocuments<T>(
     });
   } finally {
     hocuspocus.flushPendingStores();
+    health.stop();
     db.close();
   }
 }

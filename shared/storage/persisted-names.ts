@@ -47,6 +47,10 @@ export const persistedNames = {
   relayFiles: {
     database: 'sightline.sqlite',
     signingSecret: 'signing-secret',
+    /** The first admin's join link, when `sightline serve` does not run in a terminal (0600). */
+    firstAdminLink: 'first-admin-link.txt',
+    /** One file per serving relay process (its pid and URL): `restore` refuses to run meanwhile. */
+    relayLocks: 'relays',
   },
 } as const;
 
