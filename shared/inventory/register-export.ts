@@ -1,12 +1,24 @@
+import { CATEGORY_LABELS } from '../catalog/schema.ts';
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../classification/index.ts';
-import type { RegistryRecord } from '../documents/registry/index.ts';
+import type { RecordLogs, RegistryRecord } from '../documents/registry/index.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
+import { provenanceRows, type ExportProvenance } from '../assessments/provenance.ts';
+import {
+  DATA_CATEGORY_WORDS,
+  EU_AI_ACT_LABELS,
+  EU_AI_ACT_STATUS_LABELS,
+  LIFECYCLE_LABELS,
+  NOTE_KIND_LABELS,
+  labelOf,
+} from '../exports/words.ts';
 import { csvDocument } from './csv.ts';
 
 /**
  * The inventory register as a file (CSV or JSON). Pure and deterministic: the same records give
- * the same bytes (records sorted by id, a fixed column and key order, no time of export inside),
- * so two exports can be compared with diff.
+ * the same bytes (records by name, then id; a fixed column and key order; the time of export
+ * only when the caller passes a provenance), so two exports can be compared with diff. Values
+ * are in the reader's words (E2); the provenance is in the file itself (E1): the CSV's last
+ * columns, the JSON's `exported` object.
  */
 
 /** How the EU AI Act category stands: a lead's decision, or only the product's suggestion. */
@@ -36,8 +48,11 @@ function euAiAct(record: RegistryRecord) {
 }
 
 const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
-const sortedById = (records: Iterable<RegistryRecord>) =>
-  [...records].sort((a, b) => byCodeUnit(a.id, b.id));
+/** By name (as a person scans a list), then id: stable whatever the document's key order. */
+export const sortedByName = <T extends { id: string; name: string }>(records: Iterable<T>): T[] =>
+  [...records].sort(
+    (a, b) => byCodeUnit(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnit(a.id, b.id),
+  );
 const tierName = (id: string, scheme: TierScheme) =>
   scheme.tiers.find((tier) => tier.id === id)?.name ?? id;
 
@@ -67,6 +82,15 @@ export const REGISTER_COLUMNS = [
   'Changed by',
 ] as const;
 
+/** Appended when the export is given its provenance: the same values on every row. */
+export const PROVENANCE_COLUMNS = [
+  'Organisation',
+  'Workspace',
+  'Exported by',
+  'Exported at',
+  'Document state',
+] as const;
+
 /** Lists inside one cell are joined with this (the import splits on it). */
 export const LIST_SEPARATOR = '; ';
 
@@ -77,19 +101,19 @@ function csvRow(record: RegistryRecord, scheme: TierScheme): string[] {
     record.id,
     record.name,
     record.vendor ?? '',
-    record.category ?? '',
+    record.category ? labelOf(CATEGORY_LABELS, record.category) : '',
     record.purpose ?? '',
     record.owner ?? '',
-    record.lifecycle ?? '',
+    record.lifecycle ? labelOf(LIFECYCLE_LABELS, record.lifecycle) : '',
     record.departments.join(LIST_SEPARATOR),
     record.userCount === undefined ? '' : String(record.userCount),
-    record.dataCategories.join(LIST_SEPARATOR),
+    record.dataCategories.map((d) => labelOf(DATA_CATEGORY_WORDS, d)).join(LIST_SEPARATOR),
     record.toolKeys.join(LIST_SEPARATOR),
     record.model ?? '',
     record.provider ?? '',
     tier ? tierName(tier.decided, scheme) : '',
-    eu?.category ?? '',
-    eu?.status ?? '',
+    eu ? labelOf(EU_AI_ACT_LABELS, eu.category) : '',
+    eu ? EU_AI_ACT_STATUS_LABELS[eu.status] : '',
     eu?.basis.join(LIST_SEPARATOR) ?? '',
     eu?.decision?.overrideReason ?? '',
     iso(record.createdAt),
@@ -99,14 +123,23 @@ function csvRow(record: RegistryRecord, scheme: TierScheme): string[] {
   ];
 }
 
-/** The register as CSV (RFC 4180, CRLF, formula-safe cells), one row per record, by id. */
+export interface RegisterExportOptions {
+  /** Who exported it, when, from where: the CSV's last columns, the JSON's `exported`. */
+  provenance?: ExportProvenance;
+  /** A record's notes and history (registry readRecordLogs), for the JSON register. */
+  logs?: (recordId: string) => RecordLogs;
+}
+
+/** The register as CSV (RFC 4180, CRLF, formula-safe cells), one row per record, by name. */
 export function registerCsv(
   records: Iterable<RegistryRecord>,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
+  options: RegisterExportOptions = {},
 ): string {
+  const stamp = options.provenance ? provenanceRows(options.provenance).map(([, v]) => v) : [];
   return csvDocument([
-    [...REGISTER_COLUMNS],
-    ...sortedById(records).map((record) => csvRow(record, scheme)),
+    [...REGISTER_COLUMNS, ...(options.provenance ? PROVENANCE_COLUMNS : [])],
+    ...sortedByName(records).map((record) => [...csvRow(record, scheme), ...stamp]),
   ]);
 }
 
@@ -115,46 +148,83 @@ function defined(entries: Array<[string, unknown]>): Record<string, unknown> {
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
-function jsonRecord(record: RegistryRecord, scheme: TierScheme): Record<string, unknown> {
+function jsonLogs(logs: RecordLogs | undefined) {
+  if (!logs) return {};
+  return {
+    notes: logs.notes.map((n) =>
+      defined([
+        ['kind', labelOf(NOTE_KIND_LABELS, n.kind)],
+        ['text', n.text],
+        ['by', n.by],
+        ['at', iso(n.at)],
+      ]),
+    ),
+    history: logs.history.map((h) =>
+      defined([
+        ['at', iso(h.at)],
+        ['by', h.by],
+        ['action', h.action],
+        ['fields', h.fields],
+        ['summary', h.summary],
+      ]),
+    ),
+  };
+}
+
+function jsonRecord(
+  record: RegistryRecord,
+  scheme: TierScheme,
+  logs: RecordLogs | undefined,
+): Record<string, unknown> {
   const eu = euAiAct(record);
   const tier = record.classification?.tier;
-  const classification =
-    eu || tier
-      ? defined([
-          [
-            'euAiAct',
-            eu &&
-              defined([
-                ['category', eu.category],
-                ['status', eu.status],
-                ['basis', eu.basis],
-                ['overrideReason', eu.decision?.overrideReason],
-                ['decidedBy', eu.decision?.by],
-                ['decidedAt', eu.decision && iso(eu.decision.at)],
-              ]),
-          ],
-          [
-            'tier',
-            tier &&
-              defined([
-                ['decided', tier.decided],
-                ['name', tierName(tier.decided, scheme)],
-                ['suggested', tier.suggested],
-                ['reason', tier.reason],
-                ['decidedBy', tier.by],
-                ['decidedAt', iso(tier.at)],
-              ]),
-          ],
-        ])
-      : undefined;
+  const classification = record.classification
+    ? defined([
+        [
+          'euAiAct',
+          eu &&
+            defined([
+              ['category', eu.category],
+              ['label', labelOf(EU_AI_ACT_LABELS, eu.category)],
+              ['status', eu.status],
+              ['suggested', record.classification?.suggested?.category],
+              ['basis', eu.basis],
+              ['confirmed', eu.decision?.confirmed],
+              ['overrideReason', eu.decision?.overrideReason],
+              ['decidedBy', eu.decision?.by],
+              ['decidedAt', eu.decision && iso(eu.decision.at)],
+            ]),
+        ],
+        [
+          'tier',
+          tier &&
+            defined([
+              ['decided', tier.decided],
+              ['name', tierName(tier.decided, scheme)],
+              ['suggested', tier.suggested],
+              ['reason', tier.reason],
+              ['suggestedReasons', tier.suggestedReasons],
+              ['decidedBy', tier.by],
+              ['decidedAt', iso(tier.at)],
+            ]),
+        ],
+        ['answers', record.classification?.profile],
+        ['answeredBy', record.classification?.answeredBy],
+        ['answeredAt', record.classification?.answeredAt && iso(record.classification.answeredAt)],
+      ])
+    : undefined;
+  // Custom fields, when the registry holds any (an inventory import can add them).
+  const custom = (record as { customFields?: unknown }).customFields;
   return defined([
     ['id', record.id],
     ['name', record.name],
     ['vendor', record.vendor],
     ['category', record.category],
+    ['categoryLabel', record.category && labelOf(CATEGORY_LABELS, record.category)],
     ['purpose', record.purpose],
     ['owner', record.owner],
     ['lifecycle', record.lifecycle],
+    ['lifecycleLabel', record.lifecycle && labelOf(LIFECYCLE_LABELS, record.lifecycle)],
     ['departments', record.departments],
     ['userCount', record.userCount],
     ['dataCategories', record.dataCategories],
@@ -162,24 +232,46 @@ function jsonRecord(record: RegistryRecord, scheme: TierScheme): Record<string, 
     ['model', record.model],
     ['provider', record.provider],
     ['classification', classification],
+    ['customFields', custom],
     ['createdAt', iso(record.createdAt)],
     ['createdBy', record.createdBy],
     ['updatedAt', iso(record.updatedAt)],
     ['updatedBy', record.updatedBy],
+    ...Object.entries(jsonLogs(logs)),
   ]);
+}
+
+/** The provenance as the JSON exports carry it. */
+export function jsonProvenance(p: ExportProvenance): Record<string, string> {
+  return {
+    organisation: p.organisation,
+    workspace: p.workspace,
+    exportedBy: p.exportedBy,
+    exportedAt: new Date(p.exportedAt).toISOString(),
+    documentState: p.documentState,
+  };
 }
 
 export const REGISTER_JSON_FORMAT = 'sightline-inventory-register';
 
-/** The register as JSON: `{ format, version, records: [...] }`, two-space indent, final newline. */
+/**
+ * The register as JSON: `{ format, version, exported?, records: [...] }`, each record with its
+ * classification answers and decisions, notes and history when `logs` is given; two-space
+ * indent, final newline.
+ */
 export function registerJson(
   records: Iterable<RegistryRecord>,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
+  options: RegisterExportOptions = {},
 ): string {
-  const body = {
-    format: REGISTER_JSON_FORMAT,
-    version: 1,
-    records: sortedById(records).map((record) => jsonRecord(record, scheme)),
-  };
+  const body = defined([
+    ['format', REGISTER_JSON_FORMAT],
+    ['version', 2],
+    ['exported', options.provenance && jsonProvenance(options.provenance)],
+    [
+      'records',
+      sortedByName(records).map((record) => jsonRecord(record, scheme, options.logs?.(record.id))),
+    ],
+  ]);
   return JSON.stringify(body, null, 2) + '\n';
 }
