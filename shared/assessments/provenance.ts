@@ -45,3 +45,17 @@ export function provenanceRows(p: ExportProvenance): Array<[string, string]> {
     ['Document state', p.documentState],
   ];
 }
+
+/** The provenance as the JSON exports carry it (times in ISO 8601). */
+export function jsonProvenanceOf(
+  p: ExportProvenance | undefined,
+): Record<string, string> | undefined {
+  if (!p) return undefined;
+  return {
+    organisation: p.organisation,
+    workspace: p.workspace,
+    exportedBy: p.exportedBy,
+    exportedAt: new Date(p.exportedAt).toISOString(),
+    documentState: p.documentState,
+  };
+}

@@ -12,7 +12,7 @@ import {
 import { markdownCell } from './escape.ts';
 import { gapAnalysis } from './gap-analysis.ts';
 import { day } from './prefill.ts';
-import { provenanceRows, type ExportProvenance } from './provenance.ts';
+import { jsonProvenanceOf, provenanceRows, type ExportProvenance } from './provenance.ts';
 import { soaView, type SoaViewEntry } from './soa-view.ts';
 
 /**
@@ -226,4 +226,72 @@ export function soaMarkdown(
     }
   }
   return lines.join('\n') + '\n';
+}
+
+const json = (body: Record<string, unknown>) => JSON.stringify(body, null, 2) + '\n';
+
+/** The risks as JSON, in the CSV's order, with the same words and the ids beside them. */
+export function riskRegisterJson(
+  risks: Iterable<Risk>,
+  names: ReadonlyMap<string, string> = new Map(),
+  options: { provenance?: ExportProvenance } = {},
+): string {
+  return json({
+    format: 'sightline-risk-register',
+    version: 1,
+    exported: jsonProvenanceOf(options.provenance),
+    risks: [...risks]
+      .sort((a, b) => byCodeUnit(a.description, b.description) || byCodeUnit(a.id, b.id))
+      .map((risk) => {
+        const score = riskScore(risk.likelihood, risk.impact);
+        return {
+          id: risk.id,
+          description: risk.description,
+          systems: risk.systemIds.map((id) => ({ id, name: names.get(id) ?? null })),
+          source: riskSource(risk.source)?.label ?? risk.source,
+          likelihood: risk.likelihood,
+          impact: risk.impact,
+          score,
+          band: riskBand(score),
+          owner: risk.owner ?? null,
+          treatment: labelOf(TREATMENT_LABELS, risk.treatment),
+          controls: risk.controls.map((id) => ({ id, title: annexAControl(id)?.title ?? null })),
+          status: labelOf(RISK_STATUS_LABELS, risk.status),
+          dueDate: risk.dueDate === undefined ? null : day(risk.dueDate),
+          updatedAt: iso(risk.updatedAt),
+          updatedBy: risk.updatedBy,
+        };
+      }),
+  });
+}
+
+/** The SoA as JSON: the readiness, then all 38 controls as the CSV shows them. */
+export function soaJson(soa: StatementOfApplicability, options: SoaExportOptions = {}): string {
+  const view = soaView(soa, options.risks ?? []);
+  const ids = (list: readonly string[], names: ReadonlyMap<string, string> | undefined) =>
+    list.map((id) => ({ id, name: names?.get(id) ?? null }));
+  return json({
+    format: 'sightline-statement-of-applicability',
+    version: 1,
+    exported: jsonProvenanceOf(options.provenance),
+    readiness: gapAnalysis(view),
+    controls: ANNEX_A_CONTROLS.map((control) => {
+      const e = view.entries.get(control.id);
+      return {
+        id: control.id,
+        title: control.title,
+        group: control.group,
+        applicable: applicability(e),
+        implementation: implementation(e) || null,
+        justification: e?.justification ?? null,
+        owner: e?.owner ?? null,
+        evidence: e?.evidence ?? [],
+        systems: ids(e?.systems ?? [], options.names?.systems),
+        risks: ids(e?.risks ?? [], options.names?.risks),
+        includedForRisks: ids(e?.riskReasons ?? [], options.names?.risks),
+        updatedAt: e && e.updatedAt > 0 ? iso(e.updatedAt) : null,
+        updatedBy: e?.updatedBy || null,
+      };
+    }),
+  });
 }

@@ -2,7 +2,11 @@ import { CATEGORY_LABELS } from '../catalog/schema.ts';
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../classification/index.ts';
 import type { RecordLogs, RegistryRecord } from '../documents/registry/index.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
-import { provenanceRows, type ExportProvenance } from '../assessments/provenance.ts';
+import {
+  jsonProvenanceOf,
+  provenanceRows,
+  type ExportProvenance,
+} from '../assessments/provenance.ts';
 import {
   DATA_CATEGORY_WORDS,
   EU_AI_ACT_LABELS,
@@ -241,17 +245,6 @@ function jsonRecord(
   ]);
 }
 
-/** The provenance as the JSON exports carry it. */
-export function jsonProvenance(p: ExportProvenance): Record<string, string> {
-  return {
-    organisation: p.organisation,
-    workspace: p.workspace,
-    exportedBy: p.exportedBy,
-    exportedAt: new Date(p.exportedAt).toISOString(),
-    documentState: p.documentState,
-  };
-}
-
 export const REGISTER_JSON_FORMAT = 'sightline-inventory-register';
 
 /**
@@ -267,7 +260,7 @@ export function registerJson(
   const body = defined([
     ['format', REGISTER_JSON_FORMAT],
     ['version', 2],
-    ['exported', options.provenance && jsonProvenance(options.provenance)],
+    ['exported', jsonProvenanceOf(options.provenance)],
     [
       'records',
       sortedByName(records).map((record) => jsonRecord(record, scheme, options.logs?.(record.id))),
