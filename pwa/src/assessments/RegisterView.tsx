@@ -24,7 +24,7 @@ export function RegisterView({ live, signed }: RegisterViewProps) {
     ? compareSections([asSection(signed.paragraphs)], [asSection(live)])[0]!
     : undefined;
   return (
-    <div className="section-register" aria-label="From the register">
+    <div className="section-register" role="group" aria-label="From the register">
       <p className="muted">From the register (live until the next sign-off):</p>
       {live.map((text, i) => (
         <p key={i}>{text}</p>
