@@ -121,6 +121,32 @@ export function readGovernance(doc: Y.Doc): WorkspaceGovernance {
   return governance;
 }
 
+/** A per-tier setting's writes (`null` clears): whole numbers in min…max under known tier ids. */
+function perTier(
+  values: Readonly<Record<string, number | null>> | undefined,
+  prefix: string,
+  rule: { what: string; min: number; max: number; wrong: (tierId: string) => string },
+): [string, number | undefined][] {
+  if (typeof (values ?? {}) !== 'object')
+    throw new TypeError(`${rule.what}: map tier ids to numbers`);
+  const entries = Object.entries(values ?? {});
+  if (entries.length > MAX_STORED_TIERS)
+    throw new RangeError(`at most ${MAX_STORED_TIERS} ${rule.what} at once`);
+  return entries.map(([tierId, value]) => {
+    if (!TIER_ID_PATTERN.test(tierId))
+      throw new RangeError(`${JSON.stringify(tierId).slice(0, 80)} is not a tier id`);
+    if (
+      value !== null &&
+      (typeof value !== 'number' ||
+        !Number.isInteger(value) ||
+        value < rule.min ||
+        value > rule.max)
+    )
+      throw new RangeError(rule.wrong(tierId));
+    return [`${prefix}${tierId}`, value ?? undefined];
+  });
+}
+
 function checkChange(change: GovernanceChange): [string, boolean | number | undefined][] {
   if (typeof change !== 'object' || change === null) throw new TypeError('nothing to change');
   const writes: [string, boolean | number | undefined][] = [];
@@ -130,47 +156,22 @@ function checkChange(change: GovernanceChange): [string, boolean | number | unde
       throw new TypeError('publicBodyOrPublicService must be true, false or not answered');
     writes.push([PUBLIC_BODY, publicBody ?? undefined]);
   }
-  const months = change.reviewMonths ?? {};
-  if (typeof months !== 'object') throw new TypeError('reviewMonths must map tier ids to months');
-  const entries = Object.entries(months);
-  if (entries.length > MAX_STORED_TIERS)
-    throw new RangeError(`at most ${MAX_STORED_TIERS} review intervals at once`);
-  for (const [tierId, value] of entries) {
-    if (!TIER_ID_PATTERN.test(tierId))
-      throw new RangeError(`${JSON.stringify(tierId).slice(0, 80)} is not a tier id`);
-    if (
-      value !== null &&
-      (typeof value !== 'number' ||
-        !Number.isInteger(value) ||
-        value < MIN_REVIEW_MONTHS ||
-        value > MAX_REVIEW_MONTHS)
-    )
-      throw new RangeError(
+  writes.push(
+    ...perTier(change.reviewMonths, REVIEW_PREFIX, {
+      what: 'review intervals',
+      min: MIN_REVIEW_MONTHS,
+      max: MAX_REVIEW_MONTHS,
+      wrong: (tierId) =>
         `the review interval of ${tierId} must be a whole number of months from ${MIN_REVIEW_MONTHS} to ${MAX_REVIEW_MONTHS}`,
-      );
-    writes.push([`${REVIEW_PREFIX}${tierId}`, value ?? undefined]);
-  }
-  const approvals = change.approvalsRequired ?? {};
-  if (typeof approvals !== 'object')
-    throw new TypeError('approvalsRequired must map tier ids to counts');
-  const approvalEntries = Object.entries(approvals);
-  if (approvalEntries.length > MAX_STORED_TIERS)
-    throw new RangeError(`at most ${MAX_STORED_TIERS} approval counts at once`);
-  for (const [tierId, value] of approvalEntries) {
-    if (!TIER_ID_PATTERN.test(tierId))
-      throw new RangeError(`${JSON.stringify(tierId).slice(0, 80)} is not a tier id`);
-    if (
-      value !== null &&
-      (typeof value !== 'number' ||
-        !Number.isInteger(value) ||
-        value < 0 ||
-        value > MAX_APPROVALS_REQUIRED)
-    )
-      throw new RangeError(
+    }),
+    ...perTier(change.approvalsRequired, APPROVALS_PREFIX, {
+      what: 'approval counts',
+      min: 0,
+      max: MAX_APPROVALS_REQUIRED,
+      wrong: (tierId) =>
         `the approvals ${tierId} needs must be a whole number from 0 to ${MAX_APPROVALS_REQUIRED}`,
-      );
-    writes.push([`${APPROVALS_PREFIX}${tierId}`, value ?? undefined]);
-  }
+    }),
+  );
   return writes;
 }
 
