@@ -10,6 +10,7 @@ import {
   setSectionStatus,
   VERSIONS,
 } from '../../shared/documents/assessment/index.ts';
+import { setStatus } from '../../shared/documents/policy/index.ts';
 import {
   createRecord,
   indexAssessment,
@@ -70,7 +71,18 @@ describe.skipIf(!hasChromium())('sign-off in the PWA (end to end)', () => {
       createdAt: at,
       createdBy: 'Dana',
     });
-    await Promise.all([registry.acknowledged(), assessment.acknowledged()]);
+    // Two tools banned by the policy, neither made a record of.
+    const policy = ws.client('acme/policy', '--role', 'lead');
+    await policy.outcome();
+    for (const tool of ['deepseek-chat', 'character-ai']) {
+      setStatus(policy.doc, tool, {
+        status: 'banned',
+        guidance: 'Not allowed.',
+        updatedBy: 'Dana',
+        updatedAt: at,
+      });
+    }
+    await Promise.all([registry.acknowledged(), assessment.acknowledged(), policy.acknowledged()]);
   });
 
   it('needs a reviewer’s approval, and shows a later change everywhere', async () => {
@@ -136,5 +148,30 @@ describe.skipIf(!hasChromium())('sign-off in the PWA (end to end)', () => {
     const control = ana.getByRole('article', { name: /A\.5\.4/ });
     await expect.poll(() => control.textContent(), { timeout: 15_000 }).toContain('Risks (1)');
     expect(await control.textContent()).toContain('Ranks some applicants lower for their accent');
+
+    // The record lists its risk beside its assessment.
+    await ana.goto(`${ws.relay().url}/#/inventory/rec-1`);
+    const links = ana.getByRole('region', { name: 'Assessments and risks' });
+    await expect
+      .poll(() => links.textContent(), { timeout: 15_000 })
+      .toContain('Ranks some applicants lower for their accent');
+
+    // The dashboard counts the banned tools, not only records ("Banned 0" before).
+    await ana.goto(`${ws.relay().url}/#/dashboard`);
+    const tools = ana.locator('table', {
+      has: ana.locator('caption', { hasText: 'Tools by policy status' }),
+    });
+    await expect
+      .poll(
+        () =>
+          tools
+            .locator('tr', { has: ana.locator('th', { hasText: 'Banned' }) })
+            .locator('td')
+            .textContent(),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe('2');
   });
 });
