@@ -46,6 +46,11 @@ const controlWords = (id: string) => {
   const control = annexAControl(id);
   return control ? `${control.id} ${control.title}` : id;
 };
+/** Controls in Annex A order (A.2.2 … A.10.4), not in the order of their ids as text. */
+const inAnnexOrder = (ids: readonly string[]) => {
+  const rank = (id: string) => ANNEX_A_CONTROLS.findIndex((c) => c.id === id);
+  return [...ids].sort((a, b) => rank(a) - rank(b));
+};
 
 export const RISK_COLUMNS = [
   'Risk',
@@ -86,7 +91,7 @@ export function riskRegisterCsv(
         riskBand(score),
         risk.owner ?? '',
         labelOf(TREATMENT_LABELS, risk.treatment),
-        risk.controls.map(controlWords).join(LIST),
+        inAnnexOrder(risk.controls).map(controlWords).join(LIST),
         labelOf(RISK_STATUS_LABELS, risk.status),
         risk.dueDate === undefined ? '' : day(risk.dueDate),
         iso(risk.updatedAt),
@@ -255,7 +260,10 @@ export function riskRegisterJson(
           band: riskBand(score),
           owner: risk.owner ?? null,
           treatment: labelOf(TREATMENT_LABELS, risk.treatment),
-          controls: risk.controls.map((id) => ({ id, title: annexAControl(id)?.title ?? null })),
+          controls: inAnnexOrder(risk.controls).map((id) => ({
+            id,
+            title: annexAControl(id)?.title ?? null,
+          })),
           status: labelOf(RISK_STATUS_LABELS, risk.status),
           dueDate: risk.dueDate === undefined ? null : day(risk.dueDate),
           updatedAt: iso(risk.updatedAt),
