@@ -3,6 +3,8 @@ import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { classifyCommand } from './classify-command.ts';
 import { inventoryCommand } from './inventory-command.ts';
 import { historyCommand, restoreDocumentCommand } from './history-commands.ts';
+import { demoCommand } from './demo-command.ts';
+import { exportCommand } from './export-command.ts';
 import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
@@ -16,6 +18,8 @@ export interface CliIo {
   stdin?: Readable;
   stdout?: Writable;
   stderrIsTty?: boolean;
+  /** Whether stdout is a terminal (a token is shown only there); false unless said. */
+  stdoutIsTty?: boolean;
 }
 
 const HELP = `Usage: sightline <command> [options]
@@ -35,6 +39,13 @@ Commands:
         token without --reporter is an enrolment code that extensions exchange for their own.
   revoke --id TOKEN_ID [--data .sightline]
         Revoke a token, including on connections that are open now.
+  export --workspace W --out DIR [--what register|risks|soa|assessments|all]
+        [--format csv|json|md|html] [--data .sightline] [--by NAME]
+        Write the workspace's exports (the PWA's, with who/when/where in each file) into DIR
+        and print their paths. For --what all, each part in --format if it has it.
+  demo [--data .sightline]
+        Fill the demo workspace (what serve --demo does before serving) and exit. Running it
+        again changes nothing.
   classify <profile.json|-> [--explain]
         Print the EU AI Act category of a use profile as one JSON object
         {category, basis, obligations}; --explain adds the reasons on stderr.
@@ -84,6 +95,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await historyCommand(rest, io);
       case 'restore-document':
         return await restoreDocumentCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'demo':
+        return await demoCommand(rest, io);
       case 'classify':
         return await classifyCommand(rest, { ...io, stdin: io.stdin ?? process.stdin });
       case undefined:

@@ -2,7 +2,7 @@
 // through the relay's own direct connections, as the extensions and a lead would have written it.
 import { createHash } from 'node:crypto';
 import type { Hocuspocus } from '@hocuspocus/server';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { builtInCatalog, CATALOG_VERSION } from '../../shared/catalog/catalog.ts';
 import type { ToolEntry } from '../../shared/catalog/schema.ts';
 import { suggestTier } from '../../shared/classification/index.ts';
@@ -38,6 +38,7 @@ import {
   type Department,
   type Usage,
 } from './organisation.ts';
+import { seedGovernance } from './seed-governance.ts';
 
 export interface SeedDemoOptions {
   workspace: string;
@@ -124,8 +125,16 @@ export async function seedDemo(
   }
 
   await write(hocuspocus, name('policy'), (doc) => writePolicy(doc, now));
-  // The registry last: its records are what says "seeded" (see the check above).
-  await write(hocuspocus, name('registry'), (doc) => writeRegistry(doc, now));
+  // The registry is filled in a copy first: the assessments are signed off against it, and their
+  // approvals recorded in it. Written last, in one update: its records are what says "seeded".
+  const registry = new Y.Doc();
+  writeRegistry(registry, now);
+  await seedGovernance(registry, now, (id, edit) =>
+    write(hocuspocus, name('assessment', id), edit),
+  );
+  await write(hocuspocus, name('registry'), (doc) =>
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(registry)),
+  );
 
   await waitForDiscoveries(hocuspocus, name('discoveries'), expected, options.timeoutMs ?? 15_000);
   return {
@@ -248,11 +257,21 @@ function writeRegistry(doc: Y.Doc, now: number): void {
   }
 }
 
-/** Writes one document in one transaction, then lets it go (persisted on disconnect). */
-async function write(hocuspocus: Hocuspocus, name: string, edit: (doc: Y.Doc) => void) {
+/**
+ * Writes one document in one transaction, then lets it go (persisted on disconnect). Returns a
+ * copy of what it holds after the edit.
+ */
+async function write(
+  hocuspocus: Hocuspocus,
+  name: string,
+  edit: (doc: Y.Doc) => void,
+): Promise<Y.Doc> {
   const connection = await hocuspocus.openDirectConnection(name, { relay: true });
   try {
     await connection.transact(edit);
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(connection.document!));
+    return copy;
   } finally {
     await connection.disconnect();
   }

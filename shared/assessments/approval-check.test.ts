@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  META,
+  SIGNOFFS,
   VERSIONS,
   appendParagraphs,
   createAssessment,
@@ -17,6 +19,7 @@ import {
   assessmentMarkdown,
   checkApprovals,
   contentSha256,
+  missingApprovedVersions,
 } from './index.ts';
 
 const AT = Date.UTC(2026, 2, 10);
@@ -33,7 +36,7 @@ function signed() {
     at: AT + 1,
   });
   const registry = new Y.Doc();
-  recordApproval(registry, approvalFor('a1', version));
+  recordApproval(registry, approvalFor('a1', version, readAssessment(doc)));
   return { doc, registry };
 }
 
@@ -80,9 +83,100 @@ describe('approvals confirmed in the registry', () => {
     expect(checkApprovals(readAssessment(doc), approvals).get('v1')).toBe('altered');
   });
 
+  // Issue 14, finding 4: what a contributor did to an approved assessment, each on its own.
+  const tamperings: Array<[string, (doc: Y.Doc) => void]> = [
+    [
+      'changes who signed it off',
+      (doc) => doc.getMap<Y.Map<unknown>>(SIGNOFFS).get('s1')!.set('by', 'board-chair'),
+    ],
+    [
+      'renames the version',
+      (doc) => {
+        const v1 = doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!;
+        v1.set('name', 'Final (board approved)');
+      },
+    ],
+    [
+      'retitles a section in the version',
+      (doc) => {
+        const v1 = doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!;
+        const frozen = v1.get('frozen') as { outline: Array<{ title: string }> };
+        v1.set('frozen', {
+          ...frozen,
+          outline: frozen.outline.map((s, i) => (i === 0 ? { ...s, title: 'Retitled' } : s)),
+        });
+      },
+    ],
+    [
+      'drops a section from the version',
+      (doc) => {
+        const v1 = doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!;
+        const frozen = v1.get('frozen') as { outline: unknown[] };
+        v1.set('frozen', { ...frozen, outline: frozen.outline.slice(1) });
+      },
+    ],
+    [
+      'removes the frozen record so the live one is read',
+      (doc) => {
+        doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!.delete('frozen');
+        doc.getMap(META).set('title', 'Something else');
+      },
+    ],
+    [
+      'changes the template version',
+      (doc) => {
+        const v1 = doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!;
+        v1.set('frozen', { ...(v1.get('frozen') as object), templateVersion: 7 });
+      },
+    ],
+    [
+      'changes the reviewers',
+      (doc) => {
+        const v1 = doc.getMap<Y.Map<unknown>>(VERSIONS).get('v1')!;
+        v1.set('frozen', { ...(v1.get('frozen') as object), reviewers: ['A. Nobody'] });
+      },
+    ],
+  ];
+  it.each(tamperings)(
+    'read "changed after approval" when a contributor %s, in the export too',
+    (_what, tamper) => {
+      const { doc, registry } = signed();
+      const approvals = readApprovals(registry).approvals.get('a1')!;
+      expect(checkApprovals(readAssessment(doc), approvals).get('v1')).toBe('approved');
+      tamper(doc);
+      expect(checkApprovals(readAssessment(doc), approvals).get('v1')).toBe('altered');
+      const e = assessmentExport(doc, { versionId: 'v1' }, { approvals });
+      expect(e.approved).toBe(false);
+      expect(assessmentMarkdown(e)).toContain('changed after approval');
+      expect(assessmentMarkdown(e)).not.toContain('(approved)');
+    },
+  );
+
+  it('keep an approved version as it was when the live document is edited', () => {
+    const { doc, registry } = signed();
+    // The live document continues as the next draft: its edits are not the version's.
+    doc.getMap(META).set('title', 'Renamed draft');
+    appendParagraphs(doc.getXmlFragment(sectionFragmentName('system')), ['Next draft']);
+    const approvals = readApprovals(registry).approvals.get('a1')!;
+    expect(checkApprovals(readAssessment(doc), approvals).get('v1')).toBe('approved');
+    const md = assessmentMarkdown(assessmentExport(doc, { versionId: 'v1' }, { approvals }));
+    expect(md).toContain('# Impact of HireRank');
+    expect(md).not.toContain('Next draft');
+  });
+
+  it('name an approved version deleted from the document', () => {
+    const { doc, registry } = signed();
+    doc.getMap(VERSIONS).delete('v1');
+    const approvals = readApprovals(registry).approvals.get('a1')!;
+    expect(missingApprovedVersions(readAssessment(doc), approvals).map((a) => a.versionId)).toEqual(
+      ['v1'],
+    );
+  });
+
   it('refuse a contributor, a bad digest or a second approval of a version, changing nothing', () => {
     const { doc, registry } = signed();
-    const approval = approvalFor('a1', readAssessment(doc).versions[0]!);
+    const read = readAssessment(doc);
+    const approval = approvalFor('a1', read.versions[0]!, read);
     const before = Y.encodeStateAsUpdate(registry);
     expect(() => recordApproval(registry, { ...approval, role: 'contributor' as 'lead' })).toThrow(
       /lead or an admin/,

@@ -1,20 +1,17 @@
 import type * as Y from 'yjs';
-import {
-  currentSections,
-  readAssessment,
-  versionSections,
-  type Block,
-  type SignOff,
-} from '../documents/assessment/index.ts';
+import { readAssessment, type Block } from '../documents/assessment/index.ts';
 import type { Approval } from '../documents/registry/index.ts';
 import { checkApprovals } from './approval-check.ts';
 import { escapeMarkdown, markdownCell } from './escape.ts';
 import { day } from './prefill.ts';
+import { provenanceRows, type ExportProvenance } from './provenance.ts';
+import { draftView, versionView, type AssessmentView } from './signed-view.ts';
 
 /**
  * An assessment ready to export: one version as signed off, or the current draft. Built from the
- * document, then written as Markdown here or as a printable HTML page (assessment-html.ts).
- * Deterministic: the date is the version's sign-off, or the time the caller passes for a draft.
+ * signed view (signed-view.ts: what the approval seals), then written as Markdown here or as a
+ * printable HTML page (assessment-html.ts). Deterministic: the date is the version's sign-off,
+ * or the time the caller passes for a draft.
  */
 export interface AssessmentExport {
   title: string;
@@ -23,6 +20,8 @@ export interface AssessmentExport {
   /** The system's name from the registry, when the caller has it. */
   systemName?: string;
   templateId: string;
+  /** The template's title, when the caller has it. */
+  templateTitle?: string;
   templateVersion: number;
   /** `Version 2`, or `Draft after Version 2` / `Draft` for the live document. */
   versionLabel: string;
@@ -31,10 +30,21 @@ export interface AssessmentExport {
   /** Set when the registry's approvals were checked and do not confirm this version. */
   approvalProblem?: 'unconfirmed' | 'altered';
   date: number;
+  /** Who exported it, when, from where: printed at the top when given. */
+  provenance?: ExportProvenance;
   /** Sign-offs up to and including this version, oldest first. */
-  approvals: SignOff[];
+  approvals: AssessmentView['signers'];
   reviewers: string[];
-  sections: Array<{ id: string; title: string; references: string[]; blocks: Block[] }>;
+  /** The reviewers' approvals the sign-off counted (for a draft: those on its current text). */
+  reviews: AssessmentView['reviews'];
+  sections: Array<{
+    id: string;
+    title: string;
+    references: string[];
+    blocks: Block[];
+    /** The register's paragraphs shown with the section (frozen at sign-off). */
+    register: string[];
+  }>;
 }
 
 const KIND_CLAUSES = { risk: 'ISO/IEC 42001 6.1.2, 8.2', impact: 'ISO/IEC 42001 6.1.4, 8.4' };
@@ -42,7 +52,7 @@ export const KIND_TITLES = { risk: 'AI risk assessment', impact: 'AI system impa
 
 /** `(approved)`, `(not approved)`, or why a recorded sign-off does not hold. */
 export function approvalWords(e: AssessmentExport): string {
-  if (e.approvalProblem === 'altered') return '(not approved: changed after sign-off)';
+  if (e.approvalProblem === 'altered') return '(changed after approval: not approved)';
   if (e.approvalProblem === 'unconfirmed')
     return '(not approved: sign-off not confirmed by a lead)';
   return e.approved ? '(approved)' : '(not approved)';
@@ -57,55 +67,57 @@ export function assessmentExport(
   which: { versionId: string } | { draftAt: number },
   options: {
     systemName?: string;
+    templateTitle?: string;
+    provenance?: ExportProvenance;
     /** The registry's approvals of this assessment: a version they do not confirm is not approved. */
     approvals?: readonly Approval[];
+    /** For a draft: the register's live view of each pre-filled section, and current approvals. */
+    register?: ReadonlyMap<string, readonly string[]>;
+    reviews?: AssessmentView['reviews'];
   } = {},
 ): AssessmentExport {
   const assessment = readAssessment(doc);
-  const meta = assessment.meta;
-  if (!meta) throw new Error('this document holds no readable assessment');
-  const outline = meta.outline;
-  const refs = new Map(outline.map((s) => [s.id, s.references]));
-  let sections;
+  if (!assessment.meta) throw new Error('this document holds no readable assessment');
+  let view: AssessmentView;
   let versionLabel: string;
   let date: number;
-  let approvals: SignOff[];
   let approvalProblem: AssessmentExport['approvalProblem'];
   if ('versionId' in which) {
     const version = assessment.versions.find((v) => v.id === which.versionId);
     if (!version) throw new Error(`no version ${which.versionId}`);
-    sections = versionSections(version, outline);
+    view = versionView(assessment, version);
     versionLabel = version.name;
     date = version.at;
-    const upTo = new Set(
-      assessment.versions.filter((v) => v.number <= version.number).map((v) => v.id),
-    );
-    approvals = assessment.signoffs.filter((s) => upTo.has(s.versionId));
     if (options.approvals) {
       const state = checkApprovals(assessment, options.approvals).get(version.id);
       if (state !== 'approved') approvalProblem = state ?? 'unconfirmed';
     }
   } else {
-    sections = currentSections(doc, outline);
+    view = draftView(doc, assessment, {
+      ...(options.register ? { register: options.register } : {}),
+      ...(options.reviews ? { reviews: options.reviews } : {}),
+    });
     const last = assessment.versions.at(-1);
     versionLabel = last ? `Draft after ${last.name}` : 'Draft';
     date = which.draftAt;
-    approvals = assessment.signoffs;
   }
   const result: AssessmentExport = {
-    title: meta.title,
-    kind: meta.kind,
-    recordId: meta.recordId,
-    templateId: meta.templateId,
-    templateVersion: meta.templateVersion,
+    title: view.title,
+    kind: view.kind,
+    recordId: view.recordId,
+    templateId: view.templateId,
+    templateVersion: view.templateVersion,
     versionLabel,
     approved: 'versionId' in which && approvalProblem === undefined,
     date,
-    approvals,
-    reviewers: assessment.reviewers,
-    sections: sections.map((s) => ({ ...s, references: refs.get(s.id) ?? [] })),
+    approvals: view.signers,
+    reviewers: view.reviewers,
+    reviews: view.reviews,
+    sections: view.sections,
   };
   if (options.systemName !== undefined) result.systemName = options.systemName;
+  if (options.templateTitle !== undefined) result.templateTitle = options.templateTitle;
+  if (options.provenance !== undefined) result.provenance = options.provenance;
   if (approvalProblem) result.approvalProblem = approvalProblem;
   return result;
 }
@@ -139,19 +151,43 @@ function markdownBlocks(blocks: readonly Block[]): string[] {
 }
 
 /** The assessment as Markdown (CommonMark with GitHub tables); every piece of text escaped. */
+/** The header rows every format prints, as label and plain-text value. */
+export function assessmentHeader(e: AssessmentExport): Array<[string, string]> {
+  return [
+    ...(e.provenance ? provenanceRows(e.provenance) : []),
+    ['System', systemWords(e)],
+    ['Assessment', `${KIND_TITLES[e.kind]} (${KIND_CLAUSES[e.kind]})`],
+    ['Template', `${e.templateTitle ?? KIND_TITLES[e.kind]}, version ${e.templateVersion}`],
+    ['Version', `${e.versionLabel} ${approvalWords(e)}`],
+    ['Date', day(e.date)],
+    ['Reviewers', e.reviewers.length > 0 ? e.reviewers.join(', ') : 'none'],
+    [
+      'Reviewer approvals',
+      e.reviews.length > 0 ? e.reviews.map((r) => `${r.by} (${day(r.at)})`).join(', ') : 'none',
+    ],
+  ];
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  admin: 'administrator',
+  lead: 'governance lead',
+  contributor: 'contributor',
+  member: 'member',
+};
+/** A role in words. */
+export const roleWords = (role: string) => ROLE_WORDS[role] ?? role;
+
+const systemWords = (e: AssessmentExport) =>
+  e.systemName ?? `a system no longer in the register (record ${e.recordId})`;
+
+/** The assessment as Markdown (CommonMark with GitHub tables); every piece of text escaped. */
 export function assessmentMarkdown(e: AssessmentExport): string {
-  const system = e.systemName ? `${e.systemName} (${e.recordId})` : e.recordId;
   const lines = [
     `# ${escapeMarkdown(e.title)}`,
     '',
     '| | |',
     '|---|---|',
-    `| System | ${markdownCell(system)} |`,
-    `| Assessment | ${KIND_TITLES[e.kind]} (${KIND_CLAUSES[e.kind]}) |`,
-    `| Template | ${markdownCell(`${e.templateId}, version ${e.templateVersion}`)} |`,
-    `| Version | ${markdownCell(e.versionLabel)} ${approvalWords(e)} |`,
-    `| Date | ${day(e.date)} |`,
-    `| Reviewers | ${e.reviewers.length > 0 ? e.reviewers.map(markdownCell).join(', ') : 'none'} |`,
+    ...assessmentHeader(e).map(([label, value]) => `| ${label} | ${markdownCell(value)} |`),
     '',
     '## Approvals',
     '',
@@ -161,7 +197,7 @@ export function assessmentMarkdown(e: AssessmentExport): string {
     lines.push('| Version | Signed off by | Role | Date |', '|---|---|---|---|');
     for (const a of e.approvals) {
       lines.push(
-        `| ${markdownCell(a.versionName)} | ${markdownCell(a.by)} | ${a.role} | ${day(a.at)} |`,
+        `| ${markdownCell(a.versionName)} | ${markdownCell(a.by)} | ${roleWords(a.role)} | ${day(a.at)} |`,
       );
     }
   }
@@ -170,8 +206,17 @@ export function assessmentMarkdown(e: AssessmentExport): string {
     if (section.references.length > 0) {
       lines.push(`References: ${section.references.map(markdownCell).join(', ')}`, '');
     }
+    if (section.register.length > 0) {
+      lines.push(
+        '*From the register:*',
+        '',
+        ...section.register.flatMap((p) => [escapeMarkdown(p), '']),
+      );
+    }
     const body = markdownBlocks(section.blocks);
-    lines.push(...(body.length > 0 ? body : ['*Not written.*']));
+    if (body.length > 0) lines.push(...body);
+    else if (section.register.length > 0) lines.pop();
+    else lines.push('*Not written.*');
   });
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 import type { Block } from '../documents/assessment/index.ts';
-import { KIND_TITLES, approvalWords, type AssessmentExport } from './assessment-export.ts';
+import { assessmentHeader, roleWords, type AssessmentExport } from './assessment-export.ts';
 import { escapeHtml as h } from './escape.ts';
 import { day } from './prefill.ts';
 
@@ -18,6 +18,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.25rem 0.5rem; border: 1px solid var(--border, #d0d7de); }
 th { background: var(--surface-2, #f6f8fa); }
 .refs, .empty, footer { color: var(--muted, #57606a); font-size: 0.9em; }
+.register { border-left: 3px solid #d0d7de; padding-left: 8px; margin: 0.3em 0; }
 .status { font-weight: 600; }
 blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid var(--border, #d0d7de); }
 pre { white-space: pre-wrap; background: var(--surface-2, #f6f8fa); padding: 0.5rem; }
@@ -59,7 +60,6 @@ function blocksHtml(blocks: readonly Block[]): string {
 }
 
 export function assessmentHtml(e: AssessmentExport): string {
-  const system = e.systemName ? `${e.systemName} (${e.recordId})` : e.recordId;
   const row = (label: string, value: string) =>
     `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
   const approvals =
@@ -71,7 +71,7 @@ export function assessmentHtml(e: AssessmentExport): string {
           '<tbody>',
           ...e.approvals.map(
             (a) =>
-              `<tr><td>${h(a.versionName)}</td><td>${h(a.by)}</td><td>${h(a.role)}</td><td>${day(a.at)}</td></tr>`,
+              `<tr><td>${h(a.versionName)}</td><td>${h(a.by)}</td><td>${h(roleWords(a.role))}</td><td>${day(a.at)}</td></tr>`,
           ),
           '</tbody>',
           '</table>',
@@ -83,7 +83,17 @@ export function assessmentHtml(e: AssessmentExport): string {
       section.references.length > 0
         ? `<p class="refs">References: ${section.references.map(h).join(', ')}</p>`
         : '',
-      section.blocks.length > 0 ? blocksHtml(section.blocks) : '<p class="empty">Not written.</p>',
+      section.register.length > 0
+        ? [
+            '<p class="refs">From the register:</p>',
+            ...section.register.map((p) => `<p class="register">${h(p)}</p>`),
+          ].join('\n')
+        : '',
+      section.blocks.length > 0
+        ? blocksHtml(section.blocks)
+        : section.register.length > 0
+          ? ''
+          : '<p class="empty">Not written.</p>',
       '</section>',
     ]
       .filter(Boolean)
@@ -103,15 +113,7 @@ export function assessmentHtml(e: AssessmentExport): string {
     '<header>',
     `<h1>${h(e.title)}</h1>`,
     '<table class="meta">',
-    row('System', h(system)),
-    row(
-      'Assessment',
-      `${KIND_TITLES[e.kind]} (ISO/IEC 42001 ${e.kind === 'risk' ? '6.1.2, 8.2' : '6.1.4, 8.4'})`,
-    ),
-    row('Template', h(`${e.templateId}, version ${e.templateVersion}`)),
-    row('Version', `${h(e.versionLabel)} <span class="status">${approvalWords(e)}</span>`),
-    row('Date', day(e.date)),
-    row('Reviewers', e.reviewers.length > 0 ? e.reviewers.map(h).join(', ') : 'none'),
+    ...assessmentHeader(e).map(([label, value]) => row(h(label), h(value))),
     '</table>',
     '</header>',
     '<section>',

@@ -9,13 +9,14 @@ import {
   readSoa,
   saveSoaEntry,
 } from '../documents/registry/index.ts';
-import { AT, draftAssessment, fixtureRegistryDoc } from './fixture.test-support.ts';
+import { AT, PROVENANCE, draftAssessment, fixtureRegistryDoc } from './fixture.test-support.ts';
 import {
   assessmentExport,
   assessmentHtml,
   assessmentMarkdown,
   escapeHtml,
   riskRegisterCsv,
+  signOffGate,
   soaCsv,
   soaMarkdown,
 } from './index.ts';
@@ -27,16 +28,23 @@ function expectGolden(name: string, actual: string) {
   expect(actual).toBe(readFileSync(golden(name), 'utf8'));
 }
 
-/** A signed-off risk assessment of the fixture record, with some rich text typed into it. */
+/**
+ * A signed-off risk assessment of the fixture record, with some rich text typed into it,
+ * approved by a reviewer and signed off through the workspace's gate (its register view frozen).
+ */
 function signedAssessment(registry: Y.Doc, hostile?: string) {
-  const doc = draftAssessment(registry, { hostile });
+  const doc = draftAssessment(registry, { hostile, approvedBy: 'Priya' });
+  const by = hostile ?? 'lead-1';
+  const gate = signOffGate(doc, registry, by);
+  expect(gate.blockers).toEqual([]);
   signOff(doc, {
     signoffId: 's1',
     versionId: 'v1',
-    by: hostile ?? 'lead-1',
+    by,
     role: 'lead',
     at: AT + 86_400_000,
     ...(hostile ? { versionName: hostile.slice(0, 100) } : {}),
+    gate: { blockers: [], reviews: gate.reviews, registerView: gate.registerView },
   });
   return doc;
 }
@@ -85,7 +93,11 @@ function soaFixture(registry: Y.Doc, hostile?: string) {
 describe('exports match their golden files', () => {
   it('assessment → Markdown and printable HTML, with version, approvals and date', () => {
     const doc = signedAssessment(fixtureRegistryDoc());
-    const exported = assessmentExport(doc, { versionId: 'v1' }, { systemName: 'HireRank' });
+    const exported = assessmentExport(
+      doc,
+      { versionId: 'v1' },
+      { systemName: 'HireRank', templateTitle: 'AI risk assessment', provenance: PROVENANCE },
+    );
     expectGolden('risk-assessment.md', assessmentMarkdown(exported));
     expectGolden('risk-assessment.html', assessmentHtml(exported));
   });
@@ -93,13 +105,22 @@ describe('exports match their golden files', () => {
   it('risk register → CSV; SoA → CSV and Markdown', () => {
     const registry = fixtureRegistryDoc();
     const names = new Map([...readRegistry(registry).records].map(([id, r]) => [id, r.name]));
+    const risks = readRiskRegister(registry).risks;
     expectGolden(
       'risk-register.csv',
-      riskRegisterCsv(readRiskRegister(registry).risks.values(), names),
+      riskRegisterCsv(risks.values(), names, { provenance: PROVENANCE }),
     );
     const soa = soaFixture(registry);
-    expectGolden('soa.csv', soaCsv(soa));
-    expectGolden('soa.md', soaMarkdown(soa, { workspaceName: 'Northwind Demo Ltd', at: AT }));
+    const options = {
+      risks: risks.values(),
+      names: {
+        systems: names,
+        risks: new Map([...risks.values()].map((r) => [r.id, r.description])),
+      },
+      provenance: PROVENANCE,
+    };
+    expectGolden('soa.csv', soaCsv(soa, options));
+    expectGolden('soa.md', soaMarkdown(soa, { ...options, risks: risks.values() }));
   });
 
   it('are deterministic: the same documents give the same bytes', () => {

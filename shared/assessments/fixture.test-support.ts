@@ -3,7 +3,9 @@ import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import {
+  appendParagraphs,
   readAssessment,
+  recordReview,
   sectionFragmentName,
   setReviewer,
   setSectionStatus,
@@ -18,6 +20,7 @@ import {
   type RegistryRecord,
   readRiskRegister,
 } from '../documents/registry/index.ts';
+import { draftSha256 } from './signed-view.ts';
 import { startAssessment } from './start.ts';
 import { AI_RISK_ASSESSMENT } from './templates.ts';
 
@@ -109,7 +112,7 @@ const schema = getSchema([StarterKit]);
  */
 export function draftAssessment(
   registry: Y.Doc,
-  options: { hostile?: string | undefined; allDone?: boolean } = {},
+  options: { hostile?: string | undefined; allDone?: boolean; approvedBy?: string } = {},
 ): Y.Doc {
   const { hostile } = options;
   const record = readRegistry(registry).records.get('rec-hire')!;
@@ -143,11 +146,37 @@ export function draftAssessment(
     },
     doc.getXmlFragment(sectionFragmentName('owners')),
   );
+  appendParagraphs(doc.getXmlFragment(sectionFragmentName('treatment')), [
+    'Bias testing each quarter; CVs stay in the EU.',
+  ]);
+  appendParagraphs(doc.getXmlFragment(sectionFragmentName('decision')), [
+    'Residual risk accepted by HR for twelve months.',
+  ]);
   setReviewer(doc, hostile ?? 'Priya', true);
   if (options.allDone !== false) {
     for (const section of readAssessment(doc).meta!.outline) {
       setSectionStatus(doc, section.id, 'done', 'lead-1', AT + 100);
     }
   }
+  if (options.approvedBy) {
+    // A named reviewer other than the signer approves the text as it stands (S4).
+    setReviewer(doc, options.approvedBy, true);
+    recordReview(doc, {
+      id: 'review-1',
+      by: options.approvedBy,
+      decision: 'approve',
+      at: AT + 500,
+      draftSha256: draftSha256(doc, readAssessment(doc)),
+    });
+  }
   return doc;
 }
+
+/** The provenance the golden exports are made with. */
+export const PROVENANCE = {
+  organisation: 'Northwind Demo Ltd',
+  workspace: 'northwind',
+  exportedBy: 'lead-1 (governance lead)',
+  exportedAt: AT + 86_400_000,
+  documentState: '0123456789abcdef',
+};

@@ -84,8 +84,22 @@ export const annexAReadiness = gapAnalysis;
  * asks the SoA to justify inclusion as well as exclusion (domain review E10). Older entries may
  * lack one, so this lists them rather than hiding them.
  */
-export function unjustifiedInclusions(soa: StatementOfApplicability): string[] {
+export function unjustifiedInclusions(soa: {
+  entries: ReadonlyMap<
+    string,
+    {
+      controlId: string;
+      applicable: boolean;
+      justification?: string;
+      riskReasons?: readonly string[];
+    }
+  >;
+}): string[] {
+  // A control a risk's treatment names is justified by that risk (docs/assessments.md M1).
   return [...soa.entries.values()]
-    .filter((e) => e.applicable && (e.justification ?? '').trim() === '')
+    .filter(
+      (e) =>
+        e.applicable && (e.justification ?? '').trim() === '' && (e.riskReasons ?? []).length === 0,
+    )
     .map((e) => e.controlId);
 }

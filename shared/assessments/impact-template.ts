@@ -21,6 +21,7 @@ export const AI_SYSTEM_IMPACT_ASSESSMENT: AssessmentTemplate = parseTemplate({
   kind: 'impact',
   title: 'AI system impact assessment',
   clauses: ['6.1.4', '8.4'],
+  checks: [{ type: 'sections-written' }],
   sections: [
     {
       id: 'system',

@@ -11,3 +11,7 @@ export * from './review-cycle.ts';
 export * from './start.ts';
 export * from './template-format.ts';
 export * from './templates.ts';
+export * from './signed-view.ts';
+export * from './sign-off-gate.ts';
+export * from './provenance.ts';
+export * from './soa-view.ts';

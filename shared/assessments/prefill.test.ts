@@ -8,12 +8,15 @@ import {
 import {
   readRegistry,
   readRiskRegister,
+  updateGovernance,
+  updateRecord,
   type RegistryRecord,
 } from '../documents/registry/index.ts';
 import { AT, fixtureRecord, fixtureRegistryDoc } from './fixture.test-support.ts';
 import {
   AI_RISK_ASSESSMENT,
   AI_SYSTEM_IMPACT_ASSESSMENT,
+  liveRegisterView,
   prefillSections,
   startAssessment,
 } from './index.ts';
@@ -100,13 +103,16 @@ describe('prefillSections', () => {
 });
 
 describe('startAssessment', () => {
-  it('writes the pre-filled impact assessment, without FRIA sections for a private recruiter', () => {
+  it('starts the impact assessment with empty text and the register beside it, live (S8)', () => {
+    const registry = fixtureRegistryDoc();
+    const record = readRegistry(registry).records.get('rec-hire')!;
     const doc = new Y.Doc({ gc: false });
+    updateGovernance(registry, { publicBodyOrPublicService: false }, { by: 'lead-1', at: AT });
     startAssessment(
       doc,
       {
         template: AI_SYSTEM_IMPACT_ASSESSMENT,
-        record: fixtureRecord(),
+        record,
         deployer: { publicBodyOrPublicService: false },
       },
       'lead-1',
@@ -115,13 +121,20 @@ describe('startAssessment', () => {
     const read = readAssessment(doc);
     expect(read.meta?.title).toBe('AI system impact assessment: HireRank');
     expect(read.meta?.outline.some((s) => s.id.startsWith('fria'))).toBe(false);
-    const data = fragmentBlocks(doc.getXmlFragment(sectionFragmentName('data')));
-    expect(data.map((b) => b.text)).toEqual([
+    expect(fragmentBlocks(doc.getXmlFragment(sectionFragmentName('data')))).toEqual([]);
+    const live = () =>
+      liveRegisterView(read.meta, registry, readRegistry(registry).records.get('rec-hire'));
+    expect(live().get('data')).toEqual([
       'Data categories: confidential business information, personal data.',
     ]);
+    // The register changes: the view follows.
+    updateRecord(registry, 'rec-hire', { dataCategories: ['health'] }, 'lead-1', AT + 1);
+    expect(live().get('data')).toEqual(['Data categories: health data.']);
   });
 
   it('adds the FRIA sections, with their basis, for a public body', () => {
+    const registry = fixtureRegistryDoc();
+    updateGovernance(registry, { publicBodyOrPublicService: true }, { by: 'lead-1', at: AT });
     const doc = new Y.Doc({ gc: false });
     startAssessment(
       doc,
@@ -133,9 +146,10 @@ describe('startAssessment', () => {
       'lead-1',
       AT,
     );
-    const ids = readAssessment(doc).meta?.outline.map((s) => s.id) ?? [];
+    const meta = readAssessment(doc).meta;
+    const ids = meta?.outline.map((s) => s.id) ?? [];
     expect(ids.filter((id) => id.startsWith('fria'))).toHaveLength(7);
-    const basis = fragmentBlocks(doc.getXmlFragment(sectionFragmentName('fria-basis')));
-    expect(basis[0]?.text).toMatch(/body governed by public law.*Basis: Art\. 27\(1\)\.$/);
+    const basis = liveRegisterView(meta, registry, fixtureRecord()).get('fria-basis');
+    expect(basis?.[0]).toMatch(/body governed by public law.*Basis: Art\. 27\(1\)\.$/);
   });
 });

@@ -4,7 +4,6 @@ import type { RegistryRecord, Risk } from '../documents/registry/index.ts';
 import {
   EXTENSION_TOOL_KEY_PREFIX,
   HOST_TOOL_KEY_PREFIX,
-  byCodeUnit,
   type DataCategory,
 } from '../documents/schema/values.ts';
 import {
@@ -15,6 +14,8 @@ import {
 } from '../iso42001/index.ts';
 import { riskBand, riskScore } from '../documents/registry/index.ts';
 import type { FriaRequirement } from './fria.ts';
+import { risksOfSystem } from './soa-view.ts';
+import { labelOf, RISK_STATUS_LABELS, TREATMENT_LABELS } from '../exports/words.ts';
 import type { PrefillRule, TemplateSection } from './template-format.ts';
 
 /**
@@ -137,20 +138,14 @@ function riskSources(r: RegistryRecord): string[] {
 }
 
 function linkedRisks(r: RegistryRecord, risks: Iterable<Risk>): string[] {
-  const mine = [...risks]
-    .filter((risk) => risk.systemIds.includes(r.id))
-    .sort(
-      (a, b) =>
-        riskScore(b.likelihood, b.impact) - riskScore(a.likelihood, a.impact) ||
-        byCodeUnit(a.id, b.id),
-    );
+  const mine = risksOfSystem(risks, r.id);
   if (mine.length === 0) return ['No risk in the register names this system yet.'];
   return mine.map((risk) => {
     const score = riskScore(risk.likelihood, risk.impact);
     const controls = risk.controls.length > 0 ? `, controls ${risk.controls.join(', ')}` : '';
     return (
       `${riskSource(risk.source)?.label ?? risk.source}: ${risk.description} — likelihood ${risk.likelihood} × impact ${risk.impact} = ${score} (${riskBand(score)}); ` +
-      `owner ${risk.owner ?? 'not assigned'}; treatment ${risk.treatment}${controls}; status ${risk.status}.`
+      `owner ${risk.owner ?? 'not assigned'}; treatment ${labelOf(TREATMENT_LABELS, risk.treatment).toLowerCase()}${controls}; status ${labelOf(RISK_STATUS_LABELS, risk.status).toLowerCase()}.`
     );
   });
 }

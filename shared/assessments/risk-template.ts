@@ -10,6 +10,7 @@ export const AI_RISK_ASSESSMENT: AssessmentTemplate = parseTemplate({
   kind: 'risk',
   title: 'AI risk assessment',
   clauses: ['6.1.2', '8.2'],
+  checks: [{ type: 'risks-named', min: 1 }, { type: 'sections-written' }],
   sections: [
     {
       id: 'system',

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { createAssessment } from '../documents/assessment/index.ts';
 import { friaRequirement, type DeployerContext } from './fria.ts';
-import { prefillSections, type PrefillContext } from './prefill.ts';
+import type { PrefillContext } from './prefill.ts';
 import type { AssessmentTemplate } from './template-format.ts';
 import { templateSections } from './templates.ts';
 
@@ -15,7 +15,10 @@ export interface StartAssessment extends Omit<PrefillContext, 'fria'> {
 /**
  * Starts an assessment of a registry record from a template, in an empty document (create it
  * with new Y.Doc({ gc: false })): the sections the template calls for (the FRIA ones only when
- * Art. 27 requires them), pre-filled from the record. Throws, changing nothing, on bad input.
+ * Art. 27 requires them). Their text starts empty: what the register says of the system is a
+ * live view beside it (sign-off-gate.ts, liveRegisterView) until a sign-off freezes it (S8), so
+ * a signed-off version never shows the register as it was weeks before. Throws, changing
+ * nothing, on bad input.
  */
 export function startAssessment(doc: Y.Doc, input: StartAssessment, by: string, at: number): void {
   const fria = friaRequirement(input.record.classification, input.deployer);
@@ -35,7 +38,6 @@ export function startAssessment(doc: Y.Doc, input: StartAssessment, by: string, 
         guidance,
         references,
       })),
-      prefill: prefillSections(sections, { ...input, fria }),
     },
     by,
     at,

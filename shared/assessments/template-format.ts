@@ -62,6 +62,19 @@ const SectionSchema = v.strictObject({
   condition: v.picklist(SECTION_CONDITIONS),
 });
 
+/**
+ * What a sign-off checks besides every section being done (sign-off-gate.ts): `risks-named`, at
+ * least `min` risks in the register name the system; `sections-written`, no section is empty.
+ */
+const CheckSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('risks-named'),
+    min: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  }),
+  v.strictObject({ type: v.literal('sections-written') }),
+]);
+export type CompletenessCheck = v.InferOutput<typeof CheckSchema>;
+
 export const TemplateSchema = v.pipe(
   v.strictObject({
     id: v.pipe(v.string(), v.maxLength(64), v.regex(SECTION_ID_PATTERN, 'lower-case kebab-case')),
@@ -71,6 +84,8 @@ export const TemplateSchema = v.pipe(
     /** ISO/IEC 42001 clauses it serves (`6.1.2`, `8.2`). */
     clauses: v.pipe(v.array(citation), v.minLength(1), v.maxLength(10)),
     sections: v.pipe(v.array(SectionSchema), v.minLength(1), v.maxLength(MAX_SECTIONS)),
+    /** Completeness checks a sign-off must pass; none when absent. */
+    checks: v.optional(v.pipe(v.array(CheckSchema), v.maxLength(10))),
   }),
   v.check(
     (t) => new Set(t.sections.map((s) => s.id)).size === t.sections.length,

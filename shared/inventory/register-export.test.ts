@@ -2,23 +2,35 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addNote,
   createRecord,
   decideEuAiActCategory,
   decideTier,
   readCustomFields,
+  readRecordLogs,
   readRegistry,
   setCustomFields,
   setUseProfile,
+  updateRecord,
 } from '../documents/registry/index.ts';
 import { csvCell, csvDocument } from './csv.ts';
 import { planImport, setUpImport } from './import/index.ts';
-import { REGISTER_COLUMNS, registerCsv, registerJson } from './register-export.ts';
+import {
+  PROVENANCE_COLUMNS,
+  REGISTER_COLUMNS,
+  registerCsv,
+  registerJson,
+} from './register-export.ts';
 
 const AT = Date.UTC(2026, 2, 10, 12);
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
 
 /** A small registry touching every column: classified, overridden, bare and hostile records. */
 function fixtureRegistry() {
+  return readRegistry(fixtureDoc());
+}
+
+function fixtureDoc() {
   const doc = new Y.Doc();
   createRecord(
     doc,
@@ -79,7 +91,7 @@ function fixtureRegistry() {
   });
   createRecord(doc, 'rec-d', { name: 'Drafting helper', category: 'writing' }, 'lead-1', AT);
   setUseProfile(doc, 'rec-d', { generatesSyntheticContent: true }, 'lead-1', AT + 1);
-  return readRegistry(doc);
+  return doc;
 }
 
 /** Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change (then review the diff). */
@@ -152,6 +164,55 @@ describe('the register export', () => {
     expectGolden('register.json', registerJson(records.values()));
   });
 
+  // Issue 14, finding 6: an export an auditor can read on its own.
+  it('stands alone: labels, provenance in the file, notes, history and decisions (E1–E3)', () => {
+    const doc = fixtureDoc();
+    addNote(doc, 'rec-b', {
+      id: 'n1',
+      kind: 'drift',
+      text: 'Shortlists shifted after the March model update',
+      by: 'Dana (HR)',
+      at: AT + 9000,
+    });
+    updateRecord(doc, 'rec-b', { userCount: 14 }, 'lead-1', AT + 10_000);
+    const { records } = readRegistry(doc);
+    const provenance = {
+      organisation: 'Northwind Demo Ltd',
+      workspace: 'northwind',
+      exportedBy: 'Dana Whitfield (governance lead)',
+      exportedAt: AT + 86_400_000,
+      documentState: '0123456789abcdef',
+    };
+    const csv = registerCsv(records.values(), undefined, { provenance });
+    expectGolden('register-provenance.csv', csv);
+    const table = readCsv(csv);
+    expect(table[0]!.slice(-5)).toEqual([...PROVENANCE_COLUMNS]);
+    expect(table[1]!.slice(-5)).toEqual([
+      'Northwind Demo Ltd',
+      'northwind',
+      'Dana Whitfield (governance lead)',
+      '2026-03-11 12:00 UTC',
+      '0123456789abcdef',
+    ]);
+    expect(csv).toContain('Meeting notes');
+    expect(csv).toContain('In use');
+    expect(csv).not.toMatch(/,in-use,|,meeting-notes,/);
+    const json = JSON.parse(
+      registerJson(records.values(), undefined, {
+        provenance,
+        logs: (id) => readRecordLogs(doc, id),
+      }),
+    );
+    expect(json.exported).toMatchObject({ organisation: 'Northwind Demo Ltd' });
+    const hire = json.records.find((r: { id: string }) => r.id === 'rec-b');
+    expect(hire.notes).toEqual([
+      expect.objectContaining({ kind: 'Drift', text: expect.stringContaining('March') }),
+    ]);
+    expect(hire.history.length).toBeGreaterThan(0);
+    expect(hire.classification.answers).toMatchObject({ annexIII: ['employment.recruitment'] });
+    expect(hire.classification.euAiAct).toMatchObject({ label: 'High-risk', decidedBy: 'lead-1' });
+  });
+
   it('is the same bytes whatever order the records come in', () => {
     const records = [...fixtureRegistry().records.values()];
     const reversed = [...records].reverse();
@@ -159,20 +220,21 @@ describe('the register export', () => {
     expect(registerJson(reversed)).toBe(registerJson(records));
   });
 
-  it('sorts by id and keeps one column per header', () => {
+  it('sorts by name, then id, and keeps one column per header', () => {
     const csv = registerCsv(fixtureRegistry().records.values());
     const ids = csv
       .split('\r\n')
       .slice(1)
       .map((line) => line.split(',')[0])
       .filter((id) => id?.startsWith('rec-'));
-    expect(ids).toEqual(['rec-a', 'rec-b', 'rec-c', 'rec-d']);
+    // "=HYPERLINK…", "Drafting helper", "HireRank", "Meeting notes bot".
+    expect(ids).toEqual(['rec-a', 'rec-d', 'rec-b', 'rec-c']);
     const json = JSON.parse(registerJson(fixtureRegistry().records.values()));
     expect(json.records.map((r: { id: string }) => r.id)).toEqual([
       'rec-a',
+      'rec-d',
       'rec-b',
       'rec-c',
-      'rec-d',
     ]);
     expect(csv.split('\r\n')[0]!.split(',')).toHaveLength(REGISTER_COLUMNS.length);
   });
@@ -211,11 +273,11 @@ describe('the register export', () => {
     setCustomFields(doc, 'rec-a', { Bureau: 'OCIO', Name: 'shadowed' }, 'lead', AT);
     const { records } = readRegistry(doc);
     const custom = readCustomFields(doc).byRecord;
-    const table = readCsv(registerCsv(records.values(), undefined, custom));
+    const table = readCsv(registerCsv(records.values(), undefined, { custom }));
     expect(table[0]!.slice(REGISTER_COLUMNS.length)).toEqual(['Bureau', 'Name (custom)']);
     expect(table[1]!.slice(REGISTER_COLUMNS.length)).toEqual(['OCIO', 'shadowed']);
     expect(table[2]!.slice(REGISTER_COLUMNS.length)).toEqual(['', '']);
-    const json = JSON.parse(registerJson(records.values(), undefined, custom));
+    const json = JSON.parse(registerJson(records.values(), undefined, { custom }));
     expect(json.records[0].customFields).toEqual({ Bureau: 'OCIO', Name: 'shadowed' });
     expect(json.records[1].customFields).toBeUndefined();
     const setup = setUpImport(table);

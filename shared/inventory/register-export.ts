@@ -1,12 +1,28 @@
+import { CATEGORY_LABELS } from '../catalog/schema.ts';
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../classification/index.ts';
-import type { CustomField, RegistryRecord } from '../documents/registry/index.ts';
+import type { CustomField, RecordLogs, RegistryRecord } from '../documents/registry/index.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
+import {
+  jsonProvenanceOf,
+  provenanceRows,
+  type ExportProvenance,
+} from '../assessments/provenance.ts';
+import {
+  DATA_CATEGORY_WORDS,
+  EU_AI_ACT_LABELS,
+  EU_AI_ACT_STATUS_LABELS,
+  LIFECYCLE_LABELS,
+  NOTE_KIND_LABELS,
+  labelOf,
+} from '../exports/words.ts';
 import { csvDocument } from './csv.ts';
 
 /**
  * The inventory register as a file (CSV or JSON). Pure and deterministic: the same records give
- * the same bytes (records sorted by id, a fixed column and key order, no time of export inside),
- * so two exports can be compared with diff.
+ * the same bytes (records by name, then id; a fixed column and key order; the time of export
+ * only when the caller passes a provenance), so two exports can be compared with diff. Values
+ * are in the reader's words (E2); the provenance is in the file itself (E1): the CSV's last
+ * columns, the JSON's `exported` object.
  */
 
 /** How the EU AI Act category stands: a lead's decision, or only the product's suggestion. */
@@ -36,8 +52,11 @@ function euAiAct(record: RegistryRecord) {
 }
 
 const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
-const sortedById = (records: Iterable<RegistryRecord>) =>
-  [...records].sort((a, b) => byCodeUnit(a.id, b.id));
+/** By name (as a person scans a list), then id: stable whatever the document's key order. */
+export const sortedByName = <T extends { id: string; name: string }>(records: Iterable<T>): T[] =>
+  [...records].sort(
+    (a, b) => byCodeUnit(a.name.toLowerCase(), b.name.toLowerCase()) || byCodeUnit(a.id, b.id),
+  );
 const tierName = (id: string, scheme: TierScheme) =>
   scheme.tiers.find((tier) => tier.id === id)?.name ?? id;
 
@@ -67,6 +86,15 @@ export const REGISTER_COLUMNS = [
   'Changed by',
 ] as const;
 
+/** Appended when the export is given its provenance: the same values on every row. */
+export const PROVENANCE_COLUMNS = [
+  'Organisation',
+  'Workspace',
+  'Exported by',
+  'Exported at',
+  'Document state',
+] as const;
+
 /** Lists inside one cell are joined with this (the import splits on it). */
 export const LIST_SEPARATOR = '; ';
 
@@ -77,19 +105,19 @@ function csvRow(record: RegistryRecord, scheme: TierScheme): string[] {
     record.id,
     record.name,
     record.vendor ?? '',
-    record.category ?? '',
+    record.category ? labelOf(CATEGORY_LABELS, record.category) : '',
     record.purpose ?? '',
     record.owner ?? '',
-    record.lifecycle ?? '',
+    record.lifecycle ? labelOf(LIFECYCLE_LABELS, record.lifecycle) : '',
     record.departments.join(LIST_SEPARATOR),
     record.userCount === undefined ? '' : String(record.userCount),
-    record.dataCategories.join(LIST_SEPARATOR),
+    record.dataCategories.map((d) => labelOf(DATA_CATEGORY_WORDS, d)).join(LIST_SEPARATOR),
     record.toolKeys.join(LIST_SEPARATOR),
     record.model ?? '',
     record.provider ?? '',
     tier ? tierName(tier.decided, scheme) : '',
-    eu?.category ?? '',
-    eu?.status ?? '',
+    eu ? labelOf(EU_AI_ACT_LABELS, eu.category) : '',
+    eu ? EU_AI_ACT_STATUS_LABELS[eu.status] : '',
     eu?.basis.join(LIST_SEPARATOR) ?? '',
     eu?.decision?.overrideReason ?? '',
     iso(record.createdAt),
@@ -102,6 +130,15 @@ function csvRow(record: RegistryRecord, scheme: TierScheme): string[] {
 /** Records' custom fields by record id (readCustomFields), exported after the register's columns. */
 export type CustomFieldsByRecord = ReadonlyMap<string, readonly CustomField[]>;
 
+export interface RegisterExportOptions {
+  /** Who exported it, when, from where: the CSV's last columns, the JSON's `exported`. */
+  provenance?: ExportProvenance;
+  /** A record's notes and history (registry readRecordLogs), for the JSON register. */
+  logs?: (recordId: string) => RecordLogs;
+  /** Imported columns no record field holds (registry readCustomFields().byRecord). */
+  custom?: CustomFieldsByRecord;
+}
+
 /** The custom field names any record has, sorted; a name a register column has gets " (custom)". */
 function customColumns(custom: CustomFieldsByRecord) {
   const taken = new Set(REGISTER_COLUMNS.map((column) => column.toLowerCase()));
@@ -112,22 +149,30 @@ function customColumns(custom: CustomFieldsByRecord) {
 }
 
 /**
- * The register as CSV (RFC 4180, CRLF, formula-safe cells), one row per record, by id; then a
- * column per custom field (imported columns no record field holds), so nothing imported is lost.
+ * The register as CSV (RFC 4180, CRLF, formula-safe cells), one row per record, by name; then a
+ * column per custom field (imported columns no record field holds), so nothing imported is lost;
+ * then the provenance columns.
  */
 export function registerCsv(
   records: Iterable<RegistryRecord>,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
-  custom: CustomFieldsByRecord = new Map(),
+  options: RegisterExportOptions = {},
 ): string {
+  const custom = options.custom ?? new Map<string, readonly CustomField[]>();
   const extra = customColumns(custom);
   const valueOf = (id: string, name: string) =>
     custom.get(id)?.find((field) => field.name === name)?.value ?? '';
+  const stamp = options.provenance ? provenanceRows(options.provenance).map(([, v]) => v) : [];
   return csvDocument([
-    [...REGISTER_COLUMNS, ...extra.map((column) => column.header)],
-    ...sortedById(records).map((record) => [
+    [
+      ...REGISTER_COLUMNS,
+      ...extra.map((column) => column.header),
+      ...(options.provenance ? PROVENANCE_COLUMNS : []),
+    ],
+    ...sortedByName(records).map((record) => [
       ...csvRow(record, scheme),
       ...extra.map((column) => valueOf(record.id, column.name)),
+      ...stamp,
     ]),
   ]);
 }
@@ -137,50 +182,86 @@ function defined(entries: Array<[string, unknown]>): Record<string, unknown> {
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
+function jsonLogs(logs: RecordLogs | undefined) {
+  if (!logs) return {};
+  return {
+    notes: logs.notes.map((n) =>
+      defined([
+        ['kind', labelOf(NOTE_KIND_LABELS, n.kind)],
+        ['text', n.text],
+        ['by', n.by],
+        ['at', iso(n.at)],
+      ]),
+    ),
+    history: logs.history.map((h) =>
+      defined([
+        ['at', iso(h.at)],
+        ['by', h.by],
+        ['action', h.action],
+        ['fields', h.fields],
+        ['summary', h.summary],
+      ]),
+    ),
+  };
+}
+
 function jsonRecord(
   record: RegistryRecord,
   scheme: TierScheme,
-  custom: readonly CustomField[] = [],
+  logs: RecordLogs | undefined,
+  customFields: readonly CustomField[] = [],
 ): Record<string, unknown> {
   const eu = euAiAct(record);
   const tier = record.classification?.tier;
-  const classification =
-    eu || tier
-      ? defined([
-          [
-            'euAiAct',
-            eu &&
-              defined([
-                ['category', eu.category],
-                ['status', eu.status],
-                ['basis', eu.basis],
-                ['overrideReason', eu.decision?.overrideReason],
-                ['decidedBy', eu.decision?.by],
-                ['decidedAt', eu.decision && iso(eu.decision.at)],
-              ]),
-          ],
-          [
-            'tier',
-            tier &&
-              defined([
-                ['decided', tier.decided],
-                ['name', tierName(tier.decided, scheme)],
-                ['suggested', tier.suggested],
-                ['reason', tier.reason],
-                ['decidedBy', tier.by],
-                ['decidedAt', iso(tier.at)],
-              ]),
-          ],
-        ])
+  const classification = record.classification
+    ? defined([
+        [
+          'euAiAct',
+          eu &&
+            defined([
+              ['category', eu.category],
+              ['label', labelOf(EU_AI_ACT_LABELS, eu.category)],
+              ['status', eu.status],
+              ['suggested', record.classification?.suggested?.category],
+              ['basis', eu.basis],
+              ['confirmed', eu.decision?.confirmed],
+              ['overrideReason', eu.decision?.overrideReason],
+              ['decidedBy', eu.decision?.by],
+              ['decidedAt', eu.decision && iso(eu.decision.at)],
+            ]),
+        ],
+        [
+          'tier',
+          tier &&
+            defined([
+              ['decided', tier.decided],
+              ['name', tierName(tier.decided, scheme)],
+              ['suggested', tier.suggested],
+              ['reason', tier.reason],
+              ['suggestedReasons', tier.suggestedReasons],
+              ['decidedBy', tier.by],
+              ['decidedAt', iso(tier.at)],
+            ]),
+        ],
+        ['answers', record.classification?.profile],
+        ['answeredBy', record.classification?.answeredBy],
+        ['answeredAt', record.classification?.answeredAt && iso(record.classification.answeredAt)],
+      ])
+    : undefined;
+  const custom =
+    customFields.length > 0
+      ? Object.fromEntries(customFields.map((f) => [f.name, f.value]))
       : undefined;
   return defined([
     ['id', record.id],
     ['name', record.name],
     ['vendor', record.vendor],
     ['category', record.category],
+    ['categoryLabel', record.category && labelOf(CATEGORY_LABELS, record.category)],
     ['purpose', record.purpose],
     ['owner', record.owner],
     ['lifecycle', record.lifecycle],
+    ['lifecycleLabel', record.lifecycle && labelOf(LIFECYCLE_LABELS, record.lifecycle)],
     ['departments', record.departments],
     ['userCount', record.userCount],
     ['dataCategories', record.dataCategories],
@@ -188,29 +269,37 @@ function jsonRecord(
     ['model', record.model],
     ['provider', record.provider],
     ['classification', classification],
-    [
-      'customFields',
-      custom.length > 0 ? Object.fromEntries(custom.map((f) => [f.name, f.value])) : undefined,
-    ],
+    ['customFields', custom],
     ['createdAt', iso(record.createdAt)],
     ['createdBy', record.createdBy],
     ['updatedAt', iso(record.updatedAt)],
     ['updatedBy', record.updatedBy],
+    ...Object.entries(jsonLogs(logs)),
   ]);
 }
 
 export const REGISTER_JSON_FORMAT = 'sightline-inventory-register';
 
-/** The register as JSON: `{ format, version, records: [...] }`, two-space indent, final newline. */
+/**
+ * The register as JSON: `{ format, version, exported?, records: [...] }`, each record with its
+ * classification answers and decisions, notes and history when `logs` is given; two-space
+ * indent, final newline.
+ */
 export function registerJson(
   records: Iterable<RegistryRecord>,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
-  custom: CustomFieldsByRecord = new Map(),
+  options: RegisterExportOptions = {},
 ): string {
-  const body = {
-    format: REGISTER_JSON_FORMAT,
-    version: 1,
-    records: sortedById(records).map((record) => jsonRecord(record, scheme, custom.get(record.id))),
-  };
+  const body = defined([
+    ['format', REGISTER_JSON_FORMAT],
+    ['version', 2],
+    ['exported', jsonProvenanceOf(options.provenance)],
+    [
+      'records',
+      sortedByName(records).map((record) =>
+        jsonRecord(record, scheme, options.logs?.(record.id), options.custom?.get(record.id)),
+      ),
+    ],
+  ]);
   return JSON.stringify(body, null, 2) + '\n';
 }

@@ -56,8 +56,12 @@ describe.skipIf(!hasChromium())('two leads co-edit one assessment section, one o
     await expect
       .poll(() => pageA.url(), { timeout: 10_000 })
       .toMatch(/#\/assessments\/[0-9a-f-]+$/);
-    await expect.poll(() => text(pageA), { timeout: 10_000 }).toContain('HireRank');
+    // The section starts with the register's live view of the system beside an empty text.
+    const register = (page: Page) =>
+      page.getByLabel('From the register').first().textContent({ timeout: 10_000 });
+    await expect.poll(() => register(pageA), { timeout: 10_000 }).toContain('HireRank');
     await pageB.goto(pageA.url());
+    await expect.poll(() => register(pageB), { timeout: 15_000 }).toContain('HireRank');
     const start = await text(pageA);
     await expect.poll(() => text(pageB), { timeout: 15_000 }).toBe(start);
 
@@ -89,7 +93,6 @@ describe.skipIf(!hasChromium())('two leads co-edit one assessment section, one o
       );
     const merged = await text(pageA);
     expect(merged).toContain('Ana online.');
-    expect(merged).toContain('HireRank');
     // Every character typed is there once: the start plus exactly what the two typed.
     expect(merged.length).toBe(start.length + ' Ana online.'.length + ana.length + ben.length);
 

@@ -4,6 +4,7 @@ import { createPaletteCommands, PaletteCommandsProvider } from '../palette/palet
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import { useJoinLink } from '../session/use-join-link.ts';
+import { personOf } from '../session/join-link.ts';
 import type { WorkspaceHolder } from '../sync/workspace-holder.ts';
 import { UpdatePrompt } from '../update-prompt/UpdatePrompt.tsx';
 import type { ServiceWorkerUpdates } from '../update-prompt/service-worker-updates.ts';
@@ -11,6 +12,7 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
+import { ExportSourceProvider } from '../exports/provenance.tsx';
 
 const sections = [
   'Dashboard',
@@ -87,7 +89,16 @@ export function App({ updates, session, workspace }: AppProps) {
           )}
           {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
           {joined && sync && (
-            <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
+            <ExportSourceProvider
+              value={{
+                workspace: sync.workspace,
+                policy: sync.doc('policy'),
+                me: personOf(joined.credentials),
+                role: joined.credentials.role,
+              }}
+            >
+              <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
+            </ExportSourceProvider>
           )}
         </main>
         <UpdatePrompt updates={updates} />

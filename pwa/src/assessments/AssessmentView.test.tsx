@@ -60,7 +60,8 @@ describe('the assessment page', () => {
     expect(boxes.map(nameOf)).toEqual(meta!.outline.map((s) => s.title));
     const first = meta!.outline[0]!;
     const container = view.querySelector(`[data-testid="section-editor-${first.id}"]`)!;
-    expect(container.textContent).toContain('HireRank');
+    const register = container.parentElement!.querySelector('[aria-label="From the register"]')!;
+    expect(register.textContent).toContain('System: HireRank');
     const box = container.querySelector('[role="textbox"]')!;
     expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe(
       first.guidance,

@@ -5,7 +5,11 @@ import type { Role } from '../../../shared/auth/access.ts';
 import { SCHEMA_VERSION } from '../../../shared/documents/assessment/index.ts';
 import { recordHref } from '../inventory/list/record-href.ts';
 import type { PresenceUser } from '../inventory/record/presence.ts';
+import { liveRegisterView } from '../../../shared/assessments/index.ts';
+import type { VersionInfo } from '../../../shared/documents/assessment/index.ts';
+import { useRisks } from '../risks/use-risks.ts';
 import { useRegistry } from '../sync/documents.ts';
+import type { RegisterViewProps } from './RegisterView.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import { kindLabel } from './assessment-words.ts';
 import { SectionEditor } from './SectionEditor.tsx';
@@ -54,9 +58,18 @@ interface PageProps extends Omit<Props, 'sync'> {
   registry: Y.Doc | undefined;
 }
 
-function AssessmentPage({ doc, awareness, canWrite, registry, assessmentId, ...who }: PageProps) {
+function AssessmentPage(props: PageProps) {
+  const { doc, awareness, canWrite, registry, assessmentId, ...who } = props;
   const assessment = useAssessmentOutline(doc);
   const records = useRegistry(registry).records;
+  const { risks } = useRisks(registry);
+  const record = assessment.meta ? records.get(assessment.meta.recordId) : undefined;
+  // Read again whenever the record or the risks change: the view is live until a sign-off.
+  const live = useMemo(
+    () => (registry ? liveRegisterView(assessment.meta, registry, record) : new Map()),
+    [assessment.meta, registry, record, risks],
+  );
+  const lastVersion = assessment.versions.at(-1);
   const { name, colour } = who.user;
   const user = useMemo(() => ({ name, color: colour }), [name, colour]);
   const meta = assessment.meta;
@@ -75,7 +88,6 @@ function AssessmentPage({ doc, awareness, canWrite, registry, assessmentId, ...w
   // A document from a newer version of Sightline is shown, never written (its writers refuse).
   const newer = (assessment.schemaVersion ?? 0) > SCHEMA_VERSION;
   const editable = canWrite && !newer;
-  const record = records.get(meta.recordId);
   return (
     <article className="assessment" aria-labelledby="assessment-title">
       <p>
@@ -107,8 +119,24 @@ function AssessmentPage({ doc, awareness, canWrite, registry, assessmentId, ...w
           section={section}
           editable={editable}
           user={user}
+          register={registerOf(section.id, live, lastVersion)}
         />
       ))}
     </article>
   );
+}
+
+/** A section's register view: live, and what the last sign-off froze of it. */
+function registerOf(
+  sectionId: string,
+  live: ReadonlyMap<string, string[]>,
+  last: VersionInfo | undefined,
+): RegisterViewProps | undefined {
+  const now = live.get(sectionId) ?? [];
+  const frozen = last?.frozen?.registerView[sectionId];
+  if (now.length === 0 && !frozen) return undefined;
+  return {
+    live: now,
+    ...(frozen && last ? { signed: { versionName: last.name, paragraphs: frozen } } : {}),
+  };
 }

@@ -1,28 +1,58 @@
 import type * as Y from 'yjs';
+import { risksOfSystem } from '../../../shared/assessments/index.ts';
+import { riskBand, riskScore } from '../../../shared/documents/registry/index.ts';
+import { useRisks } from '../risks/use-risks.ts';
 import { assessmentHref } from './assessment-href.ts';
 import { kindLabel } from './assessment-words.ts';
 import { useAssessmentIndex } from './use-assessments.ts';
 
-/** The assessments of one record, linked; for the record page. */
+/**
+ * The assessments and risks of one record, for the record page. The risks are read by the one
+ * function every module uses (risksOfSystem), so this list, the register, the pre-filled
+ * sections and the sign-off checks name the same risks.
+ */
 export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; recordId: string }) {
   const { assessments } = useAssessmentIndex(registry);
+  const { risks } = useRisks(registry);
   const mine = assessments.filter((entry) => entry.recordId === recordId);
-  if (mine.length === 0) {
-    return (
-      <p className="muted">
-        None yet. Start a risk or impact assessment of this system from{' '}
-        <a href="#/assessments">Assessments</a>.
-      </p>
-    );
-  }
+  const named = risksOfSystem(risks.values(), recordId);
   return (
-    <ul>
-      {mine.map((entry) => (
-        <li key={entry.id}>
-          <a href={assessmentHref(entry.id)}>{entry.title}</a>{' '}
-          <span className="muted">({kindLabel(entry.kind)})</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      {mine.length === 0 ? (
+        <p className="muted">
+          No assessment yet. Start a risk or impact assessment of this system from{' '}
+          <a href="#/assessments">Assessments</a>.
+        </p>
+      ) : (
+        <ul aria-label="Assessments">
+          {mine.map((entry) => (
+            <li key={entry.id}>
+              <a href={assessmentHref(entry.id)}>{entry.title}</a>{' '}
+              <span className="muted">({kindLabel(entry.kind)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {named.length === 0 ? (
+        <p className="muted">
+          No risk in the <a href="#/risks">risk register</a> names this system.
+        </p>
+      ) : (
+        <ul aria-label="Risks">
+          {named.map((risk) => {
+            const score = riskScore(risk.likelihood, risk.impact);
+            return (
+              <li key={risk.id}>
+                <a href="#/risks">{risk.description}</a>{' '}
+                <span className="muted">
+                  (score {score}, {riskBand(score)}
+                  {risk.controls.length > 0 ? `; controls ${risk.controls.join(', ')}` : ''})
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import {
   sectionFragmentName,
   type OutlineSection,
 } from '../../../shared/documents/assessment/index.ts';
+import { RegisterView, type RegisterViewProps } from './RegisterView.tsx';
 import { sectionAwareness } from './section-awareness.ts';
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
   editable: boolean;
   /** This device's person as others see them beside the caret. */
   user: { name: string; color: string };
+  /** The register's view of the section, when the template pre-fills it. */
+  register?: RegisterViewProps | undefined;
 }
 
 /**
@@ -32,6 +35,7 @@ export const SectionEditor = memo(function SectionEditor({
   section,
   editable,
   user,
+  register,
 }: Props) {
   const headingId = `section-title-${section.id}`;
   const guidanceId = `section-guidance-${section.id}`;
@@ -79,6 +83,7 @@ export const SectionEditor = memo(function SectionEditor({
       {section.references.length > 0 && (
         <p className="muted section-references">{section.references.join(' · ')}</p>
       )}
+      {register ? <RegisterView {...register} /> : null}
       <div className="section-editor" data-testid={`section-editor-${section.id}`}>
         <EditorContent editor={editor} />
       </div>

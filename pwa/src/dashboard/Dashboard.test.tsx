@@ -121,7 +121,7 @@ describe('the dashboard', () => {
       ['Tier 3', 1],
       ['Not tiered', 1],
     ]);
-    expect(table(view, 'Records by policy status')).toEqual([
+    expect(table(view, 'Records by their strictest tool’s policy status')).toEqual([
       ['Approved', 1],
       ['Restricted', 0],
       ['Banned', 1],
@@ -134,7 +134,7 @@ describe('the dashboard', () => {
     ]);
     for (const title of [
       'Records by tier',
-      'Records by policy status',
+      'Records by their strictest tool’s policy status',
       'Records by category',
       'Discoveries by the week first seen',
     ]) {

@@ -69,8 +69,17 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
           empty="No records yet."
         />
         <CountChart
+          id="tools-by-status"
+          title="Tools by policy status"
+          labelHeading="Status"
+          // Every tool once, whether or not a record was made of it: what the policy says.
+          rows={figures.toolsByStatus}
+          layout="horizontal-bars"
+          empty="No tools yet."
+        />
+        <CountChart
           id="by-status"
-          title="Records by policy status"
+          title="Records by their strictest tool’s policy status"
           labelHeading="Status"
           rows={figures.byStatus}
           layout="horizontal-bars"

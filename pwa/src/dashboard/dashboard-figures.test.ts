@@ -107,6 +107,28 @@ describe('the dashboard figures', () => {
     ]);
   });
 
+  // Issue 14, finding 3: "Banned 0" while two tools were banned — the count was of records.
+  it('counts tools by the policy’s status, each once, records or not', () => {
+    const statuses = new Map([
+      ['ok', status('approved')],
+      ['no', status('banned')],
+      ['never-opened', status('banned')],
+    ]);
+    const records = [record('a', { toolKeys: ['ok'] }), record('b', { toolKeys: ['ok', 'new'] })];
+    const figures = dashboardFigures(input({ records, statuses }));
+    // The two banned tools have no record: the records' chart cannot show them, the tools' does.
+    expect(figures.byStatus.find((c) => c.key === 'banned')?.count).toBe(0);
+    expect(figures.toolsByStatus).toEqual([
+      { key: 'approved', label: 'Approved', count: 1 },
+      { key: 'restricted', label: 'Restricted', count: 0 },
+      { key: 'banned', label: 'Banned', count: 2 },
+      { key: 'unreviewed', label: 'Not reviewed', count: 1 },
+    ]);
+    // The same number the policy holds: one reading of one map.
+    const bannedInPolicy = [...statuses.values()].filter((s) => s.status === 'banned').length;
+    expect(figures.toolsByStatus.find((c) => c.key === 'banned')?.count).toBe(bannedInPolicy);
+  });
+
   it('counts records by category, most first', () => {
     const records = [
       record('a', { category: 'coding-assistant' }),

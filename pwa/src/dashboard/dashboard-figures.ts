@@ -43,7 +43,10 @@ export interface UntriagedDiscovery {
 export interface DashboardFigures {
   totals: { records: number; discoveries: number; untriaged: number };
   byTier: Count[];
+  /** Records, each under its strictest tool's status. */
   byStatus: Count[];
+  /** Tools (each tool key once: discovered, in a record, or given a status), by their status. */
+  toolsByStatus: Count[];
   byCategory: Count[];
   discoveriesByWeek: WeekCount[];
   /** Discoveries first seen before the first week shown. */
@@ -152,6 +155,19 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     count: statusCounts.get(status) ?? 0,
   }));
 
+  // Tools, not records: a banned tool nobody opened as a record still counts as banned.
+  const toolKeys = new Set([
+    ...rows.map((row) => row.toolKey),
+    ...records.flatMap((r) => r.toolKeys),
+    ...input.statuses.keys(),
+  ]);
+  const toolCounts = tally(toolKeys, (key) => input.statuses.get(key)?.status ?? 'unreviewed');
+  const toolsByStatus = STATUS_ORDER.map((status) => ({
+    key: status,
+    label: STATUS_LABELS[status],
+    count: toolCounts.get(status) ?? 0,
+  }));
+
   const byCategory = [...tally(records, (r) => r.category ?? '')]
     .map(([key, count]) => ({
       key,
@@ -191,6 +207,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     totals: { records: records.length, discoveries: rows.length, untriaged: waiting.length },
     byTier,
     byStatus,
+    toolsByStatus,
     byCategory,
     discoveriesByWeek,
     earlierDiscoveries,

@@ -1,20 +1,15 @@
-import type { EuAiActCategory } from '../../../shared/classification/index.ts';
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../../../shared/classification/index.ts';
 import {
   findTier,
   type RegistryRecord,
   type WorkspaceTierScheme,
 } from '../../../shared/documents/registry/index.ts';
+import { EU_AI_ACT_LABELS } from '../../../shared/exports/words.ts';
+
+export { EU_AI_ACT_LABELS };
 
 /** A scheme alone, or the workspace's reading of it (which also knows the removed tiers). */
 export type TierNames = TierScheme | Pick<WorkspaceTierScheme, 'scheme' | 'removed'>;
-
-export const EU_AI_ACT_LABELS: Record<EuAiActCategory, string> = {
-  prohibited: 'Prohibited',
-  'high-risk': 'High-risk',
-  transparency: 'Transparency obligations',
-  minimal: 'Minimal risk',
-};
 
 /**
  * A tier's name on the workspace's scheme. A decision made under a tier removed since still names

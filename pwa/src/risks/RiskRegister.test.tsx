@@ -173,6 +173,10 @@ describe('the risk register', () => {
     await click(button(view, 'Export CSV'));
     expect(files[0]!.name).toBe('acme-risk-register-2026-03-10.csv');
     const lines = files[0]!.text.split('\r\n');
-    expect(lines[1]).toMatch(/^k1,r1,HireRank,Algorithmic bias,Ranks women lower,4,5,20,critical,/);
+    // By description, systems by name, values in words; the ids last (issue 14, finding 6).
+    const row = lines.find((line) => line.startsWith('Ranks women lower'))!;
+    expect(row).toMatch(/^Ranks women lower,HireRank,Algorithmic bias,4,5,20,critical,/);
+    expect(row).toContain(',k1,r1,');
+    expect(lines[0]).toContain('Exported by');
   });
 });

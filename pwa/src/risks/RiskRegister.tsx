@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { riskRegisterCsv } from '../../../shared/assessments/index.ts';
+import { useExportProvenance } from '../exports/provenance.tsx';
 import { deleteRisk, type Risk } from '../../../shared/documents/registry/index.ts';
 import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
 import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
@@ -38,6 +39,7 @@ export function RiskRegister({
   const { filter, sort } = viewFromParams(parseRoute(useHash()).params);
   const [editing, setEditing] = useState<{ risk: Risk | undefined }>();
   const [removing, setRemoving] = useState<Risk>();
+  const provenance = useExportProvenance();
   const recordList = useMemo(
     () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
     [records],
@@ -50,10 +52,13 @@ export function RiskRegister({
 
   function exportCsv() {
     const names = new Map([...records.values()].map((r) => [r.id, r.name]));
+    const at = now();
     saveFile({
-      name: exportFileName(workspace, 'risk-register', now(), 'csv'),
+      name: exportFileName(workspace, 'risk-register', at, 'csv'),
       type: 'text/csv;charset=utf-8',
-      text: riskRegisterCsv(risks.values(), names),
+      text: riskRegisterCsv(risks.values(), names, {
+        ...(registry ? { provenance: provenance(at, registry) } : {}),
+      }),
     });
   }
 

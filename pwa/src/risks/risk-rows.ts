@@ -11,6 +11,7 @@ import {
   type Treatment,
 } from '../../../shared/documents/registry/index.ts';
 import { riskSource } from '../../../shared/iso42001/index.ts';
+export { TREATMENT_LABELS } from '../../../shared/exports/words.ts';
 
 /** One line of the register, with what the table shows worked out once. */
 export interface RiskRow {
@@ -52,13 +53,6 @@ export const STATUS_LABELS: Record<StatusFilter, string> = {
   treating: 'Treating',
   accepted: 'Accepted',
   closed: 'Closed',
-};
-
-export const TREATMENT_LABELS: Record<Treatment, string> = {
-  avoid: 'Avoid',
-  mitigate: 'Mitigate',
-  transfer: 'Transfer',
-  accept: 'Accept',
 };
 
 export const BAND_LABELS: Record<RiskBand, string> = {

@@ -7,6 +7,7 @@ import {
   updateGovernance,
   type GovernanceChange,
 } from '../../../shared/documents/registry/index.ts';
+import { ApprovalsRequired } from './ApprovalsRequired.tsx';
 import { useGovernance } from './use-governance.ts';
 import { useTierScheme } from './use-tier-scheme.ts';
 import './governance.css';
@@ -167,6 +168,7 @@ export function GovernanceSection({ registry, canEdit, me, now = Date.now }: Pro
           )}
         </fieldset>
       </form>
+      <ApprovalsRequired registry={registry} editable={editable} me={me} now={now} />
       {!editable && <p className="muted">Only admins and leads change these settings.</p>}
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>

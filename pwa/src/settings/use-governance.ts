@@ -5,7 +5,11 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { useDocument } from '../sync/use-document.ts';
 
-const NO_GOVERNANCE: WorkspaceGovernance = { reviewMonths: {}, problems: [] };
+const NO_GOVERNANCE: WorkspaceGovernance = {
+  reviewMonths: {},
+  approvalsRequired: {},
+  problems: [],
+};
 
 /** The workspace's governance settings (FRIA deployer answer, review intervals), read without trust. */
 export const useGovernance = (registry: Y.Doc | undefined) =>

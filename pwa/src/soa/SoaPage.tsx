@@ -4,8 +4,10 @@ import {
   gapAnalysis,
   soaCsv,
   soaMarkdown,
+  soaView,
   unjustifiedInclusions,
 } from '../../../shared/assessments/index.ts';
+import { useExportProvenance } from '../exports/provenance.tsx';
 import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS } from '../../../shared/iso42001/index.ts';
 import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
 import { exportFileName } from '../inventory/list/download.ts';
@@ -14,6 +16,7 @@ import { useRisks, useSoa } from '../risks/use-risks.ts';
 import { useRegistry } from '../sync/documents.ts';
 import { GapAnalysis } from './GapAnalysis.tsx';
 import { SoaControl } from './SoaControl.tsx';
+import { RiskReasons } from './RiskReasons.tsx';
 import { SoaSummary } from './SoaSummary.tsx';
 import './soa.css';
 
@@ -38,7 +41,10 @@ export function SoaPage({
   const soa = useSoa(registry);
   const { risks } = useRisks(registry);
   const { records } = useRegistry(registry);
-  const gaps = useMemo(() => gapAnalysis(soa), [soa]);
+  // The statement with the register's risks folded in: what every screen and export shows.
+  const view = useMemo(() => soaView(soa, risks.values()), [soa, risks]);
+  const gaps = useMemo(() => gapAnalysis(view), [view]);
+  const provenance = useExportProvenance();
   const systems = useMemo(
     () =>
       [...records.values()]
@@ -61,17 +67,25 @@ export function SoaPage({
 
   const save = (what: 'csv' | 'md') => {
     const at = now();
+    const options = {
+      risks: risks.values(),
+      names: {
+        systems: new Map(systems.map((s) => [s.id, s.label])),
+        risks: new Map([...risks.values()].map((r) => [r.id, r.description])),
+      },
+      ...(registry ? { provenance: provenance(at, registry) } : {}),
+    };
     saveFile(
       what === 'csv'
         ? {
             name: exportFileName(workspace, 'soa', at, 'csv'),
             type: 'text/csv;charset=utf-8',
-            text: soaCsv(soa),
+            text: soaCsv(soa, options),
           }
         : {
             name: exportFileName(workspace, 'soa', at, 'md'),
             type: 'text/markdown;charset=utf-8',
-            text: soaMarkdown(soa, { workspaceName: workspace, at }),
+            text: soaMarkdown(soa, options),
           },
     );
   };
@@ -105,7 +119,7 @@ export function SoaPage({
       <GapAnalysis
         groups={gaps.groups}
         overall={gaps.overall}
-        unjustified={unjustifiedInclusions(soa)}
+        unjustified={unjustifiedInclusions(view)}
       />
       {ANNEX_A_GROUPS.map((group) => (
         <section key={group.id} aria-labelledby={`soa-group-${group.id}`} className="soa-group">
@@ -121,6 +135,7 @@ export function SoaPage({
               <h3 id={`soa-control-${control.id}`}>
                 {control.id} {control.title}
               </h3>
+              <RiskReasons entry={view.entries.get(control.id)} names={names} />
               {canEdit ? (
                 <SoaControl
                   registry={registry}
@@ -132,7 +147,7 @@ export function SoaPage({
                   now={now}
                 />
               ) : (
-                <SoaSummary entry={soa.entries.get(control.id)} names={names} />
+                <SoaSummary entry={view.entries.get(control.id)} names={names} />
               )}
             </article>
           ))}

@@ -1,14 +1,5 @@
-import type {
-  ImplementationState,
-  SoaEntry,
-  SoaFields,
-} from '../../../shared/documents/registry/index.ts';
-
-export const IMPLEMENTATION_LABELS: Record<ImplementationState, string> = {
-  'not-started': 'Not started',
-  partial: 'Partial',
-  implemented: 'Implemented',
-};
+import type { SoaEntry, SoaFields } from '../../../shared/documents/registry/index.ts';
+export { IMPLEMENTATION_LABELS } from '../../../shared/exports/words.ts';
 
 /** What a control starts from when someone first decides it. */
 export const UNDECIDED_DEFAULTS: SoaFields = {

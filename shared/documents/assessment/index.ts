@@ -11,6 +11,7 @@ export {
 } from './fragments.ts';
 export { readAssessment, readOutline } from './read.ts';
 export { assignSection, setReviewer, setSectionStatus } from './workflow.ts';
+export { readReviews, recordReview } from './reviews.ts';
 export {
   SignOffError,
   canSignOff,

@@ -6,6 +6,8 @@ import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { readMeta } from '../schema/version.ts';
 import { isSectionId, MAX_GUIDANCE, MAX_OUTLINE, TEMPLATE_ID } from './create.ts';
+import { readFrozen } from './frozen.ts';
+import { readReviews } from './reviews.ts';
 import {
   MAX_PERSON,
   MAX_REVIEWERS,
@@ -180,6 +182,8 @@ function readVersions(doc: Y.Doc, problems: string[]): VersionInfo[] {
       return undefined;
     }
     const version: VersionInfo = { id, name, number, by, role, at };
+    const frozen = readFrozen(entry.get('frozen'), joinPath(path, 'frozen'), problems);
+    if (frozen) version.frozen = frozen;
     for (const key of ['snapshot', 'content'] as const) {
       const bytes = entry.get(key);
       if (bytes instanceof Uint8Array) version[key] = bytes;
@@ -219,6 +223,7 @@ export function readAssessment(doc: Y.Doc): Assessment {
     reviewers: readReviewers(doc, problems),
     signoffs: readSignOffs(doc, problems),
     versions: readVersions(doc, problems),
+    reviews: readReviews(doc, problems),
     problems,
   };
   if (schemaVersion !== undefined) assessment.schemaVersion = schemaVersion;

@@ -16,7 +16,14 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   sections    sectionId → { status: draft|in-review|done, assignee?, updatedBy, updatedAt }
  *   reviewers   person → true (a set, so reviewers added at once all stay)
  *   signoffs    signoffId → { by, role, at, versionId, versionName }
- *   versions    versionId → { name, number, by, role, at, snapshot, content }
+ *   reviews     reviewId → { by, decision: approve|request-changes, at, comment?, draftSha256 }
+ *                 a reviewer's verdict on the draft as it stood (draftSha256: shared/assessments/
+ *                 signed-view.ts); a later edit of the text makes an approval stale
+ *   versions    versionId → { name, number, by, role, at, snapshot, content, frozen? }
+ *                 frozen: plain JSON written once at sign-off — the title, kind, record, template
+ *                   and version, the outline (titles, references), the reviewers, the approving
+ *                   reviews and the register's view of each pre-filled section, so an export of
+ *                   the version never reads them from the live (editable) document
  *                 snapshot: Y.encodeSnapshot(Y.snapshot(doc)) at sign-off: restorable only while
  *                   the document keeps deleted content (created with new Y.Doc({ gc: false })
  *                   on every replica, the relay's included), for Yjs-native history views;
@@ -31,6 +38,7 @@ export const SECTIONS = 'sections';
 export const REVIEWERS = 'reviewers';
 export const SIGNOFFS = 'signoffs';
 export const VERSIONS = 'versions';
+export const REVIEWS = 'reviews';
 export const OUTLINE = 'outline';
 export const SECTION_FRAGMENT_PREFIX = 'section:';
 
@@ -100,6 +108,35 @@ export interface SignOff {
   versionName: string;
 }
 
+export const REVIEW_DECISIONS = ['approve', 'request-changes'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const MAX_REVIEW_COMMENT = 2000;
+
+export interface Review {
+  id: string;
+  by: string;
+  decision: ReviewDecision;
+  at: number;
+  comment?: string;
+  /** The draft the reviewer read (shared/assessments/signed-view.ts, draftSha256). */
+  draftSha256: string;
+}
+
+/** What a sign-off freezes besides the text, so a later edit of the live document never shows. */
+export interface FrozenVersion {
+  title: string;
+  kind: 'risk' | 'impact';
+  recordId: string;
+  templateId: string;
+  templateVersion: number;
+  outline: Array<{ id: string; title: string; references: string[] }>;
+  reviewers: string[];
+  /** The approving reviews the sign-off counted. */
+  reviews: Array<{ by: string; at: number }>;
+  /** sectionId → the register's paragraphs shown with the section when it was signed off. */
+  registerView: Record<string, string[]>;
+}
+
 export interface VersionInfo {
   id: string;
   name: string;
@@ -111,6 +148,8 @@ export interface VersionInfo {
   snapshot?: Uint8Array;
   /** The frozen sections as a Yjs update, when readable. */
   content?: Uint8Array;
+  /** Absent in versions signed off before it was recorded (they read these from the live meta). */
+  frozen?: FrozenVersion;
 }
 
 export interface Assessment {
@@ -126,5 +165,7 @@ export interface Assessment {
   signoffs: SignOff[];
   /** Oldest first (by number, then time, then id). */
   versions: VersionInfo[];
+  /** Oldest first. */
+  reviews: Review[];
   problems: string[];
 }

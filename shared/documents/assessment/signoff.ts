@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../auth/access.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp } from '../schema/write.ts';
+import { checkText, checkTimestamp, type JsonValue } from '../schema/write.ts';
 import { readAssessment } from './read.ts';
 import {
   ASSESSMENT_SCHEMA,
@@ -13,6 +13,7 @@ import {
   SIGNOFFS,
   VERSIONS,
   type Assessment,
+  type FrozenVersion,
   type VersionInfo,
 } from './schema.ts';
 import { freezeSections } from './versions.ts';
@@ -65,6 +66,16 @@ export interface SignOffInput {
   by: string;
   role: Role;
   at: number;
+  /**
+   * The workspace's conditions (shared/assessments/sign-off-gate.ts): what still stands in the
+   * way (approvals a tier needs, completeness checks), the approving reviews it counted and the
+   * register's view of the pre-filled sections, frozen with the version.
+   */
+  gate?: {
+    blockers: readonly string[];
+    reviews: FrozenVersion['reviews'];
+    registerView: FrozenVersion['registerView'];
+  };
 }
 
 /**
@@ -82,18 +93,34 @@ export function signOff(doc: Y.Doc, input: SignOffInput): VersionInfo {
   checkText('by', input.by, { min: 1, max: MAX_PERSON });
   checkTimestamp('at', input.at);
   const assessment = readAssessment(doc);
-  const blockers = signOffBlockers(assessment, input.role);
+  const blockers = [...signOffBlockers(assessment, input.role), ...(input.gate?.blockers ?? [])];
   if (blockers.length > 0) throw new SignOffError(blockers);
   const versions = doc.getMap<unknown>(VERSIONS);
   const signoffs = doc.getMap<unknown>(SIGNOFFS);
   if (versions.has(input.versionId)) throw new Error(`version ${input.versionId} already exists`);
   if (signoffs.has(input.signoffId)) throw new Error(`sign-off ${input.signoffId} already exists`);
-  const outline = assessment.meta!.outline;
+  const meta = assessment.meta!;
+  const outline = meta.outline;
   const number = Math.max(0, ...assessment.versions.map((v) => v.number)) + 1;
   const name = input.versionName ?? `Version ${number}`;
   // Taken before the transaction: the version is the document as it was signed.
   const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
   const content = freezeSections(doc, outline);
+  const frozen: FrozenVersion = {
+    title: meta.title,
+    kind: meta.kind,
+    recordId: meta.recordId,
+    templateId: meta.templateId,
+    templateVersion: meta.templateVersion,
+    outline: outline.map(({ id, title, references }) => ({
+      id,
+      title,
+      references: [...references],
+    })),
+    reviewers: [...assessment.reviewers],
+    reviews: (input.gate?.reviews ?? []).map(({ by, at }) => ({ by, at })),
+    registerView: { ...input.gate?.registerView },
+  };
   doc.transact(() => {
     ensureWritable(doc, ASSESSMENT_SCHEMA);
     const version = new Y.Map<unknown>();
@@ -105,6 +132,7 @@ export function signOff(doc: Y.Doc, input: SignOffInput): VersionInfo {
     version.set('at', input.at);
     version.set('snapshot', snapshot);
     version.set('content', content);
+    version.set('frozen', frozen as unknown as JsonValue);
     const signoff = new Y.Map<unknown>();
     signoffs.set(input.signoffId, signoff);
     signoff.set('by', input.by);
@@ -130,5 +158,6 @@ export function signOff(doc: Y.Doc, input: SignOffInput): VersionInfo {
     at: input.at,
     snapshot,
     content,
+    frozen,
   };
 }

@@ -13,7 +13,10 @@ import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
  * signs off also records it here, with the SHA-256 of the frozen content, and readers trust a
  * version as approved only when both agree (shared/assessments/approval-check.ts).
  *
- *   approvals  assessmentId → versionId → { versionName, number, by, role, at, contentSha256 }
+ *   approvals  assessmentId → versionId → { versionName, number, by, role, at, contentSha256,
+ *                                            sealSha256? }
+ *     sealSha256: the SHA-256 of everything an export of the version shows (shared/assessments/
+ *     signed-view.ts); absent in approvals recorded before it, which cover the text only.
  *
  * Entries are written once and never changed. A new optional top-level map: no migration.
  */
@@ -32,6 +35,8 @@ export interface Approval {
   at: number;
   /** Lower-case hex SHA-256 of the version's frozen content. */
   contentSha256: string;
+  /** Lower-case hex SHA-256 of the version's whole signed view (absent in older approvals). */
+  sealSha256?: string;
 }
 
 /** Records a sign-off. Throws, changing nothing, on bad input or an approval already there. */
@@ -49,6 +54,9 @@ export function recordApproval(doc: Y.Doc, approval: Approval): void {
   }
   checkTimestamp('at', approval.at);
   checkText('contentSha256', approval.contentSha256, { min: 64, max: 64, pattern: SHA256_HEX });
+  if (approval.sealSha256 !== undefined) {
+    checkText('sealSha256', approval.sealSha256, { min: 64, max: 64, pattern: SHA256_HEX });
+  }
   const existing = doc.getMap<unknown>(APPROVALS).get(approval.assessmentId);
   if (existing instanceof Y.Map && existing.has(approval.versionId)) {
     throw new Error(`version ${approval.versionId} is already approved`);
@@ -64,6 +72,7 @@ export function recordApproval(doc: Y.Doc, approval: Approval): void {
     entry.set('role', approval.role);
     entry.set('at', approval.at);
     entry.set('contentSha256', approval.contentSha256);
+    if (approval.sealSha256 !== undefined) entry.set('sealSha256', approval.sealSha256);
   });
 }
 
@@ -95,7 +104,19 @@ function readApproval(
     addProblem(problems, `${path}: unreadable approval; skipped`);
     return undefined;
   }
-  return { assessmentId, versionId, versionName, number, by, role, at, contentSha256 };
+  const sealSha256 = readString(map, 'sealSha256', problems, { path, pattern: SHA256_HEX });
+  const approval: Approval = {
+    assessmentId,
+    versionId,
+    versionName,
+    number,
+    by,
+    role,
+    at,
+    contentSha256,
+  };
+  if (sealSha256 !== undefined) approval.sealSha256 = sealSha256;
+  return approval;
 }
 
 /** Every assessment's confirmed sign-offs (oldest first), read without trust. */

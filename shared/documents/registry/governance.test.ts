@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_TIER_SCHEME } from '../../classification/index.ts';
 import { friaRequirement, nextReview } from '../../assessments/index.ts';
-import { GOVERNANCE, readGovernance, updateGovernance } from './governance.ts';
+import {
+  approvalsRequiredFor,
+  GOVERNANCE,
+  readGovernance,
+  updateGovernance,
+} from './governance.ts';
 import { MAX_STORED_TIERS } from './tier-scheme.ts';
 
 const AT = Date.UTC(2026, 2, 10, 12);
@@ -14,8 +19,13 @@ function merge(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 }
 const plain = (doc: Y.Doc) => {
-  const { reviewMonths, ...rest } = readGovernance(doc);
-  return { ...rest, reviewMonths: { ...reviewMonths } };
+  const { reviewMonths, approvalsRequired, ...rest } = readGovernance(doc);
+  const own = { ...approvalsRequired };
+  return {
+    ...rest,
+    reviewMonths: { ...reviewMonths },
+    ...(Object.keys(own).length > 0 ? { approvalsRequired: own } : {}),
+  };
 };
 
 describe('governance settings: writing', () => {
@@ -56,6 +66,27 @@ describe('governance settings: writing', () => {
       updatedAt: AT + 5,
       problems: [],
     });
+  });
+
+  it('S5: stores the approvals a tier needs (0–5), clears with null, keeps other keys', () => {
+    const doc = new Y.Doc();
+    updateGovernance(doc, { approvalsRequired: { 'tier-1': 2, 'tier-3': 0 } }, BY);
+    expect(plain(doc).approvalsRequired).toEqual({ 'tier-1': 2, 'tier-3': 0 });
+    updateGovernance(doc, { approvalsRequired: { 'tier-1': null } }, BY);
+    expect(plain(doc).approvalsRequired).toEqual({ 'tier-3': 0 });
+    expect(plain(doc).problems).toEqual([]);
+    const before = state(doc);
+    for (const count of [-1, 6, 1.5, '2']) {
+      expect(() =>
+        updateGovernance(doc, { approvalsRequired: { 'tier-1': count as number } }, BY),
+      ).toThrow(/whole number from 0 to 5/);
+    }
+    expect(state(doc)).toEqual(before);
+    expect(approvalsRequiredFor(readGovernance(doc), 'tier-3', 'tier-1')).toBe(0);
+    expect(approvalsRequiredFor(readGovernance(doc), 'tier-2', 'tier-1')).toBe(1);
+    // An undecided tier counts as the most severe.
+    updateGovernance(doc, { approvalsRequired: { 'tier-1': 3 } }, BY);
+    expect(approvalsRequiredFor(readGovernance(doc), undefined, 'tier-1')).toBe(3);
   });
 
   it('refuses bad input with a clear error, changing nothing', () => {

@@ -1,13 +1,23 @@
 import { useMemo, useState, type JSX } from 'react';
 import type * as Y from 'yjs';
 import { accessFor, type Role } from '../../../../shared/auth/access.ts';
-import { checkApprovals } from '../../../../shared/assessments/index.ts';
+import {
+  checkApprovals,
+  missingApprovedVersions,
+  signOffGate,
+  templateOf,
+} from '../../../../shared/assessments/index.ts';
 import {
   readAssessment,
   SCHEMA_VERSION,
   type Assessment,
 } from '../../../../shared/documents/assessment/index.ts';
-import { readApprovals, type Approval } from '../../../../shared/documents/registry/index.ts';
+import {
+  availableTemplates,
+  readApprovals,
+  type Approval,
+} from '../../../../shared/documents/registry/index.ts';
+import { useExportProvenance } from '../../exports/provenance.tsx';
 import { browserSaveFile, type SaveFile } from '../../inventory/list/download.ts';
 import { useRegistry } from '../../sync/documents.ts';
 import { sharedReader, useDocument } from '../../sync/use-document.ts';
@@ -35,6 +45,7 @@ const NO_ASSESSMENT: Assessment = {
   reviewers: [],
   signoffs: [],
   versions: [],
+  reviews: [],
   problems: [],
 };
 const NONE: readonly Approval[] = [];
@@ -56,6 +67,7 @@ export function AssessmentWorkflow({
   now = Date.now,
   saveFile = browserSaveFile,
 }: Props): JSX.Element {
+  const provenance = useExportProvenance();
   const assessment = useDocument(doc, readAssessmentShared, NO_ASSESSMENT);
   const stored = useDocument(registry, readApprovalsShared, NO_APPROVALS);
   const records = useRegistry(registry).records;
@@ -68,6 +80,12 @@ export function AssessmentWorkflow({
     () => (approvals ? checkApprovals(assessment, approvals) : undefined),
     [assessment, approvals],
   );
+  const missing = useMemo(
+    () => (approvals ? missingApprovedVersions(assessment, approvals) : []),
+    [assessment, approvals],
+  );
+  // Read on every render: it follows both documents (the text, the register, the settings).
+  const gate = registry && assessment.meta ? signOffGate(doc, registry, me) : undefined;
   const meta = assessment.meta;
   if (!meta) {
     return (
@@ -114,10 +132,20 @@ export function AssessmentWorkflow({
         now={now}
         onError={setError}
       />
+      {missing.length > 0 ? (
+        <p role="alert" className="workflow-error">
+          Approved version{missing.length === 1 ? '' : 's'}{' '}
+          {missing.map((a) => `${a.number}. ${a.versionName}`).join(', ')}{' '}
+          {missing.length === 1 ? 'was' : 'were'} removed from this assessment after approval.
+        </p>
+      ) : null}
       <ReviewersPanel
         doc={doc}
         reviewers={assessment.reviewers}
+        gate={gate}
         readOnly={!writable}
+        me={me}
+        now={now}
         onError={setError}
       />
       <SignOffPanel
@@ -128,6 +156,7 @@ export function AssessmentWorkflow({
         role={role}
         me={me}
         now={now}
+        gate={gate}
       />
       <ReviewDuePanel
         registry={registry}
@@ -140,7 +169,10 @@ export function AssessmentWorkflow({
         doc={doc}
         assessment={assessment}
         systemName={record?.name}
+        templateTitle={registry ? templateOf(meta, availableTemplates(registry))?.title : undefined}
         approvals={approvals}
+        gate={gate}
+        provenance={(at) => provenance(at, ...(registry ? [doc, registry] : [doc]))}
         now={now}
         saveFile={saveFile}
       />

@@ -4,6 +4,8 @@ import {
   assessmentExport,
   assessmentHtml,
   assessmentMarkdown,
+  type ExportProvenance,
+  type SignOffGate,
 } from '../../../../shared/assessments/index.ts';
 import type { Assessment } from '../../../../shared/documents/assessment/index.ts';
 import type { Approval } from '../../../../shared/documents/registry/index.ts';
@@ -14,6 +16,10 @@ interface Props {
   doc: Y.Doc;
   assessment: Assessment;
   systemName: string | undefined;
+  templateTitle: string | undefined;
+  /** The register's live view and the current approvals, for a draft. */
+  gate: SignOffGate | undefined;
+  provenance: (at: number) => ExportProvenance;
   /** This assessment's approvals from the registry; undefined when it cannot be read here. */
   approvals: readonly Approval[] | undefined;
   now: () => number;
@@ -26,11 +32,15 @@ const DRAFT = 'draft';
  * Downloads a version (or the draft) as Markdown or as a printable HTML page. The bytes come from
  * the shared, deterministic exports; a draft is dated when it is exported.
  */
-export function ExportPanel({ doc, assessment, systemName, approvals, now, saveFile }: Props) {
+export function ExportPanel(props: Props) {
+  const { doc, assessment, systemName, templateTitle, gate, approvals, now, saveFile } = props;
   const versions = assessment.versions;
   const [chosen, setChosen] = useState<string>();
+  // The draft stays chosen once chosen; a version only while it exists.
   const which =
-    chosen && versions.some((v) => v.id === chosen) ? chosen : (versions.at(-1)?.id ?? DRAFT);
+    chosen === DRAFT || (chosen && versions.some((v) => v.id === chosen))
+      ? chosen
+      : (versions.at(-1)?.id ?? DRAFT);
   const [error, setError] = useState<string>();
 
   function download(format: 'md' | 'html') {
@@ -42,7 +52,12 @@ export function ExportPanel({ doc, assessment, systemName, approvals, now, saveF
         version ? { versionId: version.id } : { draftAt: at },
         {
           ...(systemName !== undefined ? { systemName } : {}),
+          ...(templateTitle !== undefined ? { templateTitle } : {}),
           ...(approvals !== undefined ? { approvals } : {}),
+          ...(gate
+            ? { register: new Map(Object.entries(gate.registerView)), reviews: gate.reviews }
+            : {}),
+          provenance: props.provenance(at),
         },
       );
       const label = version ? version.name : `draft ${dayLabel(at)}`;

@@ -2,9 +2,10 @@ import { AlertDialog } from 'radix-ui';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { Role } from '../../../../shared/auth/access.ts';
-import { approvalFor } from '../../../../shared/assessments/index.ts';
+import { approvalFor, type SignOffGate } from '../../../../shared/assessments/index.ts';
 import {
   MAX_VERSION_NAME,
+  readAssessment,
   signOff,
   signOffBlockers,
   type Assessment,
@@ -20,17 +21,31 @@ interface Props {
   role: Role;
   me: string;
   now: () => number;
+  /** The workspace's conditions (approvals, completeness); undefined without the registry. */
+  gate: SignOffGate | undefined;
 }
 
 /**
  * Sign-off by a lead or an admin: freezes the text as a named version in the assessment and
  * records the approval in the registry, where contributors cannot write (so it cannot be forged).
  */
-export function SignOffPanel({ doc, registry, assessmentId, assessment, role, me, now }: Props) {
+export function SignOffPanel({
+  doc,
+  registry,
+  assessmentId,
+  assessment,
+  role,
+  me,
+  now,
+  gate,
+}: Props) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
-  const blockers = signOffBlockers(assessment, role);
+  const blockers = [
+    ...signOffBlockers(assessment, role),
+    ...(gate?.blockers ?? ['the registry is not available here: approvals cannot be checked']),
+  ];
   const nextNumber = Math.max(0, ...assessment.versions.map((v) => v.number)) + 1;
 
   function confirm() {
@@ -44,6 +59,15 @@ export function SignOffPanel({ doc, registry, assessmentId, assessment, role, me
         by: me,
         role,
         at: now(),
+        ...(gate
+          ? {
+              gate: {
+                blockers: gate.blockers,
+                reviews: gate.reviews,
+                registerView: gate.registerView,
+              },
+            }
+          : {}),
       });
     } catch (failure) {
       setOutcome({ ok: false, text: `Not signed off: ${errorText(failure)}` });
@@ -58,7 +82,7 @@ export function SignOffPanel({ doc, registry, assessmentId, assessment, role, me
       return;
     }
     try {
-      recordApproval(registry, approvalFor(assessmentId, version));
+      recordApproval(registry, approvalFor(assessmentId, version, readAssessment(doc)));
       setOutcome({ ok: true, text: `Signed off as ${version.name}. A new draft starts from it.` });
     } catch (failure) {
       setOutcome({
@@ -100,8 +124,9 @@ export function SignOffPanel({ doc, registry, assessmentId, assessment, role, me
               Sign off this assessment?
             </AlertDialog.Title>
             <AlertDialog.Description>
-              The text is frozen as version {nextNumber}, signed off by you, and every section goes
-              back to draft for the next review.
+              The text, the section titles, the reviewers and their approvals and what the register
+              shows are frozen as version {nextNumber}, signed off by you; any later change to them
+              reads as changed after approval. Every section goes back to draft for the next review.
             </AlertDialog.Description>
             <label className="workflow-field">
               Version name (optional)

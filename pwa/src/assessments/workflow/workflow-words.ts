@@ -12,7 +12,7 @@ export const STATUS_LABELS: Record<SectionStatus, string> = {
 export const APPROVAL_LABELS: Record<ApprovalState, string> = {
   approved: 'Approved',
   unconfirmed: 'Unconfirmed: no matching approval in the registry',
-  altered: 'Altered: the content changed after sign-off',
+  altered: 'Changed after approval: not approved',
 };
 
 /** `YYYY-MM-DD`, in UTC (the exports' dates are UTC too). */

@@ -3,10 +3,12 @@ import type * as Y from 'yjs';
 import { DEFAULT_TIER_SCHEME } from '../../../../shared/classification/index.ts';
 import {
   readCustomFields,
+  readRecordLogs,
   readTierScheme,
   type WorkspaceTierScheme,
 } from '../../../../shared/documents/registry/index.ts';
 import { registerCsv, registerJson } from '../../../../shared/inventory/index.ts';
+import { useExportProvenance } from '../../exports/provenance.tsx';
 import { tierName } from '../classification-words.ts';
 import { parseRoute, replaceRoute, useHash } from '../../router/hash-route.ts';
 import { useRegistry } from '../../sync/documents.ts';
@@ -71,6 +73,7 @@ export function InventoryList({
   saveFile = browserSaveFile,
 }: InventoryListProps) {
   const { records } = useRegistry(registry);
+  const provenance = useExportProvenance();
   const tiers = useDocument(registry, readTierScheme, DEFAULT_TIERS);
   const hash = useHash();
   const addressQuery = useMemo(() => parseListQuery(parseRoute(hash).params), [hash]);
@@ -160,17 +163,22 @@ export function InventoryList({
   );
 
   const exportAs = (extension: 'csv' | 'json') => {
-    const name = exportFileName(workspace ?? 'sightline', 'inventory', now(), extension);
+    const at = now();
+    const name = exportFileName(workspace ?? 'sightline', 'inventory', at, extension);
+    const options = {
+      provenance: provenance(at, registry),
+      logs: (id: string) => readRecordLogs(registry, id),
+      custom: readCustomFields(registry).byRecord,
+    };
     if (extension === 'json') {
       saveFile({
         name,
         type: 'application/json',
-        text: registerJson(records.values(), tiers.scheme, readCustomFields(registry).byRecord),
+        text: registerJson(records.values(), tiers.scheme, options),
       });
     } else {
       // A byte-order mark, so that Excel reads the file as UTF-8 (the CSV itself is unchanged).
-      const custom = readCustomFields(registry).byRecord;
-      const text = '\ufeff' + registerCsv(records.values(), tiers.scheme, custom);
+      const text = '\ufeff' + registerCsv(records.values(), tiers.scheme, options);
       saveFile({ name, type: 'text/csv;charset=utf-8', text });
     }
   };

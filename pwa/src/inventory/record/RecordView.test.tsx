@@ -207,7 +207,8 @@ describe('the record page for a lead', () => {
     const view = await render(<Page registry={aRegistry()} canEdit />);
     const section = view.querySelector('[aria-labelledby="record-links-heading"]');
     expect(section?.textContent).toContain('Assessments and risks');
-    expect(section?.textContent).toContain('None yet.');
+    expect(section?.textContent).toContain('No assessment yet.');
+    expect(section?.textContent).toContain('No risk in the risk register names this system.');
   });
 });
 

@@ -1,19 +1,6 @@
-import type { Lifecycle, NoteKind } from '../../../../shared/documents/registry/index.ts';
+export { LIFECYCLE_LABELS, NOTE_KIND_LABELS } from '../../../../shared/exports/words.ts';
 
 /** Words the record page shows for stored values. */
-
-export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
-  procurement: 'Procurement',
-  development: 'Development',
-  'in-use': 'In use',
-  retired: 'Retired',
-};
-
-export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
-  performance: 'Performance',
-  drift: 'Drift',
-  other: 'Other',
-};
 
 export const FIELD_LABELS: Record<string, string> = {
   name: 'name',

@@ -1,0 +1,199 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/temp-dir.ts';
+
+// `sightline demo` and `sightline export` on a real data folder, through the real command line
+// (as `npm run -s sightline -- …` runs them). Issue 14: the demo seeds once; the exports stand alone.
+
+const cli = join(import.meta.dirname, '..', 'cli.ts');
+const dir = tempDir();
+const data = join(dir.path, 'data');
+afterAll(() => dir.remove());
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every stored byte of the data folder's documents and tokens: what "changes nothing" compares. */
+function stored() {
+  const db = new DatabaseSync(join(data, 'sightline.sqlite'), { readOnly: true });
+  try {
+    const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
+    return {
+      updates: rows('SELECT document, data FROM document_updates ORDER BY seq'),
+      snapshots: rows('SELECT document, data FROM document_snapshots ORDER BY document'),
+      tokens: rows('SELECT id FROM tokens ORDER BY id'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('sightline demo', () => {
+  let first: ReturnType<typeof run>;
+  beforeAll(() => {
+    first = run('demo', '--data', data);
+  }, 150_000);
+
+  it('fills the demo workspace and exits', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Filled workspace demo/);
+    // Not a terminal: no token is minted where nobody can read it.
+    expect(first.stdout).toContain('No demo lead token minted');
+  });
+
+  it('changes nothing and mints no token when run again', () => {
+    const before = stored();
+    const again = run('demo', '--data', data);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/is filled already: nothing changed/);
+    expect(stored()).toEqual(before);
+  }, 150_000);
+
+  describe('then sightline export', () => {
+    const out = join(dir.path, 'out');
+    let files: string[];
+    beforeAll(() => {
+      const result = run(
+        'export',
+        '--data',
+        data,
+        '--workspace',
+        'demo',
+        '--out',
+        out,
+        '--by',
+        'Auditor A',
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      files = result.stdout.trim().split('\n');
+    }, 60_000);
+
+    const text = (pattern: RegExp) =>
+      readFileSync(
+        files.find((f) => pattern.test(f))!,
+        'utf8',
+      );
+
+    it('writes every part and prints the paths of what it wrote', () => {
+      expect(files.every((f) => f.startsWith(out) && existsSync(f))).toBe(true);
+      expect(readdirSync(out).sort()).toEqual(files.map((f) => f.slice(out.length + 1)).sort());
+      expect(files.map((f) => f.slice(out.length + 1).replace(/\d{4}-\d\d-\d\d/, 'DAY'))).toEqual([
+        'demo-inventory-DAY.csv',
+        'demo-risk-register-DAY.csv',
+        'demo-soa-DAY.md',
+        'demo-assessment-AI-risk-assessment-HireVue-candidate-screening-pilot-Pilot-approval.md',
+        'demo-assessment-AI-risk-assessment-HireVue-candidate-screening-pilot-draft-DAY.md',
+        'demo-assessment-AI-system-impact-assessment-Support-reply-drafts-draft-DAY.md',
+      ]);
+    });
+
+    it('says in each file who exported it, when, from where, and at which state', () => {
+      for (const file of files) {
+        const body = readFileSync(file, 'utf8');
+        expect(body, file).toContain('Northwind Demo Ltd');
+        expect(body, file).toContain('Auditor A');
+        expect(body, file).toMatch(/[0-9a-f]{16}/);
+      }
+      const csv = Papa.parse<Record<string, string>>(text(/inventory/).replace(/^\ufeff/, ''), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(csv.errors).toEqual([]);
+      expect(csv.data[0]).toMatchObject({ Organisation: 'Northwind Demo Ltd', Workspace: 'demo' });
+      // Labels in the reader's words, never stored keys; records by name.
+      expect(text(/inventory/)).not.toMatch(/,in-use,|,meeting-notes,/);
+      const names = csv.data.map((row) => row.Name!);
+      expect(names).toEqual(
+        [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+      );
+    });
+
+    it('says the signed-off version is approved, confirmed by the registry', () => {
+      const md = text(/Pilot-approval/);
+      expect(md).toContain('| Version | Pilot approval (approved) |');
+      expect(md).toContain('| Reviewer approvals | Ines Halvorsen (fictional)');
+      expect(text(/Support-reply-drafts-draft/)).toContain('(not approved)');
+    });
+
+    it('lists a risk as the reason a control is in the SoA, and a not-applicable one as such', () => {
+      const soa = text(/soa/);
+      expect(soa).toMatch(
+        /\| A\.9\.2 Processes for responsible use of AI systems \| Yes \(a risk’s treatment names it\) \| Not started \|.*Video scoring ranks candidates/,
+      );
+      expect(soa).toMatch(/\| A\.10\.4 Customers \| No \| Not applicable \|/);
+    });
+
+    it('writes the complete register as JSON: notes, history and classification decisions', () => {
+      const result = run(
+        'export',
+        '--data',
+        data,
+        '--workspace',
+        'demo',
+        '--what',
+        'register',
+        '--format',
+        'json',
+        '--out',
+        out,
+      );
+      expect(result.code).toBe(0);
+      const json = JSON.parse(readFileSync(result.stdout.trim(), 'utf8'));
+      const screening = json.records.find((r: { id: string }) => r.id === 'candidate-screening');
+      expect(screening.notes[0].text).toMatch(/Recruiters overrode/);
+      expect(screening.history.length).toBeGreaterThan(0);
+      expect(screening.classification.euAiAct).toMatchObject({ label: 'High-risk' });
+      expect(json.exported).toMatchObject({
+        organisation: 'Northwind Demo Ltd',
+        workspace: 'demo',
+      });
+    });
+
+    it('refuses bad input with a clear error, writing nothing', () => {
+      const empty = join(dir.path, 'nothing');
+      const cases: Array<[string[], RegExp]> = [
+        [['--what', 'everything'], /--what must be register, risks, soa, assessments or all/],
+        [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
+        [['--workspace', 'nope'], /no workspace "nope"/],
+      ];
+      for (const [args, message] of cases) {
+        const result = run(
+          'export',
+          '--data',
+          data,
+          '--workspace',
+          'demo',
+          '--out',
+          empty,
+          ...args,
+        );
+        expect(result.code, args.join(' ')).toBe(2);
+        expect(result.stderr).toMatch(message);
+        expect(existsSync(empty)).toBe(false);
+      }
+      const missing = run(
+        'export',
+        '--data',
+        join(dir.path, 'no-data'),
+        '--workspace',
+        'demo',
+        '--out',
+        empty,
+      );
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/no Sightline data/);
+      expect(existsSync(join(dir.path, 'no-data'))).toBe(false);
+    });
+  });
+});

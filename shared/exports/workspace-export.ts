@@ -1,0 +1,228 @@
+import type * as Y from 'yjs';
+import {
+  assessmentExport,
+  assessmentHtml,
+  assessmentMarkdown,
+  documentState,
+  jsonProvenanceOf,
+  liveRegisterView,
+  riskRegisterCsv,
+  riskRegisterJson,
+  signOffGate,
+  soaCsv,
+  soaJson,
+  soaMarkdown,
+  templateOf,
+  type ExportProvenance,
+} from '../assessments/index.ts';
+import { readAssessment } from '../documents/assessment/index.ts';
+import { readPolicy } from '../documents/policy/index.ts';
+import {
+  availableTemplates,
+  readApprovals,
+  readAssessmentIndex,
+  readRecordLogs,
+  readRegistry,
+  readRiskRegister,
+  readSoa,
+  readTierScheme,
+} from '../documents/registry/index.ts';
+import { registerCsv, registerJson } from '../inventory/register-export.ts';
+
+/**
+ * Every export of a workspace as files, from its documents: what `sightline export` writes, made
+ * by the same functions the PWA's export buttons call (so a file from either is the same bytes
+ * but for who exported it and when). Pure: the caller reads the documents and writes the files.
+ */
+
+export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments'] as const;
+export type ExportPart = (typeof EXPORT_PARTS)[number];
+export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The formats each part is written in; the first is its default. */
+export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
+  register: ['csv', 'json'],
+  risks: ['csv', 'json'],
+  soa: ['md', 'csv', 'json'],
+  assessments: ['md', 'html', 'json'],
+};
+
+export interface WorkspaceDocuments {
+  workspace: string;
+  registry: Y.Doc;
+  policy: Y.Doc;
+  /** Assessment id → its document (those the registry's index lists). */
+  assessments: ReadonlyMap<string, Y.Doc>;
+}
+
+export interface ExportedFile {
+  name: string;
+  text: string;
+}
+
+/** A piece of a file name: letters, digits, `_` and `-` only. */
+export const fileSafe = (text: string, fallback: string) =>
+  text
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || fallback;
+
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** The file name the PWA gives an export too: `<workspace>-<what>-<day>.<ext>`. */
+export const exportFileName = (workspace: string, what: string, at: number, ext: string) =>
+  `${fileSafe(workspace, 'sightline')}-${what}-${dayOf(at)}.${ext}`;
+
+export interface ExportWho {
+  /** Who exports, in words (`Dana Whitfield (governance lead)`). */
+  by: string;
+  at: number;
+}
+
+function provenanceFor(docs: WorkspaceDocuments, who: ExportWho, read: Y.Doc[]): ExportProvenance {
+  return {
+    organisation: readPolicy(docs.policy).settings.workspaceName ?? docs.workspace,
+    workspace: docs.workspace,
+    exportedBy: who.by,
+    exportedAt: who.at,
+    documentState: documentState(...read),
+  };
+}
+
+function registerFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const { records } = readRegistry(docs.registry);
+  const scheme = readTierScheme(docs.registry).scheme;
+  const options = {
+    provenance: provenanceFor(docs, who, [docs.registry]),
+    logs: (id: string) => readRecordLogs(docs.registry, id),
+  };
+  return {
+    name: exportFileName(docs.workspace, 'inventory', who.at, format),
+    // A byte-order mark, so that Excel reads the CSV as UTF-8 (as the PWA's download does).
+    text:
+      format === 'json'
+        ? registerJson(records.values(), scheme, options)
+        : '\ufeff' + registerCsv(records.values(), scheme, options),
+  };
+}
+
+function names(docs: WorkspaceDocuments) {
+  const { records } = readRegistry(docs.registry);
+  const risks = readRiskRegister(docs.registry).risks;
+  return {
+    risks,
+    systems: new Map([...records.values()].map((r) => [r.id, r.name])),
+    riskNames: new Map([...risks.values()].map((r) => [r.id, r.description])),
+  };
+}
+
+function risksFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const { risks, systems } = names(docs);
+  const provenance = provenanceFor(docs, who, [docs.registry]);
+  return {
+    name: exportFileName(docs.workspace, 'risk-register', who.at, format),
+    text:
+      format === 'json'
+        ? riskRegisterJson(risks.values(), systems, { provenance })
+        : riskRegisterCsv(risks.values(), systems, { provenance }),
+  };
+}
+
+function soaFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const { risks, systems, riskNames } = names(docs);
+  const soa = readSoa(docs.registry);
+  const options = {
+    risks: risks.values(),
+    names: { systems, risks: riskNames },
+    provenance: provenanceFor(docs, who, [docs.registry]),
+  };
+  const text =
+    format === 'csv'
+      ? soaCsv(soa, options)
+      : format === 'json'
+        ? soaJson(soa, options)
+        : soaMarkdown(soa, options);
+  return { name: exportFileName(docs.workspace, 'soa', who.at, format), text };
+}
+
+/** Each assessment's signed-off versions and its current draft, as the PWA exports them. */
+function assessmentFiles(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const files: ExportedFile[] = [];
+  const { records } = readRegistry(docs.registry);
+  const approvals = readApprovals(docs.registry).approvals;
+  const templates = availableTemplates(docs.registry);
+  const index = readAssessmentIndex(docs.registry).assessments;
+  for (const entry of [...index].sort(
+    (a, b) => a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : 1),
+  )) {
+    const doc = docs.assessments.get(entry.id);
+    if (!doc) continue;
+    const assessment = readAssessment(doc);
+    if (!assessment.meta) continue;
+    const record = records.get(assessment.meta.recordId);
+    const gate = signOffGate(doc, docs.registry, who.by);
+    const common = {
+      ...(record ? { systemName: record.name } : {}),
+      ...(templateOf(assessment.meta, templates)
+        ? { templateTitle: templateOf(assessment.meta, templates)!.title }
+        : {}),
+      approvals: approvals.get(entry.id) ?? [],
+      provenance: provenanceFor(docs, who, [doc, docs.registry]),
+    };
+    const which: Array<[{ versionId: string } | { draftAt: number }, string]> = [
+      ...assessment.versions.map(
+        (v) => [{ versionId: v.id }, v.name] as [{ versionId: string }, string],
+      ),
+      [{ draftAt: who.at }, `draft-${dayOf(who.at)}`],
+    ];
+    for (const [what, label] of which) {
+      const exported = assessmentExport(doc, what, {
+        ...common,
+        ...('draftAt' in what
+          ? {
+              register: liveRegisterView(assessment.meta, docs.registry, record),
+              reviews: gate.reviews,
+            }
+          : {}),
+      });
+      const text =
+        format === 'html'
+          ? assessmentHtml(exported)
+          : format === 'json'
+            ? JSON.stringify(
+                { ...exported, provenance: jsonProvenanceOf(exported.provenance) },
+                null,
+                2,
+              ) + '\n'
+            : assessmentMarkdown(exported);
+      files.push({
+        name: `${fileSafe(docs.workspace, 'sightline')}-assessment-${fileSafe(exported.title, 'assessment')}-${fileSafe(label, 'version')}.${format}`,
+        text,
+      });
+    }
+  }
+  return files;
+}
+
+/** The files of one part in one format (a format the part supports: see PART_FORMATS). */
+export function exportPart(
+  docs: WorkspaceDocuments,
+  part: ExportPart,
+  format: ExportFormat,
+  who: ExportWho,
+): ExportedFile[] {
+  if (!PART_FORMATS[part].includes(format)) {
+    throw new RangeError(`${part} exports as ${PART_FORMATS[part].join(', ')}, not ${format}`);
+  }
+  switch (part) {
+    case 'register':
+      return [registerFile(docs, format, who)];
+    case 'risks':
+      return [risksFile(docs, format, who)];
+    case 'soa':
+      return [soaFile(docs, format, who)];
+    case 'assessments':
+      return assessmentFiles(docs, format, who);
+  }
+}
