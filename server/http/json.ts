@@ -3,9 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export class HttpError extends Error {
   override name = 'HttpError';
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** Headers to send with the error, such as Retry-After with a 429. */
+  readonly headers: Record<string, string>;
+  constructor(status: number, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
+    this.headers = headers;
   }
 }
 

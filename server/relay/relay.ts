@@ -5,10 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
-import { authExtension } from './auth-extension.ts';
+import { authExtension, Refusal } from './auth-extension.ts';
 import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
+import { LogLimiter } from './log-limiter.ts';
 import { persistenceExtension } from './persistence-extension.ts';
+import { presenceExtension } from './presence-extension.ts';
+import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
+import { SocketRegistry } from './socket-registry.ts';
 import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 
@@ -21,11 +25,17 @@ export interface RelayOptions {
   redisUrl?: string;
   /** More extensions, e.g. the discoveries deriver. */
   extensions?: Extension[];
+  /** Sockets and document connections per address and per token (H11–H12). */
+  sockets?: SocketRegistry;
+  /** Where refusals are logged, at most once a minute per offender (H15). */
+  log?: LogLimiter;
 }
 
 export interface Relay {
   hocuspocus: Hocuspocus;
   store: SqliteDocumentStore;
+  /** Byte quotas per document and workspace (H13), checked on every frame before Hocuspocus. */
+  quotas: Quotas;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -34,12 +44,13 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
   const store = new SqliteDocumentStore(options.db, instance);
+  const quotas = new Quotas(options.db, options.limits);
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
       // Malformed names are refused before anything is loaded or stored (S4).
       async onConnect({ documentName }) {
-        if (!parseDocumentName(documentName)) throw new Error('invalid document name');
+        if (!parseDocumentName(documentName)) throw new Refusal('permission-denied');
       },
       // An assessment keeps its deleted content, so that the Yjs snapshot of a signed-off version
       // can rebuild its text (docs/assessments.md); the other documents collect their garbage.
@@ -49,9 +60,14 @@ export function createRelay(options: RelayOptions): Relay {
     },
     authExtension({
       tokens: options.tokens,
+      tokenStore: options.tokenStore,
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
+      sockets: options.sockets ?? new SocketRegistry(options.limits),
+      log: options.log ?? new LogLimiter(),
     }),
+    presenceExtension(options.limits),
     persistenceExtension(store),
+    quotas.extension(),
     discoveriesExtension(options.db),
     ...(options.extensions ?? []),
   ];
@@ -74,10 +90,12 @@ export function createRelay(options: RelayOptions): Relay {
     maxDebounce: 10_000,
     extensions,
   });
+  quotas.attach(hocuspocus);
   const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
   return {
     hocuspocus,
     store,
+    quotas,
     async close() {
       stopWatching();
       hocuspocus.closeConnections();
