@@ -24,11 +24,17 @@ Commands:
         Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)
         against the AI catalog. Matches go to stdout, a summary to stderr.
   token --workspace W --role admin|lead|contributor|member [--reporter ID] [--ttl 30d]
-        [--label TEXT] [--data .sightline]
+        [--label TEXT] [--max-reporters N] [--data .sightline]
         Mint a signed token and print it alone on stdout (its id goes to stderr). A member
-        token without --reporter is an enrolment code that extensions exchange for their own.
-  revoke --id TOKEN_ID [--data .sightline]
-        Revoke a token, including on connections that are open now.
+        token without --reporter is an enrolment code that extensions exchange for their own
+        (--max-reporters caps how many). Lifetimes: admin and lead 90d, contributor 180d,
+        member 365d at most.
+  token list --workspace W [--code TOKEN_ID] [--data .sightline]
+        List invitations and enrolment codes (who minted each; each code's reporters, last
+        seen); with --code, the reporters that code enrolled.
+  revoke --id TOKEN_ID [--reporters] [--data .sightline]
+        Revoke a token, including on connections that are open now; --reporters also revokes
+        every reporter the enrolment code enrolled.
   classify <profile.json|-> [--explain]
         Print the EU AI Act category of a use profile as one JSON object
         {category, basis, obligations}; --explain adds the reasons on stderr.
