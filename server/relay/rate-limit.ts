@@ -55,6 +55,8 @@ export interface ConnectionLimits {
   maxUnauthenticatedSocketsPerIp: number;
   /** A socket that authenticates nothing within this long is closed (H12). */
   unauthenticatedTimeoutMs: number;
+  /** Most bytes one socket may send before it has authenticated (H12). */
+  maxUnauthenticatedQueueBytes: number;
   /** Most bytes a member's report may hold (H13). */
   maxReportBytes: number;
   /** Most bytes any other document (policy, registry, an assessment) may hold (H13). */
@@ -87,8 +89,9 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   maxDocumentsPerIp: 20_000,
   maxSocketsPerToken: 20,
   maxSocketsPerIp: 10_000,
-  maxUnauthenticatedSocketsPerIp: 50,
+  maxUnauthenticatedSocketsPerIp: 100,
   unauthenticatedTimeoutMs: 10_000,
+  maxUnauthenticatedQueueBytes: 1 * MiB,
   // A year of one extension's sightings is about 60 kB (shared/documents/report/size.test.ts).
   maxReportBytes: 4 * MiB,
   maxDocumentBytes: 256 * MiB,

@@ -88,6 +88,8 @@ export function createRelay(options: RelayOptions): Relay {
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
+    // H12: what a socket may send before it authenticates is held in memory: kept small.
+    maxUnauthenticatedQueueSize: options.limits.maxUnauthenticatedQueueBytes,
     extensions,
   });
   quotas.attach(hocuspocus);

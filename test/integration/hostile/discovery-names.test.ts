@@ -111,6 +111,8 @@ describe('H16: discoveries are named by the catalog, never by a report', () => {
       name: 'shadow-ai.example',
       category: 'other',
     });
-    expect(JSON.stringify(lead.doc.toJSON())).not.toMatch(/Approved by IT|Internal tool|Calculator/);
+    expect(JSON.stringify(lead.doc.toJSON())).not.toMatch(
+      /Approved by IT|Internal tool|Calculator/,
+    );
   });
 });

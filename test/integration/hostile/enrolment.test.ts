@@ -54,7 +54,9 @@ describe('H1: enrolment is rate-limited per code, and only extensions may enrol 
 
   it('H1: refuses a burst on one code past its allowance; another code still enrols', async () => {
     const first = await code(server());
-    const answers = await Promise.all(Array.from({ length: 40 }, () => enrol(server(), first.code)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => enrol(server(), first.code)),
+    );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(12);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(28);
     const second = await code(server());
@@ -97,7 +99,7 @@ describe('H2–H4: a code’s reporters are capped, listed under it and revoked 
 
   it('H2, H4: lists each reporter under its code (count, last seen), and revoking the code can revoke them all', async () => {
     const { admin, code: token, codeId } = await code(server());
-    const reporters = [];
+    const reporters: Record<string, unknown>[] = [];
     for (let i = 0; i < 4; i++) reporters.push((await enrol(server(), token)).body);
     // Two of them connect: their "last seen" is recorded.
     for (const reporter of reporters.slice(0, 2)) {
@@ -112,7 +114,9 @@ describe('H2–H4: a code’s reporters are capped, listed under it and revoked 
     const listed = await api(server().url, '/api/tokens', { token: admin });
     const row = (listed.body.tokens as Record<string, unknown>[]).find((t) => t.id === codeId)!;
     expect(row.reporters).toMatchObject({ count: 4, active: 4 });
-    expect((row.reporters as { lastSeenAt: number }).lastSeenAt).toBeGreaterThan(Date.now() - 60_000);
+    expect((row.reporters as { lastSeenAt: number }).lastSeenAt).toBeGreaterThan(
+      Date.now() - 60_000,
+    );
     const detail = await api(server().url, `/api/tokens/${codeId}/reporters`, { token: admin });
     expect(detail.body).toMatchObject({ count: 4, active: 4 });
     expect((detail.body.reporters as { id: string }[]).map((r) => r.id).sort()).toEqual(
@@ -138,7 +142,8 @@ describe('H2–H4: a code’s reporters are capped, listed under it and revoked 
     expect(revoked.body).toEqual({ id: codeId, revoked: true, reportersRevoked: 4 });
     // H4: revoked reporters stop working: open connections close, new ones are refused.
     const open = (reporter: Record<string, unknown>) =>
-      server().hocuspocus.documents.get(`acme/reports/${reporter.reporterId as string}`)
+      server()
+        .hocuspocus.documents.get(`acme/reports/${reporter.reporterId as string}`)
         ?.getConnectionsCount() ?? 0;
     expect(open(reporters[0]!)).toBe(1);
     await waitFor(
