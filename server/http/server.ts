@@ -110,9 +110,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       message(peer, message) {
         const state = peerState(peer);
+        // Refused when it opened (H12), or closed: nothing more it sends is read.
+        if (!state.socket) return;
         const data = message.uint8Array();
+        const ip = state.socket.ip;
         // L3: a client that floods is cut off; the others never notice.
-        const ip = state.socket?.ip ?? 'unknown';
         if (!state.messages?.take() || !state.bytes?.take(data.byteLength)) {
           log.refused(ip, 'rate limit exceeded');
           peer.close(4429, 'rate limit exceeded');
@@ -122,6 +124,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           log.refused(ip, 'malformed frame');
           peer.close(4400, 'malformed frame');
           return;
+        }
+        // H12: what arrives before any document authenticated is held in memory: bounded, quietly.
+        if (!state.socket.authenticated) {
+          state.unauthenticatedBytes = (state.unauthenticatedBytes ?? 0) + data.byteLength;
+          if (state.unauthenticatedBytes > limits.maxUnauthenticatedQueueBytes) {
+            log.refused(ip, 'too much sent before authenticating');
+            peer.close(4413, 'too much sent before authenticating');
+            return;
+          }
         }
         // H13: a write past its document's or its workspace's quota closes the connection.
         const overQuota = relay.quotas.refuses(data, state.socket);
@@ -233,6 +244,7 @@ interface PeerState {
   bytes?: TokenBucket;
   socket?: SocketInfo | undefined;
   unauthenticatedTimer?: ReturnType<typeof setTimeout>;
+  unauthenticatedBytes?: number;
 }
 
 function peerState(peer: object): PeerState {

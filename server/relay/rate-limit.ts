@@ -108,12 +108,12 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
 const MAX_KEYS = 10_000;
 
 /**
- * One token bucket per key (an IP address, a token id), made on first use. Buckets that have
- * refilled completely are forgotten now and then, so a stranger cycling through keys costs a
- * bounded amount of memory.
+ * One token bucket per key (an IP address, a token id), made on first use. At most `MAX_KEYS`
+ * are kept, least recently used first out (a Map keeps insertion order; a key used moves to the
+ * end), so a stranger cycling through keys costs bounded memory and constant time per request.
  */
 export class KeyedBuckets {
-  readonly #buckets = new Map<string, { bucket: TokenBucket; lastUsed: number }>();
+  readonly #buckets = new Map<string, TokenBucket>();
   readonly #burst: number;
   readonly #perSecond: number;
   readonly #now: () => number;
@@ -129,22 +129,13 @@ export class KeyedBuckets {
   }
 
   take(key: string, cost = 1): boolean {
-    const now = this.#now();
-    let entry = this.#buckets.get(key);
-    if (!entry) {
-      if (this.#buckets.size >= MAX_KEYS) this.#forgetRefilled(now);
-      // Still full: the longest-idle key goes (a Map iterates in insertion order, near enough).
+    let bucket = this.#buckets.get(key);
+    if (bucket) this.#buckets.delete(key);
+    else {
       if (this.#buckets.size >= MAX_KEYS) this.#buckets.delete(this.#buckets.keys().next().value!);
-      entry = { bucket: new TokenBucket(this.#burst, this.#perSecond, this.#now), lastUsed: now };
-      this.#buckets.set(key, entry);
+      bucket = new TokenBucket(this.#burst, this.#perSecond, this.#now);
     }
-    entry.lastUsed = now;
-    return entry.bucket.take(cost);
-  }
-
-  #forgetRefilled(now: number) {
-    const refillMs = (this.#burst / this.#perSecond) * 1000;
-    for (const [key, entry] of this.#buckets)
-      if (now - entry.lastUsed >= refillMs) this.#buckets.delete(key);
+    this.#buckets.set(key, bucket);
+    return bucket.take(cost);
   }
 }

@@ -88,8 +88,9 @@ export function createRelay(options: RelayOptions): Relay {
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
-    // H12: what a socket may send before it authenticates is held in memory: kept small.
-    maxUnauthenticatedQueueSize: options.limits.maxUnauthenticatedQueueBytes,
+    // H12: what a socket may send before it authenticates is held in memory. The WebSocket layer
+    // closes a socket past the limit quietly; this is the backstop (it logs a line per socket).
+    maxUnauthenticatedQueueSize: 2 * options.limits.maxUnauthenticatedQueueBytes,
     extensions,
   });
   quotas.attach(hocuspocus);
