@@ -32,9 +32,9 @@ function frameCost(frame: Uint8Array): { document: string; bytes: number; presen
 /**
  * Byte quotas per document and per workspace (docs/sync.md H13): a member's report holds at most
  * `maxReportBytes`, any other document `maxDocumentBytes`, a whole workspace `maxWorkspaceBytes`.
- * Each document's size is measured when it loads and grows with every update written to it; when
- * a write would pass a cap, the size is measured again (deletions shrink a document), and the
- * write is refused only if it still would. Sizes are kept in SQLite (`document_sizes`) so that a
+ * Each document's size is measured when it loads and whenever it is stored, and grows with every
+ * update written to it in between; when a write would pass a cap, the size is measured again
+ * (deletions shrink a document), and the write is refused only if it still would. Sizes are kept in SQLite (`document_sizes`) so that a
  * workspace counts the documents that are not loaded too. Frames a connection may not write (read
  * only) are not counted: the relay drops them anyway.
  */
@@ -104,7 +104,13 @@ export class Quotas {
         const name = parseDocumentName(documentName);
         if (name) this.#measure(documentName, name.workspace, document);
       },
-      onStoreDocument: async ({ documentName }) => this.#keep(documentName),
+      // Measured again whenever Hocuspocus stores (2–10 s after changes), so that what a
+      // document's count gained from updates that changed little does not pile up in its
+      // workspace's total.
+      onStoreDocument: async ({ documentName, document }) => {
+        const name = parseDocumentName(documentName);
+        if (name) this.#measure(documentName, name.workspace, document);
+      },
       afterUnloadDocument: async ({ documentName }) => {
         this.#keep(documentName);
         this.#sizes.delete(documentName);

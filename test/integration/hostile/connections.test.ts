@@ -78,7 +78,25 @@ describe('H11: documents and sockets per token, not per connection', () => {
 
 describe('H12: sockets that never authenticate are few and short-lived', () => {
   const server = useTestServer({
-    limits: { unauthenticatedTimeoutMs: 500, maxUnauthenticatedSocketsPerIp: 5 },
+    limits: {
+      unauthenticatedTimeoutMs: 500,
+      maxUnauthenticatedSocketsPerIp: 5,
+      maxUnauthenticatedQueueBytes: 64 * 1024,
+    },
+  });
+
+  it('H12: closes a socket that sends more than it may before authenticating, quietly', async () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const raw = await rawSocket(server().syncUrl, sockets);
+      const chunk = frames.update('acme/registry', new Uint8Array(16 * 1024));
+      for (let i = 0; i < 8 && raw.socket.readyState === WebSocket.OPEN; i++) raw.send(chunk);
+      expect(await raw.closed).toBe(4413);
+      // One line from the relay's own limiter at most, none from Hocuspocus.
+      expect(warned.mock.calls.flat().join('\n')).not.toContain('Hocuspocus');
+    } finally {
+      warned.mockRestore();
+    }
   });
 
   it('H12: closes a socket that authenticates nothing in time, keeps one that does', async () => {
