@@ -265,7 +265,7 @@ function TokenTable(props: {
               <tr key={token.id} data-token-id={token.id} className={state}>
                 <td>{kindShown(token.kind)}</td>
                 <td>{ROLE_WORDS[token.role]}</td>
-                <td>
+                <td className="token-label">
                   {token.label ? token.label : <span className="muted">—</span>}
                   {token.id === me && <span className="muted"> (this device)</span>}
                 </td>
