@@ -62,12 +62,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });
   const enrolmentsPerIp = new KeyedBuckets(
-    limits.enrolmentIpBurst,
-    limits.enrolmentsPerIpPerSecond,
+    () => new TokenBucket(limits.enrolmentIpBurst, limits.enrolmentsPerIpPerSecond),
   );
   const enrolmentsPerCode = new KeyedBuckets(
-    limits.enrolmentCodeBurst,
-    limits.enrolmentsPerCodePerSecond,
+    () => new TokenBucket(limits.enrolmentCodeBurst, limits.enrolmentsPerCodePerSecond),
   );
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedBuckets } from './rate-limit.ts';
+import { KeyedBuckets, TokenBucket } from './rate-limit.ts';
 
 describe('token buckets per key (docs/sync.md H1)', () => {
   it('H1: each key has its own burst and refill', () => {
     let now = 0;
-    const buckets = new KeyedBuckets(3, 1, () => now);
+    const buckets = new KeyedBuckets(() => new TokenBucket(3, 1, () => now));
     expect([1, 2, 3, 4].map(() => buckets.take('a'))).toEqual([true, true, true, false]);
     expect(buckets.take('b')).toBe(true);
     now = 1_000;
@@ -14,7 +14,7 @@ describe('token buckets per key (docs/sync.md H1)', () => {
 
   it('H1: a stranger cycling through keys costs bounded memory, and a busy key keeps its count', () => {
     let now = 0;
-    const buckets = new KeyedBuckets(2, 0.001, () => now);
+    const buckets = new KeyedBuckets(() => new TokenBucket(2, 0.001, () => now));
     expect(buckets.take('busy')).toBe(true);
     expect(buckets.take('busy')).toBe(true);
     for (let i = 0; i < 25_000; i++) {

@@ -114,18 +114,11 @@ const MAX_KEYS = 10_000;
  */
 export class KeyedBuckets {
   readonly #buckets = new Map<string, TokenBucket>();
-  readonly #burst: number;
-  readonly #perSecond: number;
-  readonly #now: () => number;
+  readonly #makeBucket: () => TokenBucket;
 
-  constructor(
-    burst: number,
-    perSecond: number,
-    now: () => number = performance.now.bind(performance),
-  ) {
-    this.#burst = burst;
-    this.#perSecond = perSecond;
-    this.#now = now;
+  /** `makeBucket` makes the bucket a key gets on first use, e.g. `() => new TokenBucket(100, 1)`. */
+  constructor(makeBucket: () => TokenBucket) {
+    this.#makeBucket = makeBucket;
   }
 
   take(key: string, cost = 1): boolean {
@@ -133,7 +126,7 @@ export class KeyedBuckets {
     if (bucket) this.#buckets.delete(key);
     else {
       if (this.#buckets.size >= MAX_KEYS) this.#buckets.delete(this.#buckets.keys().next().value!);
-      bucket = new TokenBucket(this.#burst, this.#perSecond, this.#now);
+      bucket = this.#makeBucket();
     }
     this.#buckets.set(key, bucket);
     return bucket.take(cost);

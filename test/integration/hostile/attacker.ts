@@ -1,30 +1,66 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { withTimeout } from '../../helpers/relay-client.ts';
+import { afterAll } from 'vitest';
+import {
+  connectClient,
+  waitFor,
+  withTimeout,
+  type TestClient,
+} from '../../helpers/relay-client.ts';
+import type { TestServer } from '../../helpers/test-server.ts';
 
 /**
  * What a hostile client does without a provider: raw WebSocket frames in the Hocuspocus protocol
  * (message types from @hocuspocus/common: 0 sync, 1 awareness, 2 auth; auth submessage 0 token).
  */
+function frame(address: string, type: number, write: (encoder: encoding.Encoder) => void) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, address);
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
 export const frames = {
-  auth(address: string, token: string): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, address);
-    encoding.writeVarUint(encoder, 2);
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarString(encoder, token);
-    return encoding.toUint8Array(encoder);
-  },
+  /** An auth message (type 2) with its token (submessage 0). */
+  auth: (address: string, token: string): Uint8Array =>
+    frame(address, 2, (encoder) => {
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarString(encoder, token);
+    }),
   /** A Yjs update (sync message, step "update"). */
-  update(address: string, update: Uint8Array): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, address);
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarUint(encoder, 2);
-    encoding.writeVarUint8Array(encoder, update);
-    return encoding.toUint8Array(encoder);
-  },
+  update: (address: string, update: Uint8Array): Uint8Array =>
+    frame(address, 0, (encoder) => {
+      encoding.writeVarUint(encoder, 2);
+      encoding.writeVarUint8Array(encoder, update);
+    }),
+  /** An awareness update as y-protocols encodes it. */
+  awareness: (address: string, update: Uint8Array): Uint8Array =>
+    frame(address, 1, (encoder) => encoding.writeVarUint8Array(encoder, update)),
 };
+
+/**
+ * The providers and raw sockets one suite opens against its relay, all closed after the suite:
+ * `synced` opens a real provider and waits for its first sync; `raw` opens a raw socket.
+ */
+export function useConnections(server: () => TestServer) {
+  const clients: TestClient[] = [];
+  const sockets: WebSocket[] = [];
+  afterAll(() => {
+    clients.forEach((client) => client.destroy());
+    sockets.forEach((socket) => socket.close());
+  });
+  return {
+    clients,
+    async synced(name: string, token: string): Promise<TestClient> {
+      const client = connectClient(server().syncUrl, name, token);
+      clients.push(client);
+      await waitFor(() => client.provider.synced, `sync of ${name}`);
+      return client;
+    },
+    raw: () => rawSocket(server().syncUrl, sockets),
+  };
+}
 
 /** The relay's answer to an auth message (type 2): true authenticated, false refused; undefined: another frame. */
 export function authAnswer(frame: Uint8Array, address: string): boolean | undefined {

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { connectClient, waitFor, type TestClient } from '../../helpers/relay-client.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { waitFor } from '../../helpers/relay-client.ts';
 import { useTestServer } from '../../helpers/test-server.ts';
-import { frames, rawSocket } from './attacker.ts';
+import { frames, useConnections } from './attacker.ts';
 
 /**
  * Findings 3 and 6 of issue 13: 120 sockets that never authenticated held ~564 MiB and were never
@@ -10,21 +10,16 @@ import { frames, rawSocket } from './attacker.ts';
  * connections to one document; half-sent HTTP requests were held for 60 s; each refused
  * authentication logged a line.
  */
-const clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-afterAll(() => {
-  clients.forEach((client) => client.destroy());
-  sockets.forEach((socket) => socket.close());
-});
 
 describe('H11: documents and sockets per token, not per connection', () => {
   const server = useTestServer({
     limits: { maxDocumentsPerConnection: 200, maxDocumentsPerToken: 6, maxSocketsPerToken: 3 },
   });
+  const connections = useConnections(server);
 
   it('H11: one socket cannot open one document a thousand times (session addresses count)', async () => {
     const token = await server().token('acme', 'lead');
-    const raw = await rawSocket(server().syncUrl, sockets);
+    const raw = await connections.raw();
     const answers = [];
     for (let i = 0; i < 20; i++) {
       const address = `acme/registry\u0000session-${i}`;
@@ -42,7 +37,7 @@ describe('H11: documents and sockets per token, not per connection', () => {
     const outcomes: boolean[] = [];
     const raws = [];
     for (let s = 0; s < 4; s++) {
-      const raw = await rawSocket(server().syncUrl, sockets);
+      const raw = await connections.raw();
       raws.push(raw);
       for (let d = 0; d < 3; d++) {
         const name = `acme/assessment/s${s}-d${d}`;
@@ -54,12 +49,7 @@ describe('H11: documents and sockets per token, not per connection', () => {
     expect(outcomes.filter(Boolean)).toHaveLength(6);
     expect(outcomes.slice(9)).toEqual([false, false, false]);
     // Another token is unaffected.
-    const other = connectClient(
-      server().syncUrl,
-      'acme/registry',
-      await server().token('acme', 'lead'),
-    );
-    clients.push(other);
+    const other = await connections.synced('acme/registry', await server().token('acme', 'lead'));
     expect(await other.outcome()).toEqual({ scope: 'read-write' });
     for (const raw of raws) raw.socket.close();
   });
@@ -68,7 +58,7 @@ describe('H11: documents and sockets per token, not per connection', () => {
     const token = await server().token('acme', 'lead');
     const outcomes = [];
     for (let s = 0; s < 4; s++) {
-      const raw = await rawSocket(server().syncUrl, sockets);
+      const raw = await connections.raw();
       raw.send(frames.auth('acme/policy', token));
       outcomes.push(await raw.answer('acme/policy'));
     }
@@ -84,11 +74,12 @@ describe('H12: sockets that never authenticate are few and short-lived', () => {
       maxUnauthenticatedQueueBytes: 64 * 1024,
     },
   });
+  const connections = useConnections(server);
 
   it('H12: closes a socket that sends more than it may before authenticating, quietly', async () => {
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const raw = await rawSocket(server().syncUrl, sockets);
+      const raw = await connections.raw();
       const chunk = frames.update('acme/registry', new Uint8Array(16 * 1024));
       for (let i = 0; i < 8 && raw.socket.readyState === WebSocket.OPEN; i++) raw.send(chunk);
       expect(await raw.closed).toBe(4413);
@@ -100,8 +91,8 @@ describe('H12: sockets that never authenticate are few and short-lived', () => {
   });
 
   it('H12: closes a socket that authenticates nothing in time, keeps one that does', async () => {
-    const idle = await rawSocket(server().syncUrl, sockets);
-    const working = await rawSocket(server().syncUrl, sockets);
+    const idle = await connections.raw();
+    const working = await connections.raw();
     working.send(frames.auth('acme/policy', await server().token('acme', 'member')));
     expect(await working.answer('acme/policy')).toBe(true);
     const started = Date.now();
@@ -114,7 +105,7 @@ describe('H12: sockets that never authenticate are few and short-lived', () => {
 
   it('H12: refuses unauthenticated sockets from one address past the cap', async () => {
     const raws = [];
-    for (let i = 0; i < 8; i++) raws.push(await rawSocket(server().syncUrl, sockets));
+    for (let i = 0; i < 8; i++) raws.push(await connections.raw());
     const codes = await Promise.all(raws.map((raw) => raw.closed));
     // Five wait for the timeout; the rest are refused at once.
     expect(codes.filter((code) => code === 4408)).toHaveLength(5);
@@ -126,6 +117,7 @@ describe('H14–H15: slow HTTP and noisy strangers', () => {
   const server = useTestServer({
     limits: { httpHeadersTimeoutMs: 500, httpRequestTimeoutMs: 1_000 },
   });
+  const connections = useConnections(server);
 
   /** Opens a TCP connection, writes `text`, and resolves with how long until the relay hung up. */
   function heldFor(text: string): Promise<number> {
@@ -158,7 +150,7 @@ describe('H14–H15: slow HTTP and noisy strangers', () => {
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const errored = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const raw = await rawSocket(server().syncUrl, sockets);
+      const raw = await connections.raw();
       // In rounds of 50, as fast as the relay answers (it holds 100 pending documents at most).
       for (let i = 0; i < 1_000; i++) {
         const address = `acme/registry\u0000s${i}`;

@@ -1,30 +1,21 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
 import { readDiscoveries } from '../../../shared/documents/discoveries/index.ts';
 import { setWorkspaceTool } from '../../../shared/documents/policy/index.ts';
 import { addFlag, recordSightings } from '../../../shared/documents/report/index.ts';
-import { connectClient, waitFor, type TestClient } from '../../helpers/relay-client.ts';
+import { waitFor } from '../../helpers/relay-client.ts';
 import { seededRandom } from '../../helpers/seeded-random.ts';
 import { useTestServer } from '../../helpers/test-server.ts';
+import { useConnections } from './attacker.ts';
 
 /**
  * Finding 5 of issue 13: 60 fake reporters renamed ChatGPT in the discoveries to "Approved by IT –
  * no review needed" — the name was the reporters' majority vote.
  */
 const server = useTestServer();
-const clients: TestClient[] = [];
-afterAll(() => clients.forEach((client) => client.destroy()));
-
-async function open(name: string, role: 'lead' | 'member', reporterId?: string) {
-  const client = connectClient(
-    server().syncUrl,
-    name,
-    await server().token('acme', role, reporterId),
-  );
-  clients.push(client);
-  await waitFor(() => client.provider.synced, `sync of ${name}`);
-  return client;
-}
+const connections = useConnections(server);
+const open = async (name: string, role: 'lead' | 'member', reporterId?: string) =>
+  connections.synced(name, await server().token('acme', role, reporterId));
 
 const AT = Date.UTC(2026, 10, 20, 9);
 const LIES = ['Approved by IT – no review needed', 'Internal tool (safe)', 'Calculator'];

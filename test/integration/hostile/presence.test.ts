@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
-import { connectClient, waitFor, type TestClient } from '../../helpers/relay-client.ts';
+import { waitFor, type TestClient } from '../../helpers/relay-client.ts';
 import { useTestServer } from '../../helpers/test-server.ts';
-import { rawSocket, frames, type RawSocket } from './attacker.ts';
+import { frames, useConnections, type RawSocket } from './attacker.ts';
 
 /**
  * Finding 4 of issue 13: a contributor appeared on a lead's record page as another person, any
@@ -12,19 +11,8 @@ import { rawSocket, frames, type RawSocket } from './attacker.ts';
  * blobs to every extension on W/policy.
  */
 const server = useTestServer();
-const clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-afterAll(() => {
-  clients.forEach((client) => client.destroy());
-  sockets.forEach((socket) => socket.close());
-});
-
-async function open(name: string, token: string) {
-  const client = connectClient(server().syncUrl, name, token);
-  clients.push(client);
-  await waitFor(() => client.provider.synced, `sync of ${name}`);
-  return client;
-}
+const connections = useConnections(server);
+const open = connections.synced;
 
 async function invited(role: 'lead' | 'contributor', label: string) {
   const minted = await server().tokens.mint({ workspace: 'acme', role, ttlMs: 3_600_000, label });
@@ -40,18 +28,14 @@ function awarenessFrame(address: string, clientId: number, state: unknown, clock
   for (let i = 1; i < clock; i++) awareness.setLocalState(state as Record<string, unknown>);
   const update = encodeAwarenessUpdate(awareness, [clientId]);
   awareness.destroy();
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, address);
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frames.awareness(address, update);
 }
 
 const stateOf = (client: TestClient, clientId: number) =>
   client.provider.awareness!.getStates().get(clientId) as { user?: { name?: string } } | undefined;
 
 async function authenticated(name: string, token: string): Promise<RawSocket> {
-  const raw = await rawSocket(server().syncUrl, sockets);
+  const raw = await connections.raw();
   raw.send(frames.auth(name, token));
   expect(await raw.answer(name)).toBe(true);
   return raw;

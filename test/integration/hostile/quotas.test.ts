@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, waitFor, type TestClient } from '../../helpers/relay-client.ts';
 import { seededRandom } from '../../helpers/seeded-random.ts';
 import { useTestServer } from '../../helpers/test-server.ts';
-import { frames, rawSocket } from './attacker.ts';
+import { frames, useConnections } from './attacker.ts';
 
 /**
  * Finding 2 of issue 13: anyone with the company-wide enrolment code became a member and wrote
@@ -14,19 +13,8 @@ const KiB = 1024;
 const server = useTestServer({
   limits: { maxReportBytes: 64 * KiB, maxDocumentBytes: 256 * KiB, maxWorkspaceBytes: 600 * KiB },
 });
-const clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-afterAll(() => {
-  clients.forEach((client) => client.destroy());
-  sockets.forEach((socket) => socket.close());
-});
-
-async function open(name: string, token: string) {
-  const client = connectClient(server().syncUrl, name, token);
-  clients.push(client);
-  await waitFor(() => client.provider.synced, `sync of ${name}`);
-  return client;
-}
+const connections = useConnections(server);
+const open = connections.synced;
 
 /** Yjs updates of about `size` bytes each, of seeded random text that does not compress. */
 function junkUpdates(seed: number, count: number, size: number): Uint8Array[] {
@@ -41,7 +29,7 @@ function junkUpdates(seed: number, count: number, size: number): Uint8Array[] {
 
 /** Sends updates until the relay closes the socket; returns the close code and how many went. */
 async function flood(name: string, token: string, updates: Uint8Array[]) {
-  const raw = await rawSocket(server().syncUrl, sockets);
+  const raw = await connections.raw();
   raw.send(frames.auth(name, token));
   expect(await raw.answer(name)).toBe(true);
   let sent = 0;
@@ -87,7 +75,7 @@ describe('H13: byte quotas per document and per workspace', () => {
 
   it('H13: a read-only connection’s flood is not counted against the document', async () => {
     const contributor = await server().token('acme', 'contributor');
-    const raw = await rawSocket(server().syncUrl, sockets);
+    const raw = await connections.raw();
     raw.send(frames.auth('acme/registry', contributor));
     expect(await raw.answer('acme/registry')).toBe(true);
     for (const update of junkUpdates(3, 30, 12 * KiB))
