@@ -84,6 +84,18 @@ describe('H5–H7: presence follows permissions', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stateOf(lead, victimId)).toEqual({ user: { name: 'Sam', colour: '#2a9d8f' } });
+
+    // The same person on a second socket (a reconnect the relay has not noticed yet) keeps it.
+    const samToken = await invited('contributor', 'Sam again');
+    const first = await authenticated('acme/assessment/a1', samToken);
+    first.send(awarenessFrame('acme/assessment/a1', 777, { viewing: 'a' }));
+    await waitFor(() => stateOf(lead, 777) !== undefined, 'the first socket’s presence');
+    const second = await authenticated('acme/assessment/a1', samToken);
+    second.send(awarenessFrame('acme/assessment/a1', 777, { viewing: 'b' }, 5));
+    await waitFor(() => (stateOf(lead, 777) as { viewing?: string }).viewing === 'b', 'taken over');
+    attacker.send(awarenessFrame('acme/assessment/a1', 777, { viewing: 'evil' }, 50));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stateOf(lead, 777)).toEqual({ viewing: 'b', user: { name: 'Sam again' } });
   });
 
   it('H6: the enrolment code cannot push presence to W/policy, and no writer can push a large one', async () => {
