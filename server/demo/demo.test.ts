@@ -69,10 +69,11 @@ describe('seedDemo', () => {
       embeddedIn: [SITES.support],
     });
     expect(tools.get('grammarly')?.signals).toContain('extension');
-    // The flag for a tool the catalog does not know.
+    // The flag for a tool the catalog does not know: named by its host, not by the flag's words
+    // (docs/sync.md H16: a report never names a discovery).
     const notes = tools.get(`host:${UNKNOWN_NOTES_HOST}`);
     expect(notes).toMatchObject({
-      name: 'Northwind AI Notes',
+      name: UNKNOWN_NOTES_HOST,
       category: 'other',
       reporters: 1,
       signals: ['flag'],
