@@ -14,6 +14,10 @@ export interface MintRequest {
   ttlMs: number;
   kind?: TokenRecord['kind'];
   label?: string;
+  /** The id of the token that mints this one (H8); absent when the command line mints. */
+  mintedBy?: string;
+  /** For an enrolment code: the most reporters it may enrol (H3). */
+  maxReporters?: number;
 }
 
 export interface MintedToken {
@@ -26,7 +30,23 @@ export interface VerifiedToken {
   id: string;
   principal: Principal;
   expiresAt: number;
+  /** The label it was minted with (an invitation's: the person's name, as the inviter wrote it). */
+  label?: string;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The longest a token of each role may live (docs/sync.md H9): the more it can do, the sooner it
+ * must be renewed. An extension's own token (made at enrolment) lives a year.
+ */
+export const MAX_LIFETIME_MS: Record<Role | 'reporter', number> = {
+  admin: 90 * DAY_MS,
+  lead: 90 * DAY_MS,
+  contributor: 180 * DAY_MS,
+  member: 365 * DAY_MS,
+  reporter: 366 * DAY_MS,
+};
 
 /** Why a token was refused; the message never contains the token. */
 export class TokenError extends Error {
@@ -58,6 +78,16 @@ export class TokenService {
     if (!isValidSegment(request.workspace))
       throw new TokenError('invalid workspace id: use 1–64 lower-case letters, digits, - or _');
     if (!isRole(request.role)) throw new TokenError(`unknown role ${JSON.stringify(request.role)}`);
+    const ceiling = MAX_LIFETIME_MS[request.kind === 'reporter' ? 'reporter' : request.role];
+    if (!(request.ttlMs > 0) || request.ttlMs > ceiling)
+      throw new TokenError(
+        `a ${request.role} token lives at most ${Math.round(ceiling / 86_400_000)} days`,
+      );
+    if (
+      request.maxReporters !== undefined &&
+      (!Number.isInteger(request.maxReporters) || request.maxReporters < 1)
+    )
+      throw new TokenError('the most reporters a code may enrol must be a whole number from 1');
     if (
       request.reporterId !== undefined &&
       (request.role !== 'member' || !isValidSegment(request.reporterId))
@@ -91,6 +121,8 @@ export class TokenService {
       label: request.label?.slice(0, 200) ?? null,
       createdAt: now,
       expiresAt,
+      mintedBy: request.mintedBy ?? null,
+      maxReporters: kind === 'enrolment' ? (request.maxReporters ?? null) : null,
     });
     return { token, id, expiresAt };
   }
@@ -126,6 +158,7 @@ export class TokenService {
       id: jti,
       principal: { workspace: ws, role, ...(typeof rid === 'string' ? { reporterId: rid } : {}) },
       expiresAt: exp * 1000,
+      ...(record.label ? { label: record.label } : {}),
     };
   }
 

@@ -12,6 +12,20 @@ export interface TokenRecord {
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  /** The token id that minted this one (an enrolment code for a reporter); null: the command line. */
+  mintedBy: string | null;
+  /** For an enrolment code: how many reporters it may enrol at most (null: no cap). */
+  maxReporters: number | null;
+  /** When the token last opened a document (at most one write per few minutes); null: never. */
+  lastSeenAt: number | null;
+}
+
+/** The reporters an enrolment code made (docs/sync.md H2). */
+export interface EnrolledReporters {
+  count: number;
+  /** Those not revoked. */
+  active: number;
+  lastSeenAt: number | null;
 }
 
 /**
@@ -25,6 +39,10 @@ export class TokenStore {
   readonly #revoke;
   readonly #revokedSince;
   readonly #count;
+  readonly #enrolled;
+  readonly #reportersOf;
+  readonly #revokeReportersOf;
+  readonly #seen;
 
   constructor(db: DatabaseSync) {
     db.exec(`
@@ -42,9 +60,22 @@ export class TokenStore {
       CREATE INDEX IF NOT EXISTS tokens_by_workspace ON tokens (workspace, created_at);
       CREATE INDEX IF NOT EXISTS tokens_by_revocation ON tokens (revoked_at) WHERE revoked_at IS NOT NULL;
     `);
+    // Columns added after the first release: a data folder made before gets them empty.
+    const columns = new Set(
+      (db.prepare('PRAGMA table_info(tokens)').all() as { name: string }[]).map((c) => c.name),
+    );
+    for (const [column, type] of [
+      ['minted_by', 'TEXT'],
+      ['max_reporters', 'INTEGER'],
+      ['last_seen_at', 'INTEGER'],
+    ] as const) {
+      if (!columns.has(column)) db.exec(`ALTER TABLE tokens ADD COLUMN ${column} ${type}`);
+    }
+    db.exec('CREATE INDEX IF NOT EXISTS tokens_by_minter ON tokens (minted_by, kind)');
     this.#insert = db.prepare(
-      `INSERT INTO tokens (id, workspace, role, reporter_id, kind, label, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tokens (id, workspace, role, reporter_id, kind, label, created_at, expires_at,
+                           minted_by, max_reporters)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#get = db.prepare('SELECT * FROM tokens WHERE id = ?');
     this.#list = db.prepare(
@@ -57,9 +88,25 @@ export class TokenStore {
       'SELECT id, revoked_at FROM tokens WHERE revoked_at IS NOT NULL AND revoked_at >= ?',
     );
     this.#count = db.prepare('SELECT COUNT(*) AS n FROM tokens');
+    this.#enrolled = db.prepare(
+      `SELECT COUNT(*) AS n, COUNT(*) - COUNT(revoked_at) AS active, MAX(last_seen_at) AS seen
+       FROM tokens WHERE minted_by = ? AND kind = 'reporter'`,
+    );
+    this.#reportersOf = db.prepare(
+      `SELECT * FROM tokens WHERE minted_by = ? AND kind = 'reporter'
+       ORDER BY created_at DESC LIMIT ?`,
+    );
+    this.#revokeReportersOf = db.prepare(
+      `UPDATE tokens SET revoked_at = ?
+       WHERE minted_by = ? AND kind = 'reporter' AND revoked_at IS NULL`,
+    );
+    this.#seen = db.prepare('UPDATE tokens SET last_seen_at = ? WHERE id = ?');
   }
 
-  add(record: Omit<TokenRecord, 'revokedAt'>): void {
+  add(
+    record: Omit<TokenRecord, 'revokedAt' | 'mintedBy' | 'maxReporters' | 'lastSeenAt'> &
+      Partial<Pick<TokenRecord, 'mintedBy' | 'maxReporters'>>,
+  ): void {
     this.#insert.run(
       record.id,
       record.workspace,
@@ -69,6 +116,8 @@ export class TokenStore {
       record.label,
       record.createdAt,
       record.expiresAt,
+      record.mintedBy ?? null,
+      record.maxReporters ?? null,
     );
   }
 
@@ -94,6 +143,27 @@ export class TokenStore {
     }));
   }
 
+  /** How many reporters an enrolment code made, how many still work, and when one was last seen. */
+  enrolled(codeId: string): EnrolledReporters {
+    const row = this.#enrolled.get(codeId) as { n: number; active: number; seen: number | null };
+    return { count: Number(row.n), active: Number(row.active), lastSeenAt: row.seen };
+  }
+
+  /** The reporters an enrolment code made, newest first. */
+  reportersOf(codeId: string, limit = 1000): TokenRecord[] {
+    return (this.#reportersOf.all(codeId, limit) as unknown as Row[]).map(fromRow);
+  }
+
+  /** Revokes every reporter an enrolment code made; returns how many were still working. */
+  revokeReportersOf(codeId: string, at: number): number {
+    return Number(this.#revokeReportersOf.run(at, codeId).changes);
+  }
+
+  /** Records that a token opened a document. */
+  markSeen(id: string, at: number): void {
+    this.#seen.run(at, id);
+  }
+
   count(): number {
     return (this.#count.get() as { n: number }).n;
   }
@@ -109,6 +179,9 @@ interface Row {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  minted_by: string | null;
+  max_reporters: number | null;
+  last_seen_at: number | null;
 }
 
 function fromRow(row: Row): TokenRecord {
@@ -122,5 +195,8 @@ function fromRow(row: Row): TokenRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    mintedBy: row.minted_by ?? null,
+    maxReporters: row.max_reporters ?? null,
+    lastSeenAt: row.last_seen_at ?? null,
   };
 }

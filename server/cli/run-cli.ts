@@ -34,11 +34,17 @@ Commands:
         Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)
         against the AI catalog. Matches go to stdout, a summary to stderr.
   token --workspace W --role admin|lead|contributor|member [--reporter ID] [--ttl 30d]
-        [--label TEXT] [--data .sightline]
+        [--label TEXT] [--max-reporters N] [--data .sightline]
         Mint a signed token and print it alone on stdout (its id goes to stderr). A member
-        token without --reporter is an enrolment code that extensions exchange for their own.
-  revoke --id TOKEN_ID [--data .sightline]
-        Revoke a token, including on connections that are open now.
+        token without --reporter is an enrolment code that extensions exchange for their own
+        (--max-reporters caps how many). Lifetimes: admin and lead 90d, contributor 180d,
+        member 365d at most.
+  token list --workspace W [--code TOKEN_ID] [--data .sightline]
+        List invitations and enrolment codes (who minted each; each code's reporters, last
+        seen); with --code, the reporters that code enrolled.
+  revoke --id TOKEN_ID [--reporters] [--data .sightline]
+        Revoke a token, including on connections that are open now; --reporters also revokes
+        every reporter the enrolment code enrolled.
   export --workspace W --out DIR [--what register|risks|soa|assessments|all]
         [--format csv|json|md|html] [--data .sightline] [--by NAME]
         Write the workspace's exports (the PWA's, with who/when/where in each file) into DIR

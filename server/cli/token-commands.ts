@@ -4,20 +4,22 @@ import { isRole } from '../../shared/auth/access.ts';
 import { isValidSegment } from '../../shared/documents/names.ts';
 import { parseDuration } from '../auth/duration.ts';
 import { loadSigningSecret } from '../auth/signing-secret.ts';
-import { TokenService } from '../auth/token-service.ts';
+import { MAX_LIFETIME_MS, TokenService } from '../auth/token-service.ts';
 import { TokenStore } from '../auth/token-store.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import type { CliIo } from './run-cli.ts';
+import { tokenListCommand } from './token-list-command.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Opens the data folder's token service for one command, and closes it after. */
 async function withTokens<T>(
   dataDir: string,
-  work: (tokens: TokenService) => Promise<T>,
+  work: (tokens: TokenService, store: TokenStore) => Promise<T>,
 ): Promise<T> {
   const db = openDatabase(databaseFile(dataDir));
   try {
-    return await work(new TokenService(loadSigningSecret(dataDir), new TokenStore(db)));
+    const store = new TokenStore(db);
+    return await work(new TokenService(loadSigningSecret(dataDir), store), store);
   } finally {
     db.close();
   }
@@ -25,6 +27,7 @@ async function withTokens<T>(
 
 /** `sightline token --workspace W --role R [--reporter ID] [--ttl 30d] [--label L] [--data DIR]`: prints one token alone. */
 export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
+  if (args[0] === 'list') return tokenListCommand(args.slice(1), io);
   const { values } = parseArgs({
     args,
     options: {
@@ -34,6 +37,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
       reporter: { type: 'string' },
       ttl: { type: 'string', default: '30d' },
       label: { type: 'string' },
+      'max-reporters': { type: 'string' },
     },
     strict: true,
   });
@@ -52,13 +56,29 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
   const ttlMs = parseDuration(values.ttl);
   if (ttlMs === undefined)
     throw new UsageError('--ttl must look like 30d, 12h or 90m (at most 10 years)');
+  const kind = values.role === 'member' ? (values.reporter ? 'reporter' : 'enrolment') : 'cli';
+  const ceiling = MAX_LIFETIME_MS[kind === 'reporter' ? 'reporter' : values.role];
+  if (ttlMs > ceiling)
+    throw new UsageError(
+      `--ttl: a ${values.role} token lives at most ${Math.round(ceiling / 86_400_000)} days`,
+    );
+  const maxReporters =
+    values['max-reporters'] === undefined ? undefined : Number(values['max-reporters']);
+  if (
+    maxReporters !== undefined &&
+    (kind !== 'enrolment' || !Number.isInteger(maxReporters) || maxReporters < 1)
+  )
+    throw new UsageError(
+      '--max-reporters is for enrolment codes (--role member without --reporter): a whole number from 1',
+    );
   const minted = await withTokens(resolve(values.data), (tokens) =>
     tokens.mint({
       workspace: values.workspace!,
       role: values.role as never,
       ttlMs,
-      kind: values.role === 'member' ? (values.reporter ? 'reporter' : 'enrolment') : 'cli',
+      kind,
       ...(values.reporter ? { reporterId: values.reporter } : {}),
+      ...(maxReporters !== undefined ? { maxReporters } : {}),
       ...(values.label ? { label: values.label } : {}),
     }),
   );
@@ -67,22 +87,33 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** `sightline revoke --id TOKEN_ID [--data DIR]`: takes effect on open connections within a second or two. */
+/**
+ * `sightline revoke --id TOKEN_ID [--reporters] [--data DIR]`: takes effect on open connections
+ * within a second or two; with `--reporters`, every reporter the enrolment code enrolled goes too (H4).
+ */
 export async function revokeCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string', default: '.sightline' }, id: { type: 'string' } },
+    options: {
+      data: { type: 'string', default: '.sightline' },
+      id: { type: 'string' },
+      reporters: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   if (!values.id || !/^[a-f0-9]{32}$/.test(values.id))
     throw new UsageError('--id must be a token id (32 hex characters)');
-  const revoked = await withTokens(resolve(values.data), async (tokens) =>
-    tokens.revoke(values.id!),
-  );
-  if (!revoked) {
-    io.err(`sightline revoke: no unrevoked token with id ${values.id}`);
-    return 1;
+  const id = values.id;
+  const outcome = await withTokens(resolve(values.data), async (tokens, store) => {
+    const revoked = tokens.revoke(id);
+    const reporters = values.reporters ? store.revokeReportersOf(id, Date.now()) : 0;
+    return { revoked, reporters };
+  });
+  if (values.reporters) io.out(`revoked ${outcome.reporters} reporters enrolled with ${id}`);
+  if (!outcome.revoked) {
+    io.err(`sightline revoke: no unrevoked token with id ${id}`);
+    return values.reporters ? 0 : 1;
   }
-  io.out(`revoked ${values.id}`);
+  io.out(`revoked ${id}`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { startTestServer } from '../../test/helpers/test-server.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
 import { FLAGS, RECORDS, SITES, UNKNOWN_NOTES_HOST } from './organisation.ts';
 import { seedDemo } from './seed-demo.ts';
+import { RULES_VERSION } from '../../shared/classification/rules/version.ts';
 
 const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 10, 20, 15, 30);
@@ -69,10 +70,11 @@ describe('seedDemo', () => {
       embeddedIn: [SITES.support],
     });
     expect(tools.get('grammarly')?.signals).toContain('extension');
-    // The flag for a tool the catalog does not know.
+    // The flag for a tool the catalog does not know: named by its host, not by the flag's words
+    // (docs/sync.md H16: a report never names a discovery).
     const notes = tools.get(`host:${UNKNOWN_NOTES_HOST}`);
     expect(notes).toMatchObject({
-      name: 'Northwind AI Notes',
+      name: UNKNOWN_NOTES_HOST,
       category: 'other',
       reporters: 1,
       signals: ['flag'],
@@ -135,6 +137,7 @@ describe('seedDemo', () => {
     expect(screening.classification?.suggested).toEqual({
       category: 'high-risk',
       basis: expect.arrayContaining(['Annex III 4(a)']),
+      rulesVersion: RULES_VERSION,
     });
     expect(screening.classification?.decision).toMatchObject({
       category: 'high-risk',

@@ -3,9 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export class HttpError extends Error {
   override name = 'HttpError';
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** Headers to send with the error, such as Retry-After with a 429. */
+  readonly headers: Record<string, string>;
+  constructor(status: number, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
+    this.headers = headers;
   }
 }
 
@@ -17,10 +20,16 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   if (!type.startsWith('application/json')) throw new HttpError(415, 'send application/json');
   let size = 0;
   const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // A body cut off (H14: too slow, or the client went away) is the client's doing: no log line.
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'the request body did not arrive');
   }
   let value: unknown;
   try {

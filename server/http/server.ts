@@ -14,7 +14,14 @@ import type { CheckpointOptions } from '../history/checkpointer.ts';
 import type { DocumentHistory } from '../relay/relay.ts';
 import type { StorageHealth } from '../relay/storage-health.ts';
 import { holdRelayLock } from '../storage/relay-lock.ts';
-import { DEFAULT_LIMITS, TokenBucket, type ConnectionLimits } from '../relay/rate-limit.ts';
+import { LogLimiter } from '../relay/log-limiter.ts';
+import {
+  DEFAULT_LIMITS,
+  KeyedBuckets,
+  TokenBucket,
+  type ConnectionLimits,
+} from '../relay/rate-limit.ts';
+import { SocketRegistry, type SocketInfo } from '../relay/socket-registry.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
 import { staticFiles } from './static-files.ts';
@@ -56,17 +63,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(databaseFile(options.dataDir));
   const tokenStore = new TokenStore(db);
   const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
+  const log = new LogLimiter();
+  const sockets = new SocketRegistry(limits);
   const relay = createRelay({
     db,
     tokens,
     tokenStore,
     limits,
+    log,
+    sockets,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.storageProbeIntervalMs
       ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
       : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });
+  const enrolmentsPerIp = new KeyedBuckets(
+    () => new TokenBucket(limits.enrolmentIpBurst, limits.enrolmentsPerIpPerSecond),
+  );
+  const enrolmentsPerCode = new KeyedBuckets(
+    () => new TokenBucket(limits.enrolmentCodeBurst, limits.enrolmentsPerCodePerSecond),
+  );
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
     : undefined;
@@ -76,29 +93,77 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hooks: {
       open(peer) {
         const state = peerState(peer);
+        const ip = peer.remoteAddress ?? 'unknown';
+        // H12: per-address caps on sockets, and on sockets that have not authenticated yet.
+        const refusal = sockets.admit(ip);
+        if (refusal) {
+          log.refused(ip, refusal);
+          peer.close(4429, refusal);
+          return;
+        }
+        const socket: SocketInfo = {
+          ip,
+          authenticated: false,
+          tokens: new Set(),
+          readOnly: new Set(),
+        };
+        state.socket = socket;
         state.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
         state.bytes = new TokenBucket(limits.byteBurst, limits.bytesPerSecond);
+        sockets.opened(socket);
+        state.unauthenticatedTimer = setTimeout(() => {
+          if (socket.authenticated) return;
+          log.refused(ip, 'socket authenticated nothing in time');
+          peer.close(4408, 'authentication timeout');
+        }, limits.unauthenticatedTimeoutMs);
+        state.unauthenticatedTimer.unref();
         state.connection = relay.hocuspocus.handleConnection(
           peer.websocket as never,
           peer.request as Request,
+          { socket },
         );
       },
       message(peer, message) {
         const state = peerState(peer);
+        // Refused when it opened (H12), or closed: nothing more it sends is read.
+        if (!state.socket) return;
         const data = message.uint8Array();
+        const ip = state.socket.ip;
         // L3: a client that floods is cut off; the others never notice.
         if (!state.messages?.take() || !state.bytes?.take(data.byteLength)) {
+          log.refused(ip, 'rate limit exceeded');
           peer.close(4429, 'rate limit exceeded');
           return;
         }
         if (!isWellFormedFrame(data)) {
+          log.refused(ip, 'malformed frame');
           peer.close(4400, 'malformed frame');
+          return;
+        }
+        // H12: what arrives before any document authenticated is held in memory: bounded, quietly.
+        if (!state.socket.authenticated) {
+          state.unauthenticatedBytes = (state.unauthenticatedBytes ?? 0) + data.byteLength;
+          if (state.unauthenticatedBytes > limits.maxUnauthenticatedQueueBytes) {
+            log.refused(ip, 'too much sent before authenticating');
+            peer.close(4413, 'too much sent before authenticating');
+            return;
+          }
+        }
+        // H13: a write past its document's or its workspace's quota closes the connection.
+        const overQuota = relay.quotas.refuses(data, state.socket);
+        if (overQuota) {
+          log.refused(ip, overQuota);
+          peer.close(4413, overQuota);
           return;
         }
         state.connection?.handleMessage(data);
       },
       close(peer, event) {
-        peerState(peer).connection?.handleClose({
+        const state = peerState(peer);
+        clearTimeout(state.unauthenticatedTimer);
+        if (state.socket) sockets.closed(state.socket);
+        state.socket = undefined;
+        state.connection?.handleClose({
           code: event.code ?? 1000,
           reason: event.reason ?? '',
         });
@@ -109,11 +174,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
-  const server: Server = createServer((req, res) => {
+  // H14: a request that dribbles its headers or body is cut off after a few seconds, not 60;
+  // Node checks the deadlines every `connectionsCheckingInterval`.
+  const httpOptions = {
+    headersTimeout: limits.httpHeadersTimeoutMs,
+    requestTimeout: limits.httpRequestTimeoutMs,
+    connectionsCheckingInterval: 1_000,
+  };
+  const server: Server = createServer(httpOptions, (req, res) => {
     handleApi(req, res, {
       tokens,
       tokenStore,
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
+      enrolmentsPerIp,
+      enrolmentsPerCode,
       health: () => relay.health.state,
       history: relay.history,
       status: () => ({
@@ -136,7 +210,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end();
       });
   });
-
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SYNC_PATH) {
@@ -175,6 +248,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close();
         server.closeAllConnections();
         await relay.close();
+        log.close();
         db.close();
         releaseLock();
       })();
@@ -190,6 +264,9 @@ interface PeerState {
   };
   messages?: TokenBucket;
   bytes?: TokenBucket;
+  socket?: SocketInfo | undefined;
+  unauthenticatedTimer?: ReturnType<typeof setTimeout>;
+  unauthenticatedBytes?: number;
 }
 
 function peerState(peer: object): PeerState {

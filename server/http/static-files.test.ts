@@ -19,6 +19,7 @@ beforeAll(async () => {
     '<!doctype html><meta name="csp-nonce" content="__SIGHTLINE_CSP_NONCE__"><title>x</title>',
   );
   writeFileSync(join(root, 'assets', 'app-1234.js'), 'export {};');
+  writeFileSync(join(root, 'assets', 'app-1234.js.map'), '{"version":3,"sources":["app.ts"]}');
   const serve = staticFiles(root);
   server = createServer((req, res) =>
     serve(req, res, () => {
@@ -82,6 +83,14 @@ describe('the PWA over HTTP', () => {
       nonces.add(nonce);
     }
     expect(nonces.size).toBe(3);
+  });
+
+  it('H17: never serves a source map, even one left in the build', async () => {
+    for (const path of ['/assets/app-1234.js.map', '/assets/APP-1234.JS.MAP', '/x.map']) {
+      const response = await fetch(base + path);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('sources');
+    }
   });
 
   it('never repeats a Host header that is not a plain host in the policy', () => {

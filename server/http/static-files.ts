@@ -34,6 +34,11 @@ export function staticFiles(
   return (req, res, next) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method ?? 'GET';
+    // H17: source maps would hand a stranger the app's source as written; they stay on the build machine.
+    if (pathname.toLowerCase().endsWith('.map')) {
+      next();
+      return;
+    }
     if (!isAppPage(pathname) || (method !== 'GET' && method !== 'HEAD')) {
       setSecurityHeaders(req, res);
       serve(req, res, next);

@@ -5,29 +5,64 @@ import type {
   onDisconnectPayload,
 } from '@hocuspocus/server';
 import { accessFor, type Principal } from '../../shared/auth/access.ts';
+import { personName } from '../../shared/auth/person-name.ts';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
+import type { TokenStore } from '../auth/token-store.ts';
+import type { LogLimiter } from './log-limiter.ts';
+import type { SocketRegistry, SocketInfo } from './socket-registry.ts';
 
 /** What the relay knows about an authenticated connection to one document. */
 export interface ConnectionContext {
   tokenId: string;
   principal: Principal;
   expiresAt: number;
+  /** The name others see in presence: from the token, never from the client (H6). */
+  person: string;
+  socket?: SocketInfo;
 }
 
 export interface AuthOptions {
   tokens: TokenService;
-  /** Most documents one WebSocket may have open at once (docs/sync.md L2). */
+  tokenStore: TokenStore;
+  /** Most document connections one WebSocket may have open at once (docs/sync.md L2). */
   maxDocumentsPerConnection: number;
+  sockets: SocketRegistry;
+  log: LogLimiter;
 }
+
+/**
+ * A refusal sent to the client as its reason. It has no message on purpose: Hocuspocus logs the
+ * message of every error a hook throws, and a stranger must not be able to write the log (H15).
+ */
+export class Refusal extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super('');
+    this.reason = reason;
+  }
+}
+
+/** How often a token's "last seen" is written at most. */
+const SEEN_EVERY_MS = 5 * 60_000;
 
 /**
  * Enforces the permission table at connect time (docs/sync.md P1–P6): a verified token, a
  * well-formed document name, then none → refused, read → a read-only connection, write → normal.
- * Refusals carry a reason for the client, never the token.
+ * Document connections are counted per socket (L2), per token and per address (H11). Refusals
+ * carry a reason for the client, never the token, and are logged at most once a minute per address.
  */
-export function authExtension({ tokens, maxDocumentsPerConnection }: AuthOptions): Extension {
-  const openPerSocket = new Map<string, Set<string>>();
+export function authExtension(options: AuthOptions): Extension {
+  const { tokens, tokenStore, sockets, log } = options;
+  const openPerSocket = new Map<string, number>();
+  const seenAt = new Map<string, number>();
+  function markSeen(tokenId: string) {
+    const now = Date.now();
+    if (now - (seenAt.get(tokenId) ?? 0) < SEEN_EVERY_MS) return;
+    if (seenAt.size > 100_000) seenAt.clear();
+    seenAt.set(tokenId, now);
+    tokenStore.markSeen(tokenId, now);
+  }
   return {
     extensionName: 'sightline-auth',
     async onAuthenticate({
@@ -35,24 +70,50 @@ export function authExtension({ tokens, maxDocumentsPerConnection }: AuthOptions
       documentName,
       connectionConfig,
       socketId,
+      context,
     }: onAuthenticatePayload): Promise<ConnectionContext> {
+      const socket = (context as { socket?: SocketInfo }).socket;
+      const refuse = (reason: string, what: string) => {
+        log.refused(socket?.ip ?? 'a direct connection', what);
+        return new Refusal(reason);
+      };
       const name = parseDocumentName(documentName);
-      if (!name) throw new Error('invalid document name');
-      const verified = await tokens.verify(token);
+      if (!name) throw refuse('permission-denied', 'invalid document name');
+      let verified;
+      try {
+        verified = await tokens.verify(token);
+      } catch (error) {
+        throw refuse('permission-denied', (error as Error).message);
+      }
       const access = accessFor(verified.principal, name);
-      if (access === 'none') throw new Error('permission denied');
-      const open = openPerSocket.get(socketId) ?? new Set<string>();
-      if (!open.has(documentName) && open.size >= maxDocumentsPerConnection)
-        throw new Error('too many documents on one connection');
-      open.add(documentName);
-      openPerSocket.set(socketId, open);
+      if (access === 'none') throw refuse('permission-denied', 'permission denied');
+      const open = openPerSocket.get(socketId) ?? 0;
+      if (open >= options.maxDocumentsPerConnection)
+        throw refuse('too-many-documents', 'too many documents on one connection');
+      if (socket) {
+        const limited = sockets.take(socket, verified.id);
+        if (limited) throw refuse('too-many-documents', limited);
+      }
+      openPerSocket.set(socketId, open + 1);
       connectionConfig.readOnly = access === 'read';
-      return { tokenId: verified.id, principal: verified.principal, expiresAt: verified.expiresAt };
+      if (access === 'read') socket?.readOnly.add(documentName);
+      markSeen(verified.id);
+      return {
+        tokenId: verified.id,
+        principal: verified.principal,
+        expiresAt: verified.expiresAt,
+        person: personName({ ...verified.principal, tokenId: verified.id, label: verified.label }),
+        ...(socket ? { socket } : {}),
+      };
     },
-    async onDisconnect({ socketId, documentName }: onDisconnectPayload) {
-      const open = openPerSocket.get(socketId);
-      open?.delete(documentName);
-      if (open?.size === 0) openPerSocket.delete(socketId);
+    async onDisconnect({ socketId, context, documentName }: onDisconnectPayload) {
+      const { tokenId, socket } = (context ?? {}) as Partial<ConnectionContext>;
+      if (tokenId === undefined) return; // never authenticated
+      const open = (openPerSocket.get(socketId) ?? 1) - 1;
+      if (open > 0) openPerSocket.set(socketId, open);
+      else openPerSocket.delete(socketId);
+      if (socket) sockets.release(socket, tokenId);
+      socket?.readOnly.delete(documentName);
     },
   };
 }

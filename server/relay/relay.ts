@@ -12,11 +12,15 @@ import {
 } from '../history/checkpoint-store.ts';
 import { checkpointer, type CheckpointOptions } from '../history/checkpointer.ts';
 import { restoreLive, type RestoreResult } from '../history/restore-document.ts';
-import { authExtension } from './auth-extension.ts';
+import { authExtension, Refusal } from './auth-extension.ts';
 import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
 import { GroupCommitLog } from './group-commit.ts';
+import { LogLimiter } from './log-limiter.ts';
 import { persistenceExtension } from './persistence-extension.ts';
+import { presenceExtension } from './presence-extension.ts';
+import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
+import { SocketRegistry } from './socket-registry.ts';
 import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { StorageHealth } from './storage-health.ts';
@@ -34,6 +38,10 @@ export interface RelayOptions {
   storageProbeIntervalMs?: number;
   /** Checkpoints of the shared documents (docs/sync.md DR7): hourly, kept 1 d / 7 d hourly / 90 d daily by default. */
   checkpoints?: Partial<CheckpointOptions>;
+  /** Sockets and document connections per address and per token (H11–H12). */
+  sockets?: SocketRegistry;
+  /** Where refusals are logged, at most once a minute per offender (H15). */
+  log?: LogLimiter;
 }
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
@@ -50,6 +58,8 @@ export interface Relay {
   /** Whether storage works; the relay refuses writes while it does not (docs/sync.md DR2). */
   health: StorageHealth;
   history: DocumentHistory;
+  /** Byte quotas per document and workspace (H13), checked on every frame before Hocuspocus. */
+  quotas: Quotas;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -68,12 +78,13 @@ export function createRelay(options: RelayOptions): Relay {
     intervalMs: options.checkpoints?.intervalMs ?? 3_600_000,
     retention: options.checkpoints?.retention ?? DEFAULT_RETENTION,
   });
+  const quotas = new Quotas(options.db, options.limits);
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
       // Malformed names are refused before anything is loaded or stored (S4).
       async onConnect({ documentName }) {
-        if (!parseDocumentName(documentName)) throw new Error('invalid document name');
+        if (!parseDocumentName(documentName)) throw new Refusal('permission-denied');
       },
       // An assessment keeps its deleted content, so that the Yjs snapshot of a signed-off version
       // can rebuild its text (docs/assessments.md); the other documents collect their garbage.
@@ -83,9 +94,14 @@ export function createRelay(options: RelayOptions): Relay {
     },
     authExtension({
       tokens: options.tokens,
+      tokenStore: options.tokenStore,
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
+      sockets: options.sockets ?? new SocketRegistry(options.limits),
+      log: options.log ?? new LogLimiter(),
     }),
+    presenceExtension(options.limits),
     persistenceExtension(store, log, health),
+    quotas.extension(),
     checkpointing,
     discoveriesExtension(options.db),
     ...(options.extensions ?? []),
@@ -107,8 +123,12 @@ export function createRelay(options: RelayOptions): Relay {
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
+    // H12: what a socket may send before it authenticates is held in memory. The WebSocket layer
+    // closes a socket past the limit quietly; this is the backstop (it logs a line per socket).
+    maxUnauthenticatedQueueSize: 2 * options.limits.maxUnauthenticatedQueueBytes,
     extensions,
   });
+  quotas.attach(hocuspocus);
   const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
   return {
     hocuspocus,
@@ -120,6 +140,7 @@ export function createRelay(options: RelayOptions): Relay {
         restoreLive(hocuspocus, checkpoints, documentName, at, preview, () => log.flushDurably()),
       takeNow: () => checkpointing.takeNow(hocuspocus),
     },
+    quotas,
     async close() {
       stopWatching();
       hocuspocus.closeConnections();

@@ -1,4 +1,5 @@
 import { isRole, type Role } from '../../../shared/auth/access.ts';
+import { personName } from '../../../shared/auth/person-name.ts';
 import { isValidSegment } from '../../../shared/documents/names.ts';
 
 /** What this device keeps to open its workspace (Dexie, device-only, never synced). */
@@ -17,14 +18,9 @@ export interface Credentials {
 /** The relay keeps labels of at most this many characters. */
 export const MAX_LABEL = 200;
 
-/**
- * Who this device's person is, as changes and presence name them: the invitation's label, else
- * the role with the start of the token id (which still tells two leads apart).
- */
+/** Who this device's person is, as changes and presence name them (the relay names them alike). */
 export function personOf(credentials: Pick<Credentials, 'role' | 'tokenId' | 'label'>): string {
-  if (credentials.label) return credentials.label;
-  const role = credentials.role.charAt(0).toUpperCase() + credentials.role.slice(1);
-  return credentials.tokenId ? `${role} ${credentials.tokenId.slice(0, 4)}` : role;
+  return personName(credentials);
 }
 
 export type JoinLinkResult = { ok: true; credentials: Credentials } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { kindShown, ROLE_WORDS, tokenName } from './settings-words.ts';
 import type { TokenSummary } from './tokens-api.ts';
 
@@ -12,16 +12,20 @@ export function RevokeDialog({
   /** The token to revoke; the dialog is closed while undefined. */
   token: TokenSummary | undefined;
   isThisDevice: boolean;
-  onConfirm(token: TokenSummary): void;
+  /** `withReporters`: the person chose to revoke the extensions an enrolment code enrolled too (H4). */
+  onConfirm(token: TokenSummary, withReporters: boolean): void;
   onCancel(): void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [withReporters, setWithReporters] = useState(false);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (token && !element.open) element.showModal();
     if (!token && element.open) element.close();
+    setWithReporters(false);
   }, [token]);
+  const enrolled = token?.kind === 'enrolment' ? (token.reporters?.active ?? 0) : 0;
 
   return (
     <dialog
@@ -37,10 +41,21 @@ export function RevokeDialog({
           <p id="revoke-what">
             {kindShown(token.kind)} · {ROLE_WORDS[token.role]}.{' '}
             {token.kind === 'enrolment'
-              ? 'No new extension can enrol with this code. Extensions already enrolled keep their own access.'
+              ? 'No new extension can enrol with this code.'
               : 'Whoever uses it is disconnected within a second and cannot connect again.'}{' '}
             This cannot be undone.
           </p>
+          {enrolled > 0 && (
+            <label className="revoke-reporters">
+              <input
+                type="checkbox"
+                checked={withReporters}
+                onChange={(event) => setWithReporters(event.target.checked)}
+              />
+              Also revoke the {enrolled === 1 ? 'extension' : `${enrolled} extensions`} enrolled
+              with this code (otherwise they keep their own access)
+            </label>
+          )}
           {isThisDevice && (
             <p className="notice">
               This is the access this device uses: revoking it cuts this device off, and it needs a
@@ -52,7 +67,11 @@ export function RevokeDialog({
             <button type="button" autoFocus onClick={onCancel}>
               Cancel
             </button>
-            <button type="button" className="danger" onClick={() => onConfirm(token)}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => onConfirm(token, withReporters)}
+            >
               Revoke
             </button>
           </div>

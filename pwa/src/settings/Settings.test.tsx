@@ -56,10 +56,35 @@ async function settings(role: Role = 'admin', relay = sampleRelay(role)) {
 
 function sampleRelay(role: Role) {
   return fakeTokensRelay(role, [
-    { role: 'lead', label: 'Dana', createdAt: T0, expiresAt: T0 + 30 * 86_400_000 },
+    {
+      role: 'lead',
+      label: 'Dana',
+      createdAt: T0,
+      expiresAt: T0 + 30 * 86_400_000,
+      mintedBy: { id: ID(2), role: 'admin', label: null },
+    },
     { role: 'admin', kind: 'cli', label: null },
-    { role: 'member', kind: 'enrolment', label: 'Company policy', revokedAt: T0 + 86_400_000 },
-    { role: 'contributor', label: HOSTILE, expiresAt: T0 + 86_400_000 },
+    {
+      role: 'member',
+      kind: 'enrolment',
+      label: 'Company policy',
+      revokedAt: T0 + 86_400_000,
+      reporters: { count: 0, active: 0, lastSeenAt: null },
+    },
+    {
+      role: 'contributor',
+      label: HOSTILE,
+      expiresAt: T0 + 86_400_000,
+      mintedBy: { id: ID(1), role: 'lead', label: 'Dana' },
+    },
+    {
+      role: 'member',
+      kind: 'enrolment',
+      label: 'Chrome policy',
+      mintedBy: { id: ID(9), role: 'lead', label: null },
+      reporters: { count: 12, active: 10, lastSeenAt: T0 + 2 * 86_400_000 },
+      maxReporters: 500,
+    },
   ]);
 }
 
@@ -72,18 +97,51 @@ describe('settings: people and invitations', () => {
       authorization: 'Bearer MY-TOKEN',
     });
     expect(rows().map(cells)).toEqual([
-      ['Invitation', 'Lead', 'Dana', '2026-01-10', '2026-02-09', 'Active', 'Revoke'],
-      ['Command line', 'Admin', '— (this device)', '2026-01-10', '2026-02-09', 'Active', 'Revoke'],
+      ['Invitation', 'Lead', 'Dana', 'You', '—', '2026-01-10', '2026-02-09', 'Active', 'Revoke'],
+      [
+        'Command line',
+        'Admin',
+        '— (this device)',
+        'Command line',
+        '—',
+        '2026-01-10',
+        '2026-02-09',
+        'Active',
+        'Revoke',
+      ],
       [
         'Enrolment code',
         'Extension',
         'Company policy',
+        'Command line',
+        '0',
         '2026-01-10',
         '2026-02-09',
         'Revoked 2026-01-11',
         '',
       ],
-      ['Invitation', 'Contributor', HOSTILE, '2026-01-10', '2026-01-11', 'Expired', ''],
+      [
+        'Invitation',
+        'Contributor',
+        HOSTILE,
+        'Dana',
+        '—',
+        '2026-01-10',
+        '2026-01-11',
+        'Expired',
+        '',
+      ],
+      [
+        'Enrolment code',
+        'Extension',
+        'Chrome policy',
+        `Lead ${ID(9).slice(0, 8)}`,
+        '12 of 500 (10 active) · last seen 2026-01-12',
+        '2026-01-10',
+        '2026-02-09',
+        'Active',
+        'Revoke',
+      ],
     ]);
   });
 
@@ -161,6 +219,17 @@ describe('settings: people and invitations', () => {
     expect(writeText).toHaveBeenCalledWith(code);
   });
 
+  it('makes an enrolment code with a cap on its extensions (H3)', async () => {
+    const { view, relay } = await settings('lead');
+    await type(field(view, 'What it is for'), 'Pilot');
+    await type(field(view, 'Most extensions'), '25');
+    await click(button(view, 'Make an enrolment code'));
+    expect(relay.calls.at(-2)).toMatchObject({
+      method: 'POST',
+      body: { role: 'member', ttl: '90d', label: 'Pilot', maxReporters: 25 },
+    });
+  });
+
   it('asks before revoking, in a modal dialog', async () => {
     const { view, relay, rows, dialog } = await settings('admin');
     expect(dialog().open).toBe(false);
@@ -179,10 +248,32 @@ describe('settings: people and invitations', () => {
     expect(relay.calls.filter((c) => c.method === 'DELETE')).toMatchObject([
       { url: `/api/tokens/${ID(1)}` },
     ]);
-    expect(rows()[0]!.children[5]!.textContent).toBe('Revoked 2026-01-12');
+    expect(rows()[0]!.children[7]!.textContent).toBe('Revoked 2026-01-12');
     expect(view.querySelector('[role="status"].status-line')?.textContent).toContain(
       'Revoked “Dana”',
     );
+  });
+
+  it('offers to revoke the extensions an enrolment code enrolled with it (H4)', async () => {
+    const { view, relay, dialog } = await settings('admin');
+    await click(button(view, 'Revoke “Chrome policy”'));
+    const choice = field(dialog(), 'Also revoke the 10 extensions enrolled with this code');
+    expect((choice as HTMLInputElement).checked).toBe(false);
+    await click(choice);
+    await click(button(dialog(), 'Revoke'));
+    expect(relay.calls.filter((c) => c.method === 'DELETE')).toMatchObject([
+      { url: `/api/tokens/${ID(5)}?reporters=revoke` },
+    ]);
+    expect(view.querySelector('[role="status"].status-line')?.textContent).toContain(
+      'Revoked “Chrome policy” and the 10 extensions it enrolled',
+    );
+  });
+
+  it('shows a lead no way to revoke an admin’s token (H10)', async () => {
+    const { rows, cells } = await settings('lead');
+    expect(cells(rows()[1]!)).toContain('Active');
+    expect(rows()[1]!.querySelector('button')).toBeNull();
+    expect(rows()[0]!.querySelector('button')?.textContent).toBe('Revoke');
   });
 
   it('warns before revoking the access this device uses', async () => {
@@ -236,7 +327,7 @@ describe('settings: people and invitations', () => {
     await act(async () => void window.dispatchEvent(new Event('online')));
     await settle();
     expect(view.querySelector('.notice')).toBeNull();
-    expect(rows()).toHaveLength(4);
+    expect(rows()).toHaveLength(5);
   });
 });
 
@@ -251,6 +342,6 @@ describe('#/settings', () => {
     );
     expect(view.querySelector('h1')?.textContent).toBe('Settings');
     expect(relay.calls[0]).toMatchObject({ url: '/api/tokens', authorization: 'Bearer MY-TOKEN' });
-    expect(view.querySelectorAll('tbody tr')).toHaveLength(4);
+    expect(view.querySelectorAll('tbody tr')).toHaveLength(5);
   });
 });

@@ -10,8 +10,10 @@ import { OneTimeSecret, type Secret } from './OneTimeSecret.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
 import {
   dayShown,
+  enrolledShown,
   failureShown,
   kindShown,
+  minterShown,
   ROLE_WORDS,
   stateShown,
   tokenName,
@@ -44,7 +46,6 @@ const INVITE_TTLS = [
   ['7d', '7 days'],
   ['30d', '30 days'],
   ['90d', '90 days'],
-  ['1y', '1 year'],
 ] as const;
 const ENROL_TTLS = [
   ['30d', '30 days'],
@@ -145,18 +146,22 @@ function People({
     return true;
   }
 
-  async function revoke(token: TokenSummary) {
+  async function revoke(token: TokenSummary, withReporters: boolean) {
     setPending(undefined);
     setBusy('revoke');
     setActionError(undefined);
     setMessage(undefined);
-    const result = await api.revoke(token.id);
+    const result = await api.revoke(token.id, { withReporters });
     if (!alive.current) return;
     setBusy(undefined);
     if (!result.ok) {
       setActionError(failureShown(result, `revoke ${tokenName(token)}`));
     } else {
-      setMessage(`Revoked ${tokenName(token)}: whoever used it is disconnected.`);
+      setMessage(
+        withReporters
+          ? `Revoked ${tokenName(token)} and the ${result.value.reportersRevoked} extensions it enrolled: they are disconnected.`
+          : `Revoked ${tokenName(token)}: whoever used it is disconnected.`,
+      );
       if (secret?.minted.id === token.id) setSecret(undefined);
     }
     void load();
@@ -215,6 +220,7 @@ function People({
             tokens={tokens}
             now={now()}
             me={credentials.tokenId}
+            myRole={credentials.role}
             disabled={offline || busy !== undefined}
             onRevoke={setPending}
           />
@@ -223,7 +229,7 @@ function People({
       <RevokeDialog
         token={pending}
         isThisDevice={pending !== undefined && pending.id === credentials.tokenId}
-        onConfirm={(token) => void revoke(token)}
+        onConfirm={(token, withReporters) => void revoke(token, withReporters)}
         onCancel={() => setPending(undefined)}
       />
     </>
@@ -234,10 +240,11 @@ function TokenTable(props: {
   tokens: TokenSummary[];
   now: number;
   me: string | undefined;
+  myRole: Role;
   disabled: boolean;
   onRevoke(token: TokenSummary): void;
 }) {
-  const { tokens, now, me, disabled, onRevoke } = props;
+  const { tokens, now, me, myRole, disabled, onRevoke } = props;
   return (
     <div className="token-list">
       <table className="token-table">
@@ -246,6 +253,8 @@ function TokenTable(props: {
             <th scope="col">Kind</th>
             <th scope="col">Role</th>
             <th scope="col">Label</th>
+            <th scope="col">Minted by</th>
+            <th scope="col">Extensions</th>
             <th scope="col">Created</th>
             <th scope="col">Expires</th>
             <th scope="col">Status</th>
@@ -261,10 +270,12 @@ function TokenTable(props: {
               <tr key={token.id} data-token-id={token.id} className={state}>
                 <td>{kindShown(token.kind)}</td>
                 <td>{ROLE_WORDS[token.role]}</td>
-                <td>
+                <td className="token-label">
                   {token.label ? token.label : <span className="muted">—</span>}
                   {token.id === me && <span className="muted"> (this device)</span>}
                 </td>
+                <td>{minterShown(token.mintedBy, me)}</td>
+                <td>{token.reporters ? enrolledShown(token) : <span className="muted">—</span>}</td>
                 <td>
                   <time dateTime={new Date(token.createdAt).toISOString()}>
                     {dayShown(token.createdAt)}
@@ -277,7 +288,8 @@ function TokenTable(props: {
                 </td>
                 <td>{stateShown(token, now)}</td>
                 <td>
-                  {state === 'active' && (
+                  {/* H10: only an admin revokes an admin's token; the relay refuses the rest. */}
+                  {state === 'active' && (token.role !== 'admin' || myRole === 'admin') && (
                     <button
                       type="button"
                       disabled={disabled}
@@ -351,6 +363,8 @@ function EnrolForm(props: {
 }) {
   const [label, setLabel] = useState('');
   const [ttl, setTtl] = useState('90d');
+  const [cap, setCap] = useState('');
+  const maxReporters = cap.trim() === '' ? undefined : Number(cap);
   return (
     <form
       className="settings-form"
@@ -358,8 +372,13 @@ function EnrolForm(props: {
       onSubmit={(event) => {
         event.preventDefault();
         void props
-          .onSubmit({ role: 'member', ttl, label: label.trim() })
-          .then((ok) => ok && setLabel(''));
+          .onSubmit({
+            role: 'member',
+            ttl,
+            label: label.trim(),
+            ...(maxReporters !== undefined ? { maxReporters } : {}),
+          })
+          .then((ok) => ok && (setLabel(''), setCap('')));
       }}
     >
       <h3 id="enrol-heading">Enrol browser extensions</h3>
@@ -370,6 +389,20 @@ function EnrolForm(props: {
         onChange={setLabel}
       />
       <TtlField caption="Code works for" options={ENROL_TTLS} value={ttl} onChange={setTtl} />
+      {/* H3: a cap on the extensions one code may enrol, so a leaked code cannot mint thousands. */}
+      <label>
+        Most extensions (optional)
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1_000_000}
+          step={1}
+          value={cap}
+          placeholder="No limit"
+          onChange={(event) => setCap(event.target.value)}
+        />
+      </label>
       <p className="muted hint">
         One code serves the whole company: each extension exchanges it for its own access, which can
         write only its own report.

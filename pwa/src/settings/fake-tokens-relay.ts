@@ -19,10 +19,15 @@ interface Row {
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  mintedBy: { id: string; role: Role | null; label: string | null } | null;
+  reporters?: { count: number; active: number; lastSeenAt: number | null };
+  maxReporters?: number | null;
 }
 
 const DAY = 86_400_000;
 export const T0 = Date.UTC(2026, 0, 10);
+/** The token id of the fake relay's caller, as its minted rows name their minter. */
+export const CALLER_ID = '2'.padStart(32, 'a');
 
 /**
  * A fetch that behaves like the relay's token API (server/http/api.ts) for one workspace and one
@@ -42,6 +47,7 @@ export function fakeTokensRelay(role: Role = 'admin', rows: Partial<Row>[] = [])
     createdAt: T0,
     expiresAt: T0 + 30 * DAY,
     revokedAt: null,
+    mintedBy: null,
     ...row,
   }));
   const calls: SeenCall[] = [];
@@ -86,6 +92,10 @@ export function fakeTokensRelay(role: Role = 'admin', rows: Partial<Row>[] = [])
           createdAt: T0 + DAY,
           expiresAt: T0 + 8 * DAY,
           revokedAt: null,
+          mintedBy: { id: CALLER_ID, role, label: null },
+          ...(kind === 'enrolment'
+            ? { reporters: { count: 0, active: 0, lastSeenAt: null }, maxReporters: null }
+            : {}),
         });
         return json(201, {
           id,
@@ -96,12 +106,19 @@ export function fakeTokensRelay(role: Role = 'admin', rows: Partial<Row>[] = [])
           kind,
         });
       }
-      const revoke = /^\/api\/tokens\/([a-f0-9]{32})$/.exec(url);
+      const revoke = /^\/api\/tokens\/([a-f0-9]{32})(\?reporters=revoke)?$/.exec(url);
       if (method === 'DELETE' && revoke) {
         const row = tokens.find((t) => t.id === revoke[1]);
         if (!row) return json(404, { error: 'no such token in this workspace' });
+        if (row.role === 'admin' && role !== 'admin')
+          return json(403, { error: "only an admin revokes an admin's token" });
         row.revokedAt = T0 + 2 * DAY;
-        return json(200, { id: row.id, revoked: true });
+        let reportersRevoked = 0;
+        if (revoke[2] && row.reporters) {
+          reportersRevoked = row.reporters.active;
+          row.reporters = { ...row.reporters, active: 0 };
+        }
+        return json(200, { id: row.id, revoked: true, reportersRevoked });
       }
       return json(404, { error: `no API at ${method} ${url}` });
     }) as typeof fetch,

@@ -60,3 +60,22 @@ export function failureShown(failure: ApiFailure, doing: string): string {
         : `Could not ${doing}: ${said}.`;
   }
 }
+
+/** Who minted a token (docs/sync.md H8): the minter's label, else its role and id; the command line. */
+export function minterShown(minter: TokenSummary['mintedBy'], me: string | undefined): string {
+  if (minter === null) return 'Command line';
+  if (minter.id === me) return 'You';
+  if (minter.label) return minter.label;
+  return `${minter.role ? ROLE_WORDS[minter.role] : 'Token'} ${minter.id.slice(0, 8)}`;
+}
+
+/** An enrolment code's extensions (H2): "12 (10 active) · last seen 2026-01-12", and its cap. */
+export function enrolledShown(token: Pick<TokenSummary, 'reporters' | 'maxReporters'>): string {
+  const reporters = token.reporters;
+  if (!reporters) return '—';
+  const cap = token.maxReporters ? ` of ${token.maxReporters}` : '';
+  const active = reporters.active === reporters.count ? '' : ` (${reporters.active} active)`;
+  const seen =
+    reporters.lastSeenAt === null ? '' : ` · last seen ${dayShown(reporters.lastSeenAt)}`;
+  return `${reporters.count}${cap}${active}${seen}`;
+}

@@ -24,6 +24,7 @@ describe('the tokens client', () => {
           createdAt: T0,
           expiresAt: T0 + 30 * 86_400_000,
           revokedAt: null,
+          mintedBy: null,
         },
       ],
     });
@@ -62,10 +63,44 @@ describe('the tokens client', () => {
   it('revokes by id with DELETE, and refuses to send anything that is not an id', async () => {
     const relay = fakeTokensRelay('lead', [{}]);
     const api = createTokensApi('TOKEN', relay.fetch);
-    expect(await api.revoke(ID)).toEqual({ ok: true, value: { id: ID, revoked: true } });
+    expect(await api.revoke(ID)).toEqual({
+      ok: true,
+      value: { id: ID, revoked: true, reportersRevoked: 0 },
+    });
     expect(relay.calls[0]).toMatchObject({ method: 'DELETE', url: `/api/tokens/${ID}` });
     expect(await api.revoke('../whoami')).toMatchObject({ ok: false, status: 400 });
     expect(relay.calls).toHaveLength(1);
+  });
+
+  it('reads who minted a token and a code’s extensions; revokes a code with its extensions (H2, H4, H8)', async () => {
+    const relay = fakeTokensRelay('admin', [
+      {
+        role: 'member',
+        kind: 'enrolment',
+        mintedBy: { id: ID, role: 'lead', label: 'Lee' },
+        reporters: { count: 12, active: 10, lastSeenAt: T0 },
+        maxReporters: 500,
+      },
+    ]);
+    const api = createTokensApi('TOKEN', relay.fetch);
+    expect(await api.list()).toMatchObject({
+      ok: true,
+      value: [
+        {
+          mintedBy: { id: ID, role: 'lead', label: 'Lee' },
+          reporters: { count: 12, active: 10, lastSeenAt: T0 },
+          maxReporters: 500,
+        },
+      ],
+    });
+    expect(await api.revoke(ID, { withReporters: true })).toEqual({
+      ok: true,
+      value: { id: ID, revoked: true, reportersRevoked: 10 },
+    });
+    expect(relay.calls[1]).toMatchObject({
+      method: 'DELETE',
+      url: `/api/tokens/${ID}?reporters=revoke`,
+    });
   });
 
   it('carries the relay’s {error} words, its status, or says the relay was unreachable', async () => {

@@ -12,6 +12,12 @@ export interface TokenSummary {
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
+  /** Who minted it (docs/sync.md H8); null: the command line. */
+  mintedBy: { id: string; role: Role | null; label: string | null } | null;
+  /** An enrolment code's extensions (H2): how many it enrolled, how many still work, last seen. */
+  reporters?: { count: number; active: number; lastSeenAt: number | null };
+  /** An enrolment code's cap on the extensions it may enrol (H3); null: none. */
+  maxReporters?: number | null;
 }
 
 /** What `POST /api/tokens` answers: the token, which the relay never shows again. */
@@ -29,6 +35,8 @@ export interface MintRequest {
   /** A lifetime such as `7d`, `12h`, `90m` (docs/sync.md E2–E3). */
   ttl: string;
   label?: string;
+  /** For an enrolment code: the most extensions it may enrol (H3). */
+  maxReporters?: number;
 }
 
 export type ApiFailure =
@@ -42,7 +50,11 @@ export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 export interface TokensApi {
   list(): Promise<ApiResult<TokenSummary[]>>;
   mint(request: MintRequest): Promise<ApiResult<MintedToken>>;
-  revoke(id: string): Promise<ApiResult<{ id: string; revoked: boolean }>>;
+  /** Revokes a token; `withReporters` also revokes every extension an enrolment code enrolled (H4). */
+  revoke(
+    id: string,
+    options?: { withReporters?: boolean },
+  ): Promise<ApiResult<{ id: string; revoked: boolean; reportersRevoked: number }>>;
 }
 
 const isTime = (value: unknown): value is number =>
@@ -50,12 +62,28 @@ const isTime = (value: unknown): value is number =>
 
 const TOKEN_ID = /^[a-f0-9]{32}$/;
 
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function readMinter(value: unknown): TokenSummary['mintedBy'] {
+  const { id, role, label } = fieldsOf(value);
+  if (typeof id !== 'string' || !TOKEN_ID.test(id)) return null;
+  return { id, role: isRole(role) ? role : null, label: typeof label === 'string' ? label : null };
+}
+
+function readReporters(value: unknown): TokenSummary['reporters'] {
+  const { count, active, lastSeenAt } = fieldsOf(value);
+  if (!isCount(count) || !isCount(active)) return undefined;
+  return { count, active, lastSeenAt: isTime(lastSeenAt) ? lastSeenAt : null };
+}
+
 /** Reads one row of the list; undefined for a row of the wrong shape (the answer is not trusted). */
 export function readTokenSummary(value: unknown): TokenSummary | undefined {
   const row = fieldsOf(value);
-  const { id, role, kind, label, createdAt, expiresAt, revokedAt } = row;
+  const { id, role, kind, label, createdAt, expiresAt, revokedAt, mintedBy, reporters } = row;
   if (typeof id !== 'string' || !TOKEN_ID.test(id) || !isRole(role)) return undefined;
   if (typeof kind !== 'string' || !isTime(createdAt) || !isTime(expiresAt)) return undefined;
+  const enrolled = readReporters(reporters);
   return {
     id,
     role,
@@ -64,6 +92,9 @@ export function readTokenSummary(value: unknown): TokenSummary | undefined {
     createdAt,
     expiresAt,
     revokedAt: isTime(revokedAt) ? revokedAt : null,
+    mintedBy: readMinter(mintedBy),
+    ...(enrolled ? { reporters: enrolled } : {}),
+    ...(isCount(row.maxReporters) ? { maxReporters: row.maxReporters } : {}),
   };
 }
 
@@ -108,8 +139,9 @@ export function createTokensApi(
         role: request.role,
         ttl: request.ttl,
         ...(request.label ? { label: request.label } : {}),
+        ...(request.maxReporters !== undefined ? { maxReporters: request.maxReporters } : {}),
       }),
-    revoke: (id) => {
+    revoke: (id, options = {}) => {
       if (!TOKEN_ID.test(id)) {
         return Promise.resolve<ApiFailure>({
           ok: false,
@@ -118,10 +150,15 @@ export function createTokensApi(
           error: 'not a token id',
         });
       }
-      return call('DELETE', `/api/tokens/${id}`, (answer) => {
-        const { id: revokedId, revoked } = fieldsOf(answer);
+      const query = options.withReporters ? '?reporters=revoke' : '';
+      return call('DELETE', `/api/tokens/${id}${query}`, (answer) => {
+        const { id: revokedId, revoked, reportersRevoked } = fieldsOf(answer);
         return typeof revokedId === 'string'
-          ? { id: revokedId, revoked: revoked === true }
+          ? {
+              id: revokedId,
+              revoked: revoked === true,
+              reportersRevoked: isCount(reportersRevoked) ? reportersRevoked : 0,
+            }
           : undefined;
       });
     },

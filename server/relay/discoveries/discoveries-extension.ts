@@ -15,6 +15,7 @@ import { formatDocumentName, parseDocumentName } from '../../../shared/documents
 import { readPolicy } from '../../../shared/documents/policy/index.ts';
 import { readReport, summariseReport } from '../../../shared/documents/report/index.ts';
 import { SummaryStore } from './summary-store.ts';
+import { knownTools, trustedIdentity } from './trusted-names.ts';
 
 /** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
 const SETTLE_MS = 300;
@@ -59,7 +60,7 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
     const read = readReport(report);
     const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
     if (changed.length === 0) return;
-    const attributed = await attributedReporting(instance, workspace);
+    const { attributed, known } = await policyOf(instance, workspace);
     const connection = await instance.openDirectConnection(
       formatDocumentName({ workspace, kind: 'discoveries' }),
       { relay: true },
@@ -67,10 +68,14 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
     try {
       await connection.transact((doc) => {
         for (const toolKey of changed) {
+          const combined = combineSummaries(summaries.rowsForTool(workspace, toolKey), {
+            attributed,
+          });
+          // H16: the name and category come from the catalog or the key, never from a report.
           writeDiscovery(
             doc,
             toolKey,
-            combineSummaries(summaries.rowsForTool(workspace, toolKey), { attributed }),
+            combined && { ...combined, ...trustedIdentity(toolKey, known) },
           );
         }
         writeActivity(doc, summaries.activity(workspace, Date.now()));
@@ -96,16 +101,21 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
   };
 }
 
-/** The workspace's choice of attributed reporting, from its policy document (D4: off unless chosen). */
-async function attributedReporting(instance: Hocuspocus, workspace: string): Promise<boolean> {
+/**
+ * From the workspace's policy document: its choice of attributed reporting (D4: off unless
+ * chosen) and its own tools, which name discoveries beside the built-in catalog (H16).
+ */
+async function policyOf(instance: Hocuspocus, workspace: string) {
   const connection = await instance.openDirectConnection(
     formatDocumentName({ workspace, kind: 'policy' }),
     { relay: true },
   );
   try {
-    return connection.document
-      ? readPolicy(connection.document).settings.attributedReporting === true
-      : false;
+    const policy = connection.document ? readPolicy(connection.document) : undefined;
+    return {
+      attributed: policy?.settings.attributedReporting === true,
+      known: knownTools(policy?.tools ?? []),
+    };
   } finally {
     await connection.disconnect();
   }
