@@ -9,7 +9,8 @@ import {
 import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
-import { formatDay } from './classification-words.ts';
+import { useTierScheme } from '../settings/use-tier-scheme.ts';
+import { formatDay, tierName } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
 import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
 import { RecordFieldsList } from './record/RecordFieldsList.tsx';
@@ -47,6 +48,7 @@ export function RecordView({
   const read = useCallback((doc: Y.Doc) => readRecordLogs(doc, record.id), [record.id]);
   const logs = useDocument(registry, read, NO_LOGS);
   const viewers = useRecordViewers(record.id);
+  const tiers = useTierScheme(registry);
   useEffect(() => {
     // Containers made now sync before anyone writes a note into them (see ensureRecordLogs).
     if (!canEdit) return;
@@ -96,7 +98,12 @@ export function RecordView({
         <h2 id="record-links-heading">Assessments and risks</h2>
         <RecordAssessments registry={registry} recordId={record.id} />
       </section>
-      <RecordHistory record={record} history={logs.history} now={now()} />
+      <RecordHistory
+        record={record}
+        history={logs.history}
+        now={now()}
+        names={{ tier: (id) => tierName(id, tiers) }}
+      />
     </article>
   );
 }

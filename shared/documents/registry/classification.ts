@@ -15,6 +15,8 @@ import { ensureWritable } from '../schema/version.ts';
 import { checkText, childMap, setIfChanged, type JsonValue } from '../schema/write.ts';
 import { MAX_PERSON, MAX_REASON, RECORDS, REGISTRY_SCHEMA } from './schema.ts';
 import { checkAuthor } from './authored.ts';
+import { clearDraft, readDraft, type DraftAnswers } from './classification-draft.ts';
+import { appendHistory } from './history.ts';
 
 /**
  * A record's classification (brief, decision 7: the product suggests, a person decides), in the
@@ -25,7 +27,10 @@ import { checkAuthor } from './authored.ts';
  *   suggested   { category, basis: [citations] }  classifyEuAiAct of the profile, written with it
  *   decision    { category, confirmed, overrideReason?, by, at }  a lead's, written whole
  *   tier        { suggested, decided, reason?, suggestedReasons?, by, at }  tier ids, written whole
+ *   draft       Y.Map: the answers given since the last confirmation (classification-draft.ts)
+ *   draftBy, draftAt
  *
+ * Each decision is also a history entry of the record, from → to, with its reason.
  * A new optional key, not a change of shape: v1 readers read only the keys they know, so no
  * migration. Each part has one writer at a time and is replaced whole (last decision wins); the
  * profile's answers are separate keys, so leads answering different questions at once both win.
@@ -71,6 +76,8 @@ export interface RecordClassification {
   suggested?: SuggestedCategory;
   decision?: CategoryDecision;
   tier?: TierDecision;
+  /** The answers as the boxes show them: the profile with the unconfirmed answers laid over it. */
+  draft?: DraftAnswers;
 }
 
 function checkReason(what: string, value: unknown): string {
@@ -127,6 +134,8 @@ export function setUseProfile(
     for (const [key, value] of answers) changed = setIfChanged(stored, key, value) || changed;
     const suggested = { category: result.category, basis: result.basis };
     changed = setIfChanged(classification, 'suggested', suggested) || changed;
+    // The draft's answers are now the profile.
+    clearDraft(classification);
     if (changed) {
       setIfChanged(classification, 'answeredBy', by);
       setIfChanged(classification, 'answeredAt', at);
@@ -172,9 +181,17 @@ export function decideEuAiActCategory(doc: Y.Doc, id: string, decision: Category
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     const classification = childMap(record, CLASSIFICATION);
-    if (setIfChanged(classification, 'decision', stored as unknown as JsonValue)) {
-      touch(record, decision.by, decision.at);
-    }
+    setIfChanged(classification, 'decision', stored as unknown as JsonValue);
+    appendHistory(record, {
+      at: decision.at,
+      by: decision.by,
+      action: 'classified',
+      changes: [
+        { field: 'euAiAct', from: current.decision?.category ?? null, to: decision.category },
+      ],
+      detail: decision.confirmed ? 'confirmed' : 'overridden',
+      ...(stored.overrideReason ? { reason: stored.overrideReason } : {}),
+    });
   });
 }
 
@@ -204,12 +221,19 @@ export function decideTier(doc: Y.Doc, id: string, decision: TierDecision): void
     stored.suggestedReasons = [...reasons];
   }
   const record = recordMap(doc, id);
+  const before = readRecordClassification(record, `${RECORDS}.${id}`, [])?.tier?.decided;
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     const classification = childMap(record, CLASSIFICATION);
-    if (setIfChanged(classification, 'tier', stored as unknown as JsonValue)) {
-      touch(record, decision.by, decision.at);
-    }
+    setIfChanged(classification, 'tier', stored as unknown as JsonValue);
+    appendHistory(record, {
+      at: decision.at,
+      by: decision.by,
+      action: 'tier-decided',
+      changes: [{ field: 'tier', from: before ?? null, to: stored.decided }],
+      detail: stored.decided === stored.suggested ? 'confirmed' : 'overridden',
+      ...(stored.reason ? { reason: stored.reason } : {}),
+    });
   });
 }
 
@@ -355,5 +379,8 @@ export function readRecordClassification(
   if (decision !== undefined) result.decision = decision;
   const tier = readTier(map, path, problems);
   if (tier !== undefined) result.tier = tier;
-  return result;
+  const draft = readDraft(map, profile, path, problems);
+  if (draft.pending || draft.by !== undefined) result.draft = draft;
+  // A record made with an empty draft to answer into is not classified yet.
+  return Object.keys(result).length > 0 ? result : undefined;
 }

@@ -1,7 +1,7 @@
 /** The registry document (`<workspace>/registry`): the AI inventory and triage. */
 export * from './schema.ts';
 export { RECORD_FIELDS } from './fields.ts';
-export { createRecord, readRegistryRecord, updateRecord } from './records.ts';
+export { createRecord, readRegistryRecord, resolveField, updateRecord } from './records.ts';
 export { addNote, ensureRecordLogs, readRecordLogs, removeNote } from './notes.ts';
 export { setTriage } from './triage.ts';
 export {
@@ -41,3 +41,6 @@ export * from './approvals.ts';
 export * from './assessment-index.ts';
 export * from './templates.ts';
 export * from './governance.ts';
+export { appendHistory, type NewHistoryEntry } from './history.ts';
+export * from './history-words.ts';
+export { draftKey, setDraftAnswer, type DraftAnswers } from './classification-draft.ts';

@@ -15,22 +15,6 @@ export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
   other: 'Other',
 };
 
-export const FIELD_LABELS: Record<string, string> = {
-  name: 'name',
-  vendor: 'vendor',
-  category: 'category',
-  purpose: 'purpose',
-  owner: 'business owner',
-  lifecycle: 'lifecycle',
-  departments: 'departments',
-  userCount: 'number of users',
-  dataCategories: 'data categories',
-  toolKeys: 'detections',
-  model: 'model',
-  provider: 'provider',
-  notes: 'notes',
-};
-
 /** Who did it: a token id (32 hex digits) is shortened; a role or a name shows as it is. */
 export function personShown(by: string): string {
   if (by === '') return 'someone';
