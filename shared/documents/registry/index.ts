@@ -44,3 +44,11 @@ export * from './governance.ts';
 export { appendHistory, type NewHistoryEntry } from './history.ts';
 export * from './history-words.ts';
 export { draftKey, setDraftAnswer, type DraftAnswers } from './classification-draft.ts';
+export {
+  currentRecordId,
+  deleteRecord,
+  mergeRecords,
+  setArchived,
+  type RemovedRecord,
+  type Stamp,
+} from './record-lifecycle.ts';

@@ -29,6 +29,13 @@ import {
 } from './schema.ts';
 import { checkAuthor } from './authored.ts';
 import { ensureDraft } from './classification-draft.ts';
+import {
+  ARCHIVED,
+  DELETED,
+  MERGED_INTO,
+  readStamp,
+  type RemovedRecord,
+} from './record-lifecycle.ts';
 
 /** Checks every field of a patch (unknown names are refused: they are typos or newer fields). */
 function checkPatch(patch: RecordPatch): void {
@@ -117,6 +124,9 @@ export function updateRecord(
   checkAuthor(by, at);
   const record = doc.getMap<unknown>(RECORDS).get(id);
   if (!(record instanceof Y.Map)) throw new Error(`no record ${id}`);
+  if (record.has(MERGED_INTO) || record.has(DELETED)) {
+    throw new Error(`record ${id} was merged or deleted`);
+  }
   const changes: FieldChange[] = [];
   let wrote = false;
   doc.transact(() => {
@@ -174,6 +184,12 @@ export function readRecord(map: Y.Map<unknown>, id: string, path: string, proble
   }
   const classification = readRecordClassification(map, path, problems);
   if (classification !== undefined) record.classification = classification;
+  const archived = readStamp(map, ARCHIVED, problems, path);
+  if (archived !== undefined) record.archived = archived;
+  const mergedInto = map.get(MERGED_INTO);
+  if (typeof mergedInto === 'string' && isId(mergedInto)) record.mergedInto = mergedInto;
+  const deleted = readStamp(map, DELETED, problems, path);
+  if (deleted !== undefined) record.deleted = deleted;
   return [id, record as unknown as RegistryRecord] as const;
 }
 
@@ -186,6 +202,26 @@ export function readRegistryRecords(
       readRecord(record, id, path, problems),
     ),
   );
+}
+
+/** Splits what was read into the records and those merged away or deleted (record-lifecycle.ts). */
+export function splitRemoved(all: Iterable<readonly [string, RegistryRecord]>): {
+  records: Map<string, RegistryRecord>;
+  removed: Map<string, RemovedRecord>;
+} {
+  const records = new Map<string, RegistryRecord>();
+  const removed = new Map<string, RemovedRecord>();
+  for (const [id, record] of all) {
+    if (record.mergedInto === undefined && record.deleted === undefined) {
+      records.set(id, record);
+      continue;
+    }
+    const gone: RemovedRecord = { id, name: record.name };
+    if (record.mergedInto !== undefined) gone.mergedInto = record.mergedInto;
+    if (record.deleted !== undefined) gone.deleted = record.deleted;
+    removed.set(id, gone);
+  }
+  return { records, removed };
 }
 
 /** One record, read without trust (problems are dropped): for a writer's fresh view of a set. */

@@ -156,6 +156,7 @@ describe('registry document', () => {
       snoozedUntil: AT + 1000,
       by: 'lead-2',
       at: AT + 2,
+      earlier: [{ state: 'merged', recordId: 'rec-1', by: 'lead-1', at: AT }],
     });
   });
 

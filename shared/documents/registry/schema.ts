@@ -194,6 +194,19 @@ export interface RegistryRecord extends RecordFields {
    * undefined for a clear. The field itself shows one of them until a lead chooses.
    */
   conflicts?: Partial<Record<keyof RecordFields, unknown[]>>;
+  /** Archived: kept, hidden from the lists unless asked for, restorable (record-lifecycle.ts). */
+  archived?: RecordStamp;
+  /** Only on what Registry.removed holds: merged into this record… */
+  mergedInto?: string;
+  /** …or deleted by an admin. */
+  deleted?: RecordStamp;
+}
+
+/** Who did something to a record, when, and why. */
+export interface RecordStamp {
+  by: string;
+  at: number;
+  reason?: string;
 }
 
 export interface TriageEntry {
@@ -205,12 +218,16 @@ export interface TriageEntry {
   snoozedUntil?: number;
   by: string;
   at: number;
+  /** The decisions this one replaced, newest first (the latest 10; triage.ts). */
+  earlier?: TriageEntry[];
 }
 
 export interface Registry {
   schemaVersion?: number;
-  /** In id order. */
+  /** In id order. Archived ones included (marked); merged and deleted ones are in `removed`. */
   records: Map<string, RegistryRecord>;
+  /** Records merged into another or deleted: their ids, names and where they went. */
+  removed?: Map<string, { id: string; name: string; mergedInto?: string; deleted?: RecordStamp }>;
   /** In toolKey order. */
   triage: Map<string, TriageEntry>;
   problems: string[];
