@@ -86,6 +86,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
           registry={sync.doc('registry')}
           recordId={rest[0]}
           canEdit={sync.access.get('registry') === 'write'}
+          isAdmin={credentials.role === 'admin'}
           me={personOf(credentials)}
           workspace={sync.workspace}
         />

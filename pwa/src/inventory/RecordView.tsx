@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import {
   ensureRecordLogs,
@@ -13,6 +13,7 @@ import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { formatDay, tierName } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
 import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
+import { RecordActions } from './record/RecordActions.tsx';
 import { RecordFieldsList } from './record/RecordFieldsList.tsx';
 import { RecordHistory } from './record/RecordHistory.tsx';
 import { RecordNotes } from './record/RecordNotes.tsx';
@@ -24,6 +25,10 @@ interface Props {
   record: RegistryRecord;
   registry: Y.Doc;
   canEdit: boolean;
+  /** Admins may delete a record. */
+  isAdmin?: boolean;
+  /** Every record, for merging this one into another. */
+  records?: ReadonlyMap<string, RegistryRecord>;
   me: string;
   now?: (() => number) | undefined;
   /** Ids for new notes (tests pass a counter). */
@@ -41,10 +46,19 @@ export function RecordView({
   record,
   registry,
   canEdit,
+  isAdmin = false,
+  records,
   me,
   now = Date.now,
   newId = randomId,
 }: Props) {
+  const others = useMemo(
+    () =>
+      [...(records?.values() ?? [])]
+        .filter((other) => other.id !== record.id)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [records, record.id],
+  );
   const read = useCallback((doc: Y.Doc) => readRecordLogs(doc, record.id), [record.id]);
   const logs = useDocument(registry, read, NO_LOGS);
   const viewers = useRecordViewers(record.id);
@@ -71,6 +85,16 @@ export function RecordView({
         Created {formatDay(record.createdAt)} by {personShown(record.createdBy)} · last changed{' '}
         {formatDay(record.updatedAt)} by {personShown(record.updatedBy)}
       </p>
+      {canEdit && (
+        <RecordActions
+          record={record}
+          others={others}
+          registry={registry}
+          me={me}
+          isAdmin={isAdmin}
+          now={now}
+        />
+      )}
       {canEdit ? (
         <RecordFieldsEditor record={record} registry={registry} me={me} now={now} />
       ) : (
