@@ -52,3 +52,4 @@ export {
   type RemovedRecord,
   type Stamp,
 } from './record-lifecycle.ts';
+export * from './people.ts';

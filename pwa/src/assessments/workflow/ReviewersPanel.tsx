@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { setReviewer } from '../../../../shared/documents/assessment/index.ts';
+import { PersonInput } from '../../people/PersonInput.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -50,11 +51,7 @@ export function ReviewersPanel({ doc, reviewers, readOnly, onError }: Props) {
         <form className="workflow-inline" onSubmit={add}>
           <label>
             Reviewer
-            <input
-              value={person}
-              maxLength={200}
-              onChange={(event) => setPerson(event.target.value)}
-            />
+            <PersonInput value={person} maxLength={200} onValue={setPerson} />
           </label>
           <button type="submit" disabled={person.trim() === ''}>
             Add reviewer

@@ -102,7 +102,7 @@ export function RecordFieldsEditor({ record, registry, me, now }: Props) {
           options={LIFECYCLE_OPTIONS}
           onSave={(lifecycle) => save({ lifecycle })}
         />
-        <TextField label="Business owner" value={record.owner} onSave={text('owner')} />
+        <TextField label="Business owner" value={record.owner} onSave={text('owner')} person />
         <TextField
           label="Number of users"
           value={record.userCount?.toString()}
