@@ -69,9 +69,7 @@ export function readPeople(doc: Y.Doc): { people: Person[]; problems: string[] }
   const people: Person[] = [];
   for (const [key, value] of map?.entries() ?? []) {
     const { name, from, by, at } = (
-      typeof value === 'object' && value !== null && !(value instanceof Y.AbstractType)
-        ? value
-        : {}
+      typeof value === 'object' && value !== null && !(value instanceof Y.AbstractType) ? value : {}
     ) as Record<string, unknown>;
     if (
       typeof name !== 'string' ||
