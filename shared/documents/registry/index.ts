@@ -48,6 +48,7 @@ export {
   currentRecordId,
   deleteRecord,
   mergeRecords,
+  noteStatusDecision,
   setArchived,
   type RemovedRecord,
   type Stamp,

@@ -4,7 +4,13 @@ import { indexAssessment, readAssessmentIndex } from './assessment-index.ts';
 import { historyWords } from './history-words.ts';
 import { addNote, readRecordLogs } from './notes.ts';
 import { readRegistry } from './read.ts';
-import { currentRecordId, deleteRecord, mergeRecords, setArchived } from './record-lifecycle.ts';
+import {
+  currentRecordId,
+  deleteRecord,
+  mergeRecords,
+  noteStatusDecision,
+  setArchived,
+} from './record-lifecycle.ts';
 import { createRecord, updateRecord } from './records.ts';
 import { readRiskRegister, saveRisk } from './risks.ts';
 import { setTriage } from './triage.ts';
@@ -165,5 +171,21 @@ describe('deleting a record', () => {
       action: 'deleted the record',
       lines: ['Reason: Created by mistake'],
     });
+  });
+});
+
+describe('the status employees see', () => {
+  it('is in the history of every record listing the tool, in words', () => {
+    const doc = aRegistry();
+    const stamp = { by: 'lead-1', at: AT + 40 };
+    expect(noteStatusDecision(doc, 'openai-chatgpt', { from: null, to: 'banned' }, stamp)).toBe(1);
+    const [entry] = readRecordLogs(doc, 'chatgpt-team').history;
+    expect(historyWords(entry!)).toEqual({
+      action: 'set the status employees see',
+      lines: ['Tool: openai-chatgpt', 'Status for employees: (none) → “Banned”'],
+    });
+    expect(noteStatusDecision(doc, 'nobody-uses-this', { from: null, to: 'approved' }, stamp)).toBe(
+      0,
+    );
   });
 });

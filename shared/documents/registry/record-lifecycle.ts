@@ -257,3 +257,35 @@ export function readStamp(
   if (reason !== undefined) stamp.reason = reason;
   return stamp;
 }
+
+/**
+ * Records a decision made outside the registry — the status employees see for a tool (W/policy)
+ * — in the history of every record that lists the tool as a detection. Returns how many.
+ */
+export function noteStatusDecision(
+  doc: Y.Doc,
+  toolKey: string,
+  change: { from: string | null; to: string; reason?: string },
+  stamp: Stamp,
+): number {
+  checkAuthor(stamp.by, stamp.at);
+  let noted = 0;
+  doc.transact(() => {
+    ensureWritable(doc, REGISTRY_SCHEMA);
+    for (const record of doc.getMap<unknown>(RECORDS).values()) {
+      if (!(record instanceof Y.Map) || record.has(MERGED_INTO) || record.has(DELETED)) continue;
+      const tools = record.get('toolKeys');
+      if (!(tools instanceof Y.Map) || tools.get(toolKey) !== true) continue;
+      appendHistory(record, {
+        at: stamp.at,
+        by: stamp.by,
+        action: 'status-set',
+        subject: toolKey,
+        changes: [{ field: 'status', from: change.from, to: change.to }],
+        ...(change.reason ? { reason: change.reason } : {}),
+      });
+      noted++;
+    }
+  });
+  return noted;
+}
