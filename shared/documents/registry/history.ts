@@ -21,6 +21,8 @@ import {
  */
 
 const MAX_FIELDS = 20;
+/** A stored entry's JSON: 20 changes of two whole values each, and then some. */
+const MAX_ENTRY = 250_000;
 const MAX_REASON_TEXT = 2000;
 const FIELD_NAME = /^[A-Za-z]{1,40}$/;
 
@@ -58,15 +60,30 @@ export function appendHistory(record: Y.Map<unknown>, entry: NewHistoryEntry): v
   if (entry.reason) stored.r = entry.reason;
   if (entry.subject) stored.s = entry.subject;
   if (entry.detail) stored.d = entry.detail;
-  history.push([stored]);
+  // One JSON string per entry: a document load decodes a string far faster than an object of
+  // a dozen values, and an entry is parsed only when its record's history is shown.
+  history.push([JSON.stringify(stored)]);
   if (history.length > MAX_HISTORY) history.delete(0, history.length - MAX_HISTORY);
 }
+
+/** The start of an entry as appendHistory writes it: `{"at":…,"by":"…"`. */
+const HEAD = /^\{"at":(\d{1,16}),"by":("(?:[^"\\]|\\.){0,400}")/;
+const parseText = (json: string): unknown => {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Who wrote the newest entry and when (the last appended), without reading the rest. */
 export function latestEntry(record: Y.Map<unknown>): { at: number; by: string } | undefined {
   const history = record.get(HISTORY);
   if (!(history instanceof Y.Array) || history.length === 0) return undefined;
-  const last: unknown = history.get(history.length - 1);
+  const stored: unknown = history.get(history.length - 1);
+  // Every list of records reads this: the head of the JSON, not the whole entry, when it can.
+  const head = typeof stored === 'string' ? HEAD.exec(stored) : null;
+  const last = head ? { at: Number(head[1]), by: parseText(head[2]!) } : entryObject(stored);
   if (typeof last !== 'object' || last === null || last instanceof Y.AbstractType) return undefined;
   const { at, by } = last as Record<string, unknown>;
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return undefined;
@@ -130,7 +147,19 @@ function readChanges(value: unknown): FieldChange[] | undefined {
 const optionalText = (value: unknown, max: number) =>
   typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
 
-function readEntry(value: unknown, path: string, problems: string[]): HistoryEntry | undefined {
+/** A stored entry as an object: a JSON string (schema 2) or a plain object (schema 1). */
+export function entryObject(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.length > MAX_ENTRY) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function readEntry(raw: unknown, path: string, problems: string[]): HistoryEntry | undefined {
+  const value = entryObject(raw);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     addProblem(problems, `${path}: expected an entry, got ${describe(value)}; skipped`);
     return undefined;

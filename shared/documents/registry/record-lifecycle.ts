@@ -7,7 +7,7 @@ import { ASSESSMENTS } from './assessment-index.ts';
 import { checkAuthor } from './authored.ts';
 import { FIELD_NAMES, RECORD_FIELDS } from './fields.ts';
 import { fieldOfKey } from './field-register.ts';
-import { appendHistory, historyArray } from './history.ts';
+import { appendHistory, entryObject, historyArray } from './history.ts';
 import { currentValue, readRegistryRecord } from './records.ts';
 import { RISKS } from './risks.ts';
 import {
@@ -174,9 +174,12 @@ export function mergeRecords(doc: Y.Doc, fromId: string, intoId: string, stamp: 
     if (theirs instanceof Y.Array) {
       const copied = theirs
         .toArray()
+        .map(entryObject)
         .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-        .filter((e) => !(e instanceof Y.AbstractType))
-        .map((e) => ({ ...e, s: typeof e.s === 'string' ? e.s : `from “${fromName}”` }));
+        .filter((e) => !(e instanceof Y.AbstractType) && !Array.isArray(e))
+        .map((e) =>
+          JSON.stringify({ ...e, s: typeof e.s === 'string' ? e.s : `from “${fromName}”` }),
+        );
       history.insert(0, copied.slice(-MAX_HISTORY));
     }
     appendHistory(into, {
