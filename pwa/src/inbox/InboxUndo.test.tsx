@@ -42,7 +42,7 @@ async function ctrlZ() {
   });
 }
 
-describe('undo and restore in the inbox (rule R3)', () => {
+describe('undo and restore in the inbox (rule RC3)', () => {
   it('undoes a dismissal with the toast’s Undo, and a bulk one with Ctrl+Z', async () => {
     const { view, keys, triage } = await inbox();
     await press('j');

@@ -28,7 +28,7 @@ async function page(registry: Y.Doc, label?: string) {
   );
 }
 
-describe('person fields (rule R4)', () => {
+describe('person fields (rule RC4)', () => {
   it('offers the workspace’s people, the joining person among them', async () => {
     const registry = new Y.Doc();
     addPerson(registry, 'Leila Moreau', { from: 'added', by: 'lead-1', at: 1 });

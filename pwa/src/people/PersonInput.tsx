@@ -10,7 +10,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'list' | 'value' | 'onC
 
 /**
  * A person's name, picked from the workspace's people (a list under the field); a name not in it
- * is still accepted, as a fallback, and the field says so, offering to add it (rule R4).
+ * is still accepted, as a fallback, and the field says so, offering to add it (rule RC4).
  */
 export function PersonInput({ value, onValue, ...rest }: Props) {
   const { people, add } = usePeopleDirectory();

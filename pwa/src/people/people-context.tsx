@@ -19,7 +19,7 @@ const readShared = sharedReader((doc) => ({ read: () => readPeople(doc) }));
 /**
  * The workspace's people for every owner, assignee and reviewer field below it. The device that
  * joined with an invitation adds its own person (the relay's label) once, so the directory fills
- * from the invitations as people join (rule R4).
+ * from the invitations as people join (rule RC4).
  */
 export function PeopleProvider(props: {
   registry: Y.Doc | undefined;

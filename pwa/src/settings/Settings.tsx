@@ -113,7 +113,7 @@ function People({
     if (!alive.current) return;
     if (result.ok) {
       setTokens(result.value);
-      // Every invited person is in the people directory (rule R4).
+      // Every invited person is in the people directory (rule RC4).
       addInvited?.(
         result.value
           .filter((t) => t.kind === 'invitation' && t.revokedAt === null && t.label)

@@ -9,39 +9,27 @@ import {
 import { addProblem, joinPath } from '../schema/problems.ts';
 import { readString, readTimestamp } from '../schema/read.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { checkText, checkTimestamp, childMap, setIfChanged } from '../schema/write.ts';
+import { checkText, checkTimestamp, setIfChanged } from '../schema/write.ts';
 import { MAX_PERSON, RECORDS, REGISTRY_SCHEMA } from './schema.ts';
 
 /**
- * The answers a lead gives to the use profile, kept the moment they are given (rule R2 in
- * docs/sync.md): `classification.draft`, one key per answer —
+ * The answers a lead gives to the use profile, kept the moment they are given (rule RC2 in
+ * docs/sync.md): flat keys of the record itself, one per answer —
  *
- *   <question>          → true | false             (a yes/no question)
- *   <list>.<value>      → true | false             (one point of Annex III, Art. 5, Art. 6(3))
+ *   draft.<question>          → true | false        (a yes/no question)
+ *   draft.<list>.<value>      → true | false        (one point of Annex III, Art. 5, Art. 6(3))
  *
- * — with `draftBy` / `draftAt` beside it. One key per answer, so two leads ticking different
+ * — with `draftBy` / `draftAt` beside them. One key per answer, so two leads ticking different
  * boxes at once both keep theirs, and every lead sees the other's ticks live. The draft lays over
- * the confirmed profile; confirming writes the result as the profile and clears the keys it saw.
- * The `draft` map is made with the record (createRecord) or when a lead opens an older one
- * (ensureRecordLogs): two leads must never each create it.
+ * the confirmed profile; confirming writes the result as the profile and deletes the keys it saw.
+ * Flat keys need no nested map that two leads could each create (Yjs would keep one), and cost a
+ * record nothing until someone answers.
  */
-export const DRAFT = 'draft';
+export const DRAFT = 'draft.';
 
 const EMPTY = emptyEuAiActProfile();
 const LIST_FIELDS = new Set(PROFILE_FIELDS.filter((field) => Array.isArray(EMPTY[field])));
 const BOOLEAN_FIELDS = new Set(PROFILE_FIELDS.filter((field) => typeof EMPTY[field] === 'boolean'));
-
-function classificationMap(record: Y.Map<unknown>): Y.Map<unknown> {
-  return childMap(record, 'classification');
-}
-
-/** Makes `classification.draft` if missing (inside the caller's transaction). */
-export function ensureDraft(record: Y.Map<unknown>): boolean {
-  const classification = record.get('classification');
-  if (classification instanceof Y.Map && classification.get(DRAFT) instanceof Y.Map) return false;
-  childMap(classificationMap(record), DRAFT);
-  return true;
-}
 
 /** The stored key of one answer: a question, or `list.value`; throws for anything else. */
 export function draftKey(question: string, value?: string): string {
@@ -84,22 +72,20 @@ export function setDraftAnswer(
   let changed = false;
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
-    const classification = classificationMap(record);
-    changed = setIfChanged(childMap(classification, DRAFT), key, answer.on);
+    changed = setIfChanged(record, `${DRAFT}${key}`, answer.on);
     if (changed) {
-      setIfChanged(classification, 'draftBy', by);
-      setIfChanged(classification, 'draftAt', at);
+      setIfChanged(record, 'draftBy', by);
+      setIfChanged(record, 'draftAt', at);
     }
   });
   return changed;
 }
 
 /** Deletes the draft's answers (after they were confirmed as the profile). */
-export function clearDraft(classification: Y.Map<unknown>): void {
-  const draft = classification.get(DRAFT);
-  if (draft instanceof Y.Map) for (const key of [...draft.keys()]) draft.delete(key);
-  setIfChanged(classification, 'draftBy', undefined);
-  setIfChanged(classification, 'draftAt', undefined);
+export function clearDraft(record: Y.Map<unknown>): void {
+  for (const key of [...record.keys()]) if (key.startsWith(DRAFT)) record.delete(key);
+  setIfChanged(record, 'draftBy', undefined);
+  setIfChanged(record, 'draftAt', undefined);
 }
 
 export interface DraftAnswers {
@@ -111,20 +97,29 @@ export interface DraftAnswers {
   at?: number;
 }
 
+/** The record's draft answers, [answer key, value], found in one pass over its keys. */
+function draftEntries(record: Y.Map<unknown>): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  record.forEach((value, key) => {
+    if (key.startsWith(DRAFT)) entries.push([key.slice(DRAFT.length), value]);
+  });
+  return entries;
+}
+
 /** Lays the draft's answers over `base`; unknown keys and non-boolean values are reported. */
 export function readDraft(
-  classification: Y.Map<unknown>,
+  record: Y.Map<unknown>,
   base: EuAiActProfile | undefined,
   path: string,
   problems: string[],
 ): DraftAnswers {
   const start = base ?? EMPTY;
-  const draft = classification.get(DRAFT);
-  if (!(draft instanceof Y.Map) || draft.size === 0) return { profile: start, pending: false };
+  const draft = draftEntries(record);
+  if (draft.length === 0) return { profile: start, pending: false };
   const next: Record<string, unknown> = { ...start };
   for (const field of LIST_FIELDS) next[field] = [...(start[field] as string[])];
-  const at = joinPath(path, DRAFT);
-  for (const [key, value] of draft.entries()) {
+  const at = joinPath(path, 'draft');
+  for (const [key, value] of draft) {
     if (typeof value !== 'boolean') {
       addProblem(problems, `${joinPath(at, key)}: expected true or false; skipped`);
       continue;
@@ -152,9 +147,9 @@ export function readDraft(
       : a === b;
   const pending = PROFILE_FIELDS.some((field) => !same(profile[field], start[field]));
   const result: DraftAnswers = { profile, pending };
-  const by = readString(classification, 'draftBy', problems, { path, max: MAX_PERSON });
+  const by = readString(record, 'draftBy', problems, { path, max: MAX_PERSON });
   if (by !== undefined) result.by = by;
-  const when = readTimestamp(classification, 'draftAt', problems, { path });
+  const when = readTimestamp(record, 'draftAt', problems, { path });
   if (when !== undefined) result.at = when;
   return result;
 }

@@ -135,7 +135,7 @@ export function setUseProfile(
     const suggested = { category: result.category, basis: result.basis };
     changed = setIfChanged(classification, 'suggested', suggested) || changed;
     // The draft's answers are now the profile.
-    clearDraft(classification);
+    clearDraft(record);
     if (changed) {
       setIfChanged(classification, 'answeredBy', by);
       setIfChanged(classification, 'answeredAt', at);
@@ -364,9 +364,14 @@ export function readRecordClassification(
   problems: string[],
 ): RecordClassification | undefined {
   const map = readChildMap(record, CLASSIFICATION, problems, { path: recordPath });
-  if (map === undefined) return undefined;
   const path = joinPath(recordPath, CLASSIFICATION);
   const result: RecordClassification = {};
+  const draft = () => readDraft(record, result.profile, recordPath, problems);
+  if (map === undefined) {
+    // Answers given before the first confirmation: only the draft.
+    const answers = draft();
+    return answers.pending || answers.by !== undefined ? { draft: answers } : undefined;
+  }
   const profile = readProfile(map, path, problems);
   if (profile !== undefined) result.profile = profile;
   const answeredBy = readString(map, 'answeredBy', problems, { path, max: MAX_PERSON });
@@ -379,8 +384,7 @@ export function readRecordClassification(
   if (decision !== undefined) result.decision = decision;
   const tier = readTier(map, path, problems);
   if (tier !== undefined) result.tier = tier;
-  const draft = readDraft(map, profile, path, problems);
-  if (draft.pending || draft.by !== undefined) result.draft = draft;
-  // A record made with an empty draft to answer into is not classified yet.
-  return Object.keys(result).length > 0 ? result : undefined;
+  const answers = draft();
+  if (answers.pending || answers.by !== undefined) result.draft = answers;
+  return result;
 }

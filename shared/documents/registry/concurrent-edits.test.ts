@@ -12,7 +12,7 @@ import { createRecord, readRegistryRecord, resolveField, updateRecord } from './
 import { LIFECYCLES, type RecordPatch } from './schema.ts';
 
 /**
- * Rule R1 (docs/sync.md): two leads edit the same record offline, on real Y.Docs that exchange
+ * Rule RC1 (docs/sync.md): two leads edit the same record offline, on real Y.Docs that exchange
  * their updates only afterwards. Whatever field they both change, nothing either of them wrote
  * is lost without a trace: text, choices and numbers keep both values as a conflict a lead
  * settles; sets merge item by item; notes, draft answers and decisions all stay.
@@ -62,7 +62,7 @@ const SINGLE = [
   'userCount',
 ] as const;
 
-describe('two leads editing one record offline (rule R1)', () => {
+describe('two leads editing one record offline (rule RC1)', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`keeps both writers' values of every single-valued field (seed ${seed})`, () => {
       const { a, b, random } = twoLeads(seed);

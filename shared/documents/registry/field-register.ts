@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 
 /**
  * A record field that holds one value (text, a choice, a number), stored so that a concurrent
- * overwrite is never lost silently (rule R1 in docs/sync.md).
+ * overwrite is never lost silently (rule RC1 in docs/sync.md).
  *
  * A Y.Map key keeps one of two values set at once and drops the other without a trace. So each
  * writer stores its value under a key of its own, `<field>@<its Yjs client id>`, and deletes every
@@ -26,16 +26,21 @@ export function fieldOfKey(key: string): string {
   return at < 0 ? key : key.slice(0, at);
 }
 
-/** Every stored value of each field, read in one pass over the record's keys. */
+/**
+ * Every stored value of each field, read in one pass over the record's keys (forEach: a list of
+ * records reads thousands of these, and an iterator per record shows in its time). A plain
+ * `<field>` key (schema 1) is collected by the caller, which knows the fields.
+ */
 export function storedVersions(record: Y.Map<unknown>): Map<string, Array<[string, unknown]>> {
   const byField = new Map<string, Array<[string, unknown]>>();
-  for (const [key, value] of record.entries()) {
+  record.forEach((value, key) => {
     const at = key.indexOf(VERSION_MARK);
-    const field = at < 0 ? key : key.slice(0, at);
+    if (at < 0) return;
+    const field = key.slice(0, at);
     const list = byField.get(field);
     if (list) list.push([key, value]);
     else byField.set(field, [[key, value]]);
-  }
+  });
   // The order is the keys' (not the map's insertion order, which differs between replicas).
   for (const list of byField.values()) {
     if (list.length > 1) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

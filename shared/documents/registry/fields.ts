@@ -94,6 +94,11 @@ export function readRegister(
   problems: string[],
   path: string,
 ): RegisterRead {
+  if (versions.length === 1 && versions[0]![1] !== null) {
+    // The usual case, without the lists.
+    const only: Fields = { get: () => versions[0]![1] };
+    return { value: readField(only, name, spec, problems, path) };
+  }
   const values: unknown[] = [];
   for (const [, stored] of versions) {
     let value: unknown;

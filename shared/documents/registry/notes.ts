@@ -19,7 +19,6 @@ import {
   type RecordNote,
 } from './schema.ts';
 import { checkAuthor } from './authored.ts';
-import { DRAFT, ensureDraft } from './classification-draft.ts';
 import { FIELD_NAMES, RECORD_FIELDS } from './fields.ts';
 import { ensureSets } from './records.ts';
 
@@ -106,20 +105,17 @@ export function removeNote(
 }
 
 /**
- * Creates a record's empty `notes`, `history` and classification `draft` if missing. A lead's device calls it on opening
+ * Creates a record's empty `notes`, `history` and set maps if missing. A lead's device calls it on opening
  * an older record, so the containers exist (and have synced) before anyone writes into them.
  * Returns whether it wrote.
  */
 export function ensureRecordLogs(doc: Y.Doc, recordId: string): boolean {
   const record = doc.getMap<unknown>(RECORDS).get(recordId);
   if (!(record instanceof Y.Map)) return false;
-  const classification = record.get('classification');
   const setsMissing = FIELD_NAMES.some((f) => RECORD_FIELDS[f].kind === 'set' && !record.has(f));
   if (
     record.get(NOTES) instanceof Y.Map &&
     record.get(HISTORY) instanceof Y.Array &&
-    classification instanceof Y.Map &&
-    classification.get(DRAFT) instanceof Y.Map &&
     !setsMissing
   ) {
     return false;
@@ -128,7 +124,6 @@ export function ensureRecordLogs(doc: Y.Doc, recordId: string): boolean {
     ensureWritable(doc, REGISTRY_SCHEMA);
     notesMap(record);
     historyArray(record);
-    ensureDraft(record);
     ensureSets(record);
   });
   return true;

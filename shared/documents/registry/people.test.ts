@@ -9,7 +9,7 @@ function exchange(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
 }
 
-describe('the people directory (rule R4)', () => {
+describe('the people directory (rule RC4)', () => {
   it('keeps one entry per person, whoever adds them and however they type the name', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();

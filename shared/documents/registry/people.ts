@@ -6,7 +6,7 @@ import { checkAuthor } from './authored.ts';
 import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
 
 /**
- * The workspace's people (rule R4 in docs/sync.md): `people: key → { name, from, by, at }`, the
+ * The workspace's people (rule RC4 in docs/sync.md): `people: key → { name, from, by, at }`, the
  * names owner, assignee and reviewer fields offer, so that one person is one name. `from` says
  * where a name came from: an invitation (the relay's label for a token, added by the device that
  * joined with it) or a lead who added it. The key is the name folded (case and spaces), so two

@@ -15,7 +15,7 @@ import { createRecord, updateRecord } from './records.ts';
 import { readRiskRegister, saveRisk } from './risks.ts';
 import { setTriage } from './triage.ts';
 
-/** Rule R3 (docs/sync.md): records can be corrected, and every correction is in the history. */
+/** Rule RC3 (docs/sync.md): records can be corrected, and every correction is in the history. */
 
 const AT = Date.UTC(2026, 5, 2, 10);
 const lead = { by: 'lead-1', at: AT + 10 };

@@ -22,7 +22,7 @@ import {
 } from './schema.ts';
 
 /**
- * Correcting the inventory (rule R3 in docs/sync.md): a record can be archived (kept, hidden from
+ * Correcting the inventory (rule RC3 in docs/sync.md): a record can be archived (kept, hidden from
  * the lists, restorable), merged into another (its detections, notes, history, risks, assessments
  * and triage follow; the merged record stays as a pointer), or deleted by an admin with a reason
  * (the record keeps its name and history, nothing else). Each is a history entry.

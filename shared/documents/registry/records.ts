@@ -28,7 +28,6 @@ import {
   type RegistryRecord,
 } from './schema.ts';
 import { checkAuthor } from './authored.ts';
-import { ensureDraft } from './classification-draft.ts';
 import {
   ARCHIVED,
   DELETED,
@@ -74,7 +73,6 @@ export function createRecord(
     // entry at once then write into the same containers (see schema.ts).
     record.set(NOTES, new Y.Map<unknown>());
     record.set(HISTORY, new Y.Array<unknown>());
-    ensureDraft(record);
     ensureSets(record);
     record.set('createdAt', at);
     record.set('createdBy', by);
@@ -158,7 +156,10 @@ export function readRecord(map: Y.Map<unknown>, id: string, path: string, proble
     let value: unknown;
     if (spec.kind === 'set') value = readField(map, name, spec, problems, path);
     else {
-      const read = readRegister(versions.get(name) ?? [], name, spec, problems, path);
+      const stored = versions.get(name) ?? [];
+      const legacy = map.get(name);
+      if (legacy !== undefined) stored.push([name, legacy]);
+      const read = readRegister(stored, name, spec, problems, path);
       value = read.value;
       if (read.conflict) conflicts[name] = read.conflict;
     }

@@ -60,7 +60,7 @@ export const MAX_TRAIL = 10;
 const TRAIL = 't@';
 
 /**
- * Every triage decision is kept (rule R3): the one it replaces goes into the entry's trail, one
+ * Every triage decision is kept (rule RC3): the one it replaces goes into the entry's trail, one
  * key per decision (`t@<time>.<client>`, so decisions made at once by two leads both stay), and a
  * decision that concerns a record — opened as it, merged into it, or taken out of it — is also in
  * that record's history.

@@ -67,7 +67,7 @@ export function filterRows(
   const anyArchived = rows.some((row) => row.archived);
   const filtered = lifecycle || tier || euAiAct || category || owner;
   if (found === undefined && !filtered && (archived === 'show' || !anyArchived)) return rows;
-  // Archived records are kept but hidden unless asked for (rule R3).
+  // Archived records are kept but hidden unless asked for (rule RC3).
   const archiveOk = (row: InventoryRow) =>
     archived === 'show' || (archived === 'only' ? row.archived : !row.archived);
   return rows.filter(

@@ -16,7 +16,7 @@ const words = (field: string, value: unknown) =>
   value === undefined || value === null ? '(empty)' : valueWords(field, value as string | number);
 
 /**
- * Two people set this field at once without seeing each other's value (rule R1): both values
+ * Two people set this field at once without seeing each other's value (rule RC1): both values
  * are shown, and the next lead keeps one. Nothing is dropped until someone chooses.
  */
 export function ConflictChoice({ label, field, values, onChoose }: Props) {

@@ -38,7 +38,7 @@ const page = (doc: Y.Doc, recordId?: string, isAdmin = false) =>
     />,
   );
 
-describe('correcting a record (rule R3)', () => {
+describe('correcting a record (rule RC3)', () => {
   it('archives a record: hidden from the list unless shown, and restorable', async () => {
     const doc = registryDoc();
     const view = await page(doc, 'dup');

@@ -25,7 +25,7 @@ interface Props {
 type Form = 'merge' | 'delete' | undefined;
 
 /**
- * Correcting a record (rule R3): archive it (kept, hidden, restorable), merge it into another
+ * Correcting a record (rule RC3): archive it (kept, hidden, restorable), merge it into another
  * (everything follows), or, for an admin, delete it with a reason. Each is in the history.
  */
 export function RecordActions({ record, others, registry, me, isAdmin, now }: Props) {

@@ -223,7 +223,7 @@ describe('the record page for a contributor', () => {
     expect(Y.encodeStateAsUpdate(registry)).toEqual(before);
   });
 
-  it('shows both values two leads left at once, and keeps the one chosen (rule R1)', async () => {
+  it('shows both values two leads left at once, and keeps the one chosen (rule RC1)', async () => {
     const registry = aRegistry();
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(registry));
