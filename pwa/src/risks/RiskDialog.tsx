@@ -101,7 +101,12 @@ export function RiskDialog({ registry, records, risk, me, now, onClose }: Props)
       </div>
       <label>
         Owner
-        <PersonInput value={form.owner} onValue={(value) => set('owner', value)} maxLength={200} />
+        <PersonInput
+          aria-label="Owner"
+          value={form.owner}
+          onValue={(value) => set('owner', value)}
+          maxLength={200}
+        />
       </label>
       <div className="risk-dialog-row">
         <label>

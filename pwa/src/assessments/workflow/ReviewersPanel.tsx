@@ -51,7 +51,7 @@ export function ReviewersPanel({ doc, reviewers, readOnly, onError }: Props) {
         <form className="workflow-inline" onSubmit={add}>
           <label>
             Reviewer
-            <PersonInput value={person} maxLength={200} onValue={setPerson} />
+            <PersonInput aria-label="Reviewer" value={person} maxLength={200} onValue={setPerson} />
           </label>
           <button type="submit" disabled={person.trim() === ''}>
             Add reviewer

@@ -121,7 +121,12 @@ function AssigneeField(props: {
     <form className="workflow-inline" onSubmit={submit}>
       <label>
         <span className="visually-hidden">Assignee of {props.sectionTitle}</span>
-        <PersonInput value={value} maxLength={200} onValue={setDraft} />
+        <PersonInput
+          aria-label={`Assignee of ${props.sectionTitle}`}
+          value={value}
+          maxLength={200}
+          onValue={setDraft}
+        />
       </label>
       <button type="submit" disabled={draft === undefined}>
         Assign

@@ -67,6 +67,8 @@ export function TextField({
         ) : person ? (
           <PersonInput
             {...common}
+            // Named by its label alone: the note on an unknown name sits inside the label too.
+            aria-label={label}
             onValue={(text) => common.onChange({ target: { value: text } })}
           />
         ) : (
