@@ -27,8 +27,8 @@ import { appendHistory } from './history.ts';
  *   suggested   { category, basis: [citations] }  classifyEuAiAct of the profile, written with it
  *   decision    { category, confirmed, overrideReason?, by, at }  a lead's, written whole
  *   tier        { suggested, decided, reason?, suggestedReasons?, by, at }  tier ids, written whole
- *   draft       Y.Map: the answers given since the last confirmation (classification-draft.ts)
- *   draftBy, draftAt
+ * The answers given since the last confirmation are flat `draft.*` keys of the record itself
+ * (classification-draft.ts).
  *
  * Each decision is also a history entry of the record, from → to, with its reason.
  * A new optional key, not a change of shape: v1 readers read only the keys they know, so no

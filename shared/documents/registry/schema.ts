@@ -21,6 +21,10 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *            A single-valued field (name, vendor, category, purpose, owner, lifecycle,
  *            userCount, model, provider) is stored as `<field>@<client id>` → value | null
  *            (schema 2, field-register.ts; schema 1: a plain `<field>` key, still read).
+ *            `draft.<answer>` → true|false, draftBy, draftAt: classification answers not yet
+ *            confirmed (classification-draft.ts). archived?, mergedInto?, deleted?: corrections
+ *            (record-lifecycle.ts).
+ *   people   folded name → { name, from, by, at }: the people directory (people.ts)
  *   triage   toolKey → { state, recordId?, reason?, snoozedUntil?, by, at }
  *   networkLog  toolKey → imported network-log discoveries (see network-log.ts)
  *   risks    riskId → the risk register (see risks.ts)
