@@ -18,7 +18,8 @@ import { usePwaWorkspace } from './harness/pwa-workspace.ts';
  */
 
 const status = (page: Page) => page.getByRole('status', { name: 'connection' }).textContent();
-const checkbox = (page: Page, label: string | RegExp) => page.getByRole('checkbox', { name: label });
+const checkbox = (page: Page, label: string | RegExp) =>
+  page.getByRole('checkbox', { name: label });
 
 describe.skipIf(!hasChromium())('records a governance lead can trust', () => {
   const ws = usePwaWorkspace();
