@@ -48,6 +48,7 @@ export {
   currentRecordId,
   deleteRecord,
   mergeRecords,
+  noteSignOff,
   noteStatusDecision,
   setArchived,
   type RemovedRecord,

@@ -8,6 +8,7 @@ import {
   currentRecordId,
   deleteRecord,
   mergeRecords,
+  noteSignOff,
   noteStatusDecision,
   setArchived,
 } from './record-lifecycle.ts';
@@ -187,5 +188,20 @@ describe('the status employees see', () => {
     expect(noteStatusDecision(doc, 'nobody-uses-this', { from: null, to: 'approved' }, stamp)).toBe(
       0,
     );
+  });
+});
+
+describe('a sign-off', () => {
+  it('is in the history of the assessed record, following a merge', () => {
+    const doc = aRegistry();
+    mergeRecords(doc, 'chatgpt-dup', 'chatgpt-team', lead);
+    const sign = { assessmentId: 'ia-1', versionName: 'v1 (board)', by: 'lead-1', at: AT + 50 };
+    expect(noteSignOff(doc, sign)).toBe(true);
+    const [entry] = readRecordLogs(doc, 'chatgpt-team').history;
+    expect(historyWords(entry!)).toEqual({
+      action: 'signed off an assessment',
+      lines: ['Assessment: Impact assessment — v1 (board)'],
+    });
+    expect(noteSignOff(doc, { ...sign, assessmentId: 'unknown' })).toBe(false);
   });
 });

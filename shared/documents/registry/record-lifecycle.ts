@@ -292,3 +292,30 @@ export function noteStatusDecision(
   });
   return noted;
 }
+
+/**
+ * Records a sign-off in the history of the assessed record (found through the assessment index,
+ * following merges). Returns whether there was a record to write to.
+ */
+export function noteSignOff(
+  doc: Y.Doc,
+  sign: { assessmentId: string; versionName: string; by: string; at: number },
+): boolean {
+  checkAuthor(sign.by, sign.at);
+  const entry = doc.getMap<unknown>(ASSESSMENTS).get(sign.assessmentId);
+  const listed = entry instanceof Y.Map ? entry.get('recordId') : undefined;
+  if (typeof listed !== 'string' || !isId(listed)) return false;
+  const record = doc.getMap<unknown>(RECORDS).get(currentRecordId(doc, listed));
+  if (!(record instanceof Y.Map) || record.has(DELETED)) return false;
+  const title = entry instanceof Y.Map ? entry.get('title') : undefined;
+  doc.transact(() => {
+    ensureWritable(doc, REGISTRY_SCHEMA);
+    appendHistory(record, {
+      at: sign.at,
+      by: sign.by,
+      action: 'signed-off',
+      subject: `${typeof title === 'string' ? title : sign.assessmentId} — ${sign.versionName}`,
+    });
+  });
+  return true;
+}
