@@ -1,6 +1,11 @@
 import { CATEGORY_LABELS } from '../catalog/schema.ts';
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../classification/index.ts';
-import type { CustomField, RecordLogs, RegistryRecord } from '../documents/registry/index.ts';
+import {
+  historyWords,
+  type CustomField,
+  type RecordLogs,
+  type RegistryRecord,
+} from '../documents/registry/index.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
 import {
   jsonProvenanceOf,
@@ -199,7 +204,11 @@ function jsonLogs(logs: RecordLogs | undefined) {
         ['by', h.by],
         ['action', h.action],
         ['fields', h.fields],
+        ['changes', h.changes],
+        ['reason', h.reason],
         ['summary', h.summary],
+        // The same words the record page shows (history-words.ts), so a reader needs no key list.
+        ['words', [historyWords(h).action, ...historyWords(h).lines].join('\n')],
       ]),
     ),
   };

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { Inbox } from '../inbox/Inbox.tsx';
+import { PeopleProvider } from '../people/people-context.tsx';
 import { presenceUser, RecordPresenceProvider } from '../inventory/record/presence.ts';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import { personOf, type Credentials } from '../session/join-link.ts';
@@ -53,8 +54,23 @@ interface Props {
   credentials: Credentials;
 }
 
-/** The joined workspace's page for a route; sections still to come say so. */
-export function WorkspaceView({ path, sync, credentials }: Props) {
+/** The joined workspace's page for a route, with its people directory for every person field. */
+export function WorkspaceView(props: Props) {
+  const { sync, credentials } = props;
+  return (
+    <PeopleProvider
+      registry={sync.doc('registry')}
+      canWrite={sync.access.get('registry') === 'write'}
+      label={credentials.label}
+      me={personOf(credentials)}
+    >
+      <WorkspacePage {...props} />
+    </PeopleProvider>
+  );
+}
+
+/** The page for a route; sections still to come say so. */
+function WorkspacePage({ path, sync, credentials }: Props) {
   const ready = useSyncExternalStore(sync.subscribe, sync.isReady);
   const { rest } = parseRoute(useHash());
   // People and invitations talk to the relay; the sections kept in documents wait for them.
@@ -87,6 +103,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
           policy={sync.doc('policy')}
           recordId={rest[0]}
           canEdit={sync.access.get('registry') === 'write'}
+          isAdmin={credentials.role === 'admin'}
           me={personOf(credentials)}
           workspace={sync.workspace}
         />

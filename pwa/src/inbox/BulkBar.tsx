@@ -4,6 +4,7 @@ import type { RegistryRecord } from '../../../shared/documents/registry/index.ts
 import { dismissAll, mergeAllInto, snoozeAll } from '../triage/bulk-triage.ts';
 import type { Actor } from '../triage/triage-actions.ts';
 import { DismissForm, MergeForm, SnoozeForm } from '../triage/triage-forms.tsx';
+import { triageWrite } from '../triage/triage-undo.ts';
 
 export const BULK_FORMS = ['dismiss', 'snooze', 'merge'] as const;
 export type BulkForm = (typeof BULK_FORMS)[number];
@@ -34,7 +35,7 @@ export function BulkBar({ toolKeys, registry, records, actor, form, onForm, ...p
   const [error, setError] = useState<string>();
   function act(write: () => string, setsAside: boolean) {
     try {
-      const message = write();
+      const message = triageWrite(registry, write);
       setError(undefined);
       onForm(undefined);
       props.onDone(message, setsAside);

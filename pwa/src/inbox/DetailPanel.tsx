@@ -113,6 +113,7 @@ export function DetailPanel(props: Props) {
         policy={policy}
         canEdit={canEditPolicy}
         updatedBy={updatedBy}
+        registry={props.canTriage ? props.registry : undefined}
       />
     </aside>
   );

@@ -6,6 +6,9 @@ import { useNetworkLog } from '../imports/use-network-log.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { isSetAside, triageLabel } from '../triage/triage-actions.ts';
 import { TRIAGE_KEYS, type TriageForm } from '../triage/TriagePanel.tsx';
+import { existingRecord } from '../triage/triage-extras.tsx';
+import { useTriageUndo } from '../triage/triage-undo.ts';
+import { recordHref } from '../inventory/list/record-href.ts';
 import { BulkBar, type BulkForm } from './BulkBar.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
 import { inboxCommands } from './inbox-commands.ts';
@@ -69,6 +72,29 @@ export function Inbox({
   );
   const recordName = (id: string) => records.get(id)?.name;
   const editable = canTriage && registry !== undefined;
+  const undo = useTriageUndo(editable ? registry : undefined);
+  const undoLast = () => {
+    if (undo.undo()) setMessage('Undone.');
+  };
+  // Ctrl+Z (⌘Z) undoes this device's latest triage, unless a text field has the focus.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z') {
+        return;
+      }
+      const target = event.target;
+      if (
+        target instanceof HTMLElement &&
+        target.closest('input, textarea, select, [contenteditable]')
+      ) {
+        return;
+      }
+      event.preventDefault();
+      undoLast();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const [selected, setSelected] = useState<string>();
   const [open, setOpen] = useState(false);
@@ -117,7 +143,11 @@ export function Inbox({
       }
       const kind = TRIAGE_KEYS[key];
       if (!kind) return false;
-      startForm(kind);
+      // One record per tool: `o` on a tool that has one goes to it (the panel offers another).
+      const existing =
+        kind === 'open' ? existingRecord(current.toolKey, current.triage, byName) : undefined;
+      if (existing) window.location.hash = recordHref(existing.id);
+      else startForm(kind);
       return true;
     },
   });
@@ -216,9 +246,16 @@ export function Inbox({
               </div>
             </div>
             {message && (
-              <p role="status" className="triage-message">
-                {message}
-              </p>
+              <div className="triage-toast">
+                <p role="status" className="triage-message">
+                  {message}
+                </p>
+                {undo.canUndo && message !== 'Undone.' && (
+                  <button type="button" onClick={undoLast} aria-keyshortcuts="Control+Z">
+                    Undo
+                  </button>
+                )}
+              </div>
             )}
             {editable && checks.checked.size > 0 && (
               <BulkBar

@@ -21,9 +21,12 @@ import {
 import {
   decideEuAiActCategory,
   decideTier,
+  setDraftAnswer,
+  setDraftChoice,
   setUseProfile,
   type RecordClassification,
 } from '../../../shared/documents/registry/index.ts';
+import { personShown } from './record/record-words.ts';
 import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { EU_AI_ACT_LABELS, formatDay, tierName } from './classification-words.ts';
 import { DutiesByTime } from './classification/DutiesByTime.tsx';
@@ -54,7 +57,9 @@ interface Props {
 /**
  * The EU AI Act use profile of a record, the category and tier it suggests with their basis, and
  * the lead's decision: confirm, or override with a reason that is kept (brief, decision 7).
- * Mount it with `key={recordId}` so that the answers start from the record's stored profile.
+ * Every tick is written at once as the record's draft (classification-draft.ts), so the boxes are
+ * the document's: other leads see them live, a reload shows them as left, and Confirm records
+ * exactly what they say.
  */
 export function ClassificationPanel({
   recordId,
@@ -64,9 +69,8 @@ export function ClassificationPanel({
   me,
   now = Date.now,
 }: Props) {
-  const [profile, setProfile] = useState<EuAiActProfile>(
-    () => classification?.profile ?? EMPTY_PROFILE,
-  );
+  const profile: EuAiActProfile =
+    classification?.draft?.profile ?? classification?.profile ?? EMPTY_PROFILE;
   const [overriding, setOverriding] = useState(false);
   // The workspace's own tiers (settings), the default Tier 1/2/3 until it has its own.
   const tiers = useTierScheme(registry);
@@ -78,16 +82,32 @@ export function ClassificationPanel({
   const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string }>();
   const editable = canEdit && registry !== undefined;
 
+  /** Keeps one answer in the record's draft, the moment it is given. */
+  function keep(answer: { question: string; value?: string; on: boolean }) {
+    if (!editable) return;
+    try {
+      setDraftAnswer(registry, recordId, answer, me, now());
+      setMessage(undefined);
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  }
   const toggle = (field: ListField, value: string, on: boolean) =>
-    setProfile((p) => {
-      const list = (p[field] as string[]).filter((v) => v !== value);
-      return { ...p, [field]: on ? [...list, value] : list };
-    });
-  const answer = (question: ProfileQuestion, on: boolean) =>
-    setProfile((p) => ({ ...p, [question]: on }));
+    keep({ question: field, value, on });
+  const answer = (question: ProfileQuestion, on: boolean) => keep({ question, on });
+  /** Keeps one choice (the role, the Annex I section, what a categorisation infers) in the draft. */
   const choose =
-    (field: 'role' | 'annexISection' | 'biometricCategorisation') => (value: string | undefined) =>
-      setProfile((p) => ({ ...p, [field]: field === 'role' ? (value ?? 'deployer') : value }));
+    (field: 'role' | 'annexISection' | 'biometricCategorisation') =>
+    (value: string | undefined) => {
+      if (!editable) return;
+      try {
+        const choice = field === 'role' ? (value ?? 'deployer') : value;
+        setDraftChoice(registry, recordId, field, choice, me, now());
+        setMessage(undefined);
+      } catch (error) {
+        setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      }
+    };
 
   function record(write: (doc: Y.Doc, at: number) => void, done: string) {
     if (!editable) return;
@@ -130,20 +150,24 @@ export function ClassificationPanel({
       });
       return;
     }
+    // Only what differs from the suggestion is an override: a tier chosen alone leaves the
+    // category confirmed, and the other way round.
+    const categoryKept = category === euAiAct.category;
+    const tierKept = tier === suggestion.tier.id;
     record(
       (doc, at) => {
         setUseProfile(doc, recordId, profile, me, at);
         decideEuAiActCategory(doc, recordId, {
           category,
-          confirmed: false,
-          overrideReason: why,
+          confirmed: categoryKept,
+          ...(categoryKept ? {} : { overrideReason: why }),
           by: me,
           at,
         });
         decideTier(doc, recordId, {
           suggested: suggestion.tier.id,
           decided: tier,
-          reason: why,
+          ...(tierKept ? {} : { reason: why }),
           suggestedReasons: suggestion.reasons,
           by: me,
           at,
@@ -182,6 +206,22 @@ export function ClassificationPanel({
   return (
     <section className="classification-panel" aria-labelledby="classification-heading">
       <h2 id="classification-heading">Classification</h2>
+      {classification?.draft?.pending && (
+        <p className="draft-note" role="note">
+          Answers not confirmed yet
+          {classification.draft.by !== undefined && (
+            <>
+              {' '}
+              (last answered by {personShown(classification.draft.by)}
+              {classification.draft.at !== undefined && (
+                <> on {formatDay(classification.draft.at)}</>
+              )}
+              )
+            </>
+          )}
+          : they are kept on the record and every lead sees them; Confirm records them.
+        </p>
+      )}
       <fieldset disabled={!editable} className="questionnaire">
         <legend>Use profile</legend>
         <fieldset>

@@ -5,6 +5,7 @@ import {
   createRecord,
   decideEuAiActCategory,
   readRegistry,
+  setDraftAnswer,
   setUseProfile,
 } from '../../../shared/documents/registry/index.ts';
 import { button, cleanup, click, field, render, settle, type } from '../test-support/render.tsx';
@@ -196,15 +197,16 @@ describe('the classification panel', () => {
   });
 
   it('refuses an override without a reason, writing nothing', async () => {
-    const { view, doc, stored } = await recordView();
-    const before = Y.encodeStateAsUpdate(doc);
+    const { view, stored } = await recordView();
     await click(field(view, 'employment: recruitment and selection'));
     await click(button(view, 'Override'));
     await type(field(view, 'Reason'), '   ');
     await click(button(view, 'Save override'));
     expect(text(view.querySelector('[role="alert"]'))).toMatch(/needs a reason/);
-    expect(stored()).toBeUndefined();
-    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    // The tick is kept as the draft the moment it is given; no decision is written.
+    expect(stored()?.decision).toBeUndefined();
+    expect(stored()?.tier).toBeUndefined();
+    expect(stored()?.draft?.profile.annexIII).toEqual(['employment.recruitment']);
   });
 
   it('is read-only for contributors: no actions, the decision shown', async () => {
@@ -245,5 +247,77 @@ describe('the classification panel', () => {
     expect(text(view.querySelector('.decided-category'))).toMatch(
       /Transparency obligations, confirmed by lead-2/,
     );
+  });
+
+  it('keeps every answer the moment it is given: a reload shows it, Confirm records it', async () => {
+    const doc = registryDoc();
+    const first = await recordView(true, doc);
+    await click(field(first.view, 'employment: recruitment and selection'));
+    await click(field(first.view, 'It profiles natural persons.'));
+    expect(first.stored()?.draft).toMatchObject({ pending: true, by: 'tok-lead' });
+    expect(text(first.view.querySelector('.draft-note'))).toMatch(/not confirmed yet/);
+    cleanup();
+    // A reload: a new page over the same document.
+    const again = await recordView(true, doc);
+    const ticked = (label: string) => (field(again.view, label) as HTMLInputElement).checked;
+    expect(ticked('employment: recruitment and selection')).toBe(true);
+    expect(ticked('It profiles natural persons.')).toBe(true);
+    expect(text(again.view.querySelector('.suggested-category'))).toBe('High-risk');
+    await click(button(again.view, 'Confirm'));
+    const c = again.stored()!;
+    expect(c.decision).toMatchObject({ category: 'high-risk', confirmed: true });
+    expect(c.tier).toMatchObject({ decided: 'tier-1' });
+    expect(c.profile).toMatchObject({
+      annexIII: ['employment.recruitment'],
+      profilesNaturalPersons: true,
+    });
+    expect(c.draft).toBeUndefined();
+    const history = text(again.view.querySelector('.history-list'));
+    expect(history).toContain(
+      'tok-lead decided the EU AI Act category (confirmed the suggestion) · just now',
+    );
+    expect(history).toContain('EU AI Act category: (none) → “High-risk”');
+    expect(history).toContain('tok-lead decided the tier (confirmed the suggestion)');
+    expect(history).toContain('Tier: (none) → “Tier 1”');
+  });
+
+  it('shows another lead’s ticks live', async () => {
+    const { view, doc } = await recordView();
+    await act(async () => {
+      setDraftAnswer(
+        doc,
+        'rec-1',
+        { question: 'annexIII', value: 'employment.recruitment', on: true },
+        'lead-2',
+        AT,
+      );
+    });
+    await settle();
+    expect((field(view, 'employment: recruitment and selection') as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(text(view.querySelector('.draft-note'))).toMatch(/last answered by lead-2/);
+  });
+
+  it('overriding only the tier leaves the category confirmed', async () => {
+    const { view, stored } = await recordView();
+    await click(field(view, 'employment: recruitment and selection'));
+    await click(button(view, 'Override'));
+    await act(async () => {
+      const el = field(view, 'Tier') as HTMLSelectElement;
+      el.value = 'tier-2';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await type(field(view, 'Reason'), 'Screens only internal transfers.');
+    await click(button(view, 'Save override'));
+    const c = stored()!;
+    expect(c.decision).toMatchObject({ category: 'high-risk', confirmed: true });
+    expect(c.decision).not.toHaveProperty('overrideReason');
+    expect(c.tier).toMatchObject({ decided: 'tier-2', reason: 'Screens only internal transfers.' });
+    expect(text(view.querySelector('.decided-category'))).toMatch(/High-risk, confirmed by/);
+    const history = text(view.querySelector('.history-list'));
+    expect(history).toContain('decided the tier (overrode the suggestion)');
+    expect(history).toContain('Tier: (none) → “Tier 2”');
+    expect(history).toContain('Reason: Screens only internal transfers.');
   });
 });

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { useRegistry } from '../sync/documents.ts';
 import type { SaveFile } from './list/download.ts';
 import { RecordView } from './RecordView.tsx';
+import { RemovedRecordPage } from './record/RemovedRecordPage.tsx';
 import './inventory.css';
 
 // The list brings its table, search index and CSV code: it loads when first opened, not with the
@@ -20,6 +21,8 @@ interface Props {
   /** The record to show (`#/inventory/<id>`); the list when undefined. */
   recordId?: string | undefined;
   canEdit: boolean;
+  /** Admins may delete records. */
+  isAdmin?: boolean;
   me: string;
   now?: () => number;
   /** The workspace, for the views saved on this device (none offered without it). */
@@ -34,12 +37,13 @@ export function Inventory({
   policy,
   recordId,
   canEdit,
+  isAdmin,
   me,
   now,
   workspace,
   saveFile,
 }: Props) {
-  const { records } = useRegistry(registry);
+  const { records, removed } = useRegistry(registry);
   if (registry === undefined) {
     return (
       <div className="prose">
@@ -50,6 +54,8 @@ export function Inventory({
   }
   if (recordId !== undefined) {
     const record = records.get(recordId);
+    const gone = removed?.get(recordId);
+    if (!record && gone) return <RemovedRecordPage gone={gone} records={records} />;
     if (!record) {
       return (
         <div className="prose">
@@ -63,7 +69,17 @@ export function Inventory({
         </div>
       );
     }
-    return <RecordView record={record} registry={registry} canEdit={canEdit} me={me} now={now} />;
+    return (
+      <RecordView
+        record={record}
+        records={records}
+        registry={registry}
+        canEdit={canEdit}
+        isAdmin={isAdmin}
+        me={me}
+        now={now}
+      />
+    );
   }
   return (
     <Suspense fallback={<p className="muted">Opening the inventory…</p>}>

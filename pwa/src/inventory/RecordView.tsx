@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import {
   ensureRecordLogs,
@@ -10,9 +10,11 @@ import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { DutyTracker } from './duties/DutyTracker.tsx';
-import { formatDay } from './classification-words.ts';
+import { useTierScheme } from '../settings/use-tier-scheme.ts';
+import { formatDay, tierName } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
 import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
+import { RecordActions } from './record/RecordActions.tsx';
 import { RecordFieldsList } from './record/RecordFieldsList.tsx';
 import { RecordCustomFields } from './record/RecordCustomFields.tsx';
 import { RecordHistory } from './record/RecordHistory.tsx';
@@ -25,6 +27,10 @@ interface Props {
   record: RegistryRecord;
   registry: Y.Doc;
   canEdit: boolean;
+  /** Admins may delete a record. */
+  isAdmin?: boolean;
+  /** Every record, for merging this one into another. */
+  records?: ReadonlyMap<string, RegistryRecord>;
   me: string;
   now?: (() => number) | undefined;
   /** Ids for new notes (tests pass a counter). */
@@ -42,13 +48,23 @@ export function RecordView({
   record,
   registry,
   canEdit,
+  isAdmin = false,
+  records,
   me,
   now = Date.now,
   newId = randomId,
 }: Props) {
+  const others = useMemo(
+    () =>
+      [...(records?.values() ?? [])]
+        .filter((other) => other.id !== record.id)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [records, record.id],
+  );
   const read = useCallback((doc: Y.Doc) => readRecordLogs(doc, record.id), [record.id]);
   const logs = useDocument(registry, read, NO_LOGS);
   const viewers = useRecordViewers(record.id);
+  const tiers = useTierScheme(registry);
   useEffect(() => {
     // Containers made now sync before anyone writes a note into them (see ensureRecordLogs).
     if (!canEdit) return;
@@ -71,6 +87,16 @@ export function RecordView({
         Created {formatDay(record.createdAt)} by {personShown(record.createdBy)} · last changed{' '}
         {formatDay(record.updatedAt)} by {personShown(record.updatedBy)}
       </p>
+      {canEdit && (
+        <RecordActions
+          record={record}
+          others={others}
+          registry={registry}
+          me={me}
+          isAdmin={isAdmin}
+          now={now}
+        />
+      )}
       {canEdit ? (
         <RecordFieldsEditor record={record} registry={registry} me={me} now={now} />
       ) : (
@@ -100,7 +126,12 @@ export function RecordView({
         <h2 id="record-links-heading">Assessments and risks</h2>
         <RecordAssessments registry={registry} recordId={record.id} />
       </section>
-      <RecordHistory record={record} history={logs.history} now={now()} />
+      <RecordHistory
+        record={record}
+        history={logs.history}
+        now={now()}
+        names={{ tier: (id) => tierName(id, tiers) }}
+      />
     </article>
   );
 }

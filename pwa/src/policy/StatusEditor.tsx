@@ -7,6 +7,7 @@ import {
   type ToolStatus,
   type ToolStatusValue,
 } from '../../../shared/documents/policy/index.ts';
+import { noteStatusDecision } from '../../../shared/documents/registry/index.ts';
 import { STATUS_CHOICES, STATUS_LABELS } from './status-words.ts';
 
 /** Who set a status, briefly: you, a role, or a token id shortened. */
@@ -24,6 +25,8 @@ interface Props {
   canEdit: boolean;
   /** Who is recorded as having set it (the token id, or the role). */
   updatedBy: string;
+  /** The registry, so that the decision is in the history of the records listing the tool. */
+  registry?: Y.Doc | undefined;
   now?: () => number;
 }
 
@@ -38,6 +41,7 @@ export function StatusEditor({
   policy,
   canEdit,
   updatedBy,
+  registry,
   now = Date.now,
 }: Props) {
   const [status, setChoice] = useState<ToolStatusValue>(current?.status ?? 'unreviewed');
@@ -53,6 +57,15 @@ export function StatusEditor({
     if (alternative.trim() !== '') next.alternative = alternative.trim();
     try {
       setStatus(policy, toolKey, next);
+      if (registry && current?.status !== status) {
+        const change = { from: current?.status ?? null, to: status };
+        const stamp = { by: updatedBy, at: next.updatedAt };
+        try {
+          noteStatusDecision(registry, toolKey, change, stamp);
+        } catch {
+          // A registry from newer code is read-only here: the status itself is saved.
+        }
+      }
       setMessage({ kind: 'saved', text: `Saved: ${STATUS_LABELS[status]}.` });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

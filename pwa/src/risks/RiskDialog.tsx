@@ -11,6 +11,7 @@ import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS, RISK_SOURCES } from '../../../shared/
 import { newRecordId } from '../inventory/list/new-record-id.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
 import { EMPTY_RISK_FORM, fieldsOf, formOf, type RiskForm } from './risk-form.ts';
+import { PersonInput } from '../people/PersonInput.tsx';
 import { STATUS_LABELS, TREATMENT_LABELS } from './risk-rows.ts';
 
 interface Props {
@@ -100,7 +101,12 @@ export function RiskDialog({ registry, records, risk, me, now, onClose }: Props)
       </div>
       <label>
         Owner
-        <input {...text('owner')} maxLength={200} />
+        <PersonInput
+          aria-label="Owner"
+          value={form.owner}
+          onValue={(value) => set('owner', value)}
+          maxLength={200}
+        />
       </label>
       <div className="risk-dialog-row">
         <label>

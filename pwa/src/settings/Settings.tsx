@@ -3,6 +3,8 @@ import type { Role } from '../../../shared/auth/access.ts';
 import { useOnline } from '../connection/useOnline.ts';
 import type { Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+import { PeopleDirectory } from '../people/PeopleDirectory.tsx';
+import { usePeopleDirectory } from '../people/people-context.tsx';
 import { DocumentSettings } from './DocumentSettings.tsx';
 import type { HistoryApi } from './history-api.ts';
 import { HistorySection } from './HistorySection.tsx';
@@ -63,6 +65,7 @@ export function Settings({ credentials, sync, api, history, origin, now = Date.n
     <div className="settings">
       <h1>Settings</h1>
       {sync && <DocumentSettings sync={sync} credentials={credentials} now={now} />}
+      {sync?.doc('registry') && <PeopleDirectory registry={sync.doc('registry')} />}
       {manages ? (
         <People
           credentials={credentials}
@@ -97,6 +100,7 @@ function People({
     [given, credentials.token],
   );
   const online = useOnline();
+  const { addInvited } = usePeopleDirectory();
   const [tokens, setTokens] = useState<TokenSummary[]>();
   const [listError, setListError] = useState<string>();
   const [actionError, setActionError] = useState<string>();
@@ -115,6 +119,12 @@ function People({
     if (!alive.current) return;
     if (result.ok) {
       setTokens(result.value);
+      // Every invited person is in the people directory (rule RC4).
+      addInvited?.(
+        result.value
+          .filter((t) => t.kind === 'invitation' && t.revokedAt === null && t.label)
+          .map((t) => t.label!),
+      );
       setListError(undefined);
     } else {
       setListError(failureShown(result, 'list the invitations'));

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import type { RegistryRecord, TriageEntry } from '../../../shared/documents/registry/index.ts';
+import {
+  setTriage,
+  type RegistryRecord,
+  type TriageEntry,
+} from '../../../shared/documents/registry/index.ts';
 import {
   dismiss,
   mergeInto,
@@ -10,6 +14,8 @@ import {
   type TriageSubject,
 } from './triage-actions.ts';
 import { DismissForm, MergeForm, OpenForm, SnoozeForm } from './triage-forms.tsx';
+import { triageWrite } from './triage-undo.ts';
+import { EarlierDecisions, ExistingRecord, existingRecord } from './triage-extras.tsx';
 
 export const TRIAGE_FORMS = ['open', 'merge', 'dismiss', 'snooze'] as const;
 export type TriageForm = (typeof TRIAGE_FORMS)[number];
@@ -64,6 +70,11 @@ export function TriagePanel(props: Props) {
   const editable = canTriage && registry !== undefined;
   const recordName = (id: string) => records.find((r) => r.id === id)?.name;
   const [error, setError] = useState<string>();
+  // One record per tool: `o` on a tool that has one shows it, unless the lead asks for another.
+  const existing = existingRecord(subject.toolKey, entry, records);
+  const [another, setAnother] = useState(false);
+  useEffect(() => setAnother(false), [subject.toolKey]);
+  const setAside = entry?.state === 'dismissed' || entry?.state === 'snoozed';
 
   useEffect(() => setError(undefined), [form, subject.toolKey]);
 
@@ -71,7 +82,7 @@ export function TriagePanel(props: Props) {
   function act(write: (doc: Y.Doc) => string, setsAside: boolean) {
     if (!editable) return;
     try {
-      const message = write(registry);
+      const message = triageWrite(registry, () => write(registry));
       setError(undefined);
       onForm(undefined);
       props.onDone(message, setsAside);
@@ -97,6 +108,21 @@ export function TriagePanel(props: Props) {
       {entry?.state === 'dismissed' && entry.reason && (
         <p className="triage-reason">Reason: {entry.reason}</p>
       )}
+      {editable && setAside && (
+        <button
+          type="button"
+          className="triage-restore"
+          onClick={() =>
+            act((doc) => {
+              setTriage(doc, subject.toolKey, { state: 'new', by, at: now() });
+              return `${subject.name} is back in the inbox.`;
+            }, false)
+          }
+        >
+          Restore to the inbox
+        </button>
+      )}
+      {entry?.earlier && <EarlierDecisions earlier={entry.earlier} recordName={recordName} />}
       {editable ? (
         <>
           <div className="triage-actions" role="group" aria-label="Triage actions">
@@ -112,7 +138,14 @@ export function TriagePanel(props: Props) {
               </button>
             ))}
           </div>
-          {form === 'open' && (
+          {form === 'open' && existing && !another && (
+            <ExistingRecord
+              record={existing}
+              onAnother={() => setAnother(true)}
+              onCancel={() => onForm(undefined)}
+            />
+          )}
+          {form === 'open' && (!existing || another) && (
             <OpenForm
               subject={subject}
               onCancel={() => onForm(undefined)}

@@ -124,6 +124,8 @@ describe('triage actions on the registry', () => {
       snoozedUntil: AT + 86_400_000,
       by: 'lead-1',
       at: AT,
+      // The dismissal it replaced is kept.
+      earlier: [{ state: 'dismissed', reason: 'noise', by: 'lead-1', at: AT }],
     });
   });
 

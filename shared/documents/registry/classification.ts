@@ -15,6 +15,8 @@ import { ensureWritable } from '../schema/version.ts';
 import { checkText, childMap, setIfChanged, type JsonValue } from '../schema/write.ts';
 import { MAX_PERSON, MAX_REASON, RECORDS, REGISTRY_SCHEMA } from './schema.ts';
 import { checkAuthor } from './authored.ts';
+import { clearDraft, readDraft, type DraftAnswers } from './classification-draft.ts';
+import { appendHistory } from './history.ts';
 
 /**
  * A record's classification (brief, decision 7: the product suggests, a person decides), in the
@@ -26,7 +28,10 @@ import { checkAuthor } from './authored.ts';
  *               written with it, under the rules version named (shared/classification/rules)
  *   decision    { category, confirmed, overrideReason?, by, at }  a lead's, written whole
  *   tier        { suggested, decided, reason?, suggestedReasons?, by, at }  tier ids, written whole
+ * The answers given since the last confirmation are flat `draft.*` keys of the record itself
+ * (classification-draft.ts).
  *
+ * Each decision is also a history entry of the record, from → to, with its reason.
  * A new optional key, not a change of shape: v1 readers read only the keys they know, so no
  * migration. Each part has one writer at a time and is replaced whole (last decision wins); the
  * profile's answers are separate keys, so leads answering different questions at once both win.
@@ -74,6 +79,8 @@ export interface RecordClassification {
   suggested?: SuggestedCategory;
   decision?: CategoryDecision;
   tier?: TierDecision;
+  /** The answers as the boxes show them: the profile with the unconfirmed answers laid over it. */
+  draft?: DraftAnswers;
 }
 
 function checkReason(what: string, value: unknown): string {
@@ -137,6 +144,8 @@ export function setUseProfile(
       rulesVersion: result.rulesVersion,
     };
     changed = setIfChanged(classification, 'suggested', suggested) || changed;
+    // The draft's answers are now the profile.
+    clearDraft(record);
     if (changed) {
       setIfChanged(classification, 'answeredBy', by);
       setIfChanged(classification, 'answeredAt', at);
@@ -182,9 +191,17 @@ export function decideEuAiActCategory(doc: Y.Doc, id: string, decision: Category
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     const classification = childMap(record, CLASSIFICATION);
-    if (setIfChanged(classification, 'decision', stored as unknown as JsonValue)) {
-      touch(record, decision.by, decision.at);
-    }
+    setIfChanged(classification, 'decision', stored as unknown as JsonValue);
+    appendHistory(record, {
+      at: decision.at,
+      by: decision.by,
+      action: 'classified',
+      changes: [
+        { field: 'euAiAct', from: current.decision?.category ?? null, to: decision.category },
+      ],
+      detail: decision.confirmed ? 'confirmed' : 'overridden',
+      ...(stored.overrideReason ? { reason: stored.overrideReason } : {}),
+    });
   });
 }
 
@@ -214,12 +231,19 @@ export function decideTier(doc: Y.Doc, id: string, decision: TierDecision): void
     stored.suggestedReasons = [...reasons];
   }
   const record = recordMap(doc, id);
+  const before = readRecordClassification(record, `${RECORDS}.${id}`, [])?.tier?.decided;
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     const classification = childMap(record, CLASSIFICATION);
-    if (setIfChanged(classification, 'tier', stored as unknown as JsonValue)) {
-      touch(record, decision.by, decision.at);
-    }
+    setIfChanged(classification, 'tier', stored as unknown as JsonValue);
+    appendHistory(record, {
+      at: decision.at,
+      by: decision.by,
+      action: 'tier-decided',
+      changes: [{ field: 'tier', from: before ?? null, to: stored.decided }],
+      detail: stored.decided === stored.suggested ? 'confirmed' : 'overridden',
+      ...(stored.reason ? { reason: stored.reason } : {}),
+    });
   });
 }
 
@@ -353,9 +377,14 @@ export function readRecordClassification(
   problems: string[],
 ): RecordClassification | undefined {
   const map = readChildMap(record, CLASSIFICATION, problems, { path: recordPath });
-  if (map === undefined) return undefined;
   const path = joinPath(recordPath, CLASSIFICATION);
   const result: RecordClassification = {};
+  const draft = () => readDraft(record, result.profile, recordPath, problems);
+  if (map === undefined) {
+    // Answers given before the first confirmation: only the draft.
+    const answers = draft();
+    return answers.pending || answers.by !== undefined ? { draft: answers } : undefined;
+  }
   const profile = readProfile(map, path, problems);
   if (profile !== undefined) result.profile = profile;
   const answeredBy = readString(map, 'answeredBy', problems, { path, max: MAX_PERSON });
@@ -368,5 +397,7 @@ export function readRecordClassification(
   if (decision !== undefined) result.decision = decision;
   const tier = readTier(map, path, problems);
   if (tier !== undefined) result.tier = tier;
+  const answers = draft();
+  if (answers.pending || answers.by !== undefined) result.draft = answers;
   return result;
 }

@@ -25,9 +25,9 @@ describe('custom fields', () => {
     expect(setCustomFields(doc, 'r1', { Bureau: 'HR', 'Risk tier': null }, 'sam', 4)).toBe(true);
     expect(readRecordCustomFields(doc, 'r1')).toEqual([{ name: 'Bureau', value: 'HR' }]);
     const history = readRecordLogs(doc, 'r1').history;
-    expect(history.map((h) => [h.by, h.fields, h.summary])).toEqual([
-      ['sam', ['customFields'], 'Bureau: “OCIO” → “HR”; Risk tier: “High” → (none)'],
-      ['lead', ['customFields'], 'Bureau: (none) → “OCIO”; Risk tier: (none) → “High”'],
+    expect(history.map((h) => [h.by, h.changes])).toEqual([
+      ['sam', [{ field: 'customFields', from: 'Bureau: OCIO\nRisk tier: High', to: 'Bureau: HR' }]],
+      ['lead', [{ field: 'customFields', from: null, to: 'Bureau: OCIO\nRisk tier: High' }]],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { byCodeUnit, isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
 import { checkText } from '../schema/write.ts';
 import { checkAuthor } from './authored.ts';
-import { appendHistory, describeChange } from './history.ts';
+import { appendHistory } from './history.ts';
 import { RECORDS, REGISTRY_SCHEMA } from './schema.ts';
 
 /**
@@ -112,9 +112,17 @@ export function setCustomFields(
     throw new RangeError(`a record keeps at most ${MAX_CUSTOM_FIELDS_PER_RECORD} custom fields`);
   }
   if (changes.length === 0) return false;
-  const summary = changes
-    .map(([name, value]) => describeChange(name, stored(name), value ?? undefined))
-    .join('; ');
+  // One change for the record's history, in words: each field as it was and as it is now.
+  const listed = (pick: (name: string, value: string | null) => string | undefined) =>
+    changes
+      .map(([name, value]) => pick(name, value))
+      .filter((line): line is string => line !== undefined)
+      .join('\n')
+      .slice(0, 5000) || null;
+  const from = listed((name) =>
+    stored(name) === undefined ? undefined : `${name}: ${stored(name)}`,
+  );
+  const to = listed((name, value) => (value === null ? undefined : `${name}: ${value}`));
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     for (const [name, value] of changes) {
@@ -125,7 +133,12 @@ export function setCustomFields(
       indexKey(index, key, value !== null);
     }
     const record = doc.getMap<unknown>(RECORDS).get(recordId) as Y.Map<unknown>;
-    appendHistory(record, { at, by, action: 'edited', fields: ['customFields'], summary });
+    appendHistory(record, {
+      at,
+      by,
+      action: 'edited',
+      changes: [{ field: 'customFields', from, to }],
+    });
   });
   return true;
 }

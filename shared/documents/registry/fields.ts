@@ -1,9 +1,11 @@
 import type * as Y from 'yjs';
+import type { Fields } from '../schema/read-core.ts';
 import { CATEGORIES } from '../../catalog/schema.ts';
 import { readEnum, readNumber, readString } from '../schema/read.ts';
 import { readStringSet } from '../schema/read-lists.ts';
 import { DATA_CATEGORIES, isDataCategory, isToolKey } from '../schema/values.ts';
-import { checkText, setIfChanged, syncTrueSet } from '../schema/write.ts';
+import { checkText, syncTrueSet } from '../schema/write.ts';
+import { writeRegister } from './field-register.ts';
 import { LIFECYCLES, type RecordFields } from './schema.ts';
 
 /** How each record field is checked, stored and read: one line per field. */
@@ -59,14 +61,61 @@ export function checkField(name: string, spec: FieldSpec, value: unknown): void 
   }
 }
 
-/** Writes one field if it changed; null or an empty set removes it. True when it wrote. */
-export function writeField(map: Y.Map<unknown>, name: string, spec: FieldSpec, value: unknown) {
+/**
+ * Writes one field if it changed; null or an empty set removes it. True when it wrote. A set
+ * merges item by item; a single value is a register that keeps concurrent values (field-register.ts).
+ */
+export function writeField(
+  map: Y.Map<unknown>,
+  name: string,
+  spec: FieldSpec,
+  value: unknown,
+  doc: Y.Doc,
+) {
   if (spec.kind === 'set') return syncTrueSet(map, name, (value as string[] | null) ?? []);
-  return setIfChanged(map, name, (value ?? undefined) as string | number | undefined);
+  return writeRegister(map, name, (value ?? undefined) as string | number | undefined, doc);
+}
+
+/** A single-valued field as read: the value shown and, when writers disagreed, every value. */
+export interface RegisterRead {
+  value: unknown;
+  /** Two or more (undefined for a cleared one): a concurrent overwrite a lead has to settle. */
+  conflict?: unknown[];
+}
+
+/**
+ * Reads a single-valued field from its stored versions ([key, value] in key order): each is
+ * checked as the field's own value; unreadable ones are reported and left out.
+ */
+export function readRegister(
+  versions: ReadonlyArray<readonly [string, unknown]>,
+  name: string,
+  spec: FieldSpec,
+  problems: string[],
+  path: string,
+): RegisterRead {
+  if (versions.length === 1 && versions[0]![1] !== null) {
+    // The usual case, without the lists.
+    const only: Fields = { get: () => versions[0]![1] };
+    return { value: readField(only, name, spec, problems, path) };
+  }
+  const values: unknown[] = [];
+  for (const [, stored] of versions) {
+    let value: unknown;
+    if (stored !== null) {
+      const one: Fields = { get: () => stored };
+      value = readField(one, name, spec, problems, path);
+      if (value === undefined) continue; // reported by readField
+    }
+    if (!values.includes(value)) values.push(value);
+  }
+  // The shown value: the last set one in key order, so every replica shows the same.
+  const shown = values.findLast((value) => value !== undefined);
+  return values.length > 1 ? { value: shown, conflict: values } : { value: shown };
 }
 
 export function readField(
-  map: Y.Map<unknown>,
+  map: Fields,
   name: string,
   spec: FieldSpec,
   problems: string[],

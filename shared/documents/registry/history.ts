@@ -6,20 +6,24 @@ import {
   MAX_HISTORY,
   MAX_HISTORY_SUMMARY,
   MAX_PERSON,
+  type ChangeValue,
+  type FieldChange,
   type HistoryAction,
   type HistoryEntry,
 } from './schema.ts';
 
 /**
  * A record's history: a Y.Array of small plain entries, appended by the writers inside the
- * transaction that makes the change, so a change and its entry travel together. Appends from
+ * transaction that makes the change, so a change and its entry travel together. Every decision
+ * on the record is one (HISTORY_ACTIONS); its words are history-words.ts. Appends from
  * several leads merge (a list, not a rewritten key); the array is trimmed from the start to the
  * latest MAX_HISTORY entries (concurrent trims may leave a few more; the reader caps them).
  */
 
 const MAX_FIELDS = 20;
-const MAX_SHOWN = 60;
-const MAX_ITEMS_SHOWN = 5;
+/** A stored entry's JSON: 20 changes of two whole values each, and then some. */
+const MAX_ENTRY = 250_000;
+const MAX_REASON_TEXT = 2000;
 const FIELD_NAME = /^[A-Za-z]{1,40}$/;
 
 /** The record's history array, created (replacing a wrong shape) when missing. */
@@ -31,66 +35,131 @@ export function historyArray(record: Y.Map<unknown>): Y.Array<unknown> {
   return created;
 }
 
-/** Appends an entry and trims the oldest past MAX_HISTORY. Call inside the writer's transaction. */
-export function appendHistory(
-  record: Y.Map<unknown>,
-  entry: { at: number; by: string; action: HistoryAction; fields: string[]; summary?: string },
-): void {
+/** What a writer appends: the action, and whatever of the rest it has. */
+export interface NewHistoryEntry {
+  at: number;
+  by: string;
+  action: HistoryAction;
+  changes?: FieldChange[];
+  reason?: string;
+  subject?: string;
+  detail?: string;
+}
+
+/**
+ * Appends an entry and trims the oldest past MAX_HISTORY. Call inside the writer's transaction.
+ * Stored compactly, `{ at, by, a, c?: [[field, from, to]…], r?, s?, d? }`: one small plain value
+ * per decision, whole values and no clipping (they are bounded by the fields' own limits).
+ */
+export function appendHistory(record: Y.Map<unknown>, entry: NewHistoryEntry): void {
   const history = historyArray(record);
-  const stored: Record<string, unknown> = {
-    at: entry.at,
-    by: entry.by,
-    action: entry.action,
-    fields: entry.fields.slice(0, MAX_FIELDS),
-  };
-  if (entry.summary) stored.summary = clip(entry.summary, MAX_HISTORY_SUMMARY);
-  history.push([stored]);
+  const stored: Record<string, unknown> = { at: entry.at, by: entry.by, a: entry.action };
+  if (entry.changes && entry.changes.length > 0) {
+    stored.c = entry.changes.slice(0, MAX_FIELDS).map(({ field, from, to }) => [field, from, to]);
+  }
+  if (entry.reason) stored.r = entry.reason;
+  if (entry.subject) stored.s = entry.subject;
+  if (entry.detail) stored.d = entry.detail;
+  // One JSON string per entry: a document load decodes a string far faster than an object of
+  // a dozen values, and an entry is parsed only when its record's history is shown.
+  history.push([JSON.stringify(stored)]);
   if (history.length > MAX_HISTORY) history.delete(0, history.length - MAX_HISTORY);
+}
+
+/** The start of an entry as appendHistory writes it: `{"at":…,"by":"…"`. */
+const HEAD = /^\{"at":(\d{1,16}),"by":("(?:[^"\\]|\\.){0,400}")/;
+const parseText = (json: string): unknown => {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Who wrote the newest entry and when (the last appended), without reading the rest. */
+export function latestEntry(record: Y.Map<unknown>): { at: number; by: string } | undefined {
+  const history = record.get(HISTORY);
+  if (!(history instanceof Y.Array) || history.length === 0) return undefined;
+  const stored: unknown = history.get(history.length - 1);
+  // Every list of records reads this: the head of the JSON, not the whole entry, when it can.
+  const head = typeof stored === 'string' ? HEAD.exec(stored) : null;
+  const last = head ? { at: Number(head[1]), by: parseText(head[2]!) } : entryObject(stored);
+  if (typeof last !== 'object' || last === null || last instanceof Y.AbstractType) return undefined;
+  const { at, by } = last as Record<string, unknown>;
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return undefined;
+  if (typeof by !== 'string' || by.length === 0 || by.length > MAX_PERSON) return undefined;
+  return { at, by };
 }
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** A field's value before a change, in a form `describeChange` compares. */
-export type FieldSnapshot = string | number | string[] | undefined;
-
-/** What a field holds now: text, a number, or the members of a set. Never throws. */
-export function snapshotField(record: Y.Map<unknown>, name: string, isSet: boolean): FieldSnapshot {
-  const value = record.get(name);
+/** The change of one field between two readings, or undefined when it did not change. */
+export function fieldChange(
+  field: string,
+  before: ChangeValue,
+  after: ChangeValue,
+  isSet: boolean,
+): FieldChange | undefined {
   if (isSet) {
-    if (value instanceof Y.Map) {
-      return [...value.entries()].filter(([, flag]) => flag === true).map(([item]) => item);
-    }
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
-  }
-  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
-}
-
-const shown = (value: FieldSnapshot) =>
-  value === undefined
-    ? '(none)'
-    : typeof value === 'number'
-      ? String(value)
-      : `“${clip(String(value), MAX_SHOWN)}”`;
-
-/** `owner: “Dana” → “Sam”`, or `departments: +Legal, −Sales` for a set. */
-export function describeChange(name: string, before: FieldSnapshot, after: FieldSnapshot): string {
-  if (Array.isArray(before) || Array.isArray(after)) {
     const was = new Set(Array.isArray(before) ? before : []);
     const now = new Set(Array.isArray(after) ? after : []);
-    const changes = [
-      ...[...now].filter((item) => !was.has(item)).map((item) => `+${clip(item, MAX_SHOWN)}`),
-      ...[...was].filter((item) => !now.has(item)).map((item) => `−${clip(item, MAX_SHOWN)}`),
-    ];
-    const more = changes.length - MAX_ITEMS_SHOWN;
-    const listed = changes.slice(0, MAX_ITEMS_SHOWN).join(', ');
-    return `${name}: ${listed}${more > 0 ? ` and ${more} more` : ''}`;
+    const removed = [...was].filter((item) => !now.has(item));
+    const added = [...now].filter((item) => !was.has(item));
+    return removed.length + added.length > 0 ? { field, from: removed, to: added } : undefined;
   }
-  return `${name}: ${shown(before)} → ${shown(after)}`;
+  return before === after ? undefined : { field, from: before, to: after };
 }
 
-function readEntry(value: unknown, path: string, problems: string[]): HistoryEntry | undefined {
+const MAX_VALUE = 5000;
+const MAX_ITEMS = 600;
+
+function readValue(value: unknown): ChangeValue | undefined {
+  if (value === null) return null;
+  if (typeof value === 'string') return value.length <= MAX_VALUE ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (
+    Array.isArray(value) &&
+    value.length <= MAX_ITEMS &&
+    value.every((item) => typeof item === 'string' && item.length <= MAX_PERSON * 2)
+  ) {
+    return [...(value as string[])];
+  }
+  return undefined;
+}
+
+function readChanges(value: unknown): FieldChange[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_FIELDS) return undefined;
+  const changes: FieldChange[] = [];
+  for (const item of value) {
+    if (!Array.isArray(item) || item.length !== 3) return undefined;
+    const [field, from, to] = item as unknown[];
+    if (typeof field !== 'string' || !FIELD_NAME.test(field)) return undefined;
+    const before = readValue(from);
+    const after = readValue(to);
+    if (before === undefined || after === undefined) return undefined;
+    changes.push({ field, from: before, to: after });
+  }
+  return changes;
+}
+
+const optionalText = (value: unknown, max: number) =>
+  typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;
+
+/** A stored entry as an object: a JSON string (schema 2) or a plain object (schema 1). */
+export function entryObject(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.length > MAX_ENTRY) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function readEntry(raw: unknown, path: string, problems: string[]): HistoryEntry | undefined {
+  const value = entryObject(raw);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     addProblem(problems, `${path}: expected an entry, got ${describe(value)}; skipped`);
     return undefined;
@@ -99,25 +168,40 @@ function readEntry(value: unknown, path: string, problems: string[]): HistoryEnt
     addProblem(problems, `${path}: expected a plain entry, got ${describe(value)}; skipped`);
     return undefined;
   }
-  const { at, by, action, fields, summary } = value as Record<string, unknown>;
+  const stored = value as Record<string, unknown>;
+  const { at, by, summary } = stored;
+  const action = stored.a ?? stored.action;
   const bad = (what: string) => (addProblem(problems, `${path}: ${what}; skipped`), undefined);
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return bad('no valid at');
   if (typeof by !== 'string' || by.length === 0 || by.length > MAX_PERSON)
     return bad('no valid by');
   if (!(HISTORY_ACTIONS as readonly unknown[]).includes(action)) return bad('unknown action');
-  if (
-    !Array.isArray(fields) ||
-    fields.length > MAX_FIELDS ||
-    !fields.every((f) => typeof f === 'string' && FIELD_NAME.test(f))
-  ) {
-    return bad('no valid fields');
-  }
-  const entry: HistoryEntry = {
-    at,
-    by,
-    action: action as HistoryAction,
-    fields: fields as string[],
-  };
+  let fields: string[];
+  let changes: FieldChange[] | undefined;
+  if (stored.c !== undefined) {
+    changes = readChanges(stored.c);
+    if (changes === undefined) return bad('no valid changes');
+    fields = [...new Set(changes.map((change) => change.field))];
+  } else if (stored.action !== undefined) {
+    // Schema 1: field names and a clipped summary.
+    const listed = stored.fields;
+    if (
+      !Array.isArray(listed) ||
+      listed.length > MAX_FIELDS ||
+      !listed.every((f) => typeof f === 'string' && FIELD_NAME.test(f))
+    ) {
+      return bad('no valid fields');
+    }
+    fields = listed as string[];
+  } else fields = [];
+  const entry: HistoryEntry = { at, by, action: action as HistoryAction, fields };
+  if (changes) entry.changes = changes;
+  const reason = optionalText(stored.r, MAX_REASON_TEXT);
+  if (reason) entry.reason = reason;
+  const subject = optionalText(stored.s, MAX_PERSON * 2);
+  if (subject) entry.subject = subject;
+  const detail = optionalText(stored.d, 40);
+  if (detail) entry.detail = detail;
   if (typeof summary === 'string') entry.summary = clip(summary, MAX_HISTORY_SUMMARY);
   else if (summary !== undefined) addProblem(problems, `${path}.summary: not text; left out`);
   return entry;

@@ -1,7 +1,7 @@
 /** The registry document (`<workspace>/registry`): the AI inventory and triage. */
 export * from './schema.ts';
 export { RECORD_FIELDS } from './fields.ts';
-export { createRecord, readRegistryRecord, updateRecord } from './records.ts';
+export { createRecord, readRegistryRecord, resolveField, updateRecord } from './records.ts';
 export { addNote, ensureRecordLogs, readRecordLogs, removeNote } from './notes.ts';
 export { setTriage } from './triage.ts';
 export {
@@ -43,3 +43,22 @@ export * from './templates.ts';
 export * from './governance.ts';
 export * from './custom-fields.ts';
 export * from './duty-tracker.ts';
+export { appendHistory, type NewHistoryEntry } from './history.ts';
+export * from './history-words.ts';
+export {
+  draftKey,
+  setDraftAnswer,
+  setDraftChoice,
+  type DraftAnswers,
+} from './classification-draft.ts';
+export {
+  currentRecordId,
+  deleteRecord,
+  mergeRecords,
+  noteSignOff,
+  noteStatusDecision,
+  setArchived,
+  type RemovedRecord,
+  type Stamp,
+} from './record-lifecycle.ts';
+export * from './people.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, ensureRecordLogs, readRecordLogs, removeNote } from './notes.ts';
+import { historyWords } from './history-words.ts';
 import { createRecord, updateRecord } from './records.ts';
 import { HISTORY, MAX_HISTORY, NOTES, RECORDS } from './schema.ts';
 
@@ -46,22 +47,64 @@ describe('record history', () => {
         by: 'lead-2',
         action: 'edited',
         fields: ['model'],
-        summary: 'model: “GPT-4o” → (none)',
+        changes: [{ field: 'model', from: 'GPT-4o', to: null }],
       },
       {
         at: AT + 2,
         by: 'lead-1',
         action: 'edited',
         fields: ['departments', 'model'],
-        summary: 'departments: +Legal, +HR, −Sales; model: (none) → “GPT-4o”',
+        changes: [
+          { field: 'departments', from: ['Sales'], to: ['Legal', 'HR'] },
+          { field: 'model', from: null, to: 'GPT-4o' },
+        ],
       },
       {
         at: AT + 1,
         by: 'lead-2',
         action: 'edited',
         fields: ['owner', 'userCount'],
-        summary: 'owner: “Dana” → “Sam”; userCount: (none) → 12',
+        changes: [
+          { field: 'owner', from: 'Dana', to: 'Sam' },
+          { field: 'userCount', from: null, to: 12 },
+        ],
       },
+    ]);
+    expect(history.map((entry) => historyWords(entry).lines)).toEqual([
+      ['Model: “GPT-4o” → (none)'],
+      ['Departments: added Legal, HR; removed Sales', 'Model: (none) → “GPT-4o”'],
+      ['Business owner: “Dana” → “Sam”', 'Number of users: (none) → 12'],
+    ]);
+  });
+
+  it('keeps whole values: two long texts that share a start stay told apart', () => {
+    const doc = aRegistry();
+    const start = 'Screens applicants for the sales team; '.repeat(3);
+    updateRecord(doc, 'rec-1', { purpose: `${start}ranks them by fit.` }, 'lead-1', AT + 1);
+    updateRecord(
+      doc,
+      'rec-1',
+      { purpose: `${start}only flags missing documents.` },
+      'lead-2',
+      AT + 2,
+    );
+    const [latest] = readRecordLogs(doc, 'rec-1').history;
+    expect(latest!.changes).toEqual([
+      {
+        field: 'purpose',
+        from: `${start}ranks them by fit.`,
+        to: `${start}only flags missing documents.`,
+      },
+    ]);
+  });
+
+  it('reads schema-1 entries (field names and a summary)', () => {
+    const doc = aRegistry();
+    (record(doc).get(HISTORY) as Y.Array<unknown>).push([
+      { at: AT, by: 'lead-1', action: 'edited', fields: ['owner'], summary: 'owner: “A” → “B”' },
+    ]);
+    expect(readRecordLogs(doc, 'rec-1').history).toEqual([
+      { at: AT, by: 'lead-1', action: 'edited', fields: ['owner'], summary: 'owner: “A” → “B”' },
     ]);
   });
 
@@ -73,7 +116,9 @@ describe('record history', () => {
     expect((record(doc).get(HISTORY) as Y.Array<unknown>).length).toBe(MAX_HISTORY);
     const { history } = readRecordLogs(doc, 'rec-1');
     expect(history).toHaveLength(MAX_HISTORY);
-    expect(history[0]!.summary).toBe(`userCount: ${MAX_HISTORY + 49} → ${MAX_HISTORY + 50}`);
+    expect(history[0]!.changes).toEqual([
+      { field: 'userCount', from: MAX_HISTORY + 49, to: MAX_HISTORY + 50 },
+    ]);
     expect(history.at(-1)!.at).toBe(AT + 51);
   });
 
@@ -128,10 +173,14 @@ describe('record notes', () => {
     expect(removeNote(doc, 'rec-1', 'n1', 'lead-2', AT + 4)).toBe(false);
     const logs = readRecordLogs(doc, 'rec-1');
     expect(logs.notes.map((n) => n.id)).toEqual(['n2']);
-    expect(logs.history.map((e) => [e.action, e.by, e.summary])).toEqual([
-      ['note-removed', 'lead-2', 'drift note removed: Accuracy fell on n1'],
-      ['note-added', 'lead-1', 'performance note: p95 1.2 s'],
-      ['note-added', 'lead-1', 'drift note: Accuracy fell on n1'],
+    expect(logs.history.map((e) => [e.action, e.by, historyWords(e)])).toEqual([
+      [
+        'note-removed',
+        'lead-2',
+        { action: 'removed a drift note', lines: ['“Accuracy fell on n1”'] },
+      ],
+      ['note-added', 'lead-1', { action: 'added a performance note', lines: ['“p95 1.2 s”'] }],
+      ['note-added', 'lead-1', { action: 'added a drift note', lines: ['“Accuracy fell on n1”'] }],
     ]);
   });
 

@@ -19,14 +19,14 @@ import {
   type RecordNote,
 } from './schema.ts';
 import { checkAuthor } from './authored.ts';
+import { FIELD_NAMES, RECORD_FIELDS } from './fields.ts';
+import { ensureSets } from './records.ts';
 
 /**
  * A record's performance and drift notes: `notes: noteId → Y.Map { kind, text, by, at }`, one
  * entry per note so that notes added at once by several leads all stay. Each add and removal
  * appends to the record's history in the same transaction.
  */
-
-const NOTE_PREVIEW = 80;
 
 function recordMap(doc: Y.Doc, recordId: string): Y.Map<unknown> {
   const record = doc.getMap<unknown>(RECORDS).get(recordId);
@@ -41,9 +41,6 @@ function notesMap(record: Y.Map<unknown>): Y.Map<unknown> {
   record.set(NOTES, created);
   return created;
 }
-
-const preview = (text: string) =>
-  text.length > NOTE_PREVIEW ? `${text.slice(0, NOTE_PREVIEW - 1)}…` : text;
 
 /** Adds a note with a caller-chosen id. Throws, changing nothing, on bad input or a taken id. */
 export function addNote(doc: Y.Doc, recordId: string, note: RecordNote): void {
@@ -71,8 +68,8 @@ export function addNote(doc: Y.Doc, recordId: string, note: RecordNote): void {
       at: note.at,
       by: note.by,
       action: 'note-added',
-      fields: ['notes'],
-      summary: `${note.kind} note: ${preview(note.text)}`,
+      changes: [{ field: NOTES, from: null, to: note.text }],
+      detail: note.kind,
     });
   });
 }
@@ -100,26 +97,34 @@ export function removeNote(
       at,
       by,
       action: 'note-removed',
-      fields: ['notes'],
-      summary: `${String(kind || 'a')} note removed: ${preview(String(text))}`,
+      changes: [{ field: NOTES, from: String(text), to: null }],
+      ...(kind ? { detail: String(kind) } : {}),
     });
   });
   return true;
 }
 
 /**
- * Creates a record's empty `notes` and `history` if missing. A lead's device calls it on opening
+ * Creates a record's empty `notes`, `history` and set maps if missing. A lead's device calls it on opening
  * an older record, so the containers exist (and have synced) before anyone writes into them.
  * Returns whether it wrote.
  */
 export function ensureRecordLogs(doc: Y.Doc, recordId: string): boolean {
   const record = doc.getMap<unknown>(RECORDS).get(recordId);
   if (!(record instanceof Y.Map)) return false;
-  if (record.get(NOTES) instanceof Y.Map && record.get(HISTORY) instanceof Y.Array) return false;
+  const setsMissing = FIELD_NAMES.some((f) => RECORD_FIELDS[f].kind === 'set' && !record.has(f));
+  if (
+    record.get(NOTES) instanceof Y.Map &&
+    record.get(HISTORY) instanceof Y.Array &&
+    !setsMissing
+  ) {
+    return false;
+  }
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     notesMap(record);
     historyArray(record);
+    ensureSets(record);
   });
   return true;
 }

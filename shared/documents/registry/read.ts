@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { topMap } from '../schema/read.ts';
 import { recordCache } from '../schema/record-cache.ts';
 import { readMeta } from '../schema/version.ts';
-import { readRecord, readRegistryRecords } from './records.ts';
+import { readRecord, readRegistryRecords, splitRemoved } from './records.ts';
 import { RECORDS, TRIAGE, type Registry, type TriageEntry } from './schema.ts';
 import { readEntry, readTriage } from './triage.ts';
 import { isId, isToolKey } from '../schema/values.ts';
@@ -19,7 +19,11 @@ export function readRegistry(doc: Y.Doc): Registry {
   const problems: string[] = [];
   const registry = withMeta(doc, problems);
   const records = topMap(doc, RECORDS, problems);
-  if (records !== undefined) registry.records = readRegistryRecords(records, problems);
+  if (records !== undefined) {
+    const split = splitRemoved(readRegistryRecords(records, problems));
+    registry.records = split.records;
+    if (split.removed.size > 0) registry.removed = split.removed;
+  }
   const triage = topMap(doc, TRIAGE, problems);
   if (triage !== undefined) registry.triage = readTriage(triage, problems);
   return registry;
@@ -39,7 +43,9 @@ export function registryReader(doc: Y.Doc): { read(): Registry; destroy(): void 
     read() {
       const problems: string[] = [];
       const registry = withMeta(doc, problems);
-      registry.records = new Map(records.read(problems));
+      const split = splitRemoved(records.read(problems));
+      registry.records = split.records;
+      if (split.removed.size > 0) registry.removed = split.removed;
       registry.triage = new Map(triage.read(problems));
       return registry;
     },

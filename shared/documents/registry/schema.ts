@@ -15,7 +15,16 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *                         classification?: { profile, answeredBy, answeredAt, suggested,
  *                                            decision, tier } (see classification.ts),
  *                         notes?: noteId → { kind: performance|drift|other, text, by, at },
- *                         history?: Y.Array of { at, by, action, fields: [names], summary? } }
+ *                         history?: Y.Array of { at, by, a: action, c?: [[field, from, to]],
+ *                                                r?: reason, s?: subject, d?: detail }
+ *                         (schema 1: { at, by, action, fields, summary? }) }
+ *            A single-valued field (name, vendor, category, purpose, owner, lifecycle,
+ *            userCount, model, provider) is stored as `<field>@<client id>` → value | null
+ *            (schema 2, field-register.ts; schema 1: a plain `<field>` key, still read).
+ *            `draft.<answer>` → true|false, draftBy, draftAt: classification answers not yet
+ *            confirmed (classification-draft.ts). archived?, mergedInto?, deleted?: corrections
+ *            (record-lifecycle.ts).
+ *   people   folded name → { name, from, by, at }: the people directory (people.ts)
  *   triage   toolKey → { state, recordId?, reason?, snoozedUntil?, by, at }
  *   networkLog  toolKey → imported network-log discoveries (see network-log.ts)
  *   risks    riskId → the risk register (see risks.ts)
@@ -41,13 +50,18 @@ export const TRIAGE = 'triage';
 export const NOTES = 'notes';
 export const HISTORY = 'history';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const REGISTRY_SCHEMA = defineSchema({
   version: SCHEMA_VERSION,
   migrations: [
     // 1: the first layout. A new document needs nothing: top-level maps appear on first use.
     { version: 1, up: () => {} },
-    // 2: append { version: 2, up(doc) { … } } here and raise SCHEMA_VERSION.
+    // 2: single-valued record fields are registers, `<field>@<client>` (field-register.ts), and
+    // history entries are compact with whole values (history.ts). Readers read both layouts, so
+    // nothing is rewritten (every device rewriting at once would itself look like a conflict);
+    // the version only stops schema-1 code from writing the old layout beside the new.
+    { version: 2, up: () => {} },
+    // 3: append { version: 3, up(doc) { … } } here and raise SCHEMA_VERSION.
   ],
 });
 
@@ -74,8 +88,46 @@ export const MAX_NOTES = 500;
 export const MAX_HISTORY = 200;
 export const MAX_HISTORY_SUMMARY = 500;
 
-export const HISTORY_ACTIONS = ['edited', 'note-added', 'note-removed'] as const;
+export const HISTORY_ACTIONS = [
+  'edited',
+  'note-added',
+  'note-removed',
+  /** A lead chose one of the values two writers left at once (field-register.ts). */
+  'resolved',
+  /** The EU AI Act category decided (confirmed or overridden). */
+  'classified',
+  /** The tier decided (confirmed or overridden). */
+  'tier-decided',
+  /** A discovery opened as, merged into or taken out of this record (triage). */
+  'triaged',
+  /** The status employees see for one of the record's tools (W/policy). */
+  'status-set',
+  /** An assessment of this record signed off. */
+  'signed-off',
+  'archived',
+  'unarchived',
+  /** Another record merged into this one (its detections, notes, history and links follow). */
+  'merged-in',
+  /** This record merged into another; kept as a pointer to it. */
+  'merged-away',
+  /** Deleted by an admin, with a reason; the record keeps only its name and history. */
+  'deleted',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/** A value as the history keeps it: whole (never clipped), null for none. */
+export type ChangeValue = string | number | string[] | null;
+
+/**
+ * One change in a history entry. For a set (departments…): `from` the items removed, `to` those
+ * added. Otherwise the value before and after. `field` is a record field or a decision's name
+ * (euAiAct, tier, status, triage, lifecycle of the record: archived).
+ */
+export interface FieldChange {
+  field: string;
+  from: ChangeValue;
+  to: ChangeValue;
+}
 
 /** A dated performance or drift observation on a record. */
 export interface RecordNote {
@@ -93,7 +145,15 @@ export interface HistoryEntry {
   action: HistoryAction;
   /** The record fields changed ('notes' for a note). */
   fields: string[];
-  /** A short from → to description, clipped. */
+  /** Each change from → to, whole (entries from schema 1 have only a summary). */
+  changes?: FieldChange[];
+  /** Why (an override, a dismissal, a deletion). */
+  reason?: string;
+  /** What it concerns beyond the record: a tool key, another record, an assessment. */
+  subject?: string;
+  /** How: 'confirmed' | 'overridden' for decisions. */
+  detail?: string;
+  /** A schema-1 entry's short from → to description, clipped. */
   summary?: string;
 }
 
@@ -135,6 +195,24 @@ export interface RegistryRecord extends RecordFields {
   updatedBy: string;
   /** The use profile, suggestion and decisions; absent until someone classifies the record. */
   classification?: RecordClassification;
+  /**
+   * Fields two writers set at once without seeing each other (field-register.ts): every value,
+   * undefined for a clear. The field itself shows one of them until a lead chooses.
+   */
+  conflicts?: Partial<Record<keyof RecordFields, unknown[]>>;
+  /** Archived: kept, hidden from the lists unless asked for, restorable (record-lifecycle.ts). */
+  archived?: RecordStamp;
+  /** Only on what Registry.removed holds: merged into this record… */
+  mergedInto?: string;
+  /** …or deleted by an admin. */
+  deleted?: RecordStamp;
+}
+
+/** Who did something to a record, when, and why. */
+export interface RecordStamp {
+  by: string;
+  at: number;
+  reason?: string;
 }
 
 export interface TriageEntry {
@@ -146,12 +224,16 @@ export interface TriageEntry {
   snoozedUntil?: number;
   by: string;
   at: number;
+  /** The decisions this one replaced, newest first (the latest 10; triage.ts). */
+  earlier?: TriageEntry[];
 }
 
 export interface Registry {
   schemaVersion?: number;
-  /** In id order. */
+  /** In id order. Archived ones included (marked); merged and deleted ones are in `removed`. */
   records: Map<string, RegistryRecord>;
+  /** Records merged into another or deleted: their ids, names and where they went. */
+  removed?: Map<string, { id: string; name: string; mergedInto?: string; deleted?: RecordStamp }>;
   /** In toolKey order. */
   triage: Map<string, TriageEntry>;
   problems: string[];

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addProblem } from '../schema/problems.ts';
 import { readEnum, readString, readTimestamp } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
@@ -9,10 +9,13 @@ import {
   MAX_PERSON,
   MAX_REASON,
   REGISTRY_SCHEMA,
+  RECORDS,
   TRIAGE,
   TRIAGE_STATES,
   type TriageEntry,
+  type TriageState,
 } from './schema.ts';
+import { appendHistory } from './history.ts';
 import { checkAuthor } from './authored.ts';
 
 function checkTriage(entry: TriageEntry): void {
@@ -41,6 +44,8 @@ export function setTriage(doc: Y.Doc, toolKey: string, entry: TriageEntry): void
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     const map = childMap(doc.getMap<unknown>(TRIAGE), toolKey);
+    const before = readEntry(map, '', []);
+    keepTrail(doc, map, toolKey, before, entry);
     setIfChanged(map, 'state', entry.state);
     setIfChanged(map, 'recordId', entry.recordId);
     setIfChanged(map, 'reason', entry.reason);
@@ -48,6 +53,68 @@ export function setTriage(doc: Y.Doc, toolKey: string, entry: TriageEntry): void
     setIfChanged(map, 'by', entry.by);
     setIfChanged(map, 'at', entry.at);
   });
+}
+
+/** Earlier decisions kept on a triage entry, newest last. */
+export const MAX_TRAIL = 10;
+const TRAIL = 't@';
+
+/**
+ * Every triage decision is kept (rule RC3): the one it replaces goes into the entry's trail, one
+ * key per decision (`t@<time>.<client>`, so decisions made at once by two leads both stay), and a
+ * decision that concerns a record — opened as it, merged into it, or taken out of it — is also in
+ * that record's history.
+ */
+function keepTrail(
+  doc: Y.Doc,
+  map: Y.Map<unknown>,
+  toolKey: string,
+  before: TriageEntry | undefined,
+  entry: TriageEntry,
+): void {
+  if (before && before.state !== 'new' && before.at > 0) {
+    const stored: Record<string, unknown> = { s: before.state, by: before.by, at: before.at };
+    if (before.reason) stored.r = before.reason;
+    if (before.recordId) stored.rec = before.recordId;
+    if (before.snoozedUntil) stored.u = before.snoozedUntil;
+    map.set(`${TRAIL}${before.at.toString(36)}.${doc.clientID.toString(36)}`, stored);
+    const trail = [...map.keys()].filter((key) => key.startsWith(TRAIL)).sort();
+    for (const key of trail.slice(0, Math.max(0, trail.length - MAX_TRAIL))) map.delete(key);
+  }
+  const records = new Set([before?.recordId, entry.recordId].filter((id) => id !== undefined));
+  for (const recordId of records) {
+    const record = doc.getMap<unknown>(RECORDS).get(recordId);
+    if (!(record instanceof Y.Map) || record.has('mergedInto') || record.has('deleted')) continue;
+    const same = before?.recordId === entry.recordId;
+    const from = before && before.recordId === recordId ? before.state : null;
+    const to = entry.recordId === recordId ? entry.state : 'removed';
+    if (same && from === to) continue;
+    appendHistory(record, {
+      at: entry.at,
+      by: entry.by,
+      action: 'triaged',
+      subject: toolKey,
+      changes: [{ field: 'triage', from, to }],
+      ...(entry.reason ? { reason: entry.reason } : {}),
+    });
+  }
+}
+
+/** The decisions a triage entry replaced, newest first. */
+export function readTrail(map: Y.Map<unknown>): TriageEntry[] {
+  const trail: TriageEntry[] = [];
+  for (const [key, value] of map.entries()) {
+    if (!key.startsWith(TRAIL) || typeof value !== 'object' || value === null) continue;
+    const { s, by, at, r, rec, u } = value as Record<string, unknown>;
+    if (!TRIAGE_STATES.includes(s as TriageState) || typeof by !== 'string') continue;
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || by.length > MAX_PERSON) continue;
+    const entry: TriageEntry = { state: s as TriageState, by, at };
+    if (typeof r === 'string' && r.length <= MAX_REASON) entry.reason = r;
+    if (typeof rec === 'string' && isId(rec)) entry.recordId = rec;
+    if (typeof u === 'number' && Number.isSafeInteger(u)) entry.snoozedUntil = u;
+    trail.push(entry);
+  }
+  return trail.sort((a, b) => b.at - a.at).slice(0, MAX_TRAIL);
 }
 
 export function readEntry(map: Y.Map<unknown>, path: string, problems: string[]) {
@@ -71,6 +138,8 @@ export function readEntry(map: Y.Map<unknown>, path: string, problems: string[])
   if (reason !== undefined) entry.reason = reason;
   const snoozedUntil = readTimestamp(map, 'snoozedUntil', problems, { path });
   if (snoozedUntil !== undefined) entry.snoozedUntil = snoozedUntil;
+  const trail = readTrail(map);
+  if (trail.length > 0) entry.earlier = trail;
   return entry;
 }
 

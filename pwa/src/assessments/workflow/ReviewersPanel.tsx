@@ -8,6 +8,7 @@ import {
   type ReviewDecision,
 } from '../../../../shared/documents/assessment/index.ts';
 import { newWorkflowId, timeLabel } from './workflow-words.ts';
+import { PersonInput } from '../../people/PersonInput.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -130,11 +131,7 @@ export function ReviewersPanel({ doc, reviewers, gate, readOnly, me, now, onErro
         <form className="workflow-inline" onSubmit={add}>
           <label>
             Reviewer
-            <input
-              value={person}
-              maxLength={200}
-              onChange={(event) => setPerson(event.target.value)}
-            />
+            <PersonInput aria-label="Reviewer" value={person} maxLength={200} onValue={setPerson} />
           </label>
           <button type="submit" disabled={person.trim() === ''}>
             Add reviewer

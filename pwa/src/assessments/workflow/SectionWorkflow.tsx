@@ -7,6 +7,7 @@ import {
   type Assessment,
   type SectionStatus,
 } from '../../../../shared/documents/assessment/index.ts';
+import { PersonInput } from '../../people/PersonInput.tsx';
 import { STATUS_LABELS } from './workflow-words.ts';
 
 interface Props {
@@ -120,7 +121,12 @@ function AssigneeField(props: {
     <form className="workflow-inline" onSubmit={submit}>
       <label>
         <span className="visually-hidden">Assignee of {props.sectionTitle}</span>
-        <input value={value} maxLength={200} onChange={(event) => setDraft(event.target.value)} />
+        <PersonInput
+          aria-label={`Assignee of ${props.sectionTitle}`}
+          value={value}
+          maxLength={200}
+          onValue={setDraft}
+        />
       </label>
       <button type="submit" disabled={draft === undefined}>
         Assign

@@ -10,7 +10,7 @@ import {
   signOffBlockers,
   type Assessment,
 } from '../../../../shared/documents/assessment/index.ts';
-import { recordApproval } from '../../../../shared/documents/registry/index.ts';
+import { noteSignOff, recordApproval } from '../../../../shared/documents/registry/index.ts';
 import { newWorkflowId } from './workflow-words.ts';
 
 interface Props {
@@ -82,7 +82,9 @@ export function SignOffPanel({
       return;
     }
     try {
-      recordApproval(registry, approvalFor(assessmentId, version, readAssessment(doc)));
+      const approval = approvalFor(assessmentId, version, readAssessment(doc));
+      recordApproval(registry, approval);
+      noteSignOff(registry, approval); // the decision in the assessed record's history
       setOutcome({ ok: true, text: `Signed off as ${version.name}. A new draft starts from it.` });
     } catch (failure) {
       setOutcome({

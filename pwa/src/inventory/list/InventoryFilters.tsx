@@ -7,7 +7,7 @@ import { lifecycleLabel } from './inventory-rows.ts';
 import { NONE, type ListQuery } from './list-query.ts';
 
 type Option = readonly [value: string, label: string];
-type FilterKey = 'lifecycle' | 'tier' | 'euAiAct' | 'category' | 'owner';
+type FilterKey = 'lifecycle' | 'tier' | 'euAiAct' | 'category' | 'owner' | 'archived';
 
 interface Props {
   filters: Pick<ListQuery, FilterKey>;
@@ -95,6 +95,14 @@ export const InventoryFilters = memo(function InventoryFilters({
         blank="No owner"
         onChange={set('owner')}
       />
+      <label className="inventory-filter">
+        Archived
+        <select value={query.archived} onChange={(event) => set('archived')(event.target.value)}>
+          <option value="">Hidden</option>
+          <option value="show">Shown</option>
+          <option value="only">Only archived</option>
+        </select>
+      </label>
     </div>
   );
 });

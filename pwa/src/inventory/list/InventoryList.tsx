@@ -143,10 +143,10 @@ export function InventoryList({
   // Keyed on the searched text alone: `records` is read through the ref.
   const search = useMemo(() => inventorySearch(latestRecords.current.values()), [searchedFields]);
   const found = useMemo(() => search.match(query.q), [search, query.q]);
-  const { lifecycle, tier, euAiAct, category, owner } = query;
+  const { lifecycle, tier, euAiAct, category, owner, archived } = query;
   const filters = useMemo(
-    () => ({ lifecycle, tier, euAiAct, category, owner }),
-    [lifecycle, tier, euAiAct, category, owner],
+    () => ({ lifecycle, tier, euAiAct, category, owner, archived }),
+    [lifecycle, tier, euAiAct, category, owner, archived],
   );
   const shown = useMemo(
     () => filterRows(sorted, { ...EMPTY_QUERY, ...filters }, found),

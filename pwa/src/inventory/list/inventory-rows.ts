@@ -24,6 +24,7 @@ export interface InventoryRow {
   euAiActId: EuAiActCategory | '';
   euAiAct: string;
   updatedAt: number;
+  archived: boolean;
 }
 
 export function lifecycleLabel(lifecycle: string): string {
@@ -48,7 +49,7 @@ export function inventoryRow(
   const tierId = record.classification?.tier?.decided ?? '';
   return {
     id: record.id,
-    name: record.name,
+    name: record.archived ? `${record.name} (archived)` : record.name,
     vendor: record.vendor ?? '',
     category: record.category ? CATEGORY_LABELS[record.category] : '',
     categoryId: record.category ?? '',
@@ -60,6 +61,7 @@ export function inventoryRow(
     tier: tierId ? tierName(tierId) : '',
     ...euAiAct(record),
     updatedAt: record.updatedAt,
+    archived: record.archived !== undefined,
   };
 }
 

@@ -63,10 +63,16 @@ export function filterRows(
   query: ListQuery,
   found: Set<string> | undefined,
 ): readonly InventoryRow[] {
-  const { lifecycle, tier, euAiAct, category, owner } = query;
-  if (found === undefined && !(lifecycle || tier || euAiAct || category || owner)) return rows;
+  const { lifecycle, tier, euAiAct, category, owner, archived } = query;
+  const anyArchived = rows.some((row) => row.archived);
+  const filtered = lifecycle || tier || euAiAct || category || owner;
+  if (found === undefined && !filtered && (archived === 'show' || !anyArchived)) return rows;
+  // Archived records are kept but hidden unless asked for (rule RC3).
+  const archiveOk = (row: InventoryRow) =>
+    archived === 'show' || (archived === 'only' ? row.archived : !row.archived);
   return rows.filter(
     (row) =>
+      archiveOk(row) &&
       (found === undefined || found.has(row.id)) &&
       matches(query.lifecycle, row.lifecycle) &&
       matches(query.tier, row.tierId) &&

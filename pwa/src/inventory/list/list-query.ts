@@ -16,6 +16,8 @@ export interface ListQuery {
   euAiAct: string;
   category: string;
   owner: string;
+  /** '' hides archived records; 'show' includes them; 'only' shows them alone. */
+  archived: string;
   sort: Sort;
 }
 
@@ -29,6 +31,7 @@ export const EMPTY_QUERY: ListQuery = {
   euAiAct: '',
   category: '',
   owner: '',
+  archived: '',
   sort: DEFAULT_SORT,
 };
 
@@ -40,6 +43,7 @@ const PARAMS = {
   euAiAct: 'eu',
   category: 'category',
   owner: 'owner',
+  archived: 'archived',
 } as const;
 type FilterKey = keyof typeof PARAMS;
 
@@ -53,6 +57,7 @@ const READ: Record<FilterKey, (value: string) => string> = {
   euAiAct: oneOf(EU_AI_ACT_CATEGORIES),
   category: oneOf(CATEGORIES),
   owner: text,
+  archived: (value) => (value === 'show' || value === 'only' ? value : ''),
 };
 
 function readSort(value: string | null): Sort {

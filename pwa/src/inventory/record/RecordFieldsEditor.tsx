@@ -2,12 +2,16 @@ import type * as Y from 'yjs';
 import { CATEGORIES, CATEGORY_LABELS } from '../../../../shared/catalog/schema.ts';
 import {
   LIFECYCLES,
+  fieldLabel,
   readRegistryRecord,
+  resolveField,
   updateRecord,
+  type RecordFields,
   type RecordPatch,
   type RegistryRecord,
 } from '../../../../shared/documents/registry/index.ts';
 import { DATA_CATEGORIES, isToolKey } from '../../../../shared/documents/schema/values.ts';
+import { ConflictChoice } from './ConflictChoice.tsx';
 import { CheckboxSet, ChipSet, SelectField, TextField, type Save } from './field-controls.tsx';
 import { LIFECYCLE_LABELS } from './record-words.ts';
 
@@ -60,9 +64,29 @@ export function RecordFieldsEditor({ record, registry, me, now }: Props) {
     const next = on ? [...current, item] : current.filter((i: string) => i !== item);
     return save({ [field]: next });
   };
+  const conflicts = Object.entries(record.conflicts ?? {}) as Array<
+    [keyof RecordFields, unknown[]]
+  >;
+  const choose = (field: keyof RecordFields) => (value: string | number | null) => {
+    try {
+      resolveField(registry, record.id, field, value, me, now());
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
   return (
     <section aria-labelledby="record-fields-heading" className="record-editor">
       <h2 id="record-fields-heading">Record</h2>
+      {conflicts.map(([field, values]) => (
+        <ConflictChoice
+          key={field}
+          label={fieldLabel(field)}
+          field={field}
+          values={values}
+          onChoose={choose(field)}
+        />
+      ))}
       <div className="record-editor-grid">
         <TextField label="Name" value={record.name} onSave={text('name')} />
         <TextField label="Vendor" value={record.vendor} onSave={text('vendor')} />
@@ -78,7 +102,7 @@ export function RecordFieldsEditor({ record, registry, me, now }: Props) {
           options={LIFECYCLE_OPTIONS}
           onSave={(lifecycle) => save({ lifecycle })}
         />
-        <TextField label="Business owner" value={record.owner} onSave={text('owner')} />
+        <TextField label="Business owner" value={record.owner} onSave={text('owner')} person />
         <TextField
           label="Number of users"
           value={record.userCount?.toString()}

@@ -1,17 +1,18 @@
-import type { HistoryEntry, RegistryRecord } from '../../../../shared/documents/registry/index.ts';
-import { FIELD_LABELS, formatTime, personShown, relativeTime } from './record-words.ts';
+import {
+  historyWords,
+  type HistoryEntry,
+  type HistoryNames,
+  type RegistryRecord,
+} from '../../../../shared/documents/registry/index.ts';
+import { formatTime, personShown, relativeTime } from './record-words.ts';
 
 interface Props {
   record: RegistryRecord;
   history: HistoryEntry[];
   now: number;
+  /** The workspace's tier names, for tier decisions. */
+  names?: HistoryNames;
 }
-
-const ACTION_WORDS: Record<HistoryEntry['action'], string> = {
-  edited: 'changed',
-  'note-added': 'added a note',
-  'note-removed': 'removed a note',
-};
 
 function When({ at, now }: { at: number; now: number }) {
   return (
@@ -21,23 +22,31 @@ function When({ at, now }: { at: number; now: number }) {
   );
 }
 
-/** Who changed what and when, newest first; the record's creation closes the list. */
-export function RecordHistory({ record, history, now }: Props) {
+/**
+ * Who decided what and when, newest first, in words (history-words.ts, which exports use too);
+ * the record's creation closes the list.
+ */
+export function RecordHistory({ record, history, now, names }: Props) {
   return (
     <section aria-labelledby="record-history-heading" className="record-history">
       <h2 id="record-history-heading">History</h2>
       <ol className="history-list">
-        {history.map((entry, i) => (
-          <li key={`${entry.at}-${i}`}>
-            <p>
-              <strong>{personShown(entry.by)}</strong> {ACTION_WORDS[entry.action]}
-              {entry.action === 'edited' &&
-                ` ${entry.fields.map((f) => FIELD_LABELS[f] ?? f).join(', ')}`}{' '}
-              · <When at={entry.at} now={now} />
-            </p>
-            {entry.summary && <p className="history-summary">{entry.summary}</p>}
-          </li>
-        ))}
+        {history.map((entry, i) => {
+          const words = historyWords(entry, names);
+          return (
+            <li key={`${entry.at}-${i}`}>
+              <p>
+                <strong>{personShown(entry.by)}</strong> {words.action} ·{' '}
+                <When at={entry.at} now={now} />
+              </p>
+              {words.lines.map((line, j) => (
+                <p key={j} className="history-summary">
+                  {line}
+                </p>
+              ))}
+            </li>
+          );
+        })}
         {record.createdAt > 0 && (
           <li>
             <p>

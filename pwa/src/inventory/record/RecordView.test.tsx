@@ -93,9 +93,9 @@ describe('the record page for a lead', () => {
     const history = view.querySelector('.history-list')!;
     const items = [...history.querySelectorAll('li')].map((li) => li.textContent);
     expect(items[0]).toContain('lead-1 changed business owner · just now');
-    expect(items[0]).toContain('owner: (none) → “Dana (People Ops)”');
+    expect(items[0]).toContain('Business owner: (none) → “Dana (People Ops)”');
     expect(items[1]).toContain('lead-1 changed vendor · 1 minute ago');
-    expect(items[1]).toContain('vendor: “Rank Ltd” → “Rank Group”');
+    expect(items[1]).toContain('Vendor: “Rank Ltd” → “Rank Group”');
     expect(items.at(-1)).toContain('lead-0 created the record · 3 days ago');
   });
 
@@ -199,8 +199,8 @@ describe('the record page for a lead', () => {
     await click(button(view, 'Remove the drift note of 2026-03-10 12:00 UTC'));
     expect(readRecordLogs(registry, 'rec-1').notes).toEqual([]);
     const history = view.querySelector('.history-list')!.textContent;
-    expect(history).toContain('lead-1 removed a note');
-    expect(history).toContain('lead-1 added a note');
+    expect(history).toContain('lead-1 removed a drift note');
+    expect(history).toContain('lead-1 added a drift note');
   });
 
   it('says there are no assessments or risks yet', async () => {
@@ -222,5 +222,28 @@ describe('the record page for a contributor', () => {
       0,
     );
     expect(Y.encodeStateAsUpdate(registry)).toEqual(before);
+  });
+
+  it('shows both values two leads left at once, and keeps the one chosen (rule RC1)', async () => {
+    const registry = aRegistry();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(registry));
+    updateRecord(registry, 'rec-1', { owner: 'Dana (People Ops)' }, 'lead-1', clock);
+    updateRecord(other, 'rec-1', { owner: 'Sam (Talent)' }, 'lead-2', clock);
+    Y.applyUpdate(registry, Y.encodeStateAsUpdate(other));
+    const view = await render(<Page registry={registry} canEdit />);
+    const group = view.querySelector('[aria-label="Business owner: two values"]')!;
+    expect([...group.querySelectorAll('q')].map((q) => q.textContent).sort()).toEqual([
+      'Dana (People Ops)',
+      'Sam (Talent)',
+    ]);
+    const keepSam = [...group.querySelectorAll('li')].find((li) => li.textContent?.includes('Sam'));
+    await click(keepSam!.querySelector('button')!);
+    expect(stored(registry).owner).toBe('Sam (Talent)');
+    expect(stored(registry).conflicts).toBeUndefined();
+    expect(view.querySelector('.record-conflict')).toBeNull();
+    expect(view.querySelector('.history-list')!.textContent).toContain(
+      'lead-1 settled a conflicting edit of business owner',
+    );
   });
 });

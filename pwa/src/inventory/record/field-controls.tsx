@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { PersonInput } from '../../people/PersonInput.tsx';
 
 /**
  * The record page's editable controls. Each saves through a callback that returns an error
@@ -14,6 +15,8 @@ interface TextFieldProps {
   onSave: Save<string>;
   multiline?: boolean;
   numeric?: boolean;
+  /** A person's name: offered from the workspace's people (PersonInput). */
+  person?: boolean;
 }
 
 /**
@@ -21,7 +24,14 @@ interface TextFieldProps {
  * stored value shows live until the person types; from then on their draft is never replaced, and
  * a change someone else made meanwhile is pointed out.
  */
-export function TextField({ label, value = '', onSave, multiline, numeric }: TextFieldProps) {
+export function TextField({
+  label,
+  value = '',
+  onSave,
+  multiline,
+  numeric,
+  person,
+}: TextFieldProps) {
   const [draft, setDraft] = useState<{ text: string; base: string } | null>(null);
   const [error, setError] = useState<string>();
   const commit = () => {
@@ -54,6 +64,13 @@ export function TextField({ label, value = '', onSave, multiline, numeric }: Tex
         <span className="record-field-label">{label}</span>
         {multiline ? (
           <textarea rows={3} {...common} />
+        ) : person ? (
+          <PersonInput
+            {...common}
+            // Named by its label alone: the note on an unknown name sits inside the label too.
+            aria-label={label}
+            onValue={(text) => common.onChange({ target: { value: text } })}
+          />
         ) : (
           <input type="text" inputMode={numeric ? 'numeric' : undefined} {...common} />
         )}

@@ -2,22 +2,6 @@ export { LIFECYCLE_LABELS, NOTE_KIND_LABELS } from '../../../../shared/exports/w
 
 /** Words the record page shows for stored values. */
 
-export const FIELD_LABELS: Record<string, string> = {
-  name: 'name',
-  vendor: 'vendor',
-  category: 'category',
-  purpose: 'purpose',
-  owner: 'business owner',
-  lifecycle: 'lifecycle',
-  departments: 'departments',
-  userCount: 'number of users',
-  dataCategories: 'data categories',
-  toolKeys: 'detections',
-  model: 'model',
-  provider: 'provider',
-  notes: 'notes',
-};
-
 /** Who did it: a token id (32 hex digits) is shortened; a role or a name shows as it is. */
 export function personShown(by: string): string {
   if (by === '') return 'someone';
