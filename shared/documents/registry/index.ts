@@ -41,3 +41,5 @@ export * from './approvals.ts';
 export * from './assessment-index.ts';
 export * from './templates.ts';
 export * from './governance.ts';
+export * from './incidents.ts';
+export { readIncidentRegister } from './incidents-read.ts';
