@@ -21,6 +21,7 @@ const sections = [
   'Assessments',
   'Templates',
   'Risks',
+  'Incidents',
   'SoA',
   'Settings',
 ] as const;

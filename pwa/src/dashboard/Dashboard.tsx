@@ -9,6 +9,7 @@ import { useNetworkLog } from '../imports/use-network-log.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { useDocument } from '../sync/use-document.ts';
+import { RunningClocks } from '../incidents/RunningClocks.tsx';
 import { CountChart } from './CountChart.tsx';
 import { ReviewsDue } from './ReviewsDue.tsx';
 import { RiskHeatMap } from './RiskHeatMap.tsx';
@@ -101,6 +102,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
         </p>
       )}
       <ReviewsDue registry={registry} now={now} />
+      <RunningClocks registry={registry} now={now} />
       <RiskHeatMap registry={registry} />
       <OldestUntriaged figures={figures} />
     </div>
