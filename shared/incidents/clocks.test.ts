@@ -24,7 +24,7 @@ describe('incident clocks (docs/incidents.md I1–I6)', () => {
     expect(timeLeftWords(provider!)).toBe('immediately');
   });
 
-  it('I3, Art. 73(2): a serious incident in general is reported within 15 days', () => {
+  it('I3, I7, Art. 73(2): a serious incident in general is reported within 15 days of becoming aware, to the hour', () => {
     const inc = incident({ serious: ['c'] });
     expect(summary(inc, DETECTED + 14 * DAY)).toEqual([
       ['AI Act Art. 26(5)', DETECTED, 'due-now'],
@@ -78,7 +78,7 @@ describe('incident clocks (docs/incidents.md I1–I6)', () => {
     expect(timeLeftWords(clock!)).toBe('1 h 0 min left');
   });
 
-  it('a clock is met when the party was informed by the due time, late when after', () => {
+  it('I8: a clock is met when the party was informed by the due time, late when after', () => {
     const informed = (hours: number) => ({
       'market-surveillance': { at: DETECTED + hours * HOUR, by: 'Compliance' },
       provider: { at: DETECTED + HOUR, by: 'Compliance' },
@@ -102,7 +102,7 @@ describe('incident clocks (docs/incidents.md I1–I6)', () => {
     expect(at(DETECTED + 15 * DAY + 3 * HOUR + 7 * 60_000)).toBe('3 h 7 min overdue');
   });
 
-  it('counts open and overdue clocks over a register, closed incidents included', () => {
+  it('I8: counts open and overdue clocks over a register, closed incidents included', () => {
     const now = DETECTED + 3 * DAY;
     const register = [
       incident({ id: 'a', serious: ['b'], status: 'closed' }), // 26(5) due now, 73(3) overdue
