@@ -9,6 +9,7 @@ export type BackgroundRequest =
   | { type: 'status' }
   | { type: 'site'; url: string }
   | { type: 'flag'; flag: FlagInput }
+  | { type: 'concern'; concern: ConcernInput }
   | { type: 'enrol'; code: string; relayUrl: string }
   | { type: 'ledger' }
   | { type: 'delete-local-data' }
@@ -52,6 +53,18 @@ export interface FlagInput {
   purpose: string;
   dataCategories: DataCategory[];
   note: string;
+}
+
+/** An employee's concern about an AI tool, exactly as typed in the popup's form. */
+export interface ConcernInput {
+  /** The current site's hostname, when the concern is about it. */
+  host?: string;
+  /** The catalog's guess for that host, when there is one. */
+  toolKey?: string;
+  toolName: string;
+  what: string;
+  /** Only when the employee chose to give it. */
+  name?: string;
 }
 
 export interface LedgerEntry {
