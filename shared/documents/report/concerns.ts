@@ -64,34 +64,44 @@ export function addConcern(doc: Y.Doc, concern: ReportConcern): void {
   });
 }
 
+/** One stored concern, read without trust; undefined (with a problem) when unusable. */
+export function readConcernEntry(
+  id: string,
+  value: unknown,
+  path: string,
+  problems: string[],
+): ReportConcern | undefined {
+  if (!isId(id) || !isPlainObject(value)) {
+    addProblem(problems, `${path}: not a concern; skipped`);
+    return undefined;
+  }
+  const fields = fieldsOf(value);
+  const opts = { path, required: true };
+  const toolName = readString(fields, 'toolName', problems, { ...opts, max: MAX_NAME });
+  const what = readString(fields, 'what', problems, { ...opts, max: MAX_CONCERN_TEXT });
+  const createdAt = readTimestamp(fields, 'createdAt', problems, opts);
+  if (toolName === undefined || what === undefined || createdAt === undefined) {
+    addProblem(problems, `${path}: unreadable concern; skipped`);
+    return undefined;
+  }
+  const concern: ReportConcern = { id, toolName, what, createdAt };
+  const toolKey = readString(fields, 'toolKey', problems, { path });
+  if (toolKey !== undefined && isToolKey(toolKey)) concern.toolKey = toolKey;
+  const host = readString(fields, 'host', problems, { path });
+  if (host !== undefined && isHost(host)) concern.host = host;
+  const name = readString(fields, 'name', problems, { path, max: MAX_NAME });
+  if (name !== undefined && name !== '') concern.name = name;
+  return concern;
+}
+
 /** The report's concerns, oldest first, read without trust (bad entries skipped and listed). */
 export function readConcerns(doc: Y.Doc, problems: string[] = []): ReportConcern[] {
   const map = topMap(doc, CONCERNS, problems);
   if (map === undefined) return [];
   const concerns: ReportConcern[] = [];
   for (const [id, value] of map.entries()) {
-    const path = `${CONCERNS}.${id.slice(0, 80)}`;
-    if (!isId(id) || !isPlainObject(value)) {
-      addProblem(problems, `${path}: not a concern; skipped`);
-      continue;
-    }
-    const fields = fieldsOf(value);
-    const opts = { path, required: true };
-    const toolName = readString(fields, 'toolName', problems, { ...opts, max: MAX_NAME });
-    const what = readString(fields, 'what', problems, { ...opts, max: MAX_CONCERN_TEXT });
-    const createdAt = readTimestamp(fields, 'createdAt', problems, opts);
-    if (toolName === undefined || what === undefined || createdAt === undefined) {
-      addProblem(problems, `${path}: unreadable concern; skipped`);
-      continue;
-    }
-    const concern: ReportConcern = { id, toolName, what, createdAt };
-    const toolKey = readString(fields, 'toolKey', problems, { path });
-    if (toolKey !== undefined && isToolKey(toolKey)) concern.toolKey = toolKey;
-    const host = readString(fields, 'host', problems, { path });
-    if (host !== undefined && isHost(host)) concern.host = host;
-    const name = readString(fields, 'name', problems, { path, max: MAX_NAME });
-    if (name !== undefined && name !== '') concern.name = name;
-    concerns.push(concern);
+    const concern = readConcernEntry(id, value, `${CONCERNS}.${id.slice(0, 80)}`, problems);
+    if (concern) concerns.push(concern);
   }
   return concerns.sort((a, b) => a.createdAt - b.createdAt || byCodeUnit(a.id, b.id));
 }
