@@ -145,6 +145,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
       'the incidents',
       <IncidentsPage
         registry={sync.doc('registry')}
+        discoveries={sync.doc('discoveries')}
         canEdit={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}
         workspace={sync.workspace}

@@ -5,6 +5,7 @@ import {
   INCIDENT_STATUSES,
   INCIDENT_TYPES,
   SEVERITIES,
+  acceptConcern,
   saveIncident,
   type Incident,
   type RegistryRecord,
@@ -33,6 +34,8 @@ interface Props {
   onClose(): void;
   /** Called with the id once saved (a new incident opens its page). */
   onSaved(id: string): void;
+  /** An employee's concern being accepted: its key and the form it pre-fills. */
+  proposal?: { key: string; form: IncidentForm } | undefined;
 }
 
 const toggle = <T extends string>(list: T[], item: T, on: boolean) =>
@@ -42,7 +45,9 @@ const toggle = <T extends string>(list: T[], item: T, on: boolean) =>
 export function IncidentDialog(props: Props) {
   const { registry, records, risks, incident, me, now } = props;
   const [form, setForm] = useState<IncidentForm>(() =>
-    incident ? formOf(incident) : emptyIncidentForm(records[0]?.id ?? '', me, now()),
+    incident
+      ? formOf(incident)
+      : (props.proposal?.form ?? emptyIncidentForm(records[0]?.id ?? '', me, now())),
   );
   const [error, setError] = useState<string>();
   const set = <K extends keyof IncidentForm>(key: K, value: IncidentForm[K]) =>
@@ -67,7 +72,9 @@ export function IncidentDialog(props: Props) {
     event.preventDefault();
     const id = incident?.id ?? newRecordId();
     try {
-      saveIncident(registry, id, fieldsOf(form, me), me, now());
+      if (props.proposal) {
+        acceptConcern(registry, props.proposal.key, id, fieldsOf(form, me), me, now());
+      } else saveIncident(registry, id, fieldsOf(form, me), me, now());
     } catch (failure) {
       setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}.`);
       return;
@@ -79,7 +86,7 @@ export function IncidentDialog(props: Props) {
     <FormDialog
       open
       onOpenChange={(open) => !open && props.onClose()}
-      title={incident ? 'Edit incident' : 'New incident'}
+      title={incident ? 'Edit incident' : props.proposal ? 'Accept a concern' : 'New incident'}
       description="The legal clocks start at the time it became known."
       onSubmit={submit}
       error={error}

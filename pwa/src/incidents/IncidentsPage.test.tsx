@@ -1,7 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { writeReporterConcerns } from '../../../shared/documents/discoveries/index.ts';
 import {
   createRecord,
+  readConcernDecisions,
   readIncidentRegister,
   saveIncident,
   type IncidentFields,
@@ -161,5 +163,79 @@ describe('the incidents page', () => {
     const dashboard = await render(<RunningClocks registry={doc} now={() => NOW} />);
     expect(dashboard.textContent).toContain('3 clocks running, 1 overdue');
     expect(pageText).toContain('3 reporting clocks running, 1 overdue');
+  });
+});
+
+describe('concerns reported by employees (docs/incidents.md I9)', () => {
+  function discoveriesDoc() {
+    const doc = new Y.Doc();
+    writeReporterConcerns(doc, 'r1', [
+      {
+        id: 'c1',
+        toolName: 'GridSense',
+        what: 'Forecast looked wrong all night',
+        createdAt: NOW - HOUR,
+      },
+      {
+        id: 'c2',
+        toolName: 'ChatGPT',
+        what: 'Pasted a payroll file',
+        name: 'Sam Lee',
+        createdAt: NOW - 2 * HOUR,
+      },
+    ]);
+    return doc;
+  }
+
+  async function renderWithConcerns() {
+    const registry = registryDoc();
+    const view = await render(
+      <IncidentsPage
+        registry={registry}
+        discoveries={discoveriesDoc()}
+        canEdit
+        me="tok-lead"
+        workspace="acme"
+        now={() => NOW}
+      />,
+    );
+    return { view, registry };
+  }
+
+  it('lists them, pseudonymous unless named, and accepts one into the register', async () => {
+    const { view, registry } = await renderWithConcerns();
+    const section = view.querySelector<HTMLElement>('.proposed-concerns')!;
+    expect(section.querySelector('h2')?.textContent).toBe('Concerns reported by employees (2)');
+    const items = [...section.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items[0]).toContain('anonymous');
+    expect(items[1]).toContain('Sam Lee');
+    await click(button(section.querySelector('li')!, 'Accept as incident'));
+    const form = dialog()!;
+    expect((field(form, 'What happened') as HTMLTextAreaElement).value).toBe(
+      'Forecast looked wrong all night',
+    );
+    await click(button(form, 'Add incident'));
+    const decision = readConcernDecisions(registry).get('r1.c1');
+    expect(decision).toMatchObject({ state: 'accepted', by: 'tok-lead' });
+    expect(readIncidentRegister(registry).incidents.get(decision!.incidentId!)).toMatchObject({
+      title: 'Concern about GridSense',
+      detectedAt: NOW - HOUR - ((NOW - HOUR) % 60_000),
+      detectedBy: 'An employee (anonymous)',
+    });
+  });
+
+  it('dismisses one with a reason, and it leaves the list', async () => {
+    const { view, registry } = await renderWithConcerns();
+    vi.stubGlobal('prompt', () => 'Not about AI');
+    const section = view.querySelector<HTMLElement>('.proposed-concerns')!;
+    await click(button(section.querySelectorAll('li')[1] as HTMLElement, 'Dismiss'));
+    expect(readConcernDecisions(registry).get('r1.c2')).toMatchObject({
+      state: 'dismissed',
+      reason: 'Not about AI',
+    });
+    expect(view.querySelector('.proposed-concerns h2')?.textContent).toBe(
+      'Concerns reported by employees (1)',
+    );
+    vi.unstubAllGlobals();
   });
 });

@@ -15,6 +15,8 @@ import { useRisks } from '../risks/use-risks.ts';
 import { useRegistry } from '../sync/documents.ts';
 import { IncidentDetail } from './IncidentDetail.tsx';
 import { IncidentDialog } from './IncidentDialog.tsx';
+import type { IncidentForm } from './incident-form.ts';
+import { ProposedConcerns } from './ProposedConcerns.tsx';
 import {
   CLOCK_STATE_LABELS,
   KIND_LABELS,
@@ -29,6 +31,8 @@ import './incidents.css';
 
 export interface IncidentsPageProps {
   registry: Y.Doc | undefined;
+  /** Where the relay puts employees' concerns (read by leads and contributors). */
+  discoveries?: Y.Doc | undefined;
   /** Leads and admins write the registry; contributors read it. */
   canEdit: boolean;
   me: string;
@@ -50,6 +54,7 @@ const systemOf = (record: RegistryRecord | undefined): IncidentSystem | undefine
 /** `#/incidents`: the AI incident register with its legal clocks; `#/incidents/<id>`: one. */
 export function IncidentsPage({
   registry,
+  discoveries,
   canEdit,
   me,
   workspace,
@@ -61,7 +66,10 @@ export function IncidentsPage({
   const { records } = useRegistry(registry);
   const { risks } = useRisks(registry);
   const time = useNow(now);
-  const [editing, setEditing] = useState<{ incident: Incident | undefined }>();
+  const [editing, setEditing] = useState<{
+    incident: Incident | undefined;
+    proposal?: { key: string; form: IncidentForm };
+  }>();
   const recordList = useMemo(
     () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
     [records],
@@ -115,6 +123,7 @@ export function IncidentsPage({
       records={recordList}
       risks={[...risks.values()]}
       incident={editing.incident}
+      proposal={editing.proposal}
       me={me}
       now={now}
       onClose={() => setEditing(undefined)}
@@ -179,6 +188,15 @@ export function IncidentsPage({
         </div>
       </div>
       {!canEdit && <p className="muted">Read only: leads and admins edit the register.</p>}
+      <ProposedConcerns
+        discoveries={discoveries}
+        registry={registry}
+        records={recordList}
+        canEdit={canEdit}
+        me={me}
+        now={now}
+        onAccept={(proposal) => setEditing({ incident: undefined, proposal })}
+      />
       <p aria-live="polite" className={counts.overdue > 0 ? 'clock-overdue-text' : 'muted'}>
         {list.length} {list.length === 1 ? 'incident' : 'incidents'} · {counts.open} reporting{' '}
         {counts.open === 1 ? 'clock' : 'clocks'} running

@@ -43,3 +43,4 @@ export * from './templates.ts';
 export * from './governance.ts';
 export * from './incidents.ts';
 export { readIncidentRegister } from './incidents-read.ts';
+export * from './concern-decisions.ts';
