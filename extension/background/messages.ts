@@ -106,6 +106,7 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
       'status',
       'site',
       'flag',
+      'concern',
       'enrol',
       'ledger',
       'delete-local-data',

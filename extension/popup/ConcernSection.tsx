@@ -129,7 +129,7 @@ export function ConcernSection({ client, site, enrolled }: Props) {
             />
           </>
         )}
-        <div className="concern-preview" aria-label="What will be sent">
+        <div className="concern-preview" role="group" aria-label="What will be sent">
           <p className="muted">Your workspace’s governance team will receive exactly this:</p>
           <dl>
             <dt>Tool</dt>
