@@ -2,9 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
 import type { ConcernInput, SiteInfo } from '../background/messages.ts';
 import { MAX_CONCERN_TEXT } from '../../shared/documents/report/concerns.ts';
-import { answer, isFailure, messageOf } from '../ui/answer.ts';
-
-type Outcome = { kind: 'sent' } | { kind: 'error'; error: string } | undefined;
+import { useSend } from './use-send.ts';
 
 interface Draft {
   toolName: string;
@@ -35,8 +33,10 @@ export function concernInput(draft: Draft, site: SiteInfo | undefined): ConcernI
 export function ConcernSection({ client, site, enrolled }: Props) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>();
-  const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const { sending, outcome, setOutcome, send } = useSend(() => {
+    setDraft(undefined);
+    setOpen(false);
+  });
   const id = useId();
   const current = draft ?? {
     toolName: site?.tool?.name ?? site?.host ?? '',
@@ -47,25 +47,10 @@ export function ConcernSection({ client, site, enrolled }: Props) {
   const set = (patch: Partial<Draft>) => setDraft({ ...current, ...patch });
   const input = concernInput(current, site);
 
-  const send = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (sending) return;
     if (input.what === '') return setOutcome({ kind: 'error', error: 'say what happened.' });
-    setSending(true);
-    setOutcome(undefined);
-    try {
-      const reply = await answer(client.concern(input), (r) => isFailure(r) || r.ok === true);
-      if ('error' in reply) setOutcome({ kind: 'error', error: reply.error });
-      else {
-        setOutcome({ kind: 'sent' });
-        setDraft(undefined);
-        setOpen(false);
-      }
-    } catch (error) {
-      setOutcome({ kind: 'error', error: messageOf(error) });
-    } finally {
-      setSending(false);
-    }
+    void send(() => client.concern(input));
   };
 
   return (
@@ -90,7 +75,7 @@ export function ConcernSection({ client, site, enrolled }: Props) {
             : ' on this device. It will be sent once you enrol in a workspace.'}
         </p>
       )}
-      <form id={`${id}-form`} hidden={!open} onSubmit={send} noValidate>
+      <form id={`${id}-form`} hidden={!open} onSubmit={submit} noValidate>
         <label htmlFor={`${id}-tool`}>Which AI tool?</label>
         <input
           id={`${id}-tool`}

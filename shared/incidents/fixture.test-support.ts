@@ -1,4 +1,4 @@
-import type { Incident } from '../documents/registry/incidents.ts';
+import type { Incident, IncidentFields } from '../documents/registry/incidents.ts';
 
 /**
  * A serious incident shaped on the brief's Global Finance Corp case (a fraud model in production),
@@ -7,6 +7,19 @@ import type { Incident } from '../documents/registry/incidents.ts';
 export const DETECTED = Date.UTC(2027, 2, 1, 9, 30);
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** The fields a lead saves, for the writer's tests. */
+export function incidentFields(overrides: Partial<IncidentFields> = {}): IncidentFields {
+  const {
+    id: _id,
+    createdBy: _cb,
+    createdAt: _ca,
+    updatedBy: _ub,
+    updatedAt: _ua,
+    ...fields
+  } = incident();
+  return { ...fields, ...overrides };
+}
 
 export function incident(overrides: Partial<Incident> = {}): Incident {
   return {

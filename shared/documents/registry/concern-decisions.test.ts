@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DETECTED, HOUR } from '../../incidents/fixture.test-support.ts';
+import { DETECTED, HOUR, incidentFields } from '../../incidents/fixture.test-support.ts';
 import {
   acceptConcern,
   dismissConcern,
   readConcernDecisions,
   readIncidentRegister,
-  type IncidentFields,
 } from './index.ts';
 
-const fields: IncidentFields = {
-  systemId: 'rec-1',
-  title: 'Concern about ChatGPT',
-  kind: 'incident',
-  type: 'harm',
-  detectedAt: DETECTED,
-  detectedBy: 'An employee (anonymous)',
-  description: 'It invented a refund policy',
-  peopleAffected: '',
-  severity: 'medium',
-  serious: [],
-  death: false,
-  widespread: false,
-  personalDataBreach: false,
-  informed: {},
-  useSuspended: false,
-  riskIds: [],
-  correctiveAction: '',
-  status: 'open',
-};
+const fields = incidentFields({ title: 'Concern about ChatGPT', type: 'harm' });
 
 describe('decisions on employees’ concerns (I9)', () => {
   it('accepts a concern: the incident and the decision together, once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DETECTED, HOUR } from '../../incidents/fixture.test-support.ts';
+import { DETECTED, HOUR, incidentFields } from '../../incidents/fixture.test-support.ts';
 import {
   INCIDENTS,
   deleteIncident,
@@ -10,27 +10,16 @@ import {
 } from './index.ts';
 
 const AT = DETECTED + HOUR;
-const base: IncidentFields = {
-  systemId: 'rec-fraud',
-  title: 'Fraud model blocked legitimate card payments',
-  kind: 'incident',
-  type: 'malfunction',
-  detectedAt: DETECTED,
-  detectedBy: 'Payments operations',
-  description: 'After a model update, 4% of legitimate payments were declined.',
+const base = incidentFields({
   peopleAffected: 'Card holders',
   peopleCount: 1200,
-  severity: 'high',
   serious: ['c'],
-  death: false,
-  widespread: false,
   personalDataBreach: true,
   informed: { provider: { at: DETECTED + 2 * HOUR, by: 'Dana', to: 'Vendor support' } },
   useSuspended: true,
   riskIds: ['risk-1'],
   correctiveAction: 'Rolled back to the previous model version.',
-  status: 'open',
-};
+});
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
