@@ -47,6 +47,18 @@ function readNotice(map: Y.Map<unknown>, key: string, path: string, problems: st
   return notice;
 }
 
+/** The Art. 3(49) points; when the set cannot be read at all, every point, said so (as above). */
+function readSerious(map: Y.Map<unknown>, path: string, problems: string[]): SeriousPoint[] {
+  const points = readStringSet(map, 'serious', problems, {
+    path,
+    maxItems: SERIOUS_POINTS.length,
+    accept: (point) => (SERIOUS_POINTS as readonly string[]).includes(point),
+  });
+  if (points !== undefined || !map.has('serious')) return (points ?? []) as SeriousPoint[];
+  addProblem(problems, `${path}.serious: unreadable; treated as every Art. 3(49) point`);
+  return [...SERIOUS_POINTS];
+}
+
 function readIncident(map: Y.Map<unknown>, id: string, path: string, problems: string[]) {
   const opts = { path, required: true };
   const text = (key: string, max: number) => readString(map, key, problems, { ...opts, max });
@@ -92,11 +104,7 @@ function readIncident(map: Y.Map<unknown>, id: string, path: string, problems: s
     peopleAffected:
       readString(map, 'peopleAffected', problems, { path, max: MAX_INCIDENT_TEXT }) ?? '',
     severity,
-    serious: (readStringSet(map, 'serious', problems, {
-      path,
-      maxItems: SERIOUS_POINTS.length,
-      accept: (point) => (SERIOUS_POINTS as readonly string[]).includes(point),
-    }) ?? []) as SeriousPoint[],
+    serious: readSerious(map, path, problems),
     death: strictFlag('death'),
     widespread: strictFlag('widespread'),
     personalDataBreach: strictFlag('personalDataBreach'),

@@ -140,4 +140,13 @@ describe('reading a damaged register', () => {
     expect(incidents.get('inc-1')?.personalDataBreach).toBe(true);
     expect(problems.join('\n')).toMatch(/personalDataBreach: unreadable; treated as true/);
   });
+
+  it('treats an unreadable Art. 3(49) set as every point, so the strictest clock shows', () => {
+    const doc = new Y.Doc();
+    saveIncident(doc, 'inc-1', { ...base, serious: [] }, 'lead-1', AT);
+    (doc.getMap<unknown>(INCIDENTS).get('inc-1') as Y.Map<unknown>).set('serious', 7);
+    const { incidents, problems } = readIncidentRegister(doc);
+    expect(incidents.get('inc-1')?.serious).toEqual(['a', 'b', 'c', 'd']);
+    expect(problems.join('\n')).toMatch(/serious: unreadable; treated as every/);
+  });
 });
