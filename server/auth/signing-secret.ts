@@ -9,7 +9,7 @@ import { persistedNames } from '../../shared/storage/persisted-names.ts';
  * cannot both write one: the loser reads the winner's.
  */
 export function loadSigningSecret(dataDir: string): Uint8Array {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, persistedNames.relayFiles.signingSecret);
   try {
     writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });

@@ -39,8 +39,36 @@ describe('sightline classify', () => {
     expect(stdout.endsWith('\n')).toBe(true);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const result = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(result)).toEqual(['category', 'basis', 'obligations']);
+    expect(Object.keys(result)).toEqual(['category', 'basis', 'obligations', 'duties']);
     expect(result.category).toBe('high-risk');
+    // Each duty: who it binds and the day it applies from (Annex III regime: 2 Dec 2027, as amended).
+    const duties = result.duties as Record<string, unknown>[];
+    for (const duty of duties)
+      expect(Object.keys(duty)).toEqual(['citation', 'text', 'binds', 'appliesFrom']);
+    expect(duties).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          citation: 'Art. 26(6)',
+          binds: 'deployer',
+          appliesFrom: '2027-12-02',
+        }),
+        expect.objectContaining({
+          citation: 'Art. 16',
+          binds: 'provider',
+          appliesFrom: '2027-12-02',
+        }),
+        expect.objectContaining({
+          citation: 'Art. 50(1)',
+          binds: 'provider',
+          appliesFrom: '2026-08-02',
+        }),
+        expect.objectContaining({
+          citation: 'Art. 4',
+          binds: 'deployer',
+          appliesFrom: '2025-02-02',
+        }),
+      ]),
+    );
     expect(result.basis).toEqual(['Annex III 4(a)']);
     expect(result.obligations).toEqual(
       expect.arrayContaining([
@@ -64,6 +92,13 @@ describe('sightline classify', () => {
       ['Art. 6(3)'],
     ],
     [{ generatesSyntheticContent: true }, 'transparency', ['Art. 50(2)']],
+    // The 2026 amendment (review E1): a nudifier is prohibited, no longer "transparency".
+    [
+      { prohibitedPractices: ['non-consensual-intimate-imagery'], generatesSyntheticContent: true },
+      'prohibited',
+      ['Art. 5(1)(ba)'],
+    ],
+    [{ prohibitedPractices: ['child-sexual-abuse-material'] }, 'prohibited', ['Art. 5(1)(bb)']],
     [{}, 'minimal', []],
   ])('%j → %s %j', (profile, category, basis) => {
     const { code, stdout } = classify([file('profile.json', profile)]);
@@ -74,7 +109,7 @@ describe('sightline classify', () => {
   it('reads standard input with -, and a file with a byte-order mark', () => {
     expect(JSON.parse(classify(['-'], '{"deepFake": true}').stdout)).toMatchObject({
       category: 'transparency',
-      basis: ['Art. 50(4)'],
+      basis: ['Art. 50(2)', 'Art. 50(4)'],
     });
     expect(classify([file('bom.json', '\uFEFF{"interactsWithPeople":true}')]).code).toBe(0);
   });
@@ -89,12 +124,18 @@ describe('sightline classify', () => {
       }),
     ]);
     expect(code).toBe(0);
-    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['category', 'basis', 'obligations']);
+    expect(Object.keys(JSON.parse(stdout) as object)).toEqual([
+      'category',
+      'basis',
+      'obligations',
+      'duties',
+    ]);
     expect(stderr).toMatch(
       /^high-risk \(Annex III 4\(a\)\)\n {2}Annex III 4\(a\): High-risk under Art\. 6\(2\)/,
     );
     expect(stderr).toMatch(/note: Art\. 6\(3\): .*profiles natural persons/);
     expect(stderr).toMatch(/a person confirms or overrides it/);
+    expect(stderr).toMatch(/role: deployer; EU AI Act rules version eu-ai-act-2026-12/);
   });
 
   it('lists every problem of an invalid profile on stderr, exits 1, prints nothing on stdout', () => {

@@ -17,7 +17,8 @@ class InputError extends Error {}
 
 /**
  * `sightline classify <profile.json|-> [--explain]`: prints the EU AI Act category of a use profile
- * as one JSON object `{category, basis, obligations}`. Exit 0 when classified; 1 when the file
+ * as one JSON object `{category, basis, obligations, duties}` (each duty: citation, text, binds,
+ * appliesFrom). Exit 0 when classified; 1 when the file
  * cannot be read, is not JSON, or is not a valid profile (every problem on stderr, nothing on
  * stdout); 2 for a usage error.
  */
@@ -69,11 +70,19 @@ export async function classifyCommand(args: string[], io: ClassifyIo): Promise<n
   }
 
   const { category, basis, obligations } = result;
-  io.out(JSON.stringify({ category, basis, obligations }));
+  // `duties` carries exactly these four keys: the rules entry id stays internal.
+  const duties = result.duties.map(({ citation, text: duty, binds, appliesFrom }) => ({
+    citation,
+    text: duty,
+    binds,
+    appliesFrom,
+  }));
+  io.out(JSON.stringify({ category, basis, obligations, duties }));
   if (values.explain) {
     io.err(`${category}${basis.length > 0 ? ` (${basis.join(', ')})` : ''}`);
     for (const { citation, text: why } of result.explanations) io.err(`  ${citation}: ${why}`);
     for (const note of result.notes) io.err(`  note: ${note}`);
+    io.err(`  role: ${result.role.effective}; EU AI Act rules version ${result.rulesVersion}`);
     io.err('A suggestion: a person confirms or overrides it, with a reason.');
   }
   return 0;

@@ -1,5 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { classifyCommand } from './classify-command.ts';
+import { inventoryCommand } from './inventory-command.ts';
+import { historyCommand, restoreDocumentCommand } from './history-commands.ts';
 import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
@@ -19,7 +22,10 @@ const HELP = `Usage: sightline <command> [options]
 
 Commands:
   serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL] [--demo]
-        Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port.
+        [--checkpoint-interval 3600] [--checkpoint-retention 1d,7d,90d]
+        Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port. Shared documents
+        are checkpointed every interval (seconds); all kept for the first duration, then one
+        an hour, then one a day.
   scan <file|-> [--format jsonl|csv|table]
         Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)
         against the AI catalog. Matches go to stdout, a summary to stderr.
@@ -32,6 +38,21 @@ Commands:
   classify <profile.json|-> [--explain]
         Print the EU AI Act category of a use profile as one JSON object
         {category, basis, obligations}; --explain adds the reasons on stderr.
+  inventory import <file.csv|file.xlsx> --workspace W [--data .sightline] [--mapping MAP.json]
+        [--dry-run]
+        Import an AI inventory spreadsheet into the workspace's registry (docs/imports.md);
+        prints one JSON object {rows, created, updated, skipped, mapping, customFields, …}.
+  backup --out FILE [--data .sightline]
+        Write a consistent copy of the data folder (with its signing secret) to one new file,
+        also while a relay serves it.
+  restore --from FILE [--data .sightline]
+        Bring a backup back; refuses while a relay serves the folder. What it replaces is kept
+        beside it (….replaced-<time>).
+  history --document W/registry [--data .sightline]
+        List a shared document's checkpoints, one a line, newest first: ISO time and size.
+  restore-document --document W/registry --at ISO-TIME [--preview] [--data .sightline]
+        Bring a document back to its checkpoint at or before that time, as a new change that
+        connected clients receive live; --preview only lists what would change.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -53,6 +74,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await tokenCommand(rest, io);
       case 'revoke':
         return await revokeCommand(rest, io);
+      case 'inventory':
+        return await inventoryCommand(rest, io);
+      case 'backup':
+        return await backupCommand(rest, io);
+      case 'restore':
+        return await restoreCommand(rest, io);
+      case 'history':
+        return await historyCommand(rest, io);
+      case 'restore-document':
+        return await restoreDocumentCommand(rest, io);
       case 'classify':
         return await classifyCommand(rest, { ...io, stdin: io.stdin ?? process.stdin });
       case undefined:

@@ -5,10 +5,15 @@ import { stat } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { builtInCatalog } from '../../shared/catalog/catalog.ts';
+import {
+  INPUT_FORMATS,
+  LogFormatError,
+  verdictMessage,
+} from '../../shared/detection/logs/log-reader.ts';
 import { compileMatcher } from '../../shared/detection/matcher.ts';
+import { cachedMatcher } from '../../shared/detection/logs/cached-matcher.ts';
 import { withLikelyAi } from '../../shared/detection/with-likely-ai.ts';
 import { HOST_TOOL_KEY_PREFIX } from '../../shared/documents/schema/values.ts';
-import { LogFormatError } from '../scan/log-lines.ts';
 import { scanLog, type ScanMatch, type ScanSummary } from '../scan/scan-log.ts';
 import type { CliIo } from './run-cli.ts';
 import { UsageError } from './usage-error.ts';
@@ -38,16 +43,20 @@ export interface ScanIo extends CliIo {
   stdout?: Writable;
 }
 
+const CHOOSE_FORMAT = `Choose its format with --input-format NAME, one of: ${INPUT_FORMATS.slice(1).join(', ')} (the default, auto, detects it).`;
+
 /**
- * `sightline scan <file|-> [--format jsonl|csv|table] [--catalog-only]`: matches a network log
- * against the catalog and, unless --catalog-only, lists hosts whose name says AI apart
- * (`"match": "likely"`, docs/catalog.md).
+ * `sightline scan <file|-> [--format jsonl|csv|table] [--input-format auto|NAME]
+ * [--catalog-only]`: matches a network log against the catalog and, unless --catalog-only,
+ * lists hosts whose name says AI apart (`"match": "likely"`, docs/catalog.md). Exits 1, saying
+ * why, when the log could not be read well enough for "nothing found" to mean anything.
  */
 export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
       format: { type: 'string', default: 'jsonl' },
+      'input-format': { type: 'string', default: 'auto' },
       'catalog-only': { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -57,6 +66,11 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   if (!FORMATS.includes(format))
     throw new UsageError(
       `--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(values.format)}`,
+    );
+  const inputFormat = values['input-format'];
+  if (!(INPUT_FORMATS as readonly string[]).includes(inputFormat))
+    throw new UsageError(
+      `--input-format must be one of ${INPUT_FORMATS.join(', ')}, not ${JSON.stringify(inputFormat)}`,
     );
   if (positionals.length !== 1)
     throw new UsageError('scan needs exactly one log file, or - for standard input');
@@ -78,7 +92,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   }
 
   const catalog = compileMatcher(builtInCatalog());
-  const matcher = values['catalog-only'] ? catalog : withLikelyAi(catalog);
+  // The likely-AI tier scores every unknown name: asked once per host (cachedMatcher).
+  const matcher = values['catalog-only'] ? catalog : cachedMatcher(withLikelyAi(catalog));
   const stdout = io.stdout;
   const emit = stdout
     ? (line: string) =>
@@ -94,19 +109,19 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
 
   let lastProgress = 0;
   const progress = io.stderrIsTty
-    ? (summary: ScanSummary) => {
+    ? (counts: { lines: number }, matched: number) => {
         const now = Date.now();
         if (now - lastProgress < 1000) return;
         lastProgress = now;
         io.writeErr(
-          `\r${summary.linesRead.toLocaleString('en')} lines read, ${summary.matched.toLocaleString('en')} matched`,
+          `\r${counts.lines.toLocaleString('en')} lines read, ${matched.toLocaleString('en')} matched`,
         );
       }
     : undefined;
 
   let summary: ScanSummary;
   try {
-    summary = await scanLog(input, matcher, write, progress);
+    summary = await scanLog(input, matcher, write, { format: inputFormat, onProgress: progress });
   } catch (error) {
     if (progress) io.writeErr('\n');
     if (error instanceof LogFormatError || (error as NodeJS.ErrnoException).code) {
@@ -118,17 +133,30 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     throw error;
   }
   if (progress && lastProgress > 0) io.writeErr('\n');
-  if (format === 'table') io.out(table(summary));
-  const likelyHosts = [...summary.tools.keys()].filter(isLikelyKey).length;
-  io.err(
-    `scanned ${summary.linesRead} lines: ${summary.matched} matched, ${summary.tools.size - likelyHosts} tools found, ` +
-      (likelyHosts > 0 ? `${likelyHosts} possibly AI (not in the catalog), ` : '') +
-      `${summary.unreadable} unreadable`,
-  );
+  const problem = verdictMessage(summary);
+  if (format === 'table' && !problem) io.out(table(summary));
+  io.err(summaryLine(summary));
+  if (problem) {
+    io.err(`sightline scan: ${source === '-' ? 'standard input' : source}: ${problem}`);
+    io.err(CHOOSE_FORMAT);
+    return 1;
+  }
   return 0;
 }
 
-function jsonRecord(m: ScanMatch) {
+/** `scanned 1,234 lines (input format squid: a Squid native access log): 3 matched, 2 tools found, 0 lines could not be read` */
+function summaryLine({ counts, unit, format, matched, tools }: ScanSummary): string {
+  const n = (value: number) => value.toLocaleString('en');
+  const likely = [...tools.keys()].filter(isLikelyKey).length;
+  return (
+    `scanned ${n(counts.lines)} ${unit} (input format ${format.id}: ${format.label}): ${n(matched)} matched, ${n(tools.size - likely)} tools found, ` +
+    (likely > 0 ? `${n(likely)} possibly AI (not in the catalog), ` : '') +
+    `${n(counts.unreadable)} ${counts.unreadable === 1 ? unit.slice(0, -1) : unit} could not be read`
+  );
+}
+
+/** One match as the scan prints it (JSON lines and CSV both come from here). */
+export function jsonRecord(m: ScanMatch) {
   return {
     input: m.input,
     host: m.host,

@@ -62,7 +62,7 @@ describe('sightline scan: the likely-AI tier (docs/catalog.md)', () => {
   it('leaves likely hosts out with --catalog-only', () => {
     const { stdout, stderr } = scan([log, '--catalog-only']);
     expect(jsonl(stdout).map((r) => r.host)).toEqual(['chatgpt.com']);
-    expect(stderr).toMatch(/1 matched, 1 tools found, 0 unreadable/);
+    expect(stderr).toMatch(/1 matched, 1 tools found, 0 lines could not be read/);
   });
 
   it('shows likely hosts in their own table, and in CSV columns of their own', () => {

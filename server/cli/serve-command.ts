@@ -1,7 +1,11 @@
-import { resolve } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseDuration } from '../auth/duration.ts';
+import type { CheckpointOptions } from '../history/checkpointer.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { startServer, type RunningServer } from '../http/server.ts';
+import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import { projectPaths } from '../project-paths.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -14,6 +18,8 @@ export interface ServeOptions {
   workspace: string;
   /** Fill workspace `demo` with a fictional organisation, and print a lead's link to it. */
   demo: boolean;
+  /** Checkpoints of shared documents (docs/sync.md DR7). */
+  checkpoints: Partial<CheckpointOptions>;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -32,6 +38,8 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       redis: { type: 'string' },
       workspace: { type: 'string', default: 'main' },
       demo: { type: 'boolean', default: false },
+      'checkpoint-interval': { type: 'string', default: '3600' },
+      'checkpoint-retention': { type: 'string', default: '1d,7d,90d' },
     },
     strict: true,
     allowPositionals: false,
@@ -42,6 +50,14 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       `--port must be a whole number from 0 to 65535, not ${JSON.stringify(values.port)}`,
     );
   }
+  const interval = Number(values['checkpoint-interval']);
+  if (!Number.isInteger(interval) || interval < 1 || interval > 86_400)
+    throw new UsageError('--checkpoint-interval must be a whole number of seconds from 1 to 86400');
+  const retention = values['checkpoint-retention'].split(',').map(parseDuration);
+  if (retention.length !== 3 || retention.some((ms) => ms === undefined))
+    throw new UsageError(
+      '--checkpoint-retention is three durations: keep all, then hourly, then daily (e.g. 1d,7d,90d)',
+    );
   if (values.redis !== undefined && !/^rediss?:\/\/[^\s/]+/.test(values.redis)) {
     throw new UsageError('--redis must be a URL such as redis://127.0.0.1:6379');
   }
@@ -52,6 +68,10 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     pwaDir: resolve(cwd, values.pwa),
     workspace: values.workspace,
     demo: values.demo,
+    checkpoints: {
+      intervalMs: interval * 1000,
+      retention: { allForMs: retention[0]!, hourlyForMs: retention[1]!, dailyForMs: retention[2]! },
+    },
     ...(values.redis ? { redisUrl: values.redis } : {}),
   };
 }
@@ -60,6 +80,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
 export async function serveCommand(
   args: string[],
   out: (line: string) => void,
+  isTty = process.stdout.isTTY === true,
 ): Promise<RunningServer> {
   const options = parseServeArgs(args, process.cwd());
   const server = await startServer(options);
@@ -76,9 +97,10 @@ export async function serveCommand(
       kind: 'cli',
       label: 'first admin',
     });
-    out(
-      `  first admin:  open ${server.url}/#/join?workspace=${options.workspace}&token=${admin.token}`,
-    );
+    const link = `${server.url}/#/join?workspace=${options.workspace}&token=${admin.token}`;
+    // DR10: a token goes to a terminal only — never into a log that captures stdout.
+    if (isTty) out(`  first admin:  open ${link}`);
+    else out(`  first admin:  join link in ${writeOwnerOnly(options.dataDir, link)}`);
     out(
       `                (valid 30 days; make more with: npm run -s sightline -- token --workspace ${options.workspace} --role admin)`,
     );
@@ -110,4 +132,12 @@ export async function serveCommand(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/** Writes the first admin's join link to a file only its owner reads, and returns its path. */
+function writeOwnerOnly(dataDir: string, link: string): string {
+  const file = join(dataDir, persistedNames.relayFiles.firstAdminLink);
+  writeFileSync(file, `${link}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
 }

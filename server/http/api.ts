@@ -8,6 +8,9 @@ import {
   type VerifiedToken,
 } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
+import type { DocumentHistory } from '../relay/relay.ts';
+import type { HealthState } from '../relay/storage-health.ts';
+import { handleHistoryApi } from './history-api.ts';
 import { bearerToken, HttpError, readJson, sendJson } from './json.ts';
 
 export interface ApiServices {
@@ -15,7 +18,11 @@ export interface ApiServices {
   tokenStore: TokenStore;
   /** Lifetime of an extension's own member token, made at enrolment. */
   reporterTokenTtlMs: number;
-  health(): Record<string, unknown>;
+  /** Public: only whether the relay works, with the reason when it does not (docs/sync.md DR3). */
+  health(): HealthState;
+  /** Live counts, for admins only (`GET /api/status`). */
+  status(): Record<string, unknown>;
+  history: DocumentHistory;
 }
 
 const DEFAULT_INVITATION_TTL = '7d';
@@ -47,8 +54,28 @@ export async function handleApi(
   }
   try {
     const route = `${req.method} ${url.pathname}`;
-    if (route === 'GET /api/health')
-      return (sendJson(res, 200, { ok: true, ...services.health() }), true);
+    if (route === 'GET /api/health') {
+      const health = services.health();
+      return (
+        sendJson(
+          res,
+          health.ok ? 200 : 503,
+          health.ok ? { ok: true } : { ok: false, error: health.reason },
+        ),
+        true
+      );
+    }
+    if (route === 'GET /api/status') {
+      const { principal } = await authenticate(req, services);
+      if (principal.role !== 'admin') throw new HttpError(403, 'only admins see the relay status');
+      return (sendJson(res, 200, { storage: services.health(), ...services.status() }), true);
+    }
+    // DR2: while storage fails, nothing that writes is attempted (reads still answer).
+    const storage = services.health();
+    if (req.method !== 'GET' && req.method !== 'OPTIONS' && !storage.ok)
+      throw new HttpError(503, storage.reason);
+    if (url.pathname.startsWith('/api/history'))
+      return (await handleHistoryApi(req, res, url, services), true);
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);
     if (route === 'GET /api/whoami') {
       const verified = await authenticate(req, services);

@@ -4,11 +4,16 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
+import type { DatabaseSync } from 'node:sqlite';
 import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
 import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
+import type { CheckpointOptions } from '../history/checkpointer.ts';
+import type { DocumentHistory } from '../relay/relay.ts';
+import type { StorageHealth } from '../relay/storage-health.ts';
+import { holdRelayLock } from '../storage/relay-lock.ts';
 import { DEFAULT_LIMITS, TokenBucket, type ConnectionLimits } from '../relay/rate-limit.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
@@ -22,6 +27,10 @@ export interface ServerOptions {
   pwaDir: string;
   redisUrl?: string;
   limits?: Partial<ConnectionLimits>;
+  /** How often failing storage is tried again (docs/sync.md DR3). */
+  storageProbeIntervalMs?: number;
+  /** Checkpoints of shared documents (docs/sync.md DR7). */
+  checkpoints?: Partial<CheckpointOptions>;
 }
 
 export interface RunningServer {
@@ -31,6 +40,10 @@ export interface RunningServer {
   hocuspocus: Hocuspocus;
   tokens: TokenService;
   tokenStore: TokenStore;
+  /** The relay's database handle and whether its storage works (docs/sync.md DR2). */
+  database: DatabaseSync;
+  storage: StorageHealth;
+  history: DocumentHistory;
   close(): Promise<void>;
 }
 
@@ -49,6 +62,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokenStore,
     limits,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.storageProbeIntervalMs
+      ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
+      : {}),
+    ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
@@ -97,7 +114,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens,
       tokenStore,
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
-      health: () => ({
+      health: () => relay.health.state,
+      history: relay.history,
+      status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),
       }),
@@ -138,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? 'localhost'
       : options.host;
   const url = `http://${host}:${port}`;
+  const releaseLock = holdRelayLock(options.dataDir, url);
 
   let closing: Promise<void> | undefined;
   return {
@@ -147,12 +167,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hocuspocus: relay.hocuspocus,
     tokens,
     tokenStore,
+    database: db,
+    storage: relay.health,
+    history: relay.history,
     close() {
       closing ??= (async () => {
         server.close();
         server.closeAllConnections();
         await relay.close();
         db.close();
+        releaseLock();
       })();
       return closing;
     },

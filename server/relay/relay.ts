@@ -5,12 +5,21 @@ import { randomUUID } from 'node:crypto';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import type { TokenStore } from '../auth/token-store.ts';
+import {
+  CheckpointStore,
+  DEFAULT_RETENTION,
+  type CheckpointInfo,
+} from '../history/checkpoint-store.ts';
+import { checkpointer, type CheckpointOptions } from '../history/checkpointer.ts';
+import { restoreLive, type RestoreResult } from '../history/restore-document.ts';
 import { authExtension } from './auth-extension.ts';
 import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
+import { GroupCommitLog } from './group-commit.ts';
 import { persistenceExtension } from './persistence-extension.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
+import { StorageHealth } from './storage-health.ts';
 
 export interface RelayOptions {
   db: DatabaseSync;
@@ -21,11 +30,26 @@ export interface RelayOptions {
   redisUrl?: string;
   /** More extensions, e.g. the discoveries deriver. */
   extensions?: Extension[];
+  /** How often a failing storage is tried again (docs/sync.md DR3); 1 s by default. */
+  storageProbeIntervalMs?: number;
+  /** Checkpoints of the shared documents (docs/sync.md DR7): hourly, kept 1 d / 7 d hourly / 90 d daily by default. */
+  checkpoints?: Partial<CheckpointOptions>;
+}
+
+/** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
+export interface DocumentHistory {
+  list(documentName: string): CheckpointInfo[];
+  restore(documentName: string, at: number, preview: boolean): Promise<RestoreResult>;
+  /** Checkpoints every changed document now; returns how many were taken. */
+  takeNow(): number;
 }
 
 export interface Relay {
   hocuspocus: Hocuspocus;
   store: SqliteDocumentStore;
+  /** Whether storage works; the relay refuses writes while it does not (docs/sync.md DR2). */
+  health: StorageHealth;
+  history: DocumentHistory;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -34,6 +58,16 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
   const store = new SqliteDocumentStore(options.db, instance);
+  const log = new GroupCommitLog(store);
+  const health = new StorageHealth(() => log.writeRetained(), {
+    ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
+  });
+  log.attach(health);
+  const checkpoints = new CheckpointStore(options.db);
+  const checkpointing = checkpointer(store, checkpoints, health, {
+    intervalMs: options.checkpoints?.intervalMs ?? 3_600_000,
+    retention: options.checkpoints?.retention ?? DEFAULT_RETENTION,
+  });
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
@@ -51,7 +85,8 @@ export function createRelay(options: RelayOptions): Relay {
       tokens: options.tokens,
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
     }),
-    persistenceExtension(store),
+    persistenceExtension(store, log, health),
+    checkpointing,
     discoveriesExtension(options.db),
     ...(options.extensions ?? []),
   ];
@@ -78,6 +113,13 @@ export function createRelay(options: RelayOptions): Relay {
   return {
     hocuspocus,
     store,
+    health,
+    history: {
+      list: (documentName) => checkpoints.list(documentName),
+      restore: (documentName, at, preview) =>
+        restoreLive(hocuspocus, checkpoints, documentName, at, preview, () => log.flushDurably()),
+      takeNow: () => checkpointing.takeNow(hocuspocus),
+    },
     async close() {
       stopWatching();
       hocuspocus.closeConnections();
@@ -86,6 +128,12 @@ export function createRelay(options: RelayOptions): Relay {
       for (let i = 0; i < 50 && hocuspocus.getDocumentsCount() > 0; i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      log.flush();
+      if (log.retained > 0)
+        console.error(
+          `sightline relay: stopped with ${log.retained} update(s) of its own unstored (storage failing); clients still hold theirs`,
+        );
+      health.stop();
     },
   };
 }

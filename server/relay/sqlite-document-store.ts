@@ -2,6 +2,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { transaction } from '../storage/database.ts';
 
+const PROBE_HEADROOM_BYTES = 256 * 1024;
+const PROBE_MAX_BYTES = 8 * 1024 * 1024;
+
 /**
  * Durable storage for Yjs documents in SQLite. Every update is appended to a log synchronously, so
  * it is on disk before the relay acknowledges it (docs/sync.md S1); compaction folds the log into
@@ -17,6 +20,9 @@ export class SqliteDocumentStore {
   readonly #writeSnapshot;
   readonly #deleteOwnUpdatesUpTo;
   readonly #countPending;
+  readonly #probe;
+  readonly #probeDone;
+  readonly #freeBytes;
 
   constructor(db: DatabaseSync, instance = 'main') {
     this.#db = db;
@@ -34,7 +40,15 @@ export class SqliteDocumentStore {
         data BLOB NOT NULL,
         updated_at INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, data BLOB);
     `);
+    this.#probe = db.prepare(
+      'INSERT OR REPLACE INTO storage_probe (id, at, data) VALUES (1, ?, zeroblob(?))',
+    );
+    this.#probeDone = db.prepare('UPDATE storage_probe SET data = NULL');
+    this.#freeBytes = db.prepare(
+      'SELECT (SELECT freelist_count FROM pragma_freelist_count) * (SELECT page_size FROM pragma_page_size) AS n',
+    );
     this.#append = db.prepare(
       'INSERT INTO document_updates (document, instance, data) VALUES (?, ?, ?)',
     );
@@ -57,6 +71,28 @@ export class SqliteDocumentStore {
   /** Appends one update and returns its sequence number; durable when this returns. */
   append(document: string, update: Uint8Array): number {
     return Number(this.#append.run(document, this.#instance, update).lastInsertRowid);
+  }
+
+  /**
+   * Appends many updates in one transaction — one fsync for all (group commit, docs/sync.md DR5) —
+   * and returns their sequence numbers; all of them are durable when this returns, or none is.
+   */
+  appendMany(entries: readonly { document: string; update: Uint8Array }[]): number[] {
+    return transaction(this.#db, () =>
+      entries.map((entry) => this.append(entry.document, entry.update)),
+    );
+  }
+
+  /**
+   * A real write that needs new room — more than the free pages inside the file hold — to learn
+   * whether storage works again (docs/sync.md DR3); throws when it does not. A write that fits in
+   * free pages would succeed on a full disk and make the relay flap between healthy and failing.
+   */
+  probe(): void {
+    const free = (this.#freeBytes.get() as { n: number }).n;
+    const bytes = Math.min(free + PROBE_HEADROOM_BYTES, PROBE_MAX_BYTES);
+    transaction(this.#db, () => this.#probe.run(Date.now(), bytes));
+    this.#probeDone.run();
   }
 
   /** The snapshot and every logged update, in order: applying them all rebuilds the document. */

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixturePath, LOG_FIXTURES } from '../../test/fixtures/logs/expected.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
 
 const cli = join(import.meta.dirname, '..', 'cli.ts');
@@ -9,7 +11,7 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 
 /** Runs the real command line, as `npm run -s sightline -- scan …` does. */
-function scan(args: string[], stdin?: string) {
+function scan(args: string[], stdin?: string | Buffer) {
   const result = spawnSync(process.execPath, [cli, 'scan', ...args], {
     input: stdin,
     encoding: 'utf8',
@@ -58,7 +60,9 @@ describe('sightline scan', () => {
       matchedBy: 'host',
     });
     expect(rows[2]).toMatchObject({ host: 'api.openai.com', matchedBy: 'api-host' });
-    expect(stderr).toMatch(/scanned 9 lines: 3 matched, 3 tools found, 1 unreadable/);
+    expect(stderr).toMatch(
+      /scanned 9 lines \(input format hosts: hostnames or URLs, one per line\): 3 matched, 3 tools found, 1 line could not be read/,
+    );
   });
 
   it('reads a CSV export by its host column, whatever its position', () => {
@@ -127,10 +131,14 @@ describe('sightline scan', () => {
     expect(binary.stderr).toMatch(/binary data/);
     const csv = scan([file('people.csv', 'name,email\nalice,a@example.com\n')]);
     expect(csv.code).toBe(1);
-    expect(csv.stderr).toMatch(/unknown log format.*no host/);
+    expect(csv.stderr).toMatch(/2 of its 2 lines could not be read/);
   });
 
-  it('rejects an unknown format or missing file argument as a usage error', () => {
+  it('rejects an unknown format, input format or missing file argument as a usage error', () => {
+    expect(scan(['x.txt', '--input-format', 'xml'])).toMatchObject({ code: 2, stdout: '' });
+    expect(scan(['x.txt', '--input-format', 'xml']).stderr).toMatch(
+      /--input-format must be one of auto, entra-signins, json, zeek/,
+    );
     expect(scan(['x.txt', '--format', 'xml'])).toMatchObject({ code: 2, stdout: '' });
     expect(scan(['x.txt', '--format', 'xml']).stderr).toMatch(
       /--format must be one of jsonl, csv, table/,
@@ -142,5 +150,76 @@ describe('sightline scan', () => {
     const log = file('formula.csv', 'url\n"https://chatgpt.com/?a=1,b"\n');
     const csv = scan([log, '--format', 'csv']).stdout.trim().split('\n');
     expect(csv[1]).toContain('"https://chatgpt.com/?a=1,b"');
+  });
+});
+
+describe('sightline scan reads every sample log (test/fixtures/logs)', () => {
+  for (const [name, expected] of Object.entries(LOG_FIXTURES)) {
+    it(`${name}: ${expected.format}, ${expected.verdict}`, () => {
+      const { code, stdout, stderr } = scan([fixturePath(name)]);
+      expect(stderr).toContain(`(input format ${expected.format}: `);
+      expect(stderr).toMatch(
+        new RegExp(`, ${expected.unreadable} (lines?|records?) could not be read`),
+      );
+      const tools = [...new Set(jsonl(stdout).map((r) => r.toolId as string))].sort();
+      expect(tools).toEqual(expected.tools);
+      if (expected.verdict === 'ok') expect(code).toBe(0);
+      else {
+        // Never a false all-clear: a non-zero exit, the format assumed, and how to choose another.
+        expect(code).toBe(1);
+        expect(stderr).toMatch(
+          /Sightline read this file as .*, the format its first lines look most like\./,
+        );
+        expect(stderr).toMatch(
+          /Choose its format with --input-format NAME, one of: entra-signins, json/,
+        );
+      }
+    });
+  }
+
+  it('reads a gzipped log, by its content, from a file or standard input', () => {
+    const gz = gzipSync(readFileSync(fixturePath('squid-native.log')));
+    const fromFile = scan([file('access.log.gz', gz)]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stderr).toContain('(input format squid: ');
+    expect(jsonl(fromFile.stdout).map((r) => r.host)).toEqual([
+      'chatgpt.com',
+      'api.openai.com',
+      'claude.ai',
+      'gemini.google.com',
+    ]);
+    expect(scan(['-'], gz).stdout).toBe(fromFile.stdout);
+    const broken = scan([file('broken.gz', gz.subarray(0, gz.length / 2))]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/broken\.gz: unexpected end of file/);
+  });
+
+  it('reads a UTF-16 export (as PowerShell writes it) by its byte-order mark', () => {
+    const text = '\uFEFF' + readFileSync(fixturePath('defender-devicenetworkevents.csv'), 'utf8');
+    const { code, stdout, stderr } = scan([file('defender.csv', Buffer.from(text, 'utf16le'))]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('(input format csv: ');
+    expect(jsonl(stdout).map((r) => r.host)).toEqual([
+      'chatgpt.com',
+      'claude.ai',
+      'api.openai.com',
+    ]);
+  });
+
+  it('reads a log as the format chosen, and says when it cannot be that format', () => {
+    const forced = scan([fixturePath('squid-native.log'), '--input-format', 'bind']);
+    expect(forced.code).toBe(1);
+    expect(forced.stdout).toBe('');
+    expect(forced.stderr).toMatch(
+      /squid-native\.log: Sightline read this file as a BIND 9 query log, the format chosen\. 9 of its 9 lines could not be read/,
+    );
+    const right = scan([fixturePath('squid-native.log'), '--input-format', 'squid']);
+    expect(right.code).toBe(0);
+  });
+
+  it('prints no table of tools for a log it could not read', () => {
+    const { code, stdout } = scan([fixturePath('not-a-log.txt'), '--format', 'table']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
   });
 });

@@ -1,7 +1,11 @@
 import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS } from '../iso42001/index.ts';
 import type { StatementOfApplicability } from '../documents/registry/index.ts';
 
-/** Readiness of one clause group (docs/assessments.md, "Gap analysis"). */
+/**
+ * Readiness of one clause group (docs/assessments.md, "Annex A readiness"). It measures the Annex A
+ * controls only — not the mandatory clauses 4–10 a certification audit starts from — so it is
+ * shown as "Annex A readiness", never as "the gap analysis" (domain review E11).
+ */
 export interface GroupReadiness {
   group: string;
   title: string;
@@ -20,7 +24,7 @@ export interface GroupReadiness {
   readiness: number;
 }
 
-/** The gap analysis: readiness per clause group A.2 … A.10, in order, and overall. */
+/** Annex A readiness per clause group A.2 … A.10, in order, and overall (the name is kept for callers). */
 export function gapAnalysis(soa: StatementOfApplicability): {
   groups: GroupReadiness[];
   overall: GroupReadiness;
@@ -70,4 +74,18 @@ export function gapAnalysis(soa: StatementOfApplicability): {
     ANNEX_A_CONTROLS.map((c) => c.id),
   );
   return { groups, overall };
+}
+
+/** The same, by the name of what it measures. */
+export const annexAReadiness = gapAnalysis;
+
+/**
+ * The controls marked applicable without a justification of their inclusion: ISO/IEC 42001 6.1.3
+ * asks the SoA to justify inclusion as well as exclusion (domain review E10). Older entries may
+ * lack one, so this lists them rather than hiding them.
+ */
+export function unjustifiedInclusions(soa: StatementOfApplicability): string[] {
+  return [...soa.entries.values()]
+    .filter((e) => e.applicable && (e.justification ?? '').trim() === '')
+    .map((e) => e.controlId);
 }

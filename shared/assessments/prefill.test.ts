@@ -50,6 +50,28 @@ describe('prefillSections', () => {
     expect(prefill.has('owners')).toBe(false);
   });
 
+  // Domain review E14: the suggestion's basis under an overridden category is labelled as such.
+  it('labels the basis as the suggestion’s when a lead chose another category', () => {
+    const doc = fixtureRegistryDoc();
+    const record = readRegistry(doc).records.get('rec-hire')!;
+    record.classification = {
+      ...record.classification,
+      suggested: { category: 'transparency', basis: ['Art. 50(1)'] },
+      decision: {
+        category: 'high-risk',
+        confirmed: false,
+        overrideReason: 'ranks people',
+        by: 'l',
+        at: AT,
+      },
+    };
+    const prefill = prefillSections(AI_RISK_ASSESSMENT.sections, { record, risks: [] });
+    expect(prefill.get('classification')?.slice(0, 2)).toEqual([
+      'EU AI Act category: high-risk.',
+      'Basis of the suggestion (transparency): Art. 50(1).',
+    ]);
+  });
+
   it('says what is missing for a bare record', () => {
     const bare: RegistryRecord = {
       id: 'r',
@@ -114,6 +136,6 @@ describe('startAssessment', () => {
     const ids = readAssessment(doc).meta?.outline.map((s) => s.id) ?? [];
     expect(ids.filter((id) => id.startsWith('fria'))).toHaveLength(7);
     const basis = fragmentBlocks(doc.getXmlFragment(sectionFragmentName('fria-basis')));
-    expect(basis[0]?.text).toMatch(/public body.*Basis: Art\. 27\(1\)\.$/);
+    expect(basis[0]?.text).toMatch(/body governed by public law.*Basis: Art\. 27\(1\)\.$/);
   });
 });

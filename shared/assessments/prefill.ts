@@ -7,7 +7,12 @@ import {
   byCodeUnit,
   type DataCategory,
 } from '../documents/schema/values.ts';
-import { AI_SPECIFIC_RISKS, ANNEX_C_RISK_SOURCES, riskSource } from '../iso42001/index.ts';
+import {
+  AI_SPECIFIC_RISKS,
+  ANNEX_C_RISK_SOURCES,
+  GENERAL_RISKS,
+  riskSource,
+} from '../iso42001/index.ts';
 import { riskBand, riskScore } from '../documents/registry/index.ts';
 import type { FriaRequirement } from './fria.ts';
 import type { PrefillRule, TemplateSection } from './template-format.ts';
@@ -77,8 +82,13 @@ function classification(r: RegistryRecord): string[] {
   const category = c?.decision?.category ?? c?.suggested?.category;
   if (!c || !category) return ['EU AI Act category: not classified yet.'];
   const lines = [`EU AI Act category: ${category}.`];
+  // The basis belongs to the suggestion: under an overridden category, say whose it is (review E14).
   if (c.suggested && c.suggested.basis.length > 0)
-    lines.push(`Basis: ${c.suggested.basis.join(', ')}.`);
+    lines.push(
+      c.suggested.category === category
+        ? `Basis: ${c.suggested.basis.join(', ')}.`
+        : `Basis of the suggestion (${c.suggested.category}): ${c.suggested.basis.join(', ')}.`,
+    );
   if (c.decision) {
     const how = c.decision.confirmed
       ? 'Confirmed'
@@ -113,7 +123,8 @@ function dataCategories(r: RegistryRecord): string[] {
 
 function riskSources(r: RegistryRecord): string[] {
   const lines = [
-    `Risk categories to consider: ${AI_SPECIFIC_RISKS.map((s) => s.label.toLowerCase()).join('; ')}.`,
+    `AI-specific risk categories to consider: ${AI_SPECIFIC_RISKS.map((s) => s.label.toLowerCase()).join('; ')}.`,
+    `Risks that still apply, though not AI-specific: ${GENERAL_RISKS.map((s) => s.label.toLowerCase()).join('; ')}.`,
     `Annex C risk sources: ${ANNEX_C_RISK_SOURCES.map((s) => s.label.toLowerCase()).join('; ')}.`,
   ];
   const sensitive = r.dataCategories.filter((c) => SENSITIVE.includes(c));

@@ -119,7 +119,7 @@ export function soaMarkdown(
   lines.push(
     'Controls: ISO/IEC 42001:2023 Annex A (A.2–A.10)',
     '',
-    '## Readiness',
+    '## Annex A readiness',
     '',
     '| Clause group | Controls | Applicable | Not applicable | Undecided | Implemented | Partial | Not started | Readiness |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -145,7 +145,9 @@ export function soaMarkdown(
         applicability(e),
         e?.implementation ?? '',
         markdownCell(e?.owner ?? ''),
-        markdownCell(e?.justification ?? ''),
+        markdownCell(
+          e?.justification ?? (e?.applicable ? 'missing (6.1.3: justify inclusion)' : ''),
+        ),
         (e?.evidence ?? []).map(markdownCell).join(', '),
         (e?.systems ?? []).map(markdownCell).join(', '),
         (e?.risks ?? []).map(markdownCell).join(', '),

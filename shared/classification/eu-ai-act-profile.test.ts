@@ -21,18 +21,42 @@ function problems(raw: unknown): string[] {
 
 describe('the use profile', () => {
   it('fills in every field that is not given', () => {
-    expect(parseEuAiActProfile({ deepFake: true, annexIII: ['migration'] })).toEqual({
+    expect(parseEuAiActProfile({ deepFake: true, annexIII: ['migration.applications'] })).toEqual({
+      role: 'deployer',
+      art25: [],
       prohibitedPractices: [],
       annexISafetyComponent: false,
-      annexIII: ['migration'],
+      annexIII: ['migration.applications'],
       art63: [],
       profilesNaturalPersons: false,
       interactsWithPeople: false,
       generatesSyntheticContent: false,
-      emotionRecognitionOrBiometricCategorisation: false,
+      emotionRecognition: false,
       deepFake: true,
       publicInterestText: false,
     });
+  });
+
+  it('takes the role, the Art. 25 triggers, the Annex I section and the categorisation answer', () => {
+    expect(
+      parseEuAiActProfile({
+        role: 'provider-and-deployer',
+        art25: ['changed-intended-purpose', 'own-name-or-trademark'],
+        annexISafetyComponent: true,
+        annexISection: 'B',
+        biometricCategorisation: 'other-attributes',
+      }),
+    ).toMatchObject({
+      role: 'provider-and-deployer',
+      art25: ['own-name-or-trademark', 'changed-intended-purpose'],
+      annexISection: 'B',
+      biometricCategorisation: 'other-attributes',
+    });
+    expect(problems({ role: 'user', annexISection: 'C', biometricCategorisation: true })).toEqual([
+      'role: must be one of deployer, provider, provider-and-deployer, not the value "user"',
+      'annexISection: must be one of A, B, not the value "C"',
+      'biometricCategorisation: must be one of prohibited-traits, sensitive-or-protected-attributes, other-attributes, not true',
+    ]);
   });
 
   it('accepts an object without a prototype, and one parsed from JSON', () => {
@@ -149,7 +173,7 @@ describe('hostile input is a ProfileError, never a silent "minimal"', () => {
       'annexIII',
       'art63[0]',
       'profilesNaturalPersons',
-      'unknown field "colour" (the fields are prohibitedPractices, annexISafetyComponent, annexIII, art63, profilesNaturalPersons, interactsWithPeople, generatesSyntheticContent, emotionRecognitionOrBiometricCategorisation, deepFake, publicInterestText)',
+      'unknown field "colour" (the fields are role, art25, prohibitedPractices, annexISafetyComponent, annexISection, annexIII, art63, profilesNaturalPersons, interactsWithPeople, generatesSyntheticContent, emotionRecognition, biometricCategorisation, deepFake, publicInterestText)',
       'deepFake',
     ]);
     const error = (() => {
@@ -170,7 +194,7 @@ describe('hostile input is a ProfileError, never a silent "minimal"', () => {
     const huge = Array.from({ length: 1_000_000 }, () => 'migration');
     const started = performance.now();
     expect(problems({ annexIII: huge })).toEqual([
-      'annexIII: has 1000000 entries, but there are only 18 allowed values, each at most once',
+      'annexIII: has 1000000 entries, but there are only 27 allowed values, each at most once',
     ]);
     expect(problems({ art63: ['preparatory-task', 'preparatory-task', 'x', 'y', 'z'] })).toEqual([
       'art63: has 5 entries, but there are only 4 allowed values, each at most once',
@@ -211,14 +235,18 @@ describe('hostile input is a ProfileError, never a silent "minimal"', () => {
 
   it('knows exactly the fields of the issue', () => {
     expect(PROFILE_FIELDS).toEqual([
+      'role',
+      'art25',
       'prohibitedPractices',
       'annexISafetyComponent',
+      'annexISection',
       'annexIII',
       'art63',
       'profilesNaturalPersons',
       'interactsWithPeople',
       'generatesSyntheticContent',
-      'emotionRecognitionOrBiometricCategorisation',
+      'emotionRecognition',
+      'biometricCategorisation',
       'deepFake',
       'publicInterestText',
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ANNEX_III_POINTS,
   ART_6_3_CONDITIONS,
+  BIOMETRIC_CATEGORISATION,
   PROHIBITED_PRACTICES,
   type EuAiActProfileInput,
 } from './eu-ai-act-profile.ts';
@@ -13,12 +14,12 @@ const cites = (result: EuAiActResult, article: string) =>
 
 /** The exact citation forms of the issue: `Art. 5(1)(f)`, `Art. 6(1)`, `Annex III 4(a)`, `Annex III 2`, `Art. 50(1)`… */
 const CITATION =
-  /^(Art\. 5\(1\)\([a-h]\)|Art\. 6\([13]\)|Annex III [1-8](\([a-d]\))?|Art\. 50\([1-4]\))$/;
+  /^(Art\. 5\(1\)\(([a-h]|ba|bb)\)|Art\. 6\([13]\)|Art\. 2\(2\)|Annex III [1-8](\([a-e]\))?|Art\. 50\([1-4]\))$/;
 
 describe('the tables of values', () => {
-  it('number Art. 5(1) from (a) to (h) in the order of the Regulation', () => {
+  it('number Art. 5(1) from (a) to (h), with (ba) and (bb) of the 2026 amendment, in the order of the Regulation', () => {
     expect(PROHIBITED_PRACTICES.map((x) => x.citation)).toEqual(
-      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((letter) => `Art. 5(1)(${letter})`),
+      ['a', 'b', 'ba', 'bb', 'c', 'd', 'e', 'f', 'g', 'h'].map((letter) => `Art. 5(1)(${letter})`),
     );
   });
 
@@ -38,8 +39,15 @@ describe('the tables of values', () => {
       'essential-services.creditworthiness': 'Annex III 5(b)',
       'essential-services.insurance-pricing': 'Annex III 5(c)',
       'essential-services.emergency-triage': 'Annex III 5(d)',
-      'law-enforcement': 'Annex III 6',
-      migration: 'Annex III 7',
+      'law-enforcement.victim-risk': 'Annex III 6(a)',
+      'law-enforcement.polygraph': 'Annex III 6(b)',
+      'law-enforcement.evidence-reliability': 'Annex III 6(c)',
+      'law-enforcement.offending-risk': 'Annex III 6(d)',
+      'law-enforcement.profiling': 'Annex III 6(e)',
+      'migration.polygraph': 'Annex III 7(a)',
+      'migration.risk-assessment': 'Annex III 7(b)',
+      'migration.applications': 'Annex III 7(c)',
+      'migration.identification': 'Annex III 7(d)',
       'justice.judicial': 'Annex III 8(a)',
       'justice.elections': 'Annex III 8(b)',
     });
@@ -114,14 +122,18 @@ describe('high-risk (Art. 6)', () => {
   );
 
   it.each([
-    ['essential-services.creditworthiness', /required of deployers of Annex III 5\(b\) and 5\(c\)/],
+    ['essential-services.creditworthiness', /required of this deployer/],
+    ['essential-services.insurance-pricing', /required of this deployer/],
     [
-      'essential-services.insurance-pricing',
-      /required of deployers of Annex III 5\(b\) and 5\(c\)/,
+      'employment.recruitment',
+      /if the deployer is a body governed by public law or a private entity providing public services/,
     ],
-    ['employment.recruitment', /if the deployer is a public body or provides public services/],
-    ['essential-services.public-benefits', /if the deployer is a public body/],
-    ['law-enforcement', /if the deployer is a public body/],
+    // Public by the Annex's own words (review E9): 5(a), 6, 7 and 8(a).
+    ['essential-services.public-benefits', /required of this deployer/],
+    ['law-enforcement.profiling', /required of this deployer/],
+    ['migration.applications', /required of this deployer/],
+    ['justice.judicial', /required of this deployer/],
+    ['law-enforcement', /required of this deployer/],
   ] as const)('Annex III %s: the Art. 27 FRIA %s', (point, fria) => {
     const result = classify({ annexIII: [point] });
     expect(cites(result, 'Art. 27')).toEqual([expect.stringMatching(fria)]);
@@ -226,18 +238,42 @@ describe('the Art. 6(3) derogation', () => {
 });
 
 describe('transparency obligations (Art. 50)', () => {
-  it.each([
-    ['interactsWithPeople', 'Art. 50(1)', /AI system/],
-    ['generatesSyntheticContent', 'Art. 50(2)', /machine-readable/],
-    ['emotionRecognitionOrBiometricCategorisation', 'Art. 50(3)', /inform the people exposed/],
-    ['deepFake', 'Art. 50(4)', /deep-fake/],
-    ['publicInterestText', 'Art. 50(4)', /public interest.*editorial responsibility/],
-  ] as const)('%s → %s', (field, citation, duty) => {
-    const result = classify({ [field]: true });
+  it.each<[string, EuAiActProfileInput, string, RegExp]>([
+    ['interactsWithPeople', { interactsWithPeople: true }, 'Art. 50(1)', /AI system/],
+    [
+      'generatesSyntheticContent',
+      { generatesSyntheticContent: true },
+      'Art. 50(2)',
+      /machine-readable/,
+    ],
+    [
+      'biometricCategorisation other-attributes',
+      { biometricCategorisation: 'other-attributes' },
+      'Art. 50(3)',
+      /inform the people exposed/,
+    ],
+    [
+      'publicInterestText',
+      { publicInterestText: true },
+      'Art. 50(4)',
+      /public interest.*editorial responsibility/,
+    ],
+  ])('%s → %s', (_name, profile, citation, duty) => {
+    const result = classify(profile);
     expect(result.category).toBe('transparency');
     expect(result.basis).toEqual([citation]);
     expect(cites(result, citation)).toEqual([expect.stringMatching(duty)]);
     expect(result.explanations).toEqual([{ citation, text: expect.any(String) }]);
+  });
+
+  it('a deep fake owes Art. 50(2) marking by its provider, and Art. 50(4) disclosure by its deployer (Art. 3(60); review E5)', () => {
+    const result = classify({ deepFake: true });
+    expect(result).toMatchObject({ category: 'transparency', basis: ['Art. 50(2)', 'Art. 50(4)'] });
+    expect(cites(result, 'Art. 50(4)')).toEqual([expect.stringMatching(/deep-fake/)]);
+    expect(result.duties.filter((d) => d.citation.startsWith('Art. 50'))).toEqual([
+      expect.objectContaining({ citation: 'Art. 50(2)', binds: 'provider' }),
+      expect.objectContaining({ citation: 'Art. 50(4)', binds: 'deployer' }),
+    ]);
   });
 
   it('cites each paragraph once, and lists every duty', () => {
@@ -246,7 +282,7 @@ describe('transparency obligations (Art. 50)', () => {
       deepFake: true,
       generatesSyntheticContent: true,
       interactsWithPeople: true,
-      emotionRecognitionOrBiometricCategorisation: true,
+      biometricCategorisation: 'other-attributes',
     });
     expect(result.basis).toEqual(['Art. 50(1)', 'Art. 50(2)', 'Art. 50(3)', 'Art. 50(4)']);
     expect(cites(result, 'Art. 50(4)')).toHaveLength(2);
@@ -254,23 +290,26 @@ describe('transparency obligations (Art. 50)', () => {
   });
 
   it.each([
-    ['interactsWithPeople', 'Art. 50(1)'],
-    ['generatesSyntheticContent', 'Art. 50(2)'],
-    ['emotionRecognitionOrBiometricCategorisation', 'Art. 50(3)'],
-    ['deepFake', 'Art. 50(4)'],
-    ['publicInterestText', 'Art. 50(4)'],
-  ] as const)('%s stacks on a high-risk system as an obligation (%s)', (field, citation) => {
-    for (const profile of [
-      { annexIII: ['employment.work-decisions'], [field]: true },
-      { annexISafetyComponent: true, [field]: true },
-    ] as EuAiActProfileInput[]) {
-      const result = classify(profile);
-      expect(result.category).toBe('high-risk');
-      expect(result.basis).not.toContain(citation);
-      expect(cites(result, citation)).toHaveLength(1);
-      expect(cites(result, 'Art. 26')).toHaveLength(1);
-    }
-  });
+    ['interactsWithPeople', true, 'Art. 50(1)'],
+    ['generatesSyntheticContent', true, 'Art. 50(2)'],
+    ['biometricCategorisation', 'other-attributes', 'Art. 50(3)'],
+    ['deepFake', true, 'Art. 50(4)'],
+    ['publicInterestText', true, 'Art. 50(4)'],
+  ] as const)(
+    '%s stacks on a high-risk system as an obligation (%s)',
+    (field, answer, citation) => {
+      for (const profile of [
+        { annexIII: ['employment.work-decisions'], [field]: answer },
+        { annexISafetyComponent: true, [field]: answer },
+      ] as EuAiActProfileInput[]) {
+        const result = classify(profile);
+        expect(result.category).toBe('high-risk');
+        expect(result.basis).not.toContain(citation);
+        expect(cites(result, citation)).toHaveLength(1);
+        expect(cites(result, 'Art. 26')).toHaveLength(1);
+      }
+    },
+  );
 
   it('lists high-risk duties first, then Art. 50, then AI literacy', () => {
     const result = classify({
@@ -280,7 +319,9 @@ describe('transparency obligations (Art. 50)', () => {
     });
     expect(result.obligations.map((line) => line.slice(0, line.indexOf(':')))).toEqual([
       'Art. 26',
+      'Art. 26(11)',
       'Art. 27',
+      'Art. 86',
       'Art. 50(1)',
       'Art. 50(2)',
       'Art. 4',
@@ -318,7 +359,7 @@ describe('minimal risk', () => {
         profilesNaturalPersons: false,
         interactsWithPeople: false,
         generatesSyntheticContent: false,
-        emotionRecognitionOrBiometricCategorisation: false,
+        emotionRecognition: false,
         deepFake: false,
         publicInterestText: false,
       },
@@ -349,7 +390,11 @@ describe('every result', () => {
         profilesNaturalPersons: random() < 0.3,
         interactsWithPeople: random() < 0.3,
         generatesSyntheticContent: random() < 0.3,
-        emotionRecognitionOrBiometricCategorisation: random() < 0.2,
+        emotionRecognition: random() < 0.1,
+        ...(random() < 0.2
+          ? { biometricCategorisation: BIOMETRIC_CATEGORISATION[Math.floor(random() * 3)]!.value }
+          : {}),
+        ...(random() < 0.2 ? { annexISection: random() < 0.5 ? 'A' : 'B' } : {}),
         deepFake: random() < 0.2,
         publicInterestText: random() < 0.2,
       };
@@ -364,23 +409,30 @@ describe('every result', () => {
       for (const citation of result.basis) expect(citation).toMatch(CITATION);
       expect(new Set(result.basis).size).toBe(result.basis.length);
       expect(result.explanations.map((x) => x.citation)).toEqual(result.basis);
-      expect(cites(result, 'Art. 4')).toHaveLength(1);
-      for (const line of result.obligations) expect(line).toMatch(/^Art\. \d+(\(\d\))?: \S/);
+      for (const line of result.obligations) expect(line).toMatch(/^Art\. \d+(\(\d+\))?: \S/);
+      for (const d of result.duties) expect(d.appliesFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-      const prohibited = profile.prohibitedPractices!.length > 0;
-      const derogated =
-        profile.annexIII!.length > 0 &&
-        profile.art63!.length > 0 &&
-        !profile.profilesNaturalPersons;
-      const highRisk =
-        !prohibited &&
-        (profile.annexISafetyComponent || (profile.annexIII!.length > 0 && !derogated));
+      const prohibited =
+        profile.prohibitedPractices!.length > 0 ||
+        profile.biometricCategorisation === 'prohibited-traits';
+      const annexIII =
+        profile.annexIII!.length > 0 ||
+        profile.emotionRecognition === true ||
+        profile.biometricCategorisation === 'sensitive-or-protected-attributes';
+      const derogated = annexIII && profile.art63!.length > 0 && !profile.profilesNaturalPersons;
+      const sectionBOnly =
+        profile.annexISafetyComponent && profile.annexISection === 'B' && (!annexIII || derogated);
+      // Art. 4 binds every provider and deployer, except where Art. 2(2) leaves only Art. 6(1).
+      expect(cites(result, 'Art. 4')).toHaveLength(sectionBOnly && !prohibited ? 0 : 1);
+      const highRisk = !prohibited && (profile.annexISafetyComponent || (annexIII && !derogated));
       expect(result.category === 'prohibited').toBe(prohibited);
       expect(result.category === 'high-risk').toBe(highRisk);
       if (result.category === 'high-risk')
-        expect(result.basis.every((c) => c === 'Art. 6(1)' || c.startsWith('Annex III'))).toBe(
-          true,
-        );
+        expect(
+          result.basis.every(
+            (c) => c === 'Art. 6(1)' || c === 'Art. 2(2)' || c.startsWith('Annex III'),
+          ),
+        ).toBe(true);
       if (result.basis.includes('Art. 6(3)')) {
         expect(derogated && !highRisk && !prohibited).toBe(true);
         expect(result.basis[0]).toBe('Art. 6(3)');

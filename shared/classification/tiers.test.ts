@@ -57,13 +57,14 @@ describe('suggestTier', () => {
       'tier-2',
       /profiles natural persons/,
     ],
+    // Domain review E13: Art. 50 is a reason, not a tier — tiers follow decision impact.
     [
       'a chat assistant',
       { interactsWithPeople: true, generatesSyntheticContent: true },
-      'tier-2',
-      /transparency duties \(Art\. 50\(1\), Art\. 50\(2\)\)/,
+      'tier-3',
+      /transparency duties \(Art\. 50\(1\), Art\. 50\(2\)\).*does not raise the tier/,
     ],
-    ['deep fakes', { deepFake: true }, 'tier-2', /Art\. 50\(4\)/],
+    ['deep fakes', { deepFake: true }, 'tier-3', /Art\. 50\(2\), Art\. 50\(4\)/],
     ['an empty profile', {}, 'tier-3', /operational or administrative tool/],
   ])('%s → %s', (_name, profile, tierId, reason) => {
     const suggestion = suggestTier(profile);
@@ -79,7 +80,8 @@ describe('suggestTier', () => {
       interactsWithPeople: true,
     });
     expect(tier2.level).toBe('medium');
-    expect(tier2.reasons).toHaveLength(2);
+    // The derogation points to Tier 2; the Art. 50 duty points to no tier (review E13).
+    expect(tier2.reasons).toHaveLength(1);
     const tier1 = suggestTier({
       annexIII: ['migration'],
       interactsWithPeople: true,
@@ -112,7 +114,7 @@ describe("suggestTier on a workspace's own scheme", () => {
     tiers: names.map((name, i) => ({ id: `t${i}`, name, description: `${name} systems` })),
   });
   const high = { annexIII: ['migration'] } as const;
-  const medium = { interactsWithPeople: true };
+  const medium = { profilesNaturalPersons: true };
   const low = {};
 
   it.each([

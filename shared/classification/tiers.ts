@@ -111,13 +111,13 @@ export function suggestTier(
     medium.push(
       'It profiles natural persons: check whether its output feeds decisions about people (then Tier 1).',
     );
+  // Art. 50 duties are a reason, not a tier: the tier follows the system's impact on decisions
+  // about people, and a chatbot or an image generator supports none (domain review E13).
   const art50 = euAiAct.obligations.filter((x) => x.startsWith('Art. 50('));
-  if (art50.length > 0 && high.length === 0) {
-    const citations = [...new Set(art50.map((x) => x.slice(0, x.indexOf(':'))))].join(', ');
-    medium.push(
-      `EU AI Act: transparency duties (${citations}): its output reaches people, who must be told it is AI.`,
-    );
-  }
+  const art50Reason =
+    art50.length > 0
+      ? `EU AI Act: transparency duties (${[...new Set(art50.map((x) => x.slice(0, x.indexOf(':'))))].join(', ')}): its output reaches people, who must be told it is AI — a duty to disclose, not a decision about people, so it does not raise the tier.`
+      : undefined;
 
   const level: TierLevel = high.length > 0 ? 'high' : medium.length > 0 ? 'medium' : 'low';
   const reasons =
@@ -125,9 +125,14 @@ export function suggestTier(
       ? high
       : level === 'medium'
         ? medium
-        : [
-            'No prohibited practice, high-risk use, profiling of people or transparency duty in its use profile: an operational or administrative tool.',
-          ];
+        : art50Reason
+          ? [
+              'No prohibited practice, high-risk use or profiling of people in its use profile: an operational or administrative tool.',
+              art50Reason,
+            ]
+          : [
+              'No prohibited practice, high-risk use, profiling of people or transparency duty in its use profile: an operational or administrative tool.',
+            ];
   const count = scheme.tiers.length;
   const tier = scheme.tiers[tierIndexForLevel(level, count)]!;
   const meant = DEFAULT_TIER_SCHEME.tiers[tierIndexForLevel(level, 3)]!;

@@ -1,4 +1,4 @@
-/** The inventory register as files: export (CSV, JSON) and the mapping of a CSV import. */
+/** The inventory register as files: export (CSV, JSON). The import is in ./import/. */
 export { csvCell, csvDocument } from './csv.ts';
 export {
   LIST_SEPARATOR,
@@ -8,13 +8,3 @@ export {
   registerJson,
   type EuAiActStatus,
 } from './register-export.ts';
-export {
-  MAX_IMPORT_ROWS,
-  mapHeaders,
-  mapInventoryImport,
-  type ImportColumn,
-  type ImportField,
-  type ImportProblem,
-  type ImportRow,
-  type InventoryImport,
-} from './csv-import.ts';

@@ -5,11 +5,13 @@ import {
   createRecord,
   decideEuAiActCategory,
   decideTier,
+  readCustomFields,
   readRegistry,
+  setCustomFields,
   setUseProfile,
 } from '../documents/registry/index.ts';
 import { csvCell, csvDocument } from './csv.ts';
-import { mapInventoryImport } from './csv-import.ts';
+import { planImport, setUpImport } from './import/index.ts';
 import { REGISTER_COLUMNS, registerCsv, registerJson } from './register-export.ts';
 
 const AT = Date.UTC(2026, 2, 10, 12);
@@ -179,9 +181,17 @@ describe('the register export', () => {
     const { records } = fixtureRegistry();
     const csv = registerCsv(records.values());
     const table = readCsv(csv);
-    const imported = mapInventoryImport(table);
-    expect(imported.errors).toEqual([]);
-    const byName = new Map(imported.records.map((r) => [r.fields.name, r.fields]));
+    const setup = setUpImport(table);
+    expect(setup.problems).toEqual([]);
+    const plan = planImport(setup.table, setup.targets, setup.values, {
+      existing: [],
+      catalog: [],
+    });
+    expect(plan.rows.every((row) => row.outcome === 'created' && row.warnings.length === 0)).toBe(
+      true,
+    );
+    expect(plan.customFields).toEqual([]);
+    const byName = new Map(plan.records.map((r) => [r.fields.name, r.fields]));
     for (const record of records.values()) {
       const fields = byName.get(record.name)!;
       expect(fields, record.name).toBeDefined();
@@ -192,5 +202,27 @@ describe('the register export', () => {
       expect(fields.dataCategories ?? []).toEqual(record.dataCategories);
       expect(fields.userCount).toBe(record.userCount);
     }
+  });
+
+  it('exports custom fields after the register’s columns, and they re-import as custom fields', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'rec-a', { name: 'A' }, 'lead', AT);
+    createRecord(doc, 'rec-b', { name: 'B' }, 'lead', AT);
+    setCustomFields(doc, 'rec-a', { Bureau: 'OCIO', Name: 'shadowed' }, 'lead', AT);
+    const { records } = readRegistry(doc);
+    const custom = readCustomFields(doc).byRecord;
+    const table = readCsv(registerCsv(records.values(), undefined, custom));
+    expect(table[0]!.slice(REGISTER_COLUMNS.length)).toEqual(['Bureau', 'Name (custom)']);
+    expect(table[1]!.slice(REGISTER_COLUMNS.length)).toEqual(['OCIO', 'shadowed']);
+    expect(table[2]!.slice(REGISTER_COLUMNS.length)).toEqual(['', '']);
+    const json = JSON.parse(registerJson(records.values(), undefined, custom));
+    expect(json.records[0].customFields).toEqual({ Bureau: 'OCIO', Name: 'shadowed' });
+    expect(json.records[1].customFields).toBeUndefined();
+    const setup = setUpImport(table);
+    const plan = planImport(setup.table, setup.targets, setup.values, {
+      existing: [],
+      catalog: [],
+    });
+    expect(plan.records[0]!.custom).toEqual({ Bureau: 'OCIO', 'Name (custom)': 'shadowed' });
   });
 });

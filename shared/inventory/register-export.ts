@@ -1,5 +1,5 @@
 import { DEFAULT_TIER_SCHEME, type TierScheme } from '../classification/index.ts';
-import type { RegistryRecord } from '../documents/registry/index.ts';
+import type { CustomField, RegistryRecord } from '../documents/registry/index.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
 import { csvDocument } from './csv.ts';
 
@@ -99,14 +99,36 @@ function csvRow(record: RegistryRecord, scheme: TierScheme): string[] {
   ];
 }
 
-/** The register as CSV (RFC 4180, CRLF, formula-safe cells), one row per record, by id. */
+/** Records' custom fields by record id (readCustomFields), exported after the register's columns. */
+export type CustomFieldsByRecord = ReadonlyMap<string, readonly CustomField[]>;
+
+/** The custom field names any record has, sorted; a name a register column has gets " (custom)". */
+function customColumns(custom: CustomFieldsByRecord) {
+  const taken = new Set(REGISTER_COLUMNS.map((column) => column.toLowerCase()));
+  const names = [...new Set([...custom.values()].flatMap((list) => list.map((f) => f.name)))];
+  return names
+    .sort(byCodeUnit)
+    .map((name) => ({ name, header: taken.has(name.toLowerCase()) ? `${name} (custom)` : name }));
+}
+
+/**
+ * The register as CSV (RFC 4180, CRLF, formula-safe cells), one row per record, by id; then a
+ * column per custom field (imported columns no record field holds), so nothing imported is lost.
+ */
 export function registerCsv(
   records: Iterable<RegistryRecord>,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
+  custom: CustomFieldsByRecord = new Map(),
 ): string {
+  const extra = customColumns(custom);
+  const valueOf = (id: string, name: string) =>
+    custom.get(id)?.find((field) => field.name === name)?.value ?? '';
   return csvDocument([
-    [...REGISTER_COLUMNS],
-    ...sortedById(records).map((record) => csvRow(record, scheme)),
+    [...REGISTER_COLUMNS, ...extra.map((column) => column.header)],
+    ...sortedById(records).map((record) => [
+      ...csvRow(record, scheme),
+      ...extra.map((column) => valueOf(record.id, column.name)),
+    ]),
   ]);
 }
 
@@ -115,7 +137,11 @@ function defined(entries: Array<[string, unknown]>): Record<string, unknown> {
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
-function jsonRecord(record: RegistryRecord, scheme: TierScheme): Record<string, unknown> {
+function jsonRecord(
+  record: RegistryRecord,
+  scheme: TierScheme,
+  custom: readonly CustomField[] = [],
+): Record<string, unknown> {
   const eu = euAiAct(record);
   const tier = record.classification?.tier;
   const classification =
@@ -162,6 +188,10 @@ function jsonRecord(record: RegistryRecord, scheme: TierScheme): Record<string, 
     ['model', record.model],
     ['provider', record.provider],
     ['classification', classification],
+    [
+      'customFields',
+      custom.length > 0 ? Object.fromEntries(custom.map((f) => [f.name, f.value])) : undefined,
+    ],
     ['createdAt', iso(record.createdAt)],
     ['createdBy', record.createdBy],
     ['updatedAt', iso(record.updatedAt)],
@@ -175,11 +205,12 @@ export const REGISTER_JSON_FORMAT = 'sightline-inventory-register';
 export function registerJson(
   records: Iterable<RegistryRecord>,
   scheme: TierScheme = DEFAULT_TIER_SCHEME,
+  custom: CustomFieldsByRecord = new Map(),
 ): string {
   const body = {
     format: REGISTER_JSON_FORMAT,
     version: 1,
-    records: sortedById(records).map((record) => jsonRecord(record, scheme)),
+    records: sortedById(records).map((record) => jsonRecord(record, scheme, custom.get(record.id))),
   };
   return JSON.stringify(body, null, 2) + '\n';
 }

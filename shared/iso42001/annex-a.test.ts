@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AI_SPECIFIC_RISKS,
+  GENERAL_RISKS,
   ANNEX_A_CONTROLS,
   ANNEX_A_GROUPS,
   ANNEX_C_RISK_SOURCES,
@@ -54,17 +55,22 @@ describe('Annex A', () => {
 });
 
 describe('risk sources', () => {
-  it('holds the seven Annex C.3 sources and the six AI-specific risks, with unique ids', () => {
+  // Domain review E12: the seeds name four AI-specific risks, seed 2 adds ethical implications; CIA
+  // and privacy "still apply" but are not AI-specific.
+  it('holds the seven Annex C.3 sources, five AI-specific risks and two general ones, with unique ids', () => {
     expect(ANNEX_C_RISK_SOURCES).toHaveLength(7);
     expect(AI_SPECIFIC_RISKS.map((r) => r.id)).toEqual([
       'algorithmic-bias',
       'black-box',
       'model-drift',
       'harm-or-misuse',
-      'privacy',
-      'security',
+      'ethical-implications',
     ]);
-    expect(new Set(RISK_SOURCES.map((r) => r.id)).size).toBe(13);
+    expect(GENERAL_RISKS.map((r) => [r.id, r.origin])).toEqual([
+      ['privacy', 'general'],
+      ['security', 'general'],
+    ]);
+    expect(new Set(RISK_SOURCES.map((r) => r.id)).size).toBe(14);
     expect(isRiskSourceId('level-of-automation')).toBe(true);
     expect(isRiskSourceId('vibes')).toBe(false);
   });

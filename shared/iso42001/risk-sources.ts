@@ -7,8 +7,12 @@
 export interface RiskSource {
   id: string;
   label: string;
-  /** Where it comes from: Annex C.3, or the default AI-specific risk categories. */
-  origin: 'annex-c' | 'ai-specific';
+  /**
+   * Where it comes from: Annex C.3; the AI-specific risk categories of the seed material; or the
+   * general (confidentiality, integrity, availability and privacy) risks the seeds say "still
+   * apply" but are not AI-specific (domain review E12).
+   */
+  origin: 'annex-c' | 'ai-specific' | 'general';
 }
 
 export const ANNEX_C_RISK_SOURCES = [
@@ -34,16 +38,29 @@ export const AI_SPECIFIC_RISKS = [
   { id: 'black-box', label: 'Lack of transparency ("black box")', origin: 'ai-specific' },
   { id: 'model-drift', label: 'Model drift', origin: 'ai-specific' },
   { id: 'harm-or-misuse', label: 'Potential for harm or misuse', origin: 'ai-specific' },
-  { id: 'privacy', label: 'Privacy and data protection', origin: 'ai-specific' },
   {
-    id: 'security',
-    label: 'Security (confidentiality, integrity, availability)',
+    id: 'ethical-implications',
+    label: 'Ethical implications (automated decisions and fundamental rights)',
     origin: 'ai-specific',
   },
 ] as const satisfies readonly RiskSource[];
 
-/** Every source a risk may name: the AI-specific categories first (the defaults), then Annex C. */
-export const RISK_SOURCES = [...AI_SPECIFIC_RISKS, ...ANNEX_C_RISK_SOURCES] as const;
+/** Risks that still apply to AI systems but are not AI-specific (the seeds contrast them). */
+export const GENERAL_RISKS = [
+  { id: 'privacy', label: 'Privacy and data protection', origin: 'general' },
+  {
+    id: 'security',
+    label: 'Security (confidentiality, integrity, availability)',
+    origin: 'general',
+  },
+] as const satisfies readonly RiskSource[];
+
+/** Every source a risk may name: the AI-specific categories first (the defaults), the general ones, then Annex C. */
+export const RISK_SOURCES = [
+  ...AI_SPECIFIC_RISKS,
+  ...GENERAL_RISKS,
+  ...ANNEX_C_RISK_SOURCES,
+] as const;
 export type RiskSourceId = (typeof RISK_SOURCES)[number]['id'];
 
 export function isRiskSourceId(value: unknown): value is RiskSourceId {

@@ -20,6 +20,8 @@ export const persistedNames = {
     inboxLastLooked: 'inboxLastLooked',
     /** This device's theme: system, light or dark (one per device, not per workspace). */
     theme: 'theme',
+    /** Inventory import mappings confirmed on this device, by the file's headers (per workspace). */
+    inventoryImportMappings: 'inventoryImportMappings',
   },
   /** y-indexeddb database names are derived per Yjs document: prefix + document name. */
   yIndexedDbPrefix: 'sightline-ydoc:',
@@ -47,6 +49,10 @@ export const persistedNames = {
   relayFiles: {
     database: 'sightline.sqlite',
     signingSecret: 'signing-secret',
+    /** The first admin's join link, when `sightline serve` does not run in a terminal (0600). */
+    firstAdminLink: 'first-admin-link.txt',
+    /** One file per serving relay process (its pid and URL): `restore` refuses to run meanwhile. */
+    relayLocks: 'relays',
   },
 } as const;
 

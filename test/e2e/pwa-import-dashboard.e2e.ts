@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readNetworkLog } from '../../shared/documents/registry/index.ts';
+import { fixturePath } from '../fixtures/logs/expected.ts';
 import { waitFor } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
@@ -56,7 +58,7 @@ describe.skipIf(!hasChromium())('network-log import and dashboard (end to end)',
     const ms = Date.now() - started;
     console.log(`network-log import: ${LINES} lines matched in ${ms} ms in the browser's worker`);
     expect(await page.locator('.scan-summary').textContent()).toBe(
-      `2 AI tools found in ${(LINES + 1).toLocaleString('en')} lines (${(LINES * 0.4).toLocaleString('en')} lines matched, 0 lines not understood).`,
+      `Read as a CSV or TSV export with a header row: 2 AI tools found in ${(LINES + 1).toLocaleString('en')} lines (${(LINES * 0.4).toLocaleString('en')} lines matched, 0 lines not understood).`,
     );
     expect(await audit(page)).toEqual([]);
     await add.click();
@@ -85,6 +87,37 @@ describe.skipIf(!hasChromium())('network-log import and dashboard (end to end)',
     await page.getByRole('heading', { name: 'Records by tier' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('.oldest-untriaged li').count()).toBe(2);
     expect(await page.locator('.chart-card svg').count()).toBeGreaterThan(0);
+    expect(await audit(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads a gzipped Squid log in the browser, and refuses to call a log without hostnames an all-clear', async () => {
+    const relay = ws.relay();
+    const squid = join(ws.dataDir(), 'access.log.gz');
+    writeFileSync(squid, gzipSync(readFileSync(fixturePath('squid-native.log'))));
+    const page = await (await ws.browser().newContext()).newPage();
+    const errors = watchPage(page, { errors: true });
+    await ws.joinAsLead(page);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor({ timeout: 15_000 });
+    await page.goto(`${relay.url}/#/import`);
+
+    await page.getByLabel('Choose a log file').setInputFiles(squid);
+    await page
+      .getByRole('button', { name: 'Add 4 tools to the inbox' })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.locator('.scan-summary').textContent()).toMatch(
+      /^Read as a Squid native access log: 4 AI tools found in 9 lines/,
+    );
+    await page.getByRole('button', { name: 'Discard' }).click();
+
+    await page.getByLabel('Choose a log file').setInputFiles(fixturePath('paloalto-traffic.log'));
+    const alert = page.locator('.log-import [role="alert"]');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(
+      /^Nothing was added from paloalto-traffic\.log\. Sightline read this file as a Palo Alto .* None of its 6 lines names a host: Palo Alto TRAFFIC logs record addresses, ports and applications, not hostnames/,
+    );
+    expect(await page.getByRole('button', { name: /to the inbox/ }).count()).toBe(0);
+    expect(await page.getByLabel('Log format').inputValue()).toBe('auto');
     expect(await audit(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

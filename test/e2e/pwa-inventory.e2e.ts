@@ -77,8 +77,8 @@ describe.skipIf(!hasChromium())('the PWA inventory list (end to end)', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(RECORDS + 1);
 
-    // Import: a preview first, then the records reach the relay.
-    await page.getByLabel('Import CSV…').setInputFiles({
+    // Import: columns, then a preview of each row, then the records reach the relay.
+    await page.getByLabel('Import CSV or XLSX…').setInputFiles({
       name: 'sheet.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
@@ -86,9 +86,12 @@ describe.skipIf(!hasChromium())('the PWA inventory list (end to end)', () => {
       ),
     });
     const preview = page.getByRole('dialog', { name: 'Import from sheet.csv' });
-    await expect.poll(() => preview.textContent()).toContain('1 new record');
+    await preview.getByRole('button', { name: 'Next' }).click();
+    await expect
+      .poll(() => preview.getByRole('status').textContent())
+      .toBe('2 rows · 1 new record · 1 update · 0 skipped');
     expect((await seriousViolations(page)).map((v) => v.id)).toEqual([]);
-    await preview.getByRole('button', { name: 'Import 1 record' }).click();
+    await preview.getByRole('button', { name: 'Import 2 rows' }).click();
     await waitFor(
       () =>
         [...readRegistry(registry.doc).records.values()].some((r) => r.name === 'Contract reader'),

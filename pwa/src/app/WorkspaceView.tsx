@@ -87,6 +87,7 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         <Inventory
           key={rest[0] ?? ''}
           registry={sync.doc('registry')}
+          policy={sync.doc('policy')}
           recordId={rest[0]}
           canEdit={sync.access.get('registry') === 'write'}
           me={personOf(credentials)}

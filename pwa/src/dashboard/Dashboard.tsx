@@ -11,6 +11,7 @@ import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { useDocument } from '../sync/use-document.ts';
 import { RunningClocks } from '../incidents/RunningClocks.tsx';
 import { CountChart } from './CountChart.tsx';
+import { DutiesDue } from './DutiesDue.tsx';
 import { ReviewsDue } from './ReviewsDue.tsx';
 import { RiskHeatMap } from './RiskHeatMap.tsx';
 import { dashboardFigures, type DashboardFigures } from './dashboard-figures.ts';
@@ -102,6 +103,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
         </p>
       )}
       <ReviewsDue registry={registry} now={now} />
+      <DutiesDue registry={registry} now={now} />
       <RunningClocks registry={registry} now={now} />
       <RiskHeatMap registry={registry} />
       <OldestUntriaged figures={figures} />

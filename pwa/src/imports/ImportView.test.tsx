@@ -18,7 +18,11 @@ const RESULT: LogScanResult = {
   linesRead: 1_200_000,
   matchedLines: 5_000,
   toolsFound: 2,
+  format: { id: 'squid', label: 'a Squid native access log', forced: false },
+  records: 1_200_000,
   unreadable: 12,
+  unit: 'lines',
+  verdict: 'ok',
   tools: [
     {
       toolKey: 'openai-chatgpt',
@@ -126,7 +130,7 @@ describe('the network-log import', () => {
     await settle();
     expect(progressbar(container)).toBeNull();
     expect(container.querySelector('.scan-summary')?.textContent).toBe(
-      '2 AI tools found in 1,200,000 lines (5,000 lines matched, 12 lines not understood).',
+      'Read as a Squid native access log: 2 AI tools found in 1,200,000 lines (5,000 lines matched, 12 lines not understood).',
     );
     const rows = [...container.querySelectorAll('tbody tr')].map((r) =>
       [...r.children].map((c) => c.textContent),
@@ -196,6 +200,31 @@ describe('the network-log import', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
       'Could not read proxy.csv: not a text log: the file contains binary data',
     );
+  });
+
+  it('adds nothing from a log it could not read, says why and how to choose its format', async () => {
+    const { container, registry, fake } = await view();
+    await chooseFile(container, aFile());
+    const problem =
+      'Sightline read this file as hostnames or URLs, one per line, the format its first lines look most like. 5 of its 5 lines could not be read, so finding nothing in it would not mean that no AI tools were used.';
+    await act(async () =>
+      fake.finish({ ...RESULT, verdict: 'unreadable', problem, tools: [RESULT.tools[0]!] }),
+    );
+    await settle();
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+      `Nothing was added from proxy.csv. ${problem} If it is another kind of log, choose its format under “Log format” and choose the file again.`,
+    );
+    expect(container.querySelector('tbody')).toBeNull();
+    expect(container.textContent).not.toContain('to the inbox');
+    expect(readNetworkLog(registry).tools.size).toBe(0);
+
+    // Choosing a format sends it with the next file.
+    const select = container.querySelector('select') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toContain('windows-dns');
+    select.value = 'squid';
+    await act(async () => select.dispatchEvent(new Event('change', { bubbles: true })));
+    await chooseFile(container, aFile());
+    expect(fake.requests.map((r) => r.inputFormat)).toEqual(['auto', 'squid']);
   });
 
   it('accepts a dropped file', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type * as Y from 'yjs';
 import { CATEGORY_LABELS } from '../../../shared/catalog/schema.ts';
+import { LOG_FORMATS } from '../../../shared/detection/logs/log-reader.ts';
 import { importNetworkLog } from '../../../shared/documents/registry/network-log.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { usePolicy } from '../sync/documents.ts';
@@ -47,6 +48,7 @@ export function ImportView({
   const { tools: workspaceTools } = usePolicy(policy);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [message, setMessage] = useState<{ text: string; error?: boolean; toInbox?: boolean }>();
+  const [inputFormat, setInputFormat] = useState('auto');
   const job = useRef<LogImportJob>(undefined);
   // Leaving the page stops a scan still running.
   useEffect(() => () => job.current?.cancel(), []);
@@ -56,7 +58,7 @@ export function ImportView({
     setMessage(undefined);
     setStep({ kind: 'scanning', fileName: file.name });
     const run = runner ?? workerImportRunner();
-    const current = run({ file, workspaceTools }, (progress) =>
+    const current = run({ file, workspaceTools, inputFormat }, (progress) =>
       setStep((s) => (s.kind === 'scanning' ? { ...s, progress } : s)),
     );
     job.current = current;
@@ -64,7 +66,14 @@ export function ImportView({
       (result) => {
         if (job.current !== current) return;
         job.current = undefined;
-        setStep({ kind: 'scanned', fileName: file.name, result });
+        if (result.problem) {
+          // Never an all-clear from a log that could not be read: nothing is offered to add.
+          setStep({ kind: 'choose' });
+          setMessage({
+            text: `Nothing was added from ${file.name}. ${result.problem} If it is another kind of log, choose its format under “Log format” and choose the file again.`,
+            error: true,
+          });
+        } else setStep({ kind: 'scanned', fileName: file.name, result });
       },
       (error: unknown) => {
         if (job.current !== current) return;
@@ -98,11 +107,12 @@ export function ImportView({
     <div className="prose log-import">
       <h1>Import a network log</h1>
       <p>
-        A proxy or DNS export: one host or URL per line, or a CSV with a <code>host</code>,{' '}
-        <code>hostname</code>, <code>domain</code> or <code>url</code> column (and optionally a{' '}
-        <code>timestamp</code>). It is read and matched on this device; only the AI tools found are
-        kept — their hostnames, how many lines and when — never paths, queries or who made the
-        requests.
+        A proxy, DNS or firewall log — Squid, nginx, Apache or ProxySG access logs, BIND, dnsmasq or
+        Pi-hole, Windows DNS debug logs, Zeek, Suricata eve.json, Cloudflare Gateway, Route 53
+        Resolver, Zscaler, Umbrella, Palo Alto URL logs, Defender exports, a CSV with a host or URL
+        column, or hostnames one per line; gzipped too. It is read and matched on this device; only
+        the AI tools found are kept — their hostnames, how many lines and when — never paths,
+        queries or who made the requests.
       </p>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'note'}>
@@ -118,7 +128,7 @@ export function ImportView({
       {!canImport || !registry ? (
         <p className="muted">Only admins and leads can import network logs into the registry.</p>
       ) : step.kind === 'choose' ? (
-        <FileChooser onFile={start} />
+        <FileChooser onFile={start} inputFormat={inputFormat} onInputFormat={setInputFormat} />
       ) : step.kind === 'scanning' ? (
         <Scanning step={step} onCancel={() => job.current?.cancel()} />
       ) : (
@@ -136,7 +146,15 @@ export function ImportView({
   );
 }
 
-function FileChooser({ onFile }: { onFile(file: File): void }) {
+function FileChooser({
+  onFile,
+  inputFormat,
+  onInputFormat,
+}: {
+  onFile(file: File): void;
+  inputFormat: string;
+  onInputFormat(id: string): void;
+}) {
   const [over, setOver] = useState(false);
   const drop = (event: DragEvent) => {
     event.preventDefault();
@@ -154,12 +172,23 @@ function FileChooser({ onFile }: { onFile(file: File): void }) {
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
+      <label className="log-format">
+        Log format{' '}
+        <select value={inputFormat} onChange={(event) => onInputFormat(event.target.value)}>
+          <option value="auto">Detect from its content</option>
+          {LOG_FORMATS.map((format) => (
+            <option key={format.id} value={format.id}>
+              {format.label.charAt(0).toUpperCase() + format.label.slice(1)}
+            </option>
+          ))}
+        </select>
+      </label>
       <p>Drop a log file here, or</p>
       <label className="file-button">
         Choose a log file
         <input
           type="file"
-          accept=".csv,.tsv,.txt,.log,text/plain,text/csv"
+          accept=".csv,.tsv,.txt,.log,.json,.jsonl,.gz,text/plain,text/csv,application/json,application/gzip"
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
@@ -224,7 +253,7 @@ function ScanResult({
     <section aria-labelledby="scan-result-heading">
       <h2 id="scan-result-heading">{fileName}</h2>
       <p className="scan-summary">
-        {plural(catalogued.length, 'AI tool', 'AI tools')}
+        Read as {result.format.label}: {plural(catalogued.length, 'AI tool', 'AI tools')}
         {likely.length > 0 &&
           ` and ${plural(likely.length, 'possibly AI host', 'possibly AI hosts')}`}{' '}
         found in {plural(result.linesRead, 'line', 'lines')} (

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
 import type { ToolEntry } from '../../../shared/catalog/schema.ts';
 import { compileMatcher } from '../../../shared/detection/matcher.ts';
-import { LogFormatError } from '../../../shared/detection/log-lines.ts';
+import { LogFormatError, MAX_LINE } from '../../../shared/detection/logs/log-reader.ts';
 import { MAX_LOG_HOSTS } from '../../../shared/documents/registry/network-log.ts';
-import { logAccumulator, MAX_LINE } from './log-accumulator.ts';
+import { logAccumulator } from './log-accumulator.ts';
 
 const ourTool: ToolEntry = {
   id: 'acme-assistant',
@@ -38,7 +38,15 @@ const proxyCsv = [
 describe('the network-log accumulator', () => {
   it('keeps only the matches, per tool: hosts, lines and the time range', () => {
     const result = scan(proxyCsv);
-    expect(result).toMatchObject({ linesRead: 6, matchedLines: 3, toolsFound: 2, unreadable: 1 });
+    expect(result).toMatchObject({
+      linesRead: 6,
+      matchedLines: 3,
+      toolsFound: 2,
+      unreadable: 1,
+      format: { id: 'csv', forced: false },
+      verdict: 'ok',
+    });
+    expect(result.problem).toBeUndefined();
     expect(result.tools).toEqual([
       {
         toolKey: 'openai-chatgpt',
@@ -96,14 +104,18 @@ describe('the network-log accumulator', () => {
     expect(result).toMatchObject({ linesRead: 3, unreadable: 1, matchedLines: 2 });
   });
 
-  it('reports progress as it goes', () => {
+  it('reports progress as it goes, counting the lines it reads before choosing the format', () => {
     const acc = logAccumulator(matcher);
     acc.push('chatgpt.com\nclaude.ai\nexample.com\npartial');
-    expect(acc.progress()).toEqual({ linesRead: 3, matchedLines: 2, toolsFound: 2 });
+    expect(acc.progress()).toEqual({ linesRead: 3, matchedLines: 0, toolsFound: 0 });
+    acc.push(`\n${'claude.ai\n'.repeat(600)}`);
+    expect(acc.progress()).toEqual({ linesRead: 604, matchedLines: 602, toolsFound: 2 });
   });
 
-  it('refuses a file that is not a log', () => {
+  it('refuses binary data, and says why a file it could not read proves nothing', () => {
     expect(() => scan('\u0000\u0001binary')).toThrow(LogFormatError);
-    expect(() => scan('name,size\nx,1\n')).toThrow(/no host, hostname, domain or url column/);
+    const result = scan('name,size\nx,1\n');
+    expect(result.verdict).toBe('unreadable');
+    expect(result.problem).toMatch(/2 of its 2 lines could not be read/);
   });
 });

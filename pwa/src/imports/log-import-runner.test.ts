@@ -12,7 +12,11 @@ const RESULT: LogScanResult = {
   linesRead: 3,
   matchedLines: 1,
   toolsFound: 1,
+  format: { id: 'hosts', label: 'hostnames or URLs, one per line', forced: false },
+  records: 3,
   unreadable: 0,
+  unit: 'lines',
+  verdict: 'ok',
   tools: [],
 };
 

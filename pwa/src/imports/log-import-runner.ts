@@ -6,6 +6,8 @@ import type { StreamProgress } from './scan-log-stream.ts';
 export interface ScanRequest {
   file: Blob;
   workspaceTools: readonly ToolEntry[];
+  /** A format id (shared/detection/logs), or `auto` to detect it from the content. */
+  inputFormat?: string;
 }
 
 /** What the worker answers, as often as it has something to say. */

@@ -1,8 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import {
+  ANNEX_I_SECTIONS,
   ANNEX_III_POINTS,
+  ART_25_TRIGGERS,
   ART_6_3_CONDITIONS,
+  BIOMETRIC_CATEGORISATION,
+  ROLES,
+  isoDay,
   EU_AI_ACT_CATEGORIES,
   PROFILE_QUESTIONS,
   PROHIBITED_PRACTICES,
@@ -21,15 +26,17 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { EU_AI_ACT_LABELS, formatDay, tierName } from './classification-words.ts';
+import { DutiesByTime } from './classification/DutiesByTime.tsx';
+import { ProfileChoice } from './classification/ProfileChoice.tsx';
 
-type ListField = 'prohibitedPractices' | 'annexIII' | 'art63';
+type ListField = 'prohibitedPractices' | 'annexIII' | 'art63' | 'art25';
 
 const EMPTY_PROFILE: EuAiActProfile = emptyEuAiActProfile();
 
 const TRANSPARENCY_QUESTIONS: ProfileQuestion[] = [
   'interactsWithPeople',
   'generatesSyntheticContent',
-  'emotionRecognitionOrBiometricCategorisation',
+  'emotionRecognition',
   'deepFake',
   'publicInterestText',
 ];
@@ -78,6 +85,9 @@ export function ClassificationPanel({
     });
   const answer = (question: ProfileQuestion, on: boolean) =>
     setProfile((p) => ({ ...p, [question]: on }));
+  const choose =
+    (field: 'role' | 'annexISection' | 'biometricCategorisation') => (value: string | undefined) =>
+      setProfile((p) => ({ ...p, [field]: field === 'role' ? (value ?? 'deployer') : value }));
 
   function record(write: (doc: Y.Doc, at: number) => void, done: string) {
     if (!editable) return;
@@ -175,12 +185,34 @@ export function ClassificationPanel({
       <fieldset disabled={!editable} className="questionnaire">
         <legend>Use profile</legend>
         <fieldset>
+          <legend>Our role (Art. 3, Art. 25)</legend>
+          <ProfileChoice
+            label="For this system we are"
+            values={ROLES}
+            value={profile.role}
+            onChange={choose('role')}
+          />
+          <p className="muted">
+            Have we done any of these to it (they make a deployer its provider)?
+          </p>
+          {checkboxes('art25', ART_25_TRIGGERS)}
+        </fieldset>
+        <fieldset>
           <legend>Prohibited practices (Art. 5(1)): is it used for…</legend>
           {checkboxes('prohibitedPractices', PROHIBITED_PRACTICES)}
         </fieldset>
         <fieldset>
           <legend>High-risk (Art. 6)</legend>
           {questions(['annexISafetyComponent'])}
+          {profile.annexISafetyComponent && (
+            <ProfileChoice
+              label="Annex I section"
+              values={ANNEX_I_SECTIONS}
+              value={profile.annexISection}
+              none="Not known (treated as Section A)"
+              onChange={choose('annexISection')}
+            />
+          )}
           <p className="muted">Is it used in one of these areas of Annex III?</p>
           {checkboxes('annexIII', ANNEX_III_POINTS)}
           <p className="muted">For an Annex III use: does it only do one of these (Art. 6(3))?</p>
@@ -190,6 +222,13 @@ export function ClassificationPanel({
         <fieldset>
           <legend>Transparency (Art. 50)</legend>
           {questions(TRANSPARENCY_QUESTIONS)}
+          <ProfileChoice
+            label="Does it categorise people by their biometric data? By what?"
+            values={BIOMETRIC_CATEGORISATION}
+            value={profile.biometricCategorisation}
+            none="It does not categorise people"
+            onChange={choose('biometricCategorisation')}
+          />
         </fieldset>
       </fieldset>
 
@@ -212,14 +251,12 @@ export function ClassificationPanel({
             ))}
           </ul>
         )}
-        <details>
-          <summary>Obligations ({euAiAct.obligations.length})</summary>
-          <ul>
-            {euAiAct.obligations.map((obligation) => (
-              <li key={obligation}>{obligation}</li>
-            ))}
-          </ul>
-        </details>
+        <DutiesByTime
+          profile={profile}
+          registry={registry}
+          today={isoDay(now())}
+          stored={classification?.suggested}
+        />
         <h3>Suggested tier</h3>
         <p className="suggested-tier">
           <strong>{suggestion.tier.name}</strong>{' '}

@@ -116,6 +116,7 @@ describe('the classification panel', () => {
     const { view } = await recordView();
     const legends = [...view.querySelectorAll('.questionnaire fieldset > legend')].map(text);
     expect(legends).toEqual([
+      'Our role (Art. 3, Art. 25)',
       'Prohibited practices (Art. 5(1)): is it used for…',
       'High-risk (Art. 6)',
       'Transparency (Art. 50)',
@@ -147,7 +148,7 @@ describe('the classification panel', () => {
     await click(button(view, 'Confirm'));
     const c = stored()!;
     expect(c.profile?.annexIII).toEqual(['employment.recruitment']);
-    expect(c.suggested).toEqual({ category: 'high-risk', basis: ['Annex III 4(a)'] });
+    expect(c.suggested).toMatchObject({ category: 'high-risk', basis: ['Annex III 4(a)'] });
     expect(c.decision).toEqual({
       category: 'high-risk',
       confirmed: true,

@@ -15,6 +15,8 @@ export { recordHref } from './list/record-href.ts';
 
 interface Props {
   registry: Y.Doc | undefined;
+  /** The workspace's policy: an import matches its own catalog additions too. */
+  policy?: Y.Doc | undefined;
   /** The record to show (`#/inventory/<id>`); the list when undefined. */
   recordId?: string | undefined;
   canEdit: boolean;
@@ -27,7 +29,16 @@ interface Props {
 }
 
 /** The AI inventory: every registry record, and one record with its classification. */
-export function Inventory({ registry, recordId, canEdit, me, now, workspace, saveFile }: Props) {
+export function Inventory({
+  registry,
+  policy,
+  recordId,
+  canEdit,
+  me,
+  now,
+  workspace,
+  saveFile,
+}: Props) {
   const { records } = useRegistry(registry);
   if (registry === undefined) {
     return (
@@ -58,6 +69,7 @@ export function Inventory({ registry, recordId, canEdit, me, now, workspace, sav
     <Suspense fallback={<p className="muted">Opening the inventory…</p>}>
       <InventoryList
         registry={registry}
+        policy={policy}
         canEdit={canEdit}
         me={me}
         now={now}

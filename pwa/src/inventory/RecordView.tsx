@@ -9,10 +9,12 @@ import {
 import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
+import { DutyTracker } from './duties/DutyTracker.tsx';
 import { formatDay } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
 import { RecordFieldsEditor } from './record/RecordFieldsEditor.tsx';
 import { RecordFieldsList } from './record/RecordFieldsList.tsx';
+import { RecordCustomFields } from './record/RecordCustomFields.tsx';
 import { RecordHistory } from './record/RecordHistory.tsx';
 import { RecordNotes } from './record/RecordNotes.tsx';
 import { RecordPresence } from './record/RecordPresence.tsx';
@@ -74,6 +76,7 @@ export function RecordView({
       ) : (
         <RecordFieldsList record={record} />
       )}
+      <RecordCustomFields registry={registry} recordId={record.id} />
       <RecordNotes
         recordId={record.id}
         notes={logs.notes}
@@ -92,6 +95,7 @@ export function RecordView({
         me={me}
         now={now}
       />
+      <DutyTracker record={record} registry={registry} canEdit={canEdit} me={me} now={now} />
       <section aria-labelledby="record-links-heading">
         <h2 id="record-links-heading">Assessments and risks</h2>
         <RecordAssessments registry={registry} recordId={record.id} />

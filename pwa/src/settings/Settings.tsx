@@ -4,6 +4,8 @@ import { useOnline } from '../connection/useOnline.ts';
 import type { Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import { DocumentSettings } from './DocumentSettings.tsx';
+import type { HistoryApi } from './history-api.ts';
+import { HistorySection } from './HistorySection.tsx';
 import { OneTimeSecret, type Secret } from './OneTimeSecret.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
 import {
@@ -30,6 +32,8 @@ interface Props {
   sync?: WorkspaceSync;
   /** The relay's token API; by default the relay this page came from, with this device's token. */
   api?: TokensApi;
+  /** The relay's history API (admins), likewise. */
+  history?: HistoryApi;
   /** Where links point (the relay serves the app): `location.origin` by default. */
   origin?: string;
   now?: () => number;
@@ -52,7 +56,7 @@ const ENROL_TTLS = [
  * The workspace's settings: its name and tier scheme (in its documents), people and invitations
  * and the extensions' enrolment codes (through the relay).
  */
-export function Settings({ credentials, sync, api, origin, now = Date.now }: Props) {
+export function Settings({ credentials, sync, api, history, origin, now = Date.now }: Props) {
   const manages = credentials.role === 'admin' || credentials.role === 'lead';
   return (
     <div className="settings">
@@ -74,6 +78,7 @@ export function Settings({ credentials, sync, api, origin, now = Date.now }: Pro
           </p>
         </section>
       )}
+      {credentials.role === 'admin' && <HistorySection credentials={credentials} api={history} />}
     </div>
   );
 }

@@ -47,7 +47,7 @@ describe('governance settings in use', () => {
     expect(note).toMatch(
       /^The fundamental-rights impact assessment \(FRIA\) sections will be added\./,
     );
-    expect(note).toContain('public body or provides public services');
+    expect(note).toContain('body governed by public law or provides public services');
     expect(note).toContain('(Art. 27(1))');
     expect(outline).toContain('fria-basis');
   });

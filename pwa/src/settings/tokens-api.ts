@@ -1,4 +1,5 @@
 import { isRole, type Role } from '../../../shared/auth/access.ts';
+import { fieldsOf, relayCaller } from './relay-call.ts';
 
 /** One invitation or enrolment code as `GET /api/tokens` lists it (never the token itself). */
 export interface TokenSummary {
@@ -43,11 +44,6 @@ export interface TokensApi {
   mint(request: MintRequest): Promise<ApiResult<MintedToken>>;
   revoke(id: string): Promise<ApiResult<{ id: string; revoked: boolean }>>;
 }
-
-type Fields = Record<string, unknown>;
-
-const fieldsOf = (value: unknown): Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : {};
 
 const isTime = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
@@ -98,45 +94,7 @@ export function createTokensApi(
   fetcher: typeof fetch = (...args) => fetch(...args),
   base = '',
 ): TokensApi {
-  async function call<T>(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    read: (body: unknown) => T | undefined,
-    body?: unknown,
-  ): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await fetcher(`${base}${path}`, {
-        method,
-        headers,
-        cache: 'no-store',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch {
-      return { ok: false, kind: 'unreachable', error: 'the relay could not be reached' };
-    }
-    const answer: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const said = fieldsOf(answer).error;
-      const error =
-        typeof said === 'string' && said.trim() !== ''
-          ? said.trim().slice(0, 500)
-          : `the relay answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      return { ok: false, kind: 'refused', status: response.status, error };
-    }
-    const value = read(answer);
-    if (value === undefined) {
-      return {
-        ok: false,
-        kind: 'refused',
-        status: response.status,
-        error: 'the relay’s answer was not understood',
-      };
-    }
-    return { ok: true, value };
-  }
+  const call = relayCaller(token, fetcher, base);
 
   return {
     list: () =>

@@ -3,17 +3,26 @@ import type { GroupReadiness } from '../../../shared/assessments/index.ts';
 interface Props {
   groups: readonly GroupReadiness[];
   overall: GroupReadiness;
+  /** Controls included without a justification (ISO/IEC 42001 6.1.3 asks for one). */
+  unjustified?: readonly string[];
 }
 
 /** Readiness per clause group as a table; the bar repeats the per cent shown beside it. */
-export function GapAnalysis({ groups, overall }: Props) {
+export function GapAnalysis({ groups, overall, unjustified = [] }: Props) {
   return (
     <section aria-labelledby="soa-gap" className="soa-gap">
-      <h2 id="soa-gap">Gap analysis: readiness per clause group</h2>
+      <h2 id="soa-gap">Annex A readiness per clause group</h2>
       <p className="muted">
         Readiness = (implemented + half of partial) ÷ (applicable + undecided). An undecided control
-        counts as a gap.
+        counts as a gap. This measures the Annex A controls only, not the mandatory clauses 4–10 a
+        certification audit starts from: it is not a full gap analysis.
       </p>
+      {unjustified.length > 0 && (
+        <p className="soa-unjustified" role="note">
+          {unjustified.length} applicable control{unjustified.length === 1 ? ' has' : 's have'} no
+          justification for inclusion (ISO/IEC 42001 6.1.3 asks for one): {unjustified.join(', ')}.
+        </p>
+      )}
       <table className="soa-gap-table">
         <thead>
           <tr>

@@ -1,6 +1,11 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { gapAnalysis, soaCsv, soaMarkdown } from '../../../shared/assessments/index.ts';
+import {
+  gapAnalysis,
+  soaCsv,
+  soaMarkdown,
+  unjustifiedInclusions,
+} from '../../../shared/assessments/index.ts';
 import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS } from '../../../shared/iso42001/index.ts';
 import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
 import { exportFileName } from '../inventory/list/download.ts';
@@ -21,7 +26,7 @@ export interface SoaPageProps {
   saveFile?: SaveFile;
 }
 
-/** `#/soa`: the 38 Annex A controls by clause group, edited in place, and the gap analysis. */
+/** `#/soa`: the 38 Annex A controls by clause group, edited in place, and Annex A readiness. */
 export function SoaPage({
   registry,
   canEdit,
@@ -97,7 +102,11 @@ export function SoaPage({
         {gaps.overall.controls} controls decided.
         {!canEdit && ' Read only: leads and admins edit the statement.'}
       </p>
-      <GapAnalysis groups={gaps.groups} overall={gaps.overall} />
+      <GapAnalysis
+        groups={gaps.groups}
+        overall={gaps.overall}
+        unjustified={unjustifiedInclusions(soa)}
+      />
       {ANNEX_A_GROUPS.map((group) => (
         <section key={group.id} aria-labelledby={`soa-group-${group.id}`} className="soa-group">
           <h2 id={`soa-group-${group.id}`}>

@@ -36,6 +36,13 @@ describe('the sync status in words', () => {
     expect(syncStatusWords({ ...calm, refused: true })).toBe('access refused');
   });
 
+  it('says so when the relay cannot store changes, which this device keeps (DR2)', () => {
+    expect(syncStatusWords({ ...calm, relayCannotStore: true, unsyncedChanges: 2 })).toBe(
+      'relay cannot save · 2 changes waiting',
+    );
+    expect(syncStatusTone('relay cannot save · 2 changes waiting')).toBe('offline');
+  });
+
   it('gives each a tone', () => {
     expect(syncStatusTone('online')).toBe('online');
     expect(syncStatusTone('offline · 2 changes waiting')).toBe('offline');

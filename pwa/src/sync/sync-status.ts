@@ -9,6 +9,11 @@ export interface SyncFacts {
   unsyncedChanges: number;
   /** The relay refused a document to this token (revoked, expired, or no access). */
   refused: boolean;
+  /**
+   * The relay closed the connection because it cannot store changes (docs/sync.md DR2) and has
+   * not acknowledged everything since: this device keeps its changes and sends them again.
+   */
+  relayCannotStore?: boolean;
 }
 
 const waiting = (n: number) => (n === 1 ? '1 change waiting' : `${n} changes waiting`);
@@ -16,6 +21,10 @@ const waiting = (n: number) => (n === 1 ? '1 change waiting' : `${n} changes wai
 /** online / offline / syncing / N changes waiting — quiet, and never blank. */
 export function syncStatusWords(facts: SyncFacts): string {
   if (facts.refused) return 'access refused';
+  if (facts.relayCannotStore)
+    return facts.unsyncedChanges > 0
+      ? `relay cannot save · ${waiting(facts.unsyncedChanges)}`
+      : 'relay cannot save';
   if (!facts.online || facts.socket === 'disconnected') {
     return facts.unsyncedChanges > 0 ? `offline · ${waiting(facts.unsyncedChanges)}` : 'offline';
   }
@@ -26,6 +35,7 @@ export function syncStatusWords(facts: SyncFacts): string {
 /** The tone the status pill takes (a CSS class). */
 export function syncStatusTone(words: string): 'online' | 'offline' | 'busy' {
   if (words === 'online') return 'online';
-  if (words.startsWith('offline') || words === 'access refused') return 'offline';
+  if (words.startsWith('offline') || words.startsWith('relay cannot') || words === 'access refused')
+    return 'offline';
   return 'busy';
 }

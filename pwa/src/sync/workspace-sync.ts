@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { Access } from '../../../shared/auth/access.ts';
 import { formatDocumentName } from '../../../shared/documents/names.ts';
 import { yIndexedDbName } from '../../../shared/storage/persisted-names.ts';
+import { STORAGE_UNAVAILABLE_CODE } from '../../../shared/sync/close-codes.ts';
 import type { Credentials } from '../session/join-link.ts';
 import {
   assessmentDocuments,
@@ -104,6 +105,8 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   let ready = false;
   let destroyed = false;
   let words = 'syncing';
+  // Set when the relay closes the socket because its storage fails (DR2), until all is acknowledged.
+  let relayCannotStore = false;
 
   const facts = (): SyncFacts => {
     const all = [...providers, ...assessments.providers()];
@@ -113,10 +116,19 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       allSynced: all.every((p) => p.synced),
       unsyncedChanges: all.reduce((sum, p) => sum + p.unsyncedChanges, 0),
       refused: refused.size > 0,
+      relayCannotStore,
     };
   };
   const update = () => {
     if (destroyed) return;
+    const now = facts();
+    if (
+      relayCannotStore &&
+      now.socket === 'connected' &&
+      now.allSynced &&
+      now.unsyncedChanges === 0
+    )
+      relayCannotStore = false;
     words = ready ? syncStatusWords(facts()) : online() ? 'syncing' : 'offline';
     listeners.forEach((listener) => listener());
   };
@@ -140,6 +152,10 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     socket.on('status', update);
+    socket.on('disconnect', ({ event }: { event?: { code?: number } }) => {
+      if (event?.code === STORAGE_UNAVAILABLE_CODE) relayCannotStore = true;
+      update();
+    });
     for (const { name, doc, awareness } of docs.values()) {
       const provider = new HocuspocusProvider({
         websocketProvider: socket,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ProfileError } from '../../classification/index.ts';
+import { ProfileError, RULES_VERSION } from '../../classification/index.ts';
 import {
   CLASSIFICATION,
   decideEuAiActCategory,
@@ -50,9 +50,11 @@ describe('record classification', () => {
       deepFake: false,
       prohibitedPractices: [],
     });
+    // With the version of the rules it was suggested under (shared/classification/rules).
     expect(record.classification?.suggested).toEqual({
       category: 'high-risk',
       basis: ['Annex III 4(a)'],
+      rulesVersion: RULES_VERSION,
     });
     expect(record.classification?.answeredBy).toBe('lead-2');
     expect(record.updatedAt).toBe(AT + 5);
@@ -79,9 +81,11 @@ describe('record classification', () => {
     const doc = aRecord();
     setUseProfile(doc, 'rec-1', { deepFake: true, interactsWithPeople: true }, 'lead-1', AT);
     setUseProfile(doc, 'rec-1', { deepFake: true }, 'lead-1', AT + 1);
+    // A deep fake: Art. 50(2) marking by the provider, Art. 50(4) disclosure by the deployer.
     expect(recordOf(doc).classification?.suggested).toEqual({
       category: 'transparency',
-      basis: ['Art. 50(4)'],
+      basis: ['Art. 50(2)', 'Art. 50(4)'],
+      rulesVersion: RULES_VERSION,
     });
     const before = Y.encodeStateAsUpdate(doc);
     expect(() => setUseProfile(doc, 'rec-1', { colour: 'red' }, 'lead-1', AT + 2)).toThrow(

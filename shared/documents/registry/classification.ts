@@ -22,7 +22,8 @@ import { checkAuthor } from './authored.ts';
  *
  *   profile     Y.Map: profile field → true | [values] (only the answers given; false/empty left out)
  *   answeredBy, answeredAt
- *   suggested   { category, basis: [citations] }  classifyEuAiAct of the profile, written with it
+ *   suggested   { category, basis: [citations], rulesVersion? }  classifyEuAiAct of the profile,
+ *               written with it, under the rules version named (shared/classification/rules)
  *   decision    { category, confirmed, overrideReason?, by, at }  a lead's, written whole
  *   tier        { suggested, decided, reason?, suggestedReasons?, by, at }  tier ids, written whole
  *
@@ -39,6 +40,8 @@ const MAX_CITATION = 40;
 export interface SuggestedCategory {
   category: EuAiActCategory;
   basis: string[];
+  /** The version of the EU AI Act rules it was suggested under (absent: before versions existed). */
+  rulesVersion?: string;
 }
 
 export interface CategoryDecision {
@@ -90,12 +93,15 @@ function touch(record: Y.Map<unknown>, by: string, at: number): void {
   setIfChanged(record, 'updatedBy', by);
 }
 
-/** The profile as stored: only the answers given, in a JSON-safe form. */
+/** The profile as stored: only the answers given, in a JSON-safe form (the default role left out). */
 function storedAnswers(profile: EuAiActProfile): Map<string, JsonValue> {
   const answers = new Map<string, JsonValue>();
   for (const field of PROFILE_FIELDS) {
     const value = profile[field];
-    if (Array.isArray(value) ? value.length > 0 : value === true) answers.set(field, value);
+    if (Array.isArray(value) ? value.length > 0 : value === true)
+      answers.set(field, value as JsonValue);
+    else if (typeof value === 'string' && !(field === 'role' && value === 'deployer'))
+      answers.set(field, value);
   }
   return answers;
 }
@@ -125,7 +131,11 @@ export function setUseProfile(
       if (!answers.has(key)) changed = setIfChanged(stored, key, undefined) || changed;
     }
     for (const [key, value] of answers) changed = setIfChanged(stored, key, value) || changed;
-    const suggested = { category: result.category, basis: result.basis };
+    const suggested = {
+      category: result.category,
+      basis: result.basis,
+      rulesVersion: result.rulesVersion,
+    };
     changed = setIfChanged(classification, 'suggested', suggested) || changed;
     if (changed) {
       setIfChanged(classification, 'answeredBy', by);
@@ -278,7 +288,10 @@ function readSuggested(map: Y.Map<unknown>, path: string, problems: string[]) {
   ) {
     return skip(problems, path, 'suggested', 'its basis is not a list of citations');
   }
-  return { category, basis: [...(basis as string[])] };
+  const suggested: SuggestedCategory = { category, basis: [...(basis as string[])] };
+  // An unreadable version is left out, not fatal: the suggestion then reads as made before versions.
+  if (isText(value.rulesVersion, MAX_CITATION)) suggested.rulesVersion = value.rulesVersion;
+  return suggested;
 }
 
 function readDecision(map: Y.Map<unknown>, path: string, problems: string[]) {

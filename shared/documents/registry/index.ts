@@ -41,6 +41,8 @@ export * from './approvals.ts';
 export * from './assessment-index.ts';
 export * from './templates.ts';
 export * from './governance.ts';
+export * from './custom-fields.ts';
+export * from './duty-tracker.ts';
 export * from './incidents.ts';
 export { readIncidentRegister } from './incidents-read.ts';
 export * from './concern-decisions.ts';

@@ -21,6 +21,8 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   risks    riskId → the risk register (see risks.ts)
  *   soa      Annex A control id → the Statement of Applicability (see soa.ts)
  *   approvals  assessmentId → versionId → a lead's confirmed sign-off (see approvals.ts)
+ *   customFields  '<recordId>/<name>' → text: imported columns no field holds (see custom-fields.ts)
+ *   dutyTracker  '<recordId>/<dutyId>' → the EU AI Act deployer-obligations tracker (see duty-tracker.ts)
  *
  * Record fields are described once, in fields.ts: a new field is a line there (and in
  * RecordFields); a change of shape is a migration appended below. `classification`, `notes` and

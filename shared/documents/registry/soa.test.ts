@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { gapAnalysis } from '../../assessments/gap-analysis.ts';
+import { gapAnalysis, unjustifiedInclusions } from '../../assessments/gap-analysis.ts';
 import { SOA, isEvidenceUrl, readSoa, saveSoaEntry, type SoaFields } from './index.ts';
 
 const AT = Date.UTC(2026, 2, 1);
@@ -192,5 +192,24 @@ describe('gapAnalysis', () => {
       );
     }
     expect(gapAnalysis(readSoa(doc)).groups[8]).toMatchObject({ notApplicable: 3, readiness: 100 });
+  });
+});
+
+// Domain review E10: ISO/IEC 42001 6.1.3 asks for a justification of inclusion as well as exclusion.
+describe('unjustifiedInclusions', () => {
+  it('lists the applicable controls without a justification, in Annex A order', () => {
+    const doc = new Y.Doc();
+    saveSoaEntry(doc, 'A.3.2', { ...applicable, justification: 'Roles are defined' }, 'l', AT);
+    const { justification: _none, ...withoutJustification } = applicable;
+    saveSoaEntry(doc, 'A.6.2.4', withoutJustification, 'l', AT);
+    saveSoaEntry(doc, 'A.2.2', { ...applicable, justification: '  ' }, 'l', AT);
+    saveSoaEntry(
+      doc,
+      'A.10.2',
+      { ...applicable, applicable: false, justification: 'None' },
+      'l',
+      AT,
+    );
+    expect(unjustifiedInclusions(readSoa(doc))).toEqual(['A.2.2', 'A.6.2.4']);
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { DEFAULT_TIER_SCHEME } from '../../../../shared/classification/index.ts';
 import {
+  readCustomFields,
   readTierScheme,
   type WorkspaceTierScheme,
 } from '../../../../shared/documents/registry/index.ts';
@@ -10,7 +11,8 @@ import { tierName } from '../classification-words.ts';
 import { parseRoute, replaceRoute, useHash } from '../../router/hash-route.ts';
 import { useRegistry } from '../../sync/documents.ts';
 import { useDocument } from '../../sync/use-document.ts';
-import { CsvImport } from './CsvImport.tsx';
+import { ImportDialog } from '../import/ImportDialog.tsx';
+import { DutyTrackerExport } from '../duties/DutyTrackerExport.tsx';
 import { browserSaveFile, exportFileName, type SaveFile } from './download.ts';
 import { InventoryFilters } from './InventoryFilters.tsx';
 import { filterRows, inventorySearch, searchedText } from './inventory-search.ts';
@@ -30,6 +32,8 @@ import './inventory-list.css';
 
 export interface InventoryListProps {
   registry: Y.Doc;
+  /** The workspace's policy, whose own catalog additions an import matches too. */
+  policy?: Y.Doc | undefined;
   canEdit: boolean;
   me: string;
   now?: (() => number) | undefined;
@@ -59,6 +63,7 @@ function writeAddress(query: ListQuery) {
 /** The inventory list: search, filters, saved views, sort, and the register's import and export. */
 export function InventoryList({
   registry,
+  policy,
   canEdit,
   me,
   now = Date.now,
@@ -148,10 +153,6 @@ export function InventoryList({
     () => tiers.scheme.tiers.map((t) => [t.id, t.name] as const),
     [tiers],
   );
-  const existingNames = useCallback(
-    () => [...records.values()].map((record) => record.name),
-    [records],
-  );
   const sort = useMemo(() => ({ column, descending }), [column, descending]);
   const owners = useMemo(
     () => [...new Set(allRows.map((row) => row.owner).filter(Boolean))].sort(),
@@ -164,11 +165,12 @@ export function InventoryList({
       saveFile({
         name,
         type: 'application/json',
-        text: registerJson(records.values(), tiers.scheme),
+        text: registerJson(records.values(), tiers.scheme, readCustomFields(registry).byRecord),
       });
     } else {
       // A byte-order mark, so that Excel reads the file as UTF-8 (the CSV itself is unchanged).
-      const text = '\ufeff' + registerCsv(records.values(), tiers.scheme);
+      const custom = readCustomFields(registry).byRecord;
+      const text = '\ufeff' + registerCsv(records.values(), tiers.scheme, custom);
       saveFile({ name, type: 'text/csv;charset=utf-8', text });
     }
   };
@@ -180,7 +182,13 @@ export function InventoryList({
         <div className="inventory-actions">
           {canEdit && <NewRecordDialog registry={registry} me={me} now={now} onCreated={open} />}
           {canEdit && (
-            <CsvImport registry={registry} me={me} now={now} existingNames={existingNames} />
+            <ImportDialog
+              registry={registry}
+              policy={policy}
+              me={me}
+              now={now}
+              workspace={workspace}
+            />
           )}
           <button type="button" onClick={() => exportAs('csv')} disabled={records.size === 0}>
             Export CSV
@@ -188,6 +196,13 @@ export function InventoryList({
           <button type="button" onClick={() => exportAs('json')} disabled={records.size === 0}>
             Export JSON
           </button>
+          <DutyTrackerExport
+            registry={registry}
+            records={records}
+            workspace={workspace}
+            now={now}
+            saveFile={saveFile}
+          />
         </div>
       </div>
       {records.size === 0 ? (

@@ -1,0 +1,127 @@
+import type { SqliteDocumentStore } from './sqlite-document-store.ts';
+import type { StorageHealth } from './storage-health.ts';
+
+interface Entry {
+  document: string;
+  update: Uint8Array;
+  /** A client waits for this one: it is acknowledged only once `resolve` ran (DR1). */
+  resolve?: (seq: number) => void;
+  reject?: (reason: unknown) => void;
+  onCommitted?: (seq: number) => void;
+}
+
+/**
+ * Group commit (docs/sync.md DR5): every update that arrives while one loop turn runs is appended
+ * in one transaction — one fsync — at the end of the turn, and only then are their senders told.
+ * A failed commit marks storage failing (DR2): the waiting clients are refused; updates nobody
+ * waits for (the relay's own changes, those from another relay process) are kept in memory and
+ * written by the health probe, which is how the relay learns that storage works again.
+ */
+export class GroupCommitLog {
+  readonly #store: SqliteDocumentStore;
+  #queue: Entry[] = [];
+  #retained: Entry[] = [];
+  #scheduled = false;
+  #health: StorageHealth | undefined;
+  #commits = 0;
+
+  constructor(store: SqliteDocumentStore) {
+    this.#store = store;
+  }
+
+  /** Set once, after the health monitor exists (it probes through `writeRetained`). */
+  attach(health: StorageHealth): void {
+    this.#health = health;
+  }
+
+  /** Resolves with the update's sequence number once it is durable; rejects when it is not. */
+  append(document: string, update: Uint8Array): Promise<number> {
+    if (this.#health && !this.#health.ok) return Promise.reject(this.#health.refusal());
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ document, update, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Queues an update nobody waits for; `onCommitted` runs once it is durable. */
+  appendInBackground(
+    document: string,
+    update: Uint8Array,
+    onCommitted?: (seq: number) => void,
+  ): void {
+    this.#queue.push({ document, update, ...(onCommitted ? { onCommitted } : {}) });
+    this.#schedule();
+  }
+
+  /** Commits everything queued now (the end of a loop turn, or before compaction and shutdown). */
+  flush(): void {
+    this.#scheduled = false;
+    if (this.#queue.length === 0) return;
+    const batch = this.#queue;
+    this.#queue = [];
+    if (this.#health && !this.#health.ok) {
+      this.#refuse(batch);
+      return;
+    }
+    let seqs: number[];
+    try {
+      seqs = this.#store.appendMany(batch);
+    } catch (error) {
+      this.#health?.fail(error);
+      this.#refuse(batch);
+      return;
+    }
+    this.#commits++;
+    batch.forEach((entry, i) => settle(entry, seqs[i]!));
+  }
+
+  /** Commits what is queued now; throws the refusal when it could not (storage failing). */
+  flushDurably(): void {
+    this.flush();
+    if (this.#health && !this.#health.ok) throw this.#health.refusal();
+  }
+
+  /** How many transactions committed so far (for the benchmark and diagnostics). */
+  get commits(): number {
+    return this.#commits;
+  }
+
+  /**
+   * The health probe: writes what was kept while storage failed, or a probe row. Throws while
+   * storage still fails.
+   */
+  writeRetained(): void {
+    if (this.#retained.length === 0) {
+      this.#store.probe();
+      return;
+    }
+    const seqs = this.#store.appendMany(this.#retained);
+    const written = this.#retained;
+    this.#retained = [];
+    written.forEach((entry, i) => settle(entry, seqs[i]!));
+  }
+
+  /** How many updates nobody waits for are still only in memory (for tests and diagnostics). */
+  get retained(): number {
+    return this.#retained.length;
+  }
+
+  #refuse(batch: Entry[]): void {
+    const refusal = this.#health?.refusal() ?? new Error('storage unavailable');
+    for (const entry of batch) {
+      if (entry.reject) entry.reject(refusal);
+      else this.#retained.push(entry);
+    }
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.flush());
+  }
+}
+
+function settle(entry: Entry, seq: number): void {
+  entry.resolve?.(seq);
+  entry.onCommitted?.(seq);
+}
