@@ -79,6 +79,6 @@ describe('incident exports', () => {
       '- Provider of the system (Acme ML support): informed 2027-03-01T10:30:00.000Z by Dana',
     );
     expect(report).toContain('\\# not a heading \\<script\\>');
-    expect(report).toContain('https://eur-lex.europa.eu/eli/reg/2024/1689/oj (read 2026-12-07)');
+    expect(report).toContain('http://data.europa.eu/eli/reg/2024/1689/oj (read 2026-12-07)');
   });
 });

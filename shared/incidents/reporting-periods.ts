@@ -1,3 +1,5 @@
+import { RULE_SOURCES } from '../classification/rules/sources.ts';
+
 /**
  * The legal periods an incident starts, as data with their citation and source, so an amendment
  * is a change here and nowhere else. Read on the day below from the Official Journal texts.
@@ -11,9 +13,12 @@ export interface LegalSource {
   read: string;
 }
 
+const regulation = RULE_SOURCES.find((source) => source.id === 'reg-2024-1689')!;
+
+/** The AI Act as the classification rules cite it (one entry for both, rules/sources.ts). */
 export const AI_ACT: LegalSource = {
-  title: 'Regulation (EU) 2024/1689 (Artificial Intelligence Act), OJ L, 12.7.2024',
-  url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
+  title: regulation.title,
+  url: regulation.where,
   read: '2026-12-07',
 };
 
