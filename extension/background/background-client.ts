@@ -2,6 +2,7 @@ import type {
   BackgroundRequest,
   BannerInfo,
   Failure,
+  ConcernInput,
   FlagInput,
   LedgerResponse,
   SiteInfo,
@@ -13,6 +14,7 @@ export interface BackgroundClient {
   status(): Promise<StatusResponse>;
   site(url: string): Promise<SiteInfo>;
   flag(flag: FlagInput): Promise<{ ok: true } | Failure>;
+  concern(concern: ConcernInput): Promise<{ ok: true } | Failure>;
   enrol(code: string, relayUrl: string): Promise<{ ok: true; workspace: string } | Failure>;
   ledger(): Promise<LedgerResponse>;
   deleteLocalData(): Promise<{ ok: true }>;
@@ -31,6 +33,7 @@ export function backgroundClient(runtime: RuntimeMessaging): BackgroundClient {
     status: () => send({ type: 'status' }),
     site: (url) => send({ type: 'site', url }),
     flag: (flag) => send({ type: 'flag', flag }),
+    concern: (concern) => send({ type: 'concern', concern }),
     enrol: (code, relayUrl) => send({ type: 'enrol', code, relayUrl }),
     ledger: () => send({ type: 'ledger' }),
     deleteLocalData: () => send({ type: 'delete-local-data' }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setStatus, setWorkspaceTool } from '../../shared/documents/policy/index.ts';
-import { readReport } from '../../shared/documents/report/index.ts';
+import { readConcerns, readReport } from '../../shared/documents/report/index.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import type { Enrolment, FetchLike } from '../enrolment/enrolment.ts';
 import { memoryLocalLog } from '../local-log/index.ts';
@@ -184,6 +184,25 @@ describe('BackgroundService', () => {
         note: '',
       }),
     ).toHaveProperty('error');
+  });
+
+  it('keeps a concern made offline and writes it into the report once the relay is back', async () => {
+    const { service, sync } = setup({ online: false });
+    expect(
+      await service.concern({ host: 'claude.ai', toolName: 'Claude', what: 'Wrong dosage advice' }),
+    ).toEqual({ ok: true });
+    await service.flush();
+    expect(readConcerns(sync.relayReport)).toEqual([]);
+    sync.setOnline(true);
+    await service.flush();
+    expect(readConcerns(sync.relayReport)).toEqual([
+      expect.objectContaining({
+        host: 'claude.ai',
+        toolName: 'Claude',
+        what: 'Wrong dosage advice',
+      }),
+    ]);
+    expect(readConcerns(sync.relayReport)[0]).not.toHaveProperty('name');
   });
 
   it('tells the popup and the banner what the workspace decided, and the banner stays dismissed for the day', async () => {

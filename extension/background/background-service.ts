@@ -5,13 +5,16 @@ import { compileMatcher, type Matcher } from '../../shared/detection/matcher.ts'
 import { withLikelyAi } from '../../shared/detection/with-likely-ai.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
 import {
+  addConcern,
   addFlag,
   readReport,
   recordSightings,
   setReportMeta,
+  type ReportConcern,
   type ReportFlag,
   type Sighting,
 } from '../../shared/documents/report/index.ts';
+import { concernFromInput } from './concern-input.ts';
 import { bannerFor, exportJson, flagFromInput, ledgerFrom, withDismissal } from './answers.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import {
@@ -33,6 +36,7 @@ import type { KeyValueStore } from '../platform/key-value-store.ts';
 import type { SyncConnection } from '../sync/sync-connection.ts';
 import type {
   BannerInfo,
+  ConcernInput,
   FlagInput,
   LedgerResponse,
   SiteInfo,
@@ -247,6 +251,9 @@ export class BackgroundService {
     const flags = (await this.#deps.storage.get<ReportFlag[]>(keys.pendingFlags)) ?? [];
     for (const flag of flags) addFlag(sync.report, flag);
     if (flags.length > 0) await this.#deps.storage.remove(keys.pendingFlags);
+    const concerns = (await this.#deps.storage.get<ReportConcern[]>(keys.pendingConcerns)) ?? [];
+    for (const concern of concerns) addConcern(sync.report, concern);
+    if (concerns.length > 0) await this.#deps.storage.remove(keys.pendingConcerns);
     if (await sync.acknowledged(ACK_WAIT_MS)) {
       await this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
     } else {
@@ -276,6 +283,7 @@ export class BackgroundService {
       pending:
         (await this.#deps.log.countPending()) +
         flags.length +
+        ((await this.#deps.storage.get<unknown[]>(keys.pendingConcerns)) ?? []).length +
         (await this.#unacknowledged(lastSyncAt)),
     };
   }
@@ -320,6 +328,17 @@ export class BackgroundService {
     if ('error' in flag) return flag;
     const flags = (await this.#deps.storage.get<ReportFlag[]>(keys.pendingFlags)) ?? [];
     await this.#deps.storage.set(keys.pendingFlags, [...flags, flag]);
+    this.#deps.schedule(0, () => void this.flush());
+    return { ok: true };
+  }
+
+  /** Keeps the employee's concern until it is written into the report (docs/incidents.md). */
+  async concern(input: ConcernInput): Promise<{ ok: true } | { error: string }> {
+    await this.#ready;
+    const concern = concernFromInput(input, this.#deps.randomId(), this.#deps.now());
+    if ('error' in concern) return concern;
+    const concerns = (await this.#deps.storage.get<ReportConcern[]>(keys.pendingConcerns)) ?? [];
+    await this.#deps.storage.set(keys.pendingConcerns, [...concerns, concern]);
     this.#deps.schedule(0, () => void this.flush());
     return { ok: true };
   }

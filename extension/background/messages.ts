@@ -9,6 +9,7 @@ export type BackgroundRequest =
   | { type: 'status' }
   | { type: 'site'; url: string }
   | { type: 'flag'; flag: FlagInput }
+  | { type: 'concern'; concern: ConcernInput }
   | { type: 'enrol'; code: string; relayUrl: string }
   | { type: 'ledger' }
   | { type: 'delete-local-data' }
@@ -54,6 +55,18 @@ export interface FlagInput {
   note: string;
 }
 
+/** An employee's concern about an AI tool, exactly as typed in the popup's form. */
+export interface ConcernInput {
+  /** The current site's hostname, when the concern is about it. */
+  host?: string;
+  /** The catalog's guess for that host, when there is one. */
+  toolKey?: string;
+  toolName: string;
+  what: string;
+  /** Only when the employee chose to give it. */
+  name?: string;
+}
+
 export interface LedgerEntry {
   toolKey: string;
   toolName: string;
@@ -93,6 +106,7 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
       'status',
       'site',
       'flag',
+      'concern',
       'enrol',
       'ledger',
       'delete-local-data',

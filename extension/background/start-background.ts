@@ -189,6 +189,8 @@ async function answer(
       return service.site(String(message.url));
     case 'flag':
       return service.flag(message.flag);
+    case 'concern':
+      return service.concern(message.concern);
     case 'enrol':
       return service.enrol(String(message.code), String(message.relayUrl));
     case 'ledger':

@@ -3,7 +3,7 @@ import type { BackgroundClient } from '../background/background-client.ts';
 import type { SiteInfo } from '../background/messages.ts';
 import { DATA_CATEGORIES } from '../../shared/documents/schema/values.ts';
 import { DATA_CATEGORY_LABELS } from '../ui/labels.ts';
-import { answer, isFailure, messageOf } from '../ui/answer.ts';
+import { useSend } from './use-send.ts';
 import {
   NOTE_MAX,
   PURPOSE_MAX,
@@ -12,8 +12,6 @@ import {
   toggleCategory,
   type FlagDraft,
 } from './flag-input.ts';
-
-type Outcome = { kind: 'sent' } | { kind: 'error'; error: string } | undefined;
 
 interface Props {
   client: BackgroundClient;
@@ -25,8 +23,10 @@ interface Props {
 export function FlagSection({ client, site, enrolled }: Props) {
   const [draft, setDraft] = useState<FlagDraft>();
   const [open, setOpen] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const { sending, outcome, setOutcome, send } = useSend(() => {
+    setDraft(undefined);
+    setOpen(false);
+  });
   const formId = useId();
 
   const toggle = () => {
@@ -35,27 +35,12 @@ export function FlagSection({ client, site, enrolled }: Props) {
     if (!open) setOutcome(undefined);
   };
 
-  const send = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!draft || sending) return;
     const input = toFlagInput(draft, site);
     if ('error' in input) return setOutcome({ kind: 'error', error: input.error });
-    setSending(true);
-    setOutcome(undefined);
-    try {
-      const reply = await answer(client.flag(input.flag), (r) => isFailure(r) || r.ok === true);
-      if ('error' in reply) {
-        setOutcome({ kind: 'error', error: reply.error });
-      } else {
-        setOutcome({ kind: 'sent' });
-        setDraft(undefined);
-        setOpen(false);
-      }
-    } catch (error) {
-      setOutcome({ kind: 'error', error: messageOf(error) });
-    } finally {
-      setSending(false);
-    }
+    void send(() => client.flag(input.flag));
   };
 
   return (
@@ -78,7 +63,7 @@ export function FlagSection({ client, site, enrolled }: Props) {
         </p>
       )}
       {draft && (
-        <form id={formId} hidden={!open} onSubmit={send} noValidate>
+        <form id={formId} hidden={!open} onSubmit={submit} noValidate>
           <DraftFields draft={draft} onChange={setDraft} />
           {outcome?.kind === 'error' && (
             <p role="alert" className="error">

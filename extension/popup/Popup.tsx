@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
+import { ConcernSection } from './ConcernSection.tsx';
 import { FlagSection } from './FlagSection.tsx';
 import { SiteSection, type SiteState } from './SiteSection.tsx';
 import { SyncState, type StatusState } from './SyncState.tsx';
@@ -50,6 +51,11 @@ export function Popup({ client, url, openOptions, now = Date.now }: Props) {
       </h1>
       <SiteSection state={site} />
       <FlagSection
+        client={client}
+        site={site.kind === 'ready' ? site.site : undefined}
+        enrolled={status.kind === 'ready' && status.status.enrolled}
+      />
+      <ConcernSection
         client={client}
         site={site.kind === 'ready' ? site.site : undefined}
         enrolled={status.kind === 'ready' && status.status.enrolled}

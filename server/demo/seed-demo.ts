@@ -1,6 +1,7 @@
 // `sightline serve --demo`: fills a workspace with Northwind Demo Ltd (organisation.ts), written
 // through the relay's own direct connections, as the extensions and a lead would have written it.
 import { createHash } from 'node:crypto';
+import { writeDemoIncidents } from './demo-incidents.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { builtInCatalog, CATALOG_VERSION } from '../../shared/catalog/catalog.ts';
@@ -247,6 +248,7 @@ function writeRegistry(doc: Y.Doc, now: number): void {
       });
     }
   }
+  writeDemoIncidents(doc, now);
   for (const [toolKey, { daysAgo, ...entry }] of TRIAGE) {
     const at = now - daysAgo * DAY_MS;
     setTriage(doc, toolKey, {

@@ -38,6 +38,8 @@ export const persistedNames = {
     lastSyncAt: 'lastSyncAt',
     /** Flags made before they could be written into the report (not enrolled yet, or offline at start). */
     pendingFlags: 'pendingFlags',
+    /** Concerns sent from the popup before they could be written into the report. */
+    pendingConcerns: 'pendingConcerns',
     /** toolKey → the UTC day its banner was dismissed. */
     bannerDismissals: 'bannerDismissals',
     /** Why the last enrolment by the browser's policy failed: { message, at }; absent when it did not. */

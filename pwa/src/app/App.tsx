@@ -23,6 +23,7 @@ const sections = [
   'Assessments',
   'Templates',
   'Risks',
+  'Incidents',
   'SoA',
   'Settings',
 ] as const;

@@ -39,6 +39,9 @@ const RiskRegister = lazy(() =>
 const SoaPage = lazy(() =>
   import('../soa/SoaPage.tsx').then((module) => ({ default: module.SoaPage })),
 );
+const IncidentsPage = lazy(() =>
+  import('../incidents/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })),
+);
 const TemplatesPage = lazy(() =>
   import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
 );
@@ -154,6 +157,19 @@ function WorkspacePage({ path, sync, credentials }: Props) {
             me={personOf(credentials)}
           />,
         );
+  }
+  if (path === 'incidents') {
+    return page(
+      'the incidents',
+      <IncidentsPage
+        registry={sync.doc('registry')}
+        discoveries={sync.doc('discoveries')}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={personOf(credentials)}
+        workspace={sync.workspace}
+        incidentId={rest[0]}
+      />,
+    );
   }
   if (path === 'templates') {
     return page(

@@ -9,6 +9,7 @@ import { useNetworkLog } from '../imports/use-network-log.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { useDocument } from '../sync/use-document.ts';
+import { RunningClocks } from '../incidents/RunningClocks.tsx';
 import { CountChart } from './CountChart.tsx';
 import { DutiesDue } from './DutiesDue.tsx';
 import { ReviewsDue } from './ReviewsDue.tsx';
@@ -112,6 +113,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
       )}
       <ReviewsDue registry={registry} now={now} />
       <DutiesDue registry={registry} now={now} />
+      <RunningClocks registry={registry} now={now} />
       <RiskHeatMap registry={registry} />
       <OldestUntriaged figures={figures} />
     </div>

@@ -3,7 +3,14 @@ import type { RegistryRecord } from '../../../shared/documents/registry/index.ts
 import type { PaletteCommand } from './palette-commands.ts';
 
 /** The sections everyone can go to from the palette. */
-export const PLACES = ['Inbox', 'Inventory', 'Dashboard', 'Import', 'Settings'] as const;
+export const PLACES = [
+  'Inbox',
+  'Inventory',
+  'Dashboard',
+  'Incidents',
+  'Import',
+  'Settings',
+] as const;
 
 /** How many tools and records a query lists at most: the palette stays quick on a big workspace. */
 export const MAX_MATCHES = 20;

@@ -10,10 +10,15 @@ import {
   combineSummaries,
   writeActivity,
   writeDiscovery,
+  writeReporterConcerns,
 } from '../../../shared/documents/discoveries/index.ts';
 import { formatDocumentName, parseDocumentName } from '../../../shared/documents/names.ts';
 import { readPolicy } from '../../../shared/documents/policy/index.ts';
-import { readReport, summariseReport } from '../../../shared/documents/report/index.ts';
+import {
+  readConcerns,
+  readReport,
+  summariseReport,
+} from '../../../shared/documents/report/index.ts';
 import { SummaryStore } from './summary-store.ts';
 import { knownTools, trustedIdentity } from './trusted-names.ts';
 
@@ -59,7 +64,9 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
   ) {
     const read = readReport(report);
     const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
-    if (changed.length === 0) return;
+    // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
+    const concerns = readConcerns(report);
+    if (changed.length === 0 && concerns.length === 0) return;
     const { attributed, known } = await policyOf(instance, workspace);
     const connection = await instance.openDirectConnection(
       formatDocumentName({ workspace, kind: 'discoveries' }),
@@ -78,7 +85,8 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
             combined && { ...combined, ...trustedIdentity(toolKey, known) },
           );
         }
-        writeActivity(doc, summaries.activity(workspace, Date.now()));
+        if (changed.length > 0) writeActivity(doc, summaries.activity(workspace, Date.now()));
+        writeReporterConcerns(doc, reporterId, concerns);
       });
     } finally {
       await connection.disconnect();

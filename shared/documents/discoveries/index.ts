@@ -4,3 +4,4 @@ export { combineSummaries, type ReporterRow } from './combine.ts';
 export { writeDiscovery } from './write.ts';
 export { discoveriesReader, readDiscoveries } from './read.ts';
 export { ACTIVITY, readActivity, writeActivity, type ReporterActivity } from './activity.ts';
+export * from './concerns.ts';

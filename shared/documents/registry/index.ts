@@ -62,3 +62,6 @@ export {
   type Stamp,
 } from './record-lifecycle.ts';
 export * from './people.ts';
+export * from './incidents.ts';
+export { readIncidentRegister } from './incidents-read.ts';
+export * from './concern-decisions.ts';

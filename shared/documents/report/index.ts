@@ -4,3 +4,4 @@ export { recordSightings, setReportMeta } from './record.ts';
 export { addFlag, removeFlag } from './flags.ts';
 export { readReport } from './read.ts';
 export { MAX_PURPOSES, summariseReport, type ReporterToolSummary } from './summary.ts';
+export * from './concerns.ts';
