@@ -22,6 +22,7 @@ const sections = [
   'Templates',
   'Risks',
   'SoA',
+  'AIMS',
   'Settings',
 ] as const;
 

@@ -38,6 +38,9 @@ const RiskRegister = lazy(() =>
 const SoaPage = lazy(() =>
   import('../soa/SoaPage.tsx').then((module) => ({ default: module.SoaPage })),
 );
+const ManagementSystem = lazy(() =>
+  import('../aims/ManagementSystem.tsx').then((module) => ({ default: module.ManagementSystem })),
+);
 const TemplatesPage = lazy(() =>
   import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
 );
@@ -112,6 +115,18 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
         canEdit={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}
         workspace={sync.workspace}
+      />,
+    );
+  }
+  if (path === 'aims') {
+    return page(
+      'the management system',
+      <ManagementSystem
+        registry={sync.doc('registry')}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={personOf(credentials)}
+        workspace={sync.workspace}
+        section={rest[0]}
       />,
     );
   }

@@ -1,0 +1,80 @@
+import { csvDocument } from '../../inventory/csv.ts';
+import { byCodeUnit } from '../schema/values.ts';
+import type { AimsEntry } from './entries.ts';
+import { valueText, type FieldValue } from './fields.ts';
+import type { RegisterSpec } from './registers.ts';
+
+/**
+ * An AIMS register as a file. Deterministic: entries by id, columns in the register's field
+ * order, no export time; CSV is RFC 4180 with formula-safe cells (inventory/csv.ts).
+ * `names` spells out linked ids (record, risk or role id → its name) in a column beside them.
+ */
+export type LinkNames = Partial<Record<'records' | 'risks' | 'roles', ReadonlyMap<string, string>>>;
+
+const sorted = (entries: Iterable<AimsEntry>) =>
+  [...entries].sort((a, b) => byCodeUnit(a.id, b.id));
+
+const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
+
+export function aimsRegisterCsv(
+  register: RegisterSpec,
+  entries: Iterable<AimsEntry>,
+  names: LinkNames = {},
+): string {
+  const header = ['ID'];
+  for (const field of register.fields) {
+    header.push(field.label);
+    if (field.kind === 'ids') header.push(`${field.label} (names)`);
+  }
+  header.push('Last changed', 'Changed by');
+  const rows = sorted(entries).map((entry) => {
+    const row = [entry.id];
+    for (const field of register.fields) {
+      const value = entry.values[field.key];
+      row.push(valueText(field, value));
+      if (field.kind === 'ids') {
+        const ids = Array.isArray(value) ? value : [];
+        row.push(ids.map((id) => names[field.of]?.get(id) ?? '').join('; '));
+      }
+    }
+    row.push(iso(entry.updatedAt), entry.updatedBy);
+    return row;
+  });
+  return csvDocument([header, ...rows]);
+}
+
+type JsonEntry = Record<string, FieldValue | null | string>;
+
+/**
+ * Registers as one JSON document: `{ "clause", "title", "entries": [...] }` per register, each
+ * entry with every field (null when empty; dates as YYYY-MM-DD), in field order.
+ */
+export function aimsRegistersJson(
+  registers: ReadonlyArray<{ register: RegisterSpec; entries: Iterable<AimsEntry> }>,
+): string {
+  const out: Record<string, unknown> = {};
+  for (const { register, entries } of registers) {
+    out[register.id] = {
+      clause: register.clause,
+      title: register.title,
+      entries: sorted(entries).map((entry) => {
+        const json: JsonEntry = { id: entry.id };
+        for (const field of register.fields) {
+          const value = entry.values[field.key];
+          json[field.key] =
+            value === undefined
+              ? field.kind === 'ids' || field.kind === 'people'
+                ? []
+                : null
+              : field.kind === 'date'
+                ? valueText(field, value)
+                : value;
+        }
+        json.updatedAt = iso(entry.updatedAt);
+        json.updatedBy = entry.updatedBy;
+        return json;
+      }),
+    };
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
