@@ -10,6 +10,7 @@ import {
 import { createRecord, saveRisk } from '../../../shared/documents/registry/index.ts';
 import type { SavedFile } from '../inventory/list/download.ts';
 import { button, choose, cleanup, click, field, render, type } from '../test-support/render.tsx';
+import { AimsDashboard } from './AimsDashboard.tsx';
 import { aimsPaletteCommands } from './aims-palette.ts';
 import { ManagementSystem } from './ManagementSystem.tsx';
 
@@ -192,5 +193,40 @@ describe('the management system page', () => {
     expect(commands.map((command) => command.label)).toContain('AI objectives (6.2)');
     commands.find((command) => command.label.startsWith('Interested parties'))?.run();
     expect(went).toEqual(['#/aims/aimsParties']);
+  });
+});
+
+describe('the dashboard and the page agree on overdue actions', () => {
+  it('counts on the dashboard exactly the actions the page marks overdue', async () => {
+    const doc = registryDoc();
+    const nc = { title: 'No re-assessment', source: 'internal-audit', status: 'open' };
+    saveAimsEntry(doc, AIMS_NONCONFORMITIES, 'a', { ...nc, dueDate: AT - 2 * DAY }, 'Ana', AT);
+    saveAimsEntry(
+      doc,
+      AIMS_NONCONFORMITIES,
+      'b',
+      { ...nc, dueDate: AT - 9 * DAY, status: 'action-planned' },
+      'Ana',
+      AT,
+    );
+    saveAimsEntry(
+      doc,
+      AIMS_NONCONFORMITIES,
+      'c',
+      { ...nc, dueDate: AT - 9 * DAY, status: 'action-done' },
+      'Ana',
+      AT,
+    );
+    saveAimsEntry(doc, AIMS_NONCONFORMITIES, 'd', { ...nc, dueDate: AT + 9 * DAY }, 'Ana', AT);
+    const { view } = await renderPage(true, doc);
+    const marked = view.querySelectorAll(`#aims-${AIMS_NONCONFORMITIES.id} .aims-badge`).length;
+    cleanup();
+    const board = await render(<AimsDashboard registry={doc} now={() => AT} />);
+    const figure = (term: string) =>
+      [...board.querySelectorAll('dt')].find((dt) => dt.textContent === term)?.nextElementSibling
+        ?.textContent;
+    expect(marked).toBe(2);
+    expect(figure('Corrective actions overdue')).toBe(String(marked));
+    expect(figure('Open nonconformities')).toBe('4');
   });
 });

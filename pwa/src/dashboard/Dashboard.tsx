@@ -5,6 +5,7 @@ import {
   readTierScheme,
   type WorkspaceTierScheme,
 } from '../../../shared/documents/registry/tier-scheme.ts';
+import { AimsDashboard } from '../aims/AimsDashboard.tsx';
 import { useNetworkLog } from '../imports/use-network-log.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
@@ -102,6 +103,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
       )}
       <ReviewsDue registry={registry} now={now} />
       <RiskHeatMap registry={registry} />
+      <AimsDashboard registry={registry} now={now} />
       <OldestUntriaged figures={figures} />
     </div>
   );

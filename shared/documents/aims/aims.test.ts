@@ -223,6 +223,9 @@ describe('nonconformities and corrective actions (10.2)', () => {
     const doc = new Y.Doc();
     saveAimsEntry(doc, AIMS_NONCONFORMITIES, 'nc-1', nc, 'A', AT);
     saveAimsEntry(doc, AIMS_NONCONFORMITIES, 'nc-2', { ...nc, dueDate: AT + 30 * DAY }, 'A', AT);
-    expect(aimsCounts(doc, AT + 2 * DAY)).toEqual({ openNonconformities: 2, overdueActions: 1 });
+    expect(aimsCounts(entries(doc, AIMS_NONCONFORMITIES), AT + 2 * DAY)).toEqual({
+      openNonconformities: 2,
+      overdueActions: 1,
+    });
   });
 });

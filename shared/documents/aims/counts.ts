@@ -1,19 +1,17 @@
-import type * as Y from 'yjs';
-import { readAimsRegister } from './entries.ts';
-import { AIMS_NONCONFORMITIES } from './registers.ts';
+import type { AimsEntry } from './entries.ts';
 import { isActionOverdue } from './rules.ts';
 
-/** The dashboard's management-system figures, from the registers as read. */
+/** The dashboard's management-system figures, from the nonconformity register as read. */
 export interface AimsCounts {
   openNonconformities: number;
   overdueActions: number;
 }
 
-export function aimsCounts(doc: Y.Doc, now: number): AimsCounts {
-  const { entries } = readAimsRegister(doc, AIMS_NONCONFORMITIES);
+/** Counts from the same rule the page's "Action overdue" marks use (isActionOverdue). */
+export function aimsCounts(nonconformities: Iterable<AimsEntry>, now: number): AimsCounts {
   let open = 0;
   let overdue = 0;
-  for (const { values } of entries) {
+  for (const { values } of nonconformities) {
     if (values.status !== 'closed') open++;
     if (isActionOverdue(values, now)) overdue++;
   }
