@@ -159,7 +159,7 @@ describe('the management system page', () => {
       AT,
     );
     const { view, files } = await renderPage(false, doc);
-    await click(button(view, 'Export AI objectives as CSV'));
+    await click(button(view, 'Export CSV of AI objectives'));
     await click(button(view, 'Export all as JSON'));
     expect(files.map((file) => file.name)).toEqual([
       'acme-aimsObjectives-2026-12-07.csv',

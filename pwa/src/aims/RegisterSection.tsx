@@ -53,7 +53,7 @@ export function RegisterSection(props: Props) {
           <button
             type="button"
             onClick={props.onExportCsv}
-            aria-label={`Export ${register.title} as CSV`}
+            aria-label={`Export CSV of ${register.title}`}
           >
             Export CSV
           </button>
