@@ -5,3 +5,4 @@ export * from './entries.ts';
 export { checkRules, isActionOverdue } from './rules.ts';
 export * from './export.ts';
 export * from './counts.ts';
+export * from './ai-policy.ts';
