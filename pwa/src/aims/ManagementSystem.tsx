@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   AIMS_NONCONFORMITIES,
   AIMS_REGISTERS,
+  AIMS_ROLES,
   aimsRegister,
+  aiPolicyCsv,
+  readAiPolicy,
   aimsRegisterCsv,
   aimsRegistersJson,
   deleteAimsEntry,
@@ -16,6 +19,7 @@ import { useRisks } from '../risks/use-risks.ts';
 import { ConfirmDialog } from '../settings/ConfirmDialog.tsx';
 import { useRegistry } from '../sync/documents.ts';
 import { EntryDialog } from './EntryDialog.tsx';
+import { PolicySection } from './PolicySection.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { useAims } from './use-aims.ts';
@@ -23,6 +27,9 @@ import './aims.css';
 
 export interface ManagementSystemProps {
   registry: Y.Doc | undefined;
+  /** The policy document, where the approved AI policy is published to the extensions. */
+  policy?: Y.Doc | undefined;
+  canEditPolicy?: boolean;
   /** Leads and admins write the registry; contributors read it. */
   canEdit: boolean;
   me: string;
@@ -38,6 +45,8 @@ const EMPTY = { entries: [], problems: [] };
 /** `#/aims`: the AI management system's registers (ISO/IEC 42001 clauses 4–6.2 and 10.2). */
 export function ManagementSystem({
   registry,
+  policy,
+  canEditPolicy = false,
   canEdit,
   me,
   workspace,
@@ -56,7 +65,7 @@ export function ManagementSystem({
   const [removing, setRemoving] = useState<{ register: RegisterSpec; entry: AimsEntry }>();
 
   useEffect(() => {
-    if (section && aimsRegister(section)) {
+    if (section && (aimsRegister(section) || section === 'aimsPolicy')) {
       document.getElementById(`aims-${section}`)?.scrollIntoView({ block: 'start' });
     }
   }, [section]);
@@ -98,6 +107,23 @@ export function ManagementSystem({
     );
   }
   const at = now();
+  const policySection = (
+    <PolicySection
+      registry={registry}
+      policy={policy}
+      canEdit={canEdit}
+      canPublish={canEditPolicy}
+      me={me}
+      now={now}
+      onExportCsv={() =>
+        saveFile({
+          name: exportFileName(workspace, 'ai-policy', now(), 'csv'),
+          type: 'text/csv;charset=utf-8',
+          text: aiPolicyCsv(readAiPolicy(registry).versions),
+        })
+      }
+    />
+  );
   return (
     <div className="aims-page">
       <div className="aims-section-head">
@@ -113,29 +139,35 @@ export function ManagementSystem({
       </p>
       <nav aria-label="Registers" className="aims-toc">
         {AIMS_REGISTERS.map((register) => (
-          <a key={register.id} href={`#/aims/${register.id}`}>
-            {register.clause} {register.title}
-          </a>
+          <Fragment key={register.id}>
+            {register.id === AIMS_ROLES.id && <a href="#/aims/aimsPolicy">5.2 AI policy</a>}
+            <a href={`#/aims/${register.id}`}>
+              {register.clause} {register.title}
+            </a>
+          </Fragment>
         ))}
       </nav>
       {AIMS_REGISTERS.map((register) => (
-        <RegisterSection
-          key={register.id}
-          register={register}
-          content={aims.get(register.id) ?? EMPTY}
-          links={links}
-          canEdit={canEdit}
-          onAdd={() => setEditing({ register })}
-          onEdit={(entry) => setEditing({ register, entry })}
-          onRemove={(entry) => setRemoving({ register, entry })}
-          onExportCsv={() => exportCsv(register)}
-          badge={
-            register.id === AIMS_NONCONFORMITIES.id
-              ? (entry) => (isActionOverdue(entry.values, at) ? 'Action overdue' : undefined)
-              : undefined
-          }
-        />
+        <Fragment key={register.id}>
+          {register.id === AIMS_ROLES.id && policySection}
+          <RegisterSection
+            register={register}
+            content={aims.get(register.id) ?? EMPTY}
+            links={links}
+            canEdit={canEdit}
+            onAdd={() => setEditing({ register })}
+            onEdit={(entry) => setEditing({ register, entry })}
+            onRemove={(entry) => setRemoving({ register, entry })}
+            onExportCsv={() => exportCsv(register)}
+            badge={
+              register.id === AIMS_NONCONFORMITIES.id
+                ? (entry) => (isActionOverdue(entry.values, at) ? 'Action overdue' : undefined)
+                : undefined
+            }
+          />
+        </Fragment>
       ))}
+
       {editing && (
         <EntryDialog
           registry={registry}

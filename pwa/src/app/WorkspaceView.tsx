@@ -123,6 +123,8 @@ export function WorkspaceView({ path, sync, credentials }: Props) {
       'the management system',
       <ManagementSystem
         registry={sync.doc('registry')}
+        policy={sync.doc('policy')}
+        canEditPolicy={sync.access.get('policy') === 'write'}
         canEdit={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}
         workspace={sync.workspace}

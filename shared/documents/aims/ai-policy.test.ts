@@ -4,6 +4,7 @@ import { publishAiPolicy, readPublishedAiPolicy } from '../policy/index.ts';
 import {
   AIMS_POLICY,
   AIMS_ROLES,
+  aiPolicyCsv,
   approvePolicyVersion,
   isPolicyLink,
   readAiPolicy,
@@ -67,6 +68,11 @@ describe('the AI policy as a controlled document (M4, M5)', () => {
     ]);
     expect(read.current).toMatchObject({ id: 'v-b', number: 2, approvedBy: 'Maria CEO' });
     expect(() => approvePolicyVersion(doc, 'v-b', 'Maria CEO', AT + 5)).toThrow(/already/);
+    const csv = aiPolicyCsv(read.versions).split('\r\n');
+    expect(csv[0]).toBe(
+      'Version id,Version,State,Title,Summary,Link,Approved by,Approved at,Created by,Created at,Last changed,Changed by',
+    );
+    expect(csv[2]).toMatch(/^v-b,2,approved,Acceptable use of AI,Updated\.,https:/);
   });
 
   it('M4: an approved version cannot be edited, and one altered behind the writer is shown as altered, never current', () => {

@@ -1,5 +1,6 @@
 import { csvDocument } from '../../inventory/csv.ts';
 import { byCodeUnit } from '../schema/values.ts';
+import type { PolicyVersion } from './ai-policy.ts';
 import type { AimsEntry } from './entries.ts';
 import { valueText, type FieldValue } from './fields.ts';
 import type { RegisterSpec } from './registers.ts';
@@ -77,4 +78,38 @@ export function aimsRegistersJson(
     };
   }
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export const AI_POLICY_COLUMNS = [
+  'Version id',
+  'Version',
+  'State',
+  'Title',
+  'Summary',
+  'Link',
+  'Approved by',
+  'Approved at',
+  'Created by',
+  'Created at',
+  'Last changed',
+  'Changed by',
+] as const;
+
+/** The AI policy's versions (ai-policy.ts) as CSV: approved ones by number, then drafts by id. */
+export function aiPolicyCsv(versions: Iterable<PolicyVersion>): string {
+  const rows = [...versions].map((v) => [
+    v.id,
+    v.number === undefined ? '' : String(v.number),
+    v.state,
+    v.title,
+    v.summary,
+    v.link,
+    v.approvedBy ?? '',
+    v.approvedAt === undefined ? '' : iso(v.approvedAt),
+    v.createdBy,
+    iso(v.createdAt),
+    iso(v.updatedAt),
+    v.updatedBy,
+  ]);
+  return csvDocument([[...AI_POLICY_COLUMNS], ...rows]);
 }
