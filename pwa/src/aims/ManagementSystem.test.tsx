@@ -169,6 +169,7 @@ describe('the management system page', () => {
     expect(files[0]?.text).toContain('r2,Chat helper');
     const json = JSON.parse(files[1]!.text) as Record<string, { entries: { id: string }[] }>;
     expect(json.aimsObjectives?.entries.map((entry) => entry.id)).toEqual(['o1']);
+    expect(json.aimsPolicy).toMatchObject({ clause: '5.2', versions: [] });
   });
 
   it('is read only for those who cannot write the registry', async () => {

@@ -94,6 +94,7 @@ export function ManagementSystem({
           register,
           entries: aims.get(register.id)?.entries ?? [],
         })),
+        readAiPolicy(registry!).versions,
       ),
     });
   }

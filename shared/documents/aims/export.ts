@@ -48,12 +48,34 @@ type JsonEntry = Record<string, FieldValue | null | string>;
 
 /**
  * Registers as one JSON document: `{ "clause", "title", "entries": [...] }` per register, each
- * entry with every field (null when empty; dates as YYYY-MM-DD), in field order.
+ * entry with every field (null when empty; dates as YYYY-MM-DD), in field order; with the AI
+ * policy's versions first when given.
  */
 export function aimsRegistersJson(
   registers: ReadonlyArray<{ register: RegisterSpec; entries: Iterable<AimsEntry> }>,
+  policyVersions?: Iterable<PolicyVersion>,
 ): string {
   const out: Record<string, unknown> = {};
+  if (policyVersions !== undefined) {
+    out.aimsPolicy = {
+      clause: '5.2',
+      title: 'AI policy',
+      versions: [...policyVersions].map((v) => ({
+        id: v.id,
+        number: v.number ?? null,
+        state: v.state,
+        title: v.title,
+        summary: v.summary,
+        link: v.link,
+        approvedBy: v.approvedBy ?? null,
+        approvedAt: v.approvedAt === undefined ? null : iso(v.approvedAt),
+        createdBy: v.createdBy,
+        createdAt: iso(v.createdAt),
+        updatedBy: v.updatedBy,
+        updatedAt: iso(v.updatedAt),
+      })),
+    };
+  }
   for (const { register, entries } of registers) {
     out[register.id] = {
       clause: register.clause,
