@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { AIMS_ROLES, readAiPolicy, saveAimsEntry } from '../../../shared/documents/aims/index.ts';
+import { readAiPolicy } from '../../../shared/documents/aims/index.ts';
+import { addTopManagement } from '../../../shared/documents/aims/fixture.test-support.ts';
 import { readPublishedAiPolicy } from '../../../shared/documents/policy/index.ts';
 import { button, cleanup, click, field, render, type } from '../test-support/render.tsx';
 import { ManagementSystem } from './ManagementSystem.tsx';
@@ -9,20 +10,7 @@ const AT = Date.UTC(2026, 11, 7, 12);
 
 function registryDoc() {
   const doc = new Y.Doc();
-  saveAimsEntry(
-    doc,
-    AIMS_ROLES,
-    'board',
-    {
-      title: 'Management board',
-      kind: 'committee',
-      responsibilities: 'Approves the AI policy',
-      people: ['Maria'],
-      topManagement: true,
-    },
-    'Ana',
-    AT,
-  );
+  addTopManagement(doc, ['Maria'], AT);
   return doc;
 }
 

@@ -11,6 +11,7 @@ import {
   saveAimsEntry,
   savePolicyDraft,
 } from './index.ts';
+import { addTopManagement } from './fixture.test-support.ts';
 
 const AT = Date.UTC(2026, 11, 1);
 // A policy summary in the spirit of the EU AI Act Art. 4 (AI literacy) and ISO/IEC 42001 A.2.2.
@@ -22,20 +23,7 @@ const draft = {
 
 function workspace() {
   const doc = new Y.Doc();
-  saveAimsEntry(
-    doc,
-    AIMS_ROLES,
-    'board',
-    {
-      title: 'Management board',
-      kind: 'committee',
-      responsibilities: 'Approves the AI policy',
-      people: ['Maria CEO'],
-      topManagement: true,
-    },
-    'Ana',
-    AT,
-  );
+  addTopManagement(doc, ['Maria CEO'], AT);
   saveAimsEntry(
     doc,
     AIMS_ROLES,

@@ -1,6 +1,6 @@
-import { digest } from 'lib0/hash/sha256';
 import { encodeUtf8 } from 'lib0/string';
 import * as Y from 'yjs';
+import { contentSha256 } from '../../assessments/approval-check.ts';
 import { addProblem } from '../schema/problems.ts';
 import { readNumber, readString, readTimestamp, topMap } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
@@ -78,16 +78,10 @@ function checkDraft(draft: PolicyDraft): void {
   if (!isPolicyLink(draft.link)) throw new RangeError('Link must be an https address');
 }
 
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
 /** The SHA-256 of what an approval covers: the number, title, summary and link. */
 export function policyContentSha256(number: number, draft: PolicyDraft): string {
   const canonical = JSON.stringify([number, draft.title, draft.summary, draft.link]);
-  return hex(digest(encodeUtf8(canonical)));
+  return contentSha256(encodeUtf8(canonical));
 }
 
 const versionsMap = (doc: Y.Doc) => {
