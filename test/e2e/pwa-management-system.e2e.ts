@@ -1,16 +1,21 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addTopManagement } from '../../shared/documents/aims/fixture.test-support.ts';
 import {
   AIMS_OBJECTIVES,
   AIMS_SCOPE,
+  readAiPolicy,
   readAimsRegister,
 } from '../../shared/documents/aims/index.ts';
+import { readPublishedAiPolicy } from '../../shared/documents/policy/index.ts';
 import { createRecord } from '../../shared/documents/registry/index.ts';
 import { waitFor } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
 import { seriousViolations, usePwaWorkspace } from './harness/pwa-workspace.ts';
 
 const SCOPE = 'AI systems used by HR and Customer Service at the EU sites';
+const SUMMARY = 'Use only approved AI tools for work. Never paste personal data into one.';
+const LINK = 'https://intranet.example.com/policies/ai';
 
 /** Axe's serious or critical findings on the page, by rule and where. */
 async function violations(page: Page) {
@@ -100,6 +105,40 @@ describe.skipIf(!hasChromium())('the management system page (end to end)', () =>
     await page.getByRole('button', { name: /^Edit objective/ }).click();
     expect(await overflows(page)).toBe(false);
     expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('top management approves a policy draft in the browser, and the policy document at the relay carries it', async () => {
+    const registry = ws.client('acme/registry', '--role', 'lead');
+    const policy = ws.client('acme/policy', '--role', 'lead');
+    await Promise.all([registry.outcome(), policy.outcome()]);
+    addTopManagement(registry.doc, ['Maria'], Date.now());
+    await registry.acknowledged();
+
+    const context = await ws.browser().newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await ws.joinAsLead(page, '--label', 'Maria');
+    await page.evaluate(() => (window.location.hash = '#/aims/aimsPolicy'));
+    await page.getByRole('button', { name: 'New draft' }).click({ timeout: 15_000 });
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Summary for employees (required)').fill(SUMMARY);
+    await form.getByLabel('Link to the whole policy (https, required)').fill(LINK);
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('button', { name: 'Approve and publish' }).click();
+
+    await waitFor(
+      () => readPublishedAiPolicy(policy.doc).policy?.number === 1,
+      'the published policy at the relay',
+    );
+    expect(readPublishedAiPolicy(policy.doc).policy).toMatchObject({
+      summary: SUMMARY,
+      link: LINK,
+      publishedBy: 'Maria',
+    });
+    expect(readAiPolicy(registry.doc).current).toMatchObject({ number: 1, approvedBy: 'Maria' });
+    await expect
+      .poll(() => page.locator('#aims-aimsPolicy').textContent())
+      .toContain('Published to the browser extensions.');
     await context.close();
   });
 });
