@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import {
+  readAimsRegister,
   saveAimsEntry,
   type AimsEntry,
   type FieldSpec,
@@ -8,7 +9,7 @@ import {
 } from '../../../shared/documents/aims/index.ts';
 import { newRecordId } from '../inventory/list/new-record-id.ts';
 import { FormDialog } from '../ui/FormDialog.tsx';
-import { formOf, valuesOf, type EntryForm } from './entry-form.ts';
+import { formOf, valuesToSave, type EntryForm } from './entry-form.ts';
 import type { LinkOptions } from './link-options.ts';
 import { optionWords } from './aims-words.ts';
 
@@ -28,7 +29,8 @@ const toggle = (list: string[], item: string, on: boolean) =>
 
 /** Add or edit one entry of a register. A refused save says why and changes nothing. */
 export function EntryDialog({ registry, register, entry, links, me, now, onClose }: Props) {
-  const [form, setForm] = useState<EntryForm>(() => formOf(register, entry?.values));
+  const [opened] = useState<EntryForm>(() => formOf(register, entry?.values));
+  const [form, setForm] = useState<EntryForm>(opened);
   const [error, setError] = useState<string>();
   const set = (key: string, value: EntryForm[string]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -37,7 +39,10 @@ export function EntryDialog({ registry, register, entry, links, me, now, onClose
     event.preventDefault();
     try {
       const id = entry?.id ?? register.singleEntry ?? newRecordId();
-      saveAimsEntry(registry, register, id, valuesOf(register, form), me, now());
+      // The entry as it is now: someone may have changed it while this dialog was open.
+      const current = readAimsRegister(registry, register).entries.find((e) => e.id === id);
+      const values = valuesToSave(register, opened, form, current?.values);
+      saveAimsEntry(registry, register, id, values, me, now());
     } catch (failure) {
       setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}.`);
       return;

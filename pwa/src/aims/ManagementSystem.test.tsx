@@ -109,6 +109,28 @@ describe('the management system page', () => {
     expect(card.textContent).toContain('2027-03-31');
   });
 
+  it('keeps a change someone else made while the dialog was open', async () => {
+    const doc = registryDoc();
+    const objective = {
+      annexC: 'Fairness',
+      title: 'Gap in shortlisting',
+      measure: 'Ratio',
+      target: '≥ 0.8',
+      status: 'on-track',
+    };
+    saveAimsEntry(doc, AIMS_OBJECTIVES, 'o1', objective, 'Ana', AT);
+    const { view } = await renderPage(true, doc);
+    await click(button(view, 'Edit objective: Gap in shortlisting'));
+    // Ben's change arrives through sync while Ana's dialog is open.
+    saveAimsEntry(doc, AIMS_OBJECTIVES, 'o1', { ...objective, status: 'at-risk' }, 'Ben', AT + 1);
+    await type(field(dialog()!, 'Target'), '≥ 0.9');
+    await click(button(dialog()!, 'Save'));
+    expect(readAimsRegister(doc, AIMS_OBJECTIVES).entries[0]?.values).toMatchObject({
+      target: '≥ 0.9',
+      status: 'at-risk',
+    });
+  });
+
   it('refuses a save the writer refuses, says why, and changes nothing', async () => {
     const { view, doc } = await renderPage();
     await click(button(section(view, AIMS_NONCONFORMITIES.id), 'New nonconformity'));

@@ -4,6 +4,7 @@ import {
   MAX_POLICY_LINK,
   MAX_POLICY_SUMMARY,
   MAX_POLICY_TITLE,
+  readAiPolicy,
   savePolicyDraft,
   type PolicyDraft,
   type PolicyVersion,
@@ -24,11 +25,12 @@ interface Props {
 
 /** Writes a draft of the AI policy. A refused save says why and changes nothing. */
 export function PolicyDraftDialog({ registry, from, editing, me, now, onClose }: Props) {
-  const [draft, setDraft] = useState<PolicyDraft>({
+  const [opened] = useState<PolicyDraft>({
     title: from?.title ?? 'AI policy',
     summary: from?.summary ?? '',
     link: from?.link ?? 'https://',
   });
+  const [draft, setDraft] = useState<PolicyDraft>(opened);
   const [error, setError] = useState<string>();
   const set = (key: keyof PolicyDraft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
@@ -36,12 +38,14 @@ export function PolicyDraftDialog({ registry, from, editing, me, now, onClose }:
   function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      const trimmed = {
-        title: draft.title.trim(),
-        summary: draft.summary.trim(),
-        link: draft.link.trim(),
-      };
-      savePolicyDraft(registry, editing && from ? from.id : newRecordId(), trimmed, me, now());
+      const id = editing && from ? from.id : newRecordId();
+      // A field this person left as it was takes the draft's value now: another lead may have
+      // edited it while this dialog was open.
+      const latest = editing ? readAiPolicy(registry).versions.find((v) => v.id === id) : undefined;
+      const pick = (key: keyof PolicyDraft) =>
+        latest && draft[key] === opened[key] ? latest[key] : draft[key].trim();
+      const saved = { title: pick('title'), summary: pick('summary'), link: pick('link') };
+      savePolicyDraft(registry, id, saved, me, now());
     } catch (failure) {
       setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}.`);
       return;

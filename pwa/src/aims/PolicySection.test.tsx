@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readAiPolicy } from '../../../shared/documents/aims/index.ts';
+import { readAiPolicy, savePolicyDraft } from '../../../shared/documents/aims/index.ts';
 import { addTopManagement } from '../../../shared/documents/aims/fixture.test-support.ts';
 import { readPublishedAiPolicy } from '../../../shared/documents/policy/index.ts';
 import { button, cleanup, click, field, render, type } from '../test-support/render.tsx';
@@ -59,6 +59,27 @@ describe('the AI policy section', () => {
     });
     expect(section(ceo).textContent).toContain('Version 1: AI policy');
     expect(section(ceo).textContent).toContain('Published to the browser extensions.');
+  });
+
+  it('editing a draft keeps what another lead changed meanwhile', async () => {
+    const registry = registryDoc();
+    const draft = { title: 'AI policy', summary: 'Old.', link: 'https://intranet.example.com/a' };
+    savePolicyDraft(registry, 'd1', draft, 'Ana', AT);
+    const view = await renderAs('Ana', registry, new Y.Doc());
+    await click(button(section(view), 'Edit draft: AI policy'));
+    savePolicyDraft(
+      registry,
+      'd1',
+      { ...draft, link: 'https://intranet.example.com/b' },
+      'Ben',
+      AT,
+    );
+    await type(field(dialog(), 'Summary for employees'), 'New.');
+    await click(button(dialog(), 'Save draft'));
+    expect(readAiPolicy(registry).versions[0]).toMatchObject({
+      summary: 'New.',
+      link: 'https://intranet.example.com/b',
+    });
   });
 
   it('refuses a draft whose link is not https, saying why', async () => {

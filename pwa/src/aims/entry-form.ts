@@ -72,3 +72,42 @@ export function valuesOf(register: RegisterSpec, form: EntryForm): EntryValues {
   }
   return values;
 }
+
+const sameFormValue = (a: EntryForm[string] | undefined, b: EntryForm[string] | undefined) =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((item, i) => item === b[i])
+    : a === b;
+
+/**
+ * What to save when the dialog closes: only the fields this person changed, laid over the entry
+ * as it is now (`current`), so a change someone else made to another field while the dialog was
+ * open is kept, not overwritten with what the dialog showed when it opened. Sets merge: items
+ * this person added or removed are applied to the current set.
+ */
+export function valuesToSave(
+  register: RegisterSpec,
+  opened: EntryForm,
+  form: EntryForm,
+  current: EntryValues | undefined,
+): EntryValues {
+  const mine = valuesOf(register, form);
+  const before = valuesOf(register, opened);
+  const values: EntryValues = {};
+  for (const field of register.fields) {
+    const key = field.key;
+    let value = mine[key];
+    // A new entry (nothing there yet) is saved as the dialog shows it, defaults included.
+    if (current === undefined) value = mine[key];
+    else if (sameFormValue(opened[key], form[key])) value = current[key];
+    else if (field.kind === 'ids' || field.kind === 'people') {
+      const had = new Set((before[key] as string[] | undefined) ?? []);
+      const has = new Set((mine[key] as string[] | undefined) ?? []);
+      const merged = new Set((current[key] as string[] | undefined) ?? []);
+      for (const item of had) if (!has.has(item)) merged.delete(item);
+      for (const item of has) merged.add(item);
+      value = merged.size > 0 ? [...merged] : undefined;
+    }
+    if (value !== undefined) values[key] = value;
+  }
+  return values;
+}
