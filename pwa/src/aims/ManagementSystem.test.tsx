@@ -4,12 +4,22 @@ import {
   AIMS_NONCONFORMITIES,
   AIMS_OBJECTIVES,
   AIMS_SCOPE,
+  AIMS_SCOPE_ITEMS,
   readAimsRegister,
   saveAimsEntry,
 } from '../../../shared/documents/aims/index.ts';
 import { createRecord, saveRisk } from '../../../shared/documents/registry/index.ts';
 import type { SavedFile } from '../inventory/list/download.ts';
-import { button, choose, cleanup, click, field, render, type } from '../test-support/render.tsx';
+import {
+  button,
+  choose,
+  cleanup,
+  click,
+  field,
+  render,
+  settle,
+  type,
+} from '../test-support/render.tsx';
 import { AimsDashboard } from './AimsDashboard.tsx';
 import { aimsPaletteCommands } from './aims-palette.ts';
 import { ManagementSystem } from './ManagementSystem.tsx';
@@ -129,6 +139,25 @@ describe('the management system page', () => {
       target: '≥ 0.9',
       status: 'at-risk',
     });
+  });
+
+  it('says which inventory records are not yet in or out of scope', async () => {
+    const doc = registryDoc();
+    const { view } = await renderPage(true, doc);
+    const items = section(view, 'aimsScopeItems');
+    expect(items.textContent).toContain('2 inventory records are not yet placed');
+    saveAimsEntry(
+      doc,
+      AIMS_SCOPE_ITEMS,
+      's1',
+      { kind: 'record', name: 'HR tools', recordIds: ['r1'], included: true, reason: 'Hiring' },
+      'Ana',
+      AT,
+    );
+    await settle();
+    expect(items.textContent).toContain(
+      '1 inventory record is not yet placed in or out of scope: Chat helper.',
+    );
   });
 
   it('refuses a save the writer refuses, says why, and changes nothing', async () => {

@@ -4,6 +4,7 @@ import {
   AIMS_NONCONFORMITIES,
   AIMS_REGISTERS,
   AIMS_ROLES,
+  AIMS_SCOPE_ITEMS,
   aimsRegister,
   aiPolicyCsv,
   readAiPolicy,
@@ -22,6 +23,7 @@ import { EntryDialog } from './EntryDialog.tsx';
 import { PolicySection } from './PolicySection.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
+import { recordsWithoutScope } from './scope-coverage.ts';
 import { useAims } from './use-aims.ts';
 import './aims.css';
 
@@ -108,6 +110,22 @@ export function ManagementSystem({
     );
   }
   const at = now();
+  const undecided = recordsWithoutScope(
+    records.values(),
+    aims.get(AIMS_SCOPE_ITEMS.id)?.entries ?? [],
+  );
+  const scopeFooter =
+    undecided.length > 0 ? (
+      <p className="muted">
+        {undecided.length} inventory {undecided.length === 1 ? 'record is' : 'records are'} not yet
+        placed in or out of scope:{' '}
+        {undecided
+          .slice(0, 10)
+          .map((r) => r.name)
+          .join(', ')}
+        {undecided.length > 10 ? ', …' : ''}.
+      </p>
+    ) : undefined;
   const policySection = (
     <PolicySection
       registry={registry}
@@ -160,6 +178,7 @@ export function ManagementSystem({
             onEdit={(entry) => setEditing({ register, entry })}
             onRemove={(entry) => setRemoving({ register, entry })}
             onExportCsv={() => exportCsv(register)}
+            footer={register.id === AIMS_SCOPE_ITEMS.id ? scopeFooter : undefined}
             badge={
               register.id === AIMS_NONCONFORMITIES.id
                 ? (entry) => (isActionOverdue(entry.values, at) ? 'Action overdue' : undefined)

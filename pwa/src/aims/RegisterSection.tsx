@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type {
   AimsEntry,
   AimsRegisterContent,
@@ -20,6 +21,8 @@ interface Props {
   onExportCsv(): void;
   /** Says more about an entry (an overdue action), beside its title. */
   badge?: (entry: AimsEntry) => string | undefined;
+  /** Shown under the entries (what is still to decide). */
+  footer?: ReactNode;
 }
 
 /** A field's value in words, with linked ids spelled out by name (an unknown id shows as itself). */
@@ -117,6 +120,7 @@ export function RegisterSection(props: Props) {
           );
         })}
       </ul>
+      {props.footer}
       {content.problems.length > 0 && (
         <p className="muted small">
           {content.problems.length} unreadable{' '}
