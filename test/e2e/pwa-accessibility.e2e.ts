@@ -136,6 +136,7 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       ['assessments', '#/assessments', 'Assessments'],
       ['assessment', '#/assessments/a1', 'AI risk assessment: ChatGPT Enterprise'],
       ['templates', '#/templates', 'Assessment templates'],
+      ['management system', '#/aims', 'Management system'],
     ];
     for (const theme of ['light', 'dark'] as const) {
       if (theme === 'light') await page.emulateMedia({ colorScheme: 'light' });

@@ -25,6 +25,7 @@ const sections = [
   'Risks',
   'Incidents',
   'SoA',
+  'AIMS',
   'Settings',
 ] as const;
 

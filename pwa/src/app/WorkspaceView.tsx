@@ -42,6 +42,9 @@ const SoaPage = lazy(() =>
 const IncidentsPage = lazy(() =>
   import('../incidents/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })),
 );
+const ManagementSystem = lazy(() =>
+  import('../aims/ManagementSystem.tsx').then((module) => ({ default: module.ManagementSystem })),
+);
 const TemplatesPage = lazy(() =>
   import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
 );
@@ -132,6 +135,20 @@ function WorkspacePage({ path, sync, credentials }: Props) {
         canEdit={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}
         workspace={sync.workspace}
+      />,
+    );
+  }
+  if (path === 'aims') {
+    return page(
+      'the management system',
+      <ManagementSystem
+        registry={sync.doc('registry')}
+        policy={sync.doc('policy')}
+        canEditPolicy={sync.access.get('policy') === 'write'}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={personOf(credentials)}
+        workspace={sync.workspace}
+        section={rest[0]}
       />,
     );
   }

@@ -5,6 +5,7 @@ import {
   readTierScheme,
   type WorkspaceTierScheme,
 } from '../../../shared/documents/registry/tier-scheme.ts';
+import { AimsDashboard } from '../aims/AimsDashboard.tsx';
 import { useNetworkLog } from '../imports/use-network-log.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
@@ -115,6 +116,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
       <DutiesDue registry={registry} now={now} />
       <RunningClocks registry={registry} now={now} />
       <RiskHeatMap registry={registry} />
+      <AimsDashboard registry={registry} now={now} />
       <OldestUntriaged figures={figures} />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Discovery } from '../../../shared/documents/discoveries/index.ts';
 import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import { aimsPaletteCommands } from '../aims/aims-palette.ts';
 import type { PaletteCommand } from './palette-commands.ts';
 
 /** The sections everyone can go to from the palette. */
@@ -47,9 +48,12 @@ export function paletteItems(options: {
     shortcut: '?',
     run: options.showShortcuts,
   };
-  const listed = [...places, ...options.pageCommands, help].filter((command) =>
-    matches(query, command.label, ...(command.keywords ?? [])),
-  );
+  const listed = [
+    ...places,
+    ...aimsPaletteCommands(navigate),
+    ...options.pageCommands,
+    help,
+  ].filter((command) => matches(query, command.label, ...(command.keywords ?? [])));
   if (query === '') return listed;
   const tools = options.tools
     .filter((tool) => matches(query, tool.name, tool.toolKey, ...tool.hosts))

@@ -4,3 +4,9 @@ export { setStatus } from './statuses.ts';
 export { removeWorkspaceTool, setWorkspaceTool, type WorkspaceToolInput } from './tools.ts';
 export { setSettings } from './settings.ts';
 export { readPolicy } from './read.ts';
+export {
+  AI_POLICY,
+  publishAiPolicy,
+  readPublishedAiPolicy,
+  type PublishedAiPolicy,
+} from './ai-policy.ts';

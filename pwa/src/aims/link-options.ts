@@ -1,0 +1,41 @@
+import type { RegistryRecord, Risk } from '../../../shared/documents/registry/index.ts';
+import type { AimsContent } from './use-aims.ts';
+import { AIMS_ROLES } from '../../../shared/documents/aims/index.ts';
+
+/** What an entry can link to, by id with a name to show, and the people the workspace names. */
+export interface LinkOptions {
+  records: { id: string; name: string }[];
+  risks: { id: string; name: string }[];
+  roles: { id: string; name: string }[];
+  /** Offered for owner fields: owners of records and risks, people in roles, and me. */
+  people: string[];
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
+
+export function linkOptions(
+  records: Iterable<RegistryRecord>,
+  risks: Iterable<Risk>,
+  aims: AimsContent,
+  me: string,
+): LinkOptions {
+  const people = new Set<string>([me]);
+  const recordList = [...records].map((record) => {
+    if (record.owner) people.add(record.owner);
+    return { id: record.id, name: record.name };
+  });
+  const riskList = [...risks].map((risk) => {
+    if (risk.owner) people.add(risk.owner);
+    return { id: risk.id, name: risk.description.slice(0, 80) };
+  });
+  const roles = (aims.get(AIMS_ROLES.id)?.entries ?? []).map((role) => {
+    for (const person of (role.values.people as string[] | undefined) ?? []) people.add(person);
+    return { id: role.id, name: String(role.values.title) };
+  });
+  return {
+    records: recordList.sort(byName),
+    risks: riskList.sort(byName),
+    roles: roles.sort(byName),
+    people: [...people].filter(Boolean).sort((a, b) => a.localeCompare(b, 'en')),
+  };
+}

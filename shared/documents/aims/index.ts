@@ -1,0 +1,8 @@
+/** The AI management system's registers (ISO/IEC 42001 clauses 4–6.2, 10.2) in the registry document. */
+export * from './registers.ts';
+export * from './fields.ts';
+export * from './entries.ts';
+export { checkRules, isActionOverdue } from './rules.ts';
+export * from './export.ts';
+export * from './counts.ts';
+export * from './ai-policy.ts';
