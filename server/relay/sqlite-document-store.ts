@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
+import { parseDocumentName } from '../../shared/documents/names.ts';
 import { transaction } from '../storage/database.ts';
 
 const PROBE_HEADROOM_BYTES = 256 * 1024;
@@ -107,12 +108,14 @@ export class SqliteDocumentStore {
   /**
    * Folds this instance's log entries up to `throughSeq` into the snapshot. `state` must contain
    * every one of them (the caller encodes it after they were applied). The new snapshot is merged
-   * with the old one, so another instance's state already in it is never lost.
+   * with the old one, so another instance's state already in it is never lost; and it is merged in
+   * a document, not with Y.mergeUpdates, so that content deleted since (a removed flag's note) is
+   * collected, not carried on for ever (issue 13).
    */
   compact(document: string, state: Uint8Array, throughSeq: number): void {
     transaction(this.#db, () => {
       const previous = this.#readSnapshot.get(document) as { data: Uint8Array } | undefined;
-      const snapshot = previous ? Y.mergeUpdates([previous.data, state]) : state;
+      const snapshot = previous ? fold(document, previous.data, state) : state;
       this.#writeSnapshot.run(document, snapshot, Date.now());
       this.#deleteOwnUpdatesUpTo.run(document, this.#instance, throughSeq);
     });
@@ -121,5 +124,21 @@ export class SqliteDocumentStore {
   /** How many log entries wait for compaction (for tests and diagnostics). */
   pendingUpdates(document: string): number {
     return (this.#countPending.get(document) as { n: number }).n;
+  }
+}
+
+/**
+ * The old snapshot and the new state as one update, through a Y.Doc so that deleted content is
+ * garbage-collected; an assessment keeps its deleted content (its signed-off versions need it).
+ */
+function fold(document: string, previous: Uint8Array, state: Uint8Array): Uint8Array {
+  const gc = parseDocumentName(document)?.kind !== 'assessment';
+  const doc = new Y.Doc({ gc });
+  try {
+    Y.applyUpdate(doc, previous);
+    Y.applyUpdate(doc, state);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }
