@@ -51,8 +51,12 @@ describe.skipIf(!hasChromium())('the PWA inbox (end to end)', () => {
       .poll(() => page.getByRole('status', { name: 'connection' }).textContent())
       .toBe('online');
 
-    // The hostile name is text: no image element, no script ran.
-    await expect.poll(() => page.getByRole('row', { name: /onerror/ }).isVisible()).toBe(true);
+    // A report cannot name a tool (docs/sync.md H16): the unknown host is named by its hostname,
+    // the hostile name is nowhere, and nothing came out of it — no image element, no script ran.
+    await expect
+      .poll(() => page.getByRole('row', { name: /evil\.example/ }).isVisible())
+      .toBe(true);
+    expect(await page.getByRole('row', { name: /onerror/ }).count()).toBe(0);
     expect(await page.locator('.inbox-table img').count()).toBe(0);
     expect(dialogs).toEqual([]);
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { setWorkspaceTool } from '../../shared/documents/policy/index.ts';
 import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
 import { hasChromium } from './harness/browser.ts';
 import { usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
@@ -14,6 +15,7 @@ const NAMES = [
 const PURPOSE = '<a href="javascript:window.__pwned=5">summarise</a><iframe srcdoc="x">';
 const NOTE = "{{constructor.constructor('window.__pwned=6')()}}<style>*{display:none}</style>";
 const hostOf = (i: number) => `evil-${i}.example`;
+const toolOf = (i: number) => `evil-${i}`;
 
 const pwned = (page: Page) =>
   page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
@@ -22,14 +24,21 @@ describe.skipIf(!hasChromium())('untrusted text in the PWA (end to end)', () => 
   const ws = usePwaWorkspace();
 
   it('shows hostile tool names, purposes and hosts literally and runs none of them', async () => {
-    // A member's extension reports hostile names through host: keys, with hostile flags.
+    // A report cannot name a tool (docs/sync.md H16): names come from the catalog, so hostile
+    // names reach the PWA through the workspace's own catalog, which a lead writes (W/policy).
     const relay = ws.relay();
+    const policy = ws.client('acme/policy', '--role', 'lead');
+    NAMES.forEach((name, i) =>
+      setWorkspaceTool(policy.doc, { id: toolOf(i), name, hosts: [hostOf(i)] }),
+    );
+    await policy.acknowledged();
+    // A member's extension reports those tools, with hostile flags.
     const report = ws.client('acme/reports/r1', '--role', 'member', '--reporter', 'r1');
     const at = Date.now();
     recordSightings(
       report.doc,
       NAMES.map((name, i) => ({
-        toolKey: `host:${hostOf(i)}`,
+        toolKey: toolOf(i),
         name,
         category: 'other' as const,
         host: hostOf(i),
@@ -40,7 +49,7 @@ describe.skipIf(!hasChromium())('untrusted text in the PWA (end to end)', () => 
     NAMES.forEach((name, i) =>
       addFlag(report.doc, {
         id: `flag-${i}`,
-        toolKey: `host:${hostOf(i)}`,
+        toolKey: toolOf(i),
         host: hostOf(i),
         name,
         purpose: PURPOSE,
@@ -68,7 +77,7 @@ describe.skipIf(!hasChromium())('untrusted text in the PWA (end to end)', () => 
 
     // The detail panel of each tool, with its hosts and purposes.
     for (const [i, name] of NAMES.entries()) {
-      await page.locator(`tr[data-tool-key="host:${hostOf(i)}"] button.link`).click();
+      await page.locator(`tr[data-tool-key="${toolOf(i)}"] button.link`).click();
       const panel = page.locator('aside.detail-panel');
       await expect.poll(() => panel.locator('h2').textContent()).toBe(name);
       expect(await panel.textContent()).toContain(hostOf(i));
