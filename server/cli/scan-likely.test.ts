@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jsonl, scan } from '../../test/helpers/scan-cli.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
 
-const cli = join(import.meta.dirname, '..', 'cli.ts');
 const dir = tempDir();
 afterAll(() => dir.remove());
-
-function scan(args: string[]) {
-  const result = spawnSync(process.execPath, [cli, 'scan', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const log = (() => {
   const path = join(dir.path, 'hosts.txt');
@@ -28,13 +22,6 @@ const log = (() => {
   );
   return path;
 })();
-
-const jsonl = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('sightline scan: the likely-AI tier (docs/catalog.md)', () => {
   it('marks every line catalog or likely, a likely one with its score and reasons', () => {

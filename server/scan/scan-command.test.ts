@@ -1,36 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixturePath, LOG_FIXTURES } from '../../test/fixtures/logs/expected.ts';
+import { jsonl, scan } from '../../test/helpers/scan-cli.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
 
-const cli = join(import.meta.dirname, '..', 'cli.ts');
 const dir = tempDir();
 afterAll(() => dir.remove());
-
-/** Runs the real command line, as `npm run -s sightline -- scan …` does. */
-function scan(args: string[], stdin?: string | Buffer) {
-  const result = spawnSync(process.execPath, [cli, 'scan', ...args], {
-    input: stdin,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir.path, name);
   writeFileSync(path, content);
   return path;
 }
-
-const jsonl = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('sightline scan', () => {
   it('matches a list of hosts and URLs, one JSON object per matching line', () => {
