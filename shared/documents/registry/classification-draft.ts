@@ -70,20 +70,7 @@ export function setDraftAnswer(
 ): boolean {
   const key = draftKey(answer.question, answer.value);
   if (typeof answer.on !== 'boolean') throw new TypeError('an answer is true or false');
-  checkText('by', by, { min: 1, max: MAX_PERSON });
-  checkTimestamp('at', at);
-  const record = doc.getMap<unknown>(RECORDS).get(recordId);
-  if (!(record instanceof Y.Map)) throw new Error(`no record ${recordId}`);
-  let changed = false;
-  doc.transact(() => {
-    ensureWritable(doc, REGISTRY_SCHEMA);
-    changed = setIfChanged(record, `${DRAFT}${key}`, answer.on);
-    if (changed) {
-      setIfChanged(record, 'draftBy', by);
-      setIfChanged(record, 'draftAt', at);
-    }
-  });
-  return changed;
+  return writeDraftKey(doc, recordId, key, answer.on, by, at);
 }
 
 /**
@@ -106,6 +93,18 @@ export function setDraftChoice(
   } catch {
     throw new RangeError(`not an answer to ${question}: ${String(choice)}`);
   }
+  return writeDraftKey(doc, recordId, question, choice ?? '', by, at);
+}
+
+/** Writes one validated draft key and, when it changed, who answered and when. */
+function writeDraftKey(
+  doc: Y.Doc,
+  recordId: string,
+  key: string,
+  value: boolean | string,
+  by: string,
+  at: number,
+): boolean {
   checkText('by', by, { min: 1, max: MAX_PERSON });
   checkTimestamp('at', at);
   const record = doc.getMap<unknown>(RECORDS).get(recordId);
@@ -113,7 +112,7 @@ export function setDraftChoice(
   let changed = false;
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
-    changed = setIfChanged(record, `${DRAFT}${question}`, choice ?? '');
+    changed = setIfChanged(record, `${DRAFT}${key}`, value);
     if (changed) {
       setIfChanged(record, 'draftBy', by);
       setIfChanged(record, 'draftAt', at);
