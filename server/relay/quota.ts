@@ -165,7 +165,7 @@ export class Quotas {
     try {
       this.#write.run(document, workspace, bytes);
     } catch {
-      this.#sizes.set(document, bytes);
+      // The size in memory stands; the stored one is corrected when the document next loads.
     }
   }
 }
