@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from './vendor-facts.json' with { type: 'json' };
 import { builtInCatalog } from '../catalog.ts';
-import { CERTIFICATIONS, FACT_PLANS, FACT_TOPICS, REGIONS } from './schema.ts';
+import { CERTIFICATIONS, FACT_PLANS, FACT_TOPICS, REGIONS, type VendorFact } from './schema.ts';
 import {
   VendorFactsError,
   factSheet,
@@ -92,13 +92,13 @@ describe('vendorFactsOf: the one accessor', () => {
   });
 
   it('a fact stated for every plan fills each plan that has no fact of its own', () => {
-    const all = {
+    const all: VendorFact = {
       ...fact,
       topic: 'certifications',
       plan: 'all',
       value: ['ISO/IEC 27001'],
-    } as const;
-    const own = { ...all, plan: 'api', value: ['SOC 2'] } as const;
+    };
+    const own: VendorFact = { ...all, plan: 'api', value: ['SOC 2'] };
     const sheet = factSheet('acme-api', [all, own]);
     expect(cellWords(sheet.cells.certifications.free)).toBe('ISO/IEC 27001');
     expect(cellWords(sheet.cells.certifications.api)).toBe('SOC 2');
