@@ -4,6 +4,7 @@ import { AddHostToCatalog } from '../policy/AddHostToCatalog.tsx';
 import { hostOfToolKey } from '../policy/catalog-from-host.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
 import { TriagePanel, type TriageForm } from '../triage/TriagePanel.tsx';
+import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
 
 interface Props {
@@ -79,6 +80,7 @@ export function DetailPanel(props: Props) {
           </>
         )}
       </dl>
+      <VendorFacts toolKeys={[row.toolKey]} />
       {unknownHost !== undefined && (
         <AddHostToCatalog
           key={`catalog:${row.toolKey}`}
