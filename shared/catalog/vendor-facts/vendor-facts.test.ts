@@ -89,6 +89,8 @@ describe('vendorFactsOf: the one accessor', () => {
     expect(sheet.cells.training.api).toBe('unknown'); // the API is its own catalog tool
     expect(vendorFactsOf('openai-api').cells.training.api).toMatchObject({ value: 'no' });
     expect(vendorFactsOf('anthropic-claude').cells.training.free).toBe('unknown');
+    expect(cellWords(vendorFactsOf('google-gemini').cells.retention.free)).toBe('up to 18 months');
+    expect(cellWords(vendorFactsOf('cohere-api').cells.retention.api)).toBe('up to 30 days');
   });
 
   it('a fact stated for every plan fills each plan that has no fact of its own', () => {

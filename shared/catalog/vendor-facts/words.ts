@@ -28,6 +28,7 @@ export function factValueWords(fact: VendorFact): string {
     case 'retention':
       if (fact.value.kind === 'days')
         return fact.value.days === 0 ? 'not retained' : `up to ${fact.value.days} days`;
+      if (fact.value.kind === 'months') return `up to ${fact.value.months} months`;
       return fact.value.kind === 'until-deleted' ? 'until deleted' : 'as the customer sets';
     case 'processing':
       return (
