@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createRecord, readRegistry } from '../../../shared/documents/registry/index.ts';
 import { vendorFactsOf } from '../../../shared/catalog/vendor-facts/vendor-facts.ts';
 import { cellWords } from '../../../shared/catalog/vendor-facts/words.ts';
 import { cleanup, render } from '../test-support/render.tsx';
+import { RecordView } from '../inventory/RecordView.tsx';
 import { VendorFacts } from './VendorFacts.tsx';
 
 afterEach(cleanup);
@@ -37,5 +40,19 @@ describe('VendorFacts (docs/catalog.md, "Vendor facts")', () => {
     const root = await render(<VendorFacts toolKeys={['host:photo-ai.example', 'no-such-tool']} />);
     expect(root.textContent).toMatch(/Unknown: nobody has read this vendor’s pages/);
     expect(items(root)).toEqual([]);
+  });
+});
+
+describe('the record page shows its detected tools’ vendor facts', () => {
+  it('reads them through the accessor, and shows the same words as the discovery', async () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'rec-1', { name: 'ChatGPT', toolKeys: ['openai-chatgpt'] }, 'lead-0', 1);
+    const record = readRegistry(doc).records.get('rec-1')!;
+    const page = await render(
+      <RecordView record={record} registry={doc} canEdit={false} me="lead-1" now={() => 2} />,
+    );
+    const discovery = await render(<VendorFacts toolKeys={['openai-chatgpt']} />);
+    expect(items(page)).toEqual(items(discovery));
+    expect(items(page)).toContain('Paid (personal): yes vendor’s page, read 2026-12-07');
   });
 });
