@@ -23,10 +23,16 @@ const PLAN_OR_ALL = [...FACT_PLANS, 'all'] as const;
 export const TRAINING_VALUES = ['yes', 'no'] as const;
 
 /**
- * How long customer content is kept: a number of days or months (at most, as the vendor counts), for as long as the account keeps
+ * How long customer content is kept: a number of hours, days or months (at most, as the vendor counts), for as long as the account keeps
  * it (deleted with the account or by the user), or for as long as the customer's admin sets.
  */
-export const RETENTION_KINDS = ['days', 'months', 'until-deleted', 'customer-set'] as const;
+export const RETENTION_KINDS = [
+  'hours',
+  'days',
+  'months',
+  'until-deleted',
+  'customer-set',
+] as const;
 
 /** Where customer content is processed or stored, as the vendor names it. */
 export const REGIONS = [
@@ -88,6 +94,10 @@ export const VendorFactSchema = v.variant('topic', [
     topic: v.literal('retention'),
     ...common,
     value: v.variant('kind', [
+      v.strictObject({
+        kind: v.literal('hours'),
+        hours: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(72)),
+      }),
       v.strictObject({
         kind: v.literal('days'),
         days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36500)),

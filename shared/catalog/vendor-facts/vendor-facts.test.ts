@@ -91,6 +91,7 @@ describe('vendorFactsOf: the one accessor', () => {
     expect(vendorFactsOf('anthropic-claude').cells.training.free).toBe('unknown');
     expect(cellWords(vendorFactsOf('google-gemini').cells.retention.free)).toBe('up to 18 months');
     expect(cellWords(vendorFactsOf('cohere-api').cells.retention.api)).toBe('up to 30 days');
+    expect(cellWords(vendorFactsOf('replicate-platform').cells.retention.api)).toBe('up to 1 hour');
   });
 
   it('a fact stated for every plan fills each plan that has no fact of its own', () => {

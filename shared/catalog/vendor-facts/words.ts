@@ -29,6 +29,8 @@ export function factValueWords(fact: VendorFact): string {
       if (fact.value.kind === 'days')
         return fact.value.days === 0 ? 'not retained' : `up to ${fact.value.days} days`;
       if (fact.value.kind === 'months') return `up to ${fact.value.months} months`;
+      if (fact.value.kind === 'hours')
+        return `up to ${fact.value.hours} hour${fact.value.hours === 1 ? '' : 's'}`;
       return fact.value.kind === 'until-deleted' ? 'until deleted' : 'as the customer sets';
     case 'processing':
       return (
