@@ -25,14 +25,14 @@ import { soaView, type SoaViewEntry } from './soa-view.ts';
 
 const LIST = '; ';
 const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
-const PROVENANCE_COLUMNS = provenanceRows({
+export const PROVENANCE_COLUMNS = provenanceRows({
   organisation: '',
   workspace: '',
   exportedBy: '',
   exportedAt: 0,
   documentState: '',
 }).map(([label]) => label);
-const stamp = (p: ExportProvenance | undefined) =>
+export const stamp = (p: ExportProvenance | undefined) =>
   p ? provenanceRows(p).map(([, value]) => value) : [];
 
 export interface RegisterNames {
@@ -42,12 +42,12 @@ export interface RegisterNames {
   risks?: ReadonlyMap<string, string>;
 }
 
-const controlWords = (id: string) => {
+export const controlWords = (id: string) => {
   const control = annexAControl(id);
   return control ? `${control.id} ${control.title}` : id;
 };
 /** Controls in Annex A order (A.2.2 … A.10.4), not in the order of their ids as text. */
-const inAnnexOrder = (ids: readonly string[]) => {
+export const inAnnexOrder = (ids: readonly string[]) => {
   const rank = (id: string) => ANNEX_A_CONTROLS.findIndex((c) => c.id === id);
   return [...ids].sort((a, b) => rank(a) - rank(b));
 };

@@ -7,6 +7,7 @@ import {
   jsonProvenanceOf,
   liveRegisterView,
   riskRegisterCsv,
+  riskRegisterGrcCsv,
   riskRegisterJson,
   signOffGate,
   soaCsv,
@@ -23,6 +24,7 @@ import {
   readAssessmentIndex,
   readRecordLogs,
   readRegistry,
+  readRiskErm,
   readRiskRegister,
   readSoa,
   readTierScheme,
@@ -35,7 +37,7 @@ import { registerCsv, registerJson } from '../inventory/register-export.ts';
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments'] as const;
+export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'erm'] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,6 +48,8 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   risks: ['csv', 'json'],
   soa: ['md', 'csv', 'json'],
   assessments: ['md', 'html', 'json'],
+  /** The risk register for an ERM/GRC import (grc-export.ts). */
+  erm: ['csv'],
 };
 
 export interface WorkspaceDocuments {
@@ -224,5 +228,12 @@ export function exportPart(
       return [soaFile(docs, format, who)];
     case 'assessments':
       return assessmentFiles(docs, format, who);
+    case 'erm': {
+      const { risks, systems } = names(docs);
+      const provenance = provenanceFor(docs, who, [docs.registry]);
+      const erm = readRiskErm(docs.registry).erm;
+      const text = riskRegisterGrcCsv(risks.values(), erm, systems, { provenance });
+      return [{ name: exportFileName(docs.workspace, 'erm-risks', who.at, 'csv'), text }];
+    }
   }
 }

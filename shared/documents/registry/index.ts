@@ -66,3 +66,4 @@ export * from './incidents.ts';
 export { readIncidentRegister } from './incidents-read.ts';
 export * from './concern-decisions.ts';
 export * from './significant-change.ts';
+export * from './risk-erm.ts';
