@@ -67,3 +67,4 @@ export { readIncidentRegister } from './incidents-read.ts';
 export * from './concern-decisions.ts';
 export * from './significant-change.ts';
 export * from './risk-erm.ts';
+export * from './isms-soa.ts';
