@@ -4,3 +4,4 @@ export * from './aims-clauses.ts';
 export * from './crosswalk.ts';
 export * from './soa-import.ts';
 export * from './reuse.ts';
+export * from './crosswalk-export.ts';

@@ -114,7 +114,8 @@ export function SoaPage({
       <p className="muted">
         ISO/IEC 42001 Annex A, A.2 to A.10: {gaps.overall.controls - gaps.overall.undecided} of{' '}
         {gaps.overall.controls} controls decided.
-        {!canEdit && ' Read only: leads and admins edit the statement.'}
+        {!canEdit && ' Read only: leads and admins edit the statement.'} Reusing an ISO 27001 ISMS:{' '}
+        <a href="#/iso27001">ISO 27001 integration</a>.
       </p>
       <GapAnalysis
         groups={gaps.groups}
