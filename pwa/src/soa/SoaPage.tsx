@@ -18,6 +18,7 @@ import { GapAnalysis } from './GapAnalysis.tsx';
 import { SoaControl } from './SoaControl.tsx';
 import { RiskReasons } from './RiskReasons.tsx';
 import { SoaSummary } from './SoaSummary.tsx';
+import { OwnControls } from './own/OwnControls.tsx';
 import './soa.css';
 
 export interface SoaPageProps {
@@ -154,6 +155,7 @@ export function SoaPage({
           ))}
         </section>
       ))}
+      <OwnControls registry={registry} canEdit={canEdit} me={me} now={now} />
     </div>
   );
 }

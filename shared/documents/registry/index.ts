@@ -68,3 +68,4 @@ export * from './concern-decisions.ts';
 export * from './significant-change.ts';
 export * from './risk-erm.ts';
 export * from './isms-soa.ts';
+export * from './soa-own-controls.ts';
