@@ -5,7 +5,8 @@ import { topMap } from '../schema/read.ts';
 import { ensureWritable } from '../schema/version.ts';
 import { checkText } from '../schema/write.ts';
 import { checkAuthor } from './authored.ts';
-import { MAX_PERSON, REGISTRY_SCHEMA } from './schema.ts';
+import { isPerson, isTime, parseJsonObject } from './json-entry.ts';
+import { REGISTRY_SCHEMA } from './schema.ts';
 
 /**
  * The organisation's ISO/IEC 27001 Statement of Applicability as imported (rule X27-3,
@@ -86,23 +87,6 @@ export function setIsmsClausesInPlace(doc: Y.Doc, inPlace: boolean, by: string, 
   });
 }
 
-function parse(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'string' || value.length > MAX_JSON) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const isTime = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isPerson = (v: unknown): v is string =>
-  typeof v === 'string' && v.length > 0 && v.length <= MAX_PERSON;
-
 function readRow(value: unknown): IsmsSoaRow | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { id, applicable, implementation, justification, evidence, owner } = value as Record<
@@ -127,7 +111,7 @@ export function readIsmsSoa(doc: Y.Doc): IsmsState {
   const state: IsmsState = { problems };
   const map = topMap(doc, ISMS_27001, problems);
   if (!map) return state;
-  const soa = map.has('soa') ? parse(map.get('soa')) : undefined;
+  const soa = map.has('soa') ? parseJsonObject(map.get('soa'), MAX_JSON) : undefined;
   if (map.has('soa')) {
     if (
       !soa ||
@@ -151,7 +135,7 @@ export function readIsmsSoa(doc: Y.Doc): IsmsState {
     }
   }
   if (map.has('clauses')) {
-    const clauses = parse(map.get('clauses'));
+    const clauses = parseJsonObject(map.get('clauses'), MAX_JSON);
     if (
       clauses &&
       typeof clauses.inPlace === 'boolean' &&

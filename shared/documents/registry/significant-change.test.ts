@@ -111,6 +111,17 @@ describe('significant change triggers re-assessment', () => {
     ]);
   });
 
+  it('CHG1: a multi-valued answer changes value by value', () => {
+    const doc = assessedRecord();
+    const profile = (annexIII: string[], hours: number) =>
+      setUseProfile(doc, 'rec-1', { annexIII }, 'lead-b', AT + hours * HOUR);
+    profile(['employment.recruitment', 'employment.work-decisions'], 2);
+    profile(['employment.recruitment'], 3);
+    expect(pending(doc)[0]!.marks.at(-1)!.changes).toEqual([
+      { field: 'classification', from: ['annexIII: employment.work-decisions'], to: [] },
+    ]);
+  });
+
   it('CHG1: a record nobody has assessed gets no mark', () => {
     const doc = new Y.Doc();
     createRecord(doc, 'rec-2', { name: 'Notes bot', model: 'a' }, 'lead-a', AT);

@@ -6,7 +6,9 @@ import { ensureWritable } from '../schema/version.ts';
 import { checkText } from '../schema/write.ts';
 import { checkAuthor } from './authored.ts';
 import { ASSESSMENTS, type AssessmentIndexEntry } from './assessment-index.ts';
-import { MAX_PERSON, REGISTRY_SCHEMA, type ChangeValue, type FieldChange } from './schema.ts';
+import { readChanges } from './history.ts';
+import { isPerson, isTime, parseJsonObject } from './json-entry.ts';
+import { REGISTRY_SCHEMA, type FieldChange } from './schema.ts';
 
 /**
  * Significant change triggers re-assessment (ISO/IEC 42001 8.2, 8.4; EU AI Act Art. 27(2)):
@@ -40,8 +42,6 @@ export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 export const MAX_REVIEW_NOTE = 2000;
 const MAX_MARK_JSON = 120_000;
 const MAX_MARK_ASSESSMENTS = 200;
-const MAX_VALUE = 5000;
-const MAX_ITEMS = 600;
 
 export interface ChangeMark {
   id: string;
@@ -125,7 +125,10 @@ export function profileLines(answers: Iterable<readonly [string, unknown]>): str
   const lines: string[] = [];
   for (const [field, value] of answers) {
     if (value === true) lines.push(field);
-    else if (Array.isArray(value)) lines.push(`${field}: ${value.map(String).join(', ')}`);
+    // One line per chosen value: short lines (a history value's limit), and a set-wise diff
+    // names the one value added or removed rather than the whole list.
+    else if (Array.isArray(value))
+      for (const item of value) lines.push(`${field}: ${String(item)}`);
     else if (typeof value === 'string') lines.push(`${field}: ${value}`);
   }
   return lines.sort();
@@ -228,59 +231,19 @@ export function reviewedChanges(
 
 // ---- reading, without trust ----
 
-function parse(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'string' || value.length > MAX_MARK_JSON) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
+/** The stored changes, every one of a significant field (CHG5). */
+function readSignificantChanges(value: unknown): FieldChange[] | undefined {
+  const changes = readChanges(value);
+  if (!changes || changes.length === 0 || changes.length > SIGNIFICANT_FIELDS.length)
     return undefined;
-  }
-}
-
-const isTime = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isPerson = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0 && value.length <= MAX_PERSON;
-
-function readValue(value: unknown): ChangeValue | undefined {
-  if (value === null) return null;
-  if (typeof value === 'string') return value.length <= MAX_VALUE ? value : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (
-    Array.isArray(value) &&
-    value.length <= MAX_ITEMS &&
-    value.every((item) => typeof item === 'string' && item.length <= MAX_VALUE)
-  ) {
-    return [...(value as string[])];
-  }
-  return undefined;
-}
-
-function readChanges(value: unknown): FieldChange[] | undefined {
-  if (!Array.isArray(value) || value.length === 0 || value.length > SIGNIFICANT_FIELDS.length) {
-    return undefined;
-  }
-  const changes: FieldChange[] = [];
-  for (const item of value as unknown[]) {
-    if (!Array.isArray(item) || item.length !== 3) return undefined;
-    const [field, from, to] = item as unknown[];
-    if (typeof field !== 'string' || !isSignificant(field)) return undefined;
-    const before = readValue(from);
-    const after = readValue(to);
-    if (before === undefined || after === undefined) return undefined;
-    changes.push({ field, from: before, to: after });
-  }
-  return changes;
+  return changes.every((change) => isSignificant(change.field)) ? changes : undefined;
 }
 
 function readMark(id: string, value: unknown): ChangeMark | undefined {
-  const stored = parse(value);
+  const stored = parseJsonObject(value, MAX_MARK_JSON);
   if (!stored) return undefined;
   const { r, at, by, c, a } = stored;
-  const changes = readChanges(c);
+  const changes = readSignificantChanges(c);
   if (!isId(r) || !isTime(at) || !isPerson(by) || !changes) return undefined;
   const assessmentIds =
     Array.isArray(a) && a.length <= MAX_MARK_ASSESSMENTS ? a.filter((item) => isId(item)) : [];
@@ -290,7 +253,7 @@ function readMark(id: string, value: unknown): ChangeMark | undefined {
 function readReview(key: string, value: unknown): ChangeReview | undefined {
   const [assessmentId, markId, extra] = key.split('/');
   if (!isId(assessmentId) || !isId(markId) || extra !== undefined) return undefined;
-  const stored = parse(value);
+  const stored = parseJsonObject(value, MAX_MARK_JSON);
   if (!stored) return undefined;
   const { at, by, o, n } = stored;
   if (!isTime(at) || !isPerson(by)) return undefined;

@@ -43,28 +43,8 @@ export function RiskErmFields({ form, likelihood, impact, onChange }: Props) {
         .
       </p>
       <div className="risk-dialog-row">
-        <label>
-          Residual likelihood
-          <select {...set('residualLikelihood')}>
-            <option value="">Not rated</option>
-            {RATINGS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Residual impact
-          <select {...set('residualImpact')}>
-            <option value="">Not rated</option>
-            {RATINGS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RatingSelect label="Residual likelihood" {...set('residualLikelihood')} />
+        <RatingSelect label="Residual impact" {...set('residualImpact')} />
       </div>
       <label>
         Consequences for the organisation
@@ -97,5 +77,26 @@ export function RiskErmFields({ form, likelihood, impact, onChange }: Props) {
         </label>
       </div>
     </fieldset>
+  );
+}
+
+/** A 1–5 rating, or "Not rated". */
+function RatingSelect(props: {
+  label: string;
+  value: string;
+  onChange(event: { target: { value: string } }): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={props.onChange}>
+        <option value="">Not rated</option>
+        {RATINGS.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,4 +1,4 @@
-import type { RiskErm } from '../../../../shared/documents/registry/index.ts';
+import { ERM_TEXT_FIELDS, type RiskErm } from '../../../../shared/documents/registry/index.ts';
 
 /** What the risk dialog's ERM part edits: text as typed, ratings as chosen ('' for none). */
 export interface ErmForm {
@@ -10,14 +10,6 @@ export interface ErmForm {
   ermCategory: string;
   ermReference: string;
 }
-
-export const TEXT_KEYS = [
-  'consequenceOrganisation',
-  'consequenceIndividuals',
-  'consequenceSociety',
-  'ermCategory',
-  'ermReference',
-] as const;
 
 export function ermFormOf(erm: RiskErm | undefined): ErmForm {
   return {
@@ -36,6 +28,6 @@ export function ermFieldsOf(form: ErmForm): RiskErm {
   const erm: RiskErm = {};
   if (form.residualLikelihood !== '') erm.residualLikelihood = Number(form.residualLikelihood);
   if (form.residualImpact !== '') erm.residualImpact = Number(form.residualImpact);
-  for (const key of TEXT_KEYS) if (form[key].trim() !== '') erm[key] = form[key].trim();
+  for (const key of ERM_TEXT_FIELDS) if (form[key].trim() !== '') erm[key] = form[key].trim();
   return erm;
 }
