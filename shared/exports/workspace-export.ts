@@ -24,12 +24,14 @@ import {
   readAssessmentIndex,
   readRecordLogs,
   readRegistry,
+  readIsmsSoa,
   readRiskErm,
   readRiskRegister,
   readSoa,
   readTierScheme,
 } from '../documents/registry/index.ts';
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
+import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
 
 /**
  * Every export of a workspace as files, from its documents: what `sightline export` writes, made
@@ -37,7 +39,7 @@ import { registerCsv, registerJson } from '../inventory/register-export.ts';
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'erm'] as const;
+export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'erm', 'iso27001'] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -50,6 +52,8 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   assessments: ['md', 'html', 'json'],
   /** The risk register for an ERM/GRC import (grc-export.ts). */
   erm: ['csv'],
+  /** The 42001 → 27001 crosswalk with this ISMS's reuse (shared/iso27001). */
+  iso27001: ['csv'],
 };
 
 export interface WorkspaceDocuments {
@@ -234,6 +238,13 @@ export function exportPart(
       const erm = readRiskErm(docs.registry).erm;
       const text = riskRegisterGrcCsv(risks.values(), erm, systems, { provenance });
       return [{ name: exportFileName(docs.workspace, 'erm-risks', who.at, 'csv'), text }];
+    }
+    case 'iso27001': {
+      const isms = readIsmsSoa(docs.registry);
+      const reuse = reuseFromIsms(isms.soa?.rows ?? [], isms.clausesInPlace?.inPlace ?? false);
+      const name = exportFileName(docs.workspace, 'iso27001-crosswalk', who.at, 'csv');
+      const provenance = provenanceFor(docs, who, [docs.registry]);
+      return [{ name, text: crosswalkCsv(reuse, { provenance }) }];
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { ExportProvenance } from '../assessments/provenance.ts';
+import { PROVENANCE_COLUMNS, stamp } from '../assessments/registers-export.ts';
 import { csvDocument } from '../inventory/csv.ts';
 import { CROSSWALK_SOURCES } from './crosswalk.ts';
 import { CROSSWALK } from './crosswalk.ts';
@@ -39,7 +41,10 @@ export const CROSSWALK_COLUMNS = [
 ] as const;
 
 /** The crosswalk as CSV, with this organisation's ISMS state per mapped item (F8's export). */
-export function crosswalkCsv(summary: ReuseSummary): string {
+export function crosswalkCsv(
+  summary: ReuseSummary,
+  options: { provenance?: ExportProvenance } = {},
+): string {
   const byId = new Map(CROSSWALK.map((row) => [row.iso42001, row]));
   const rows = summary.requirements.map((requirement) => {
     const mapping = byId.get(requirement.id)!;
@@ -58,7 +63,9 @@ export function crosswalkCsv(summary: ReuseSummary): string {
         )
         .join('; '),
       REUSE_STATUS_WORDS[requirement.status],
+      ...stamp(options.provenance),
     ];
   });
-  return csvDocument([[...CROSSWALK_COLUMNS], ...rows]);
+  const provenance = options.provenance ? PROVENANCE_COLUMNS : [];
+  return csvDocument([[...CROSSWALK_COLUMNS, ...provenance], ...rows]);
 }

@@ -53,6 +53,7 @@ export interface CrosswalkRow {
 type Row = [string, readonly string[], Relation, string, ...CrosswalkSource[]];
 
 const SAME = 'Same harmonized-structure clause in both standards';
+const SAME_TOPIC = 'Same topic in both standards (27001 numbers the risk clauses alike)';
 const ROWS: readonly Row[] = [
   // Clauses 4–10: same number and title in both (harmonized structure).
   [
@@ -115,14 +116,14 @@ const ROWS: readonly Row[] = [
     '6.1.2',
     ['6.1.2', '8.2'],
     'extend',
-    `${SAME} topic; the ISMS risk method (criteria, likelihood × impact, owners) is reused, AI risk sources and consequences for individuals and society are added.`,
+    `${SAME_TOPIC}; the ISMS risk method (criteria, likelihood × impact, owners) is reused, AI risk sources and consequences for individuals and society are added.`,
     'hs',
   ],
   [
     '6.1.3',
     ['6.1.3', '8.3'],
     'extend',
-    `${SAME} topic; risk treatment and the Statement of Applicability process are reused, compared against 42001 Annex A instead of 27001 Annex A.`,
+    `${SAME_TOPIC}; risk treatment and the Statement of Applicability process are reused, compared against 42001 Annex A instead of 27001 Annex A.`,
     'hs',
   ],
   [
@@ -186,14 +187,14 @@ const ROWS: readonly Row[] = [
     '8.2',
     ['8.2'],
     'extend',
-    `${SAME} topic; risk assessments at planned intervals and on change are run as in the ISMS, on AI risks.`,
+    `${SAME_TOPIC}; risk assessments at planned intervals and on change are run as in the ISMS, on AI risks.`,
     'hs',
   ],
   [
     '8.3',
     ['8.3'],
     'extend',
-    `${SAME} topic; the risk treatment plan is implemented as in the ISMS, with AI treatments.`,
+    `${SAME_TOPIC}; the risk treatment plan is implemented as in the ISMS, with AI treatments.`,
     'hs',
   ],
   [

@@ -10,6 +10,7 @@ import {
   crosswalkCsv,
   reuseFromIsms,
 } from '../../../shared/iso27001/index.ts';
+import { useExportProvenance } from '../exports/provenance.tsx';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { browserSaveFile, exportFileName, type SaveFile } from '../inventory/list/download.ts';
 import { SoaImport } from './SoaImport.tsx';
@@ -38,6 +39,7 @@ export function Iso27001Page({
   saveFile = browserSaveFile,
 }: Iso27001PageProps) {
   const isms = useIsms(registry);
+  const provenance = useExportProvenance();
   const clausesInPlace = isms.clausesInPlace?.inPlace ?? false;
   const summary = useMemo(
     () => reuseFromIsms(isms.soa?.rows ?? [], clausesInPlace),
@@ -51,12 +53,14 @@ export function Iso27001Page({
       </div>
     );
   }
-  const exportCsv = () =>
+  const exportCsv = () => {
+    const at = now();
     saveFile({
-      name: exportFileName(workspace, 'iso27001-crosswalk', now(), 'csv'),
+      name: exportFileName(workspace, 'iso27001-crosswalk', at, 'csv'),
       type: 'text/csv;charset=utf-8',
-      text: crosswalkCsv(summary),
+      text: crosswalkCsv(summary, { provenance: provenance(at, registry) }),
     });
+  };
   return (
     <div className="iso27001">
       <div className="soa-head">

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { IMPLEMENTATION_STATES, isIso27001Id, type IsmsSoaRow } from '../../iso27001/index.ts';
+import { isIso27001Id } from '../../iso27001/iso27001.ts';
+import { IMPLEMENTATION_STATES, type IsmsSoaRow } from '../../iso27001/soa-import.ts';
 import { addProblem } from '../schema/problems.ts';
 import { topMap } from '../schema/read.ts';
 import { ensureWritable } from '../schema/version.ts';
