@@ -25,6 +25,7 @@ import {
   readRecordLogs,
   readRegistry,
   readIsmsSoa,
+  readOwnControls,
   readRiskErm,
   readRiskRegister,
   readSoa,
@@ -141,6 +142,7 @@ function soaFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho)
   const { risks, systems, riskNames } = names(docs);
   const soa = readSoa(docs.registry);
   const options = {
+    ownControls: readOwnControls(docs.registry).controls,
     risks: risks.values(),
     names: { systems, risks: riskNames },
     provenance: provenanceFor(docs, who, [docs.registry]),

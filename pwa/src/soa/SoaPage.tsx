@@ -18,7 +18,7 @@ import { GapAnalysis } from './GapAnalysis.tsx';
 import { SoaControl } from './SoaControl.tsx';
 import { RiskReasons } from './RiskReasons.tsx';
 import { SoaSummary } from './SoaSummary.tsx';
-import { OwnControls } from './own/OwnControls.tsx';
+import { OwnControls, useOwnControls } from './own/OwnControls.tsx';
 import './soa.css';
 
 export interface SoaPageProps {
@@ -40,6 +40,7 @@ export function SoaPage({
   saveFile = browserSaveFile,
 }: SoaPageProps) {
   const soa = useSoa(registry);
+  const ownControls = useOwnControls(registry);
   const { risks } = useRisks(registry);
   const { records } = useRegistry(registry);
   // The statement with the register's risks folded in: what every screen and export shows.
@@ -69,6 +70,7 @@ export function SoaPage({
   const save = (what: 'csv' | 'md') => {
     const at = now();
     const options = {
+      ownControls: ownControls.controls,
       risks: risks.values(),
       names: {
         systems: new Map(systems.map((s) => [s.id, s.label])),
