@@ -165,7 +165,10 @@ describe('sightline demo', () => {
     it('refuses bad input with a clear error, writing nothing', () => {
       const empty = join(dir.path, 'nothing');
       const cases: Array<[string[], RegExp]> = [
-        [['--what', 'everything'], /--what must be register, risks, soa, assessments, erm, iso27001 or all/],
+        [
+          ['--what', 'everything'],
+          /--what must be register, risks, soa, assessments, erm, iso27001 or all/,
+        ],
         [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
         [['--workspace', 'nope'], /no workspace "nope"/],
       ];
