@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+
+/** One control a person could not reach: why, and which (tag, name, where it was). */
+export interface Unreachable {
+  why: 'outside the viewport' | 'covered';
+  control: string;
+  /** For `covered`: what was drawn over it. */
+  by?: string;
+}
+
+/** How much wider than the viewport the document is (0: no horizontal scrolling). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Every visible control on the page, scrolled into view as a browser would for focus or a tap:
+ * one that still lies outside the viewport (a panel opened off-screen, a button in a row cut off
+ * by `overflow: hidden`) or that another element covers at its centre (a sticky header drawn
+ * over it) is unreachable. Scroll positions are put back afterwards.
+ */
+export function unreachableControls(page: Page): Promise<Unreachable[]> {
+  return page.evaluate(() => {
+    const describe = (el: Element): string => {
+      const name =
+        el.getAttribute('aria-label') ??
+        (el as HTMLElement).innerText?.trim().slice(0, 40) ??
+        el.getAttribute('name') ??
+        '';
+      const id = el.id ? `#${el.id}` : '';
+      const cls =
+        typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls} "${name || el.getAttribute('title') || ''}"`;
+    };
+    const scrolled = new Map<Element, [number, number]>();
+    const remember = (el: Element | null) => {
+      for (let e = el; e; e = e.parentElement) {
+        if (!scrolled.has(e)) scrolled.set(e, [e.scrollLeft, e.scrollTop]);
+      }
+    };
+    const windowAt: [number, number] = [window.scrollX, window.scrollY];
+    const selector =
+      'a[href], button, input, select, textarea, summary, [role="button"], [role="tab"], [role="checkbox"], [role="radio"], [role="switch"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+    const found: Array<{ why: 'outside the viewport' | 'covered'; control: string; by?: string }> =
+      [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      if (!el.isConnected) continue;
+      if (el.matches(':disabled')) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const first = el.getBoundingClientRect();
+      // Visually hidden controls (a styled radio's input, a skip link until focused) are reached
+      // through what stands for them.
+      if (first.width < 4 || first.height < 4) continue;
+      remember(el);
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) {
+        found.push({ why: 'outside the viewport', control: describe(el) });
+        continue;
+      }
+      const top = document.elementFromPoint(x, y);
+      if (!top || el.contains(top) || top.contains(el)) continue;
+      // A label drawn over its own control is how styled checkboxes work.
+      if (top instanceof HTMLLabelElement && top.control === el) continue;
+      if (el.closest('label')?.contains(top)) continue;
+      found.push({ why: 'covered', control: describe(el), by: describe(top) });
+    }
+    for (const [el, [left, top]] of scrolled) {
+      el.scrollLeft = left;
+      el.scrollTop = top;
+    }
+    window.scrollTo(windowAt[0], windowAt[1]);
+    return found;
+  });
+}
