@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../pwa/src/router/sections.ts';
 import { hasChromium } from './harness/browser.ts';
 import { seededPages, seedGovernanceWorkspace } from './harness/governance-seed.ts';
-import { horizontalOverflow, unreachableControls } from './harness/layout-probe.ts';
+import {
+  horizontalOverflow,
+  overflowingElements,
+  unreachableControls,
+} from './harness/layout-probe.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 
 /**
@@ -35,7 +39,10 @@ async function open(page: Page, hash: string, heading: string) {
 async function problems(page: Page, where: string): Promise<string[]> {
   const found: string[] = [];
   const overflow = await horizontalOverflow(page);
-  if (overflow > 0) found.push(`${where}: document ${overflow}px wider than the viewport`);
+  if (overflow > 0) {
+    const culprits = (await overflowingElements(page)).join(', ');
+    found.push(`${where}: document ${overflow}px wider than the viewport: ${culprits}`);
+  }
   for (const u of await unreachableControls(page)) {
     found.push(`${where}: ${u.why}: ${u.control}${u.by ? ` under ${u.by}` : ''}`);
   }

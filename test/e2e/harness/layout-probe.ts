@@ -14,6 +14,25 @@ export function horizontalOverflow(page: Page): Promise<number> {
 }
 
 /**
+ * What sticks out past the viewport's right edge: the innermost such elements (whose children all
+ * fit), as `tag.class`, a few at most — where to look when the document is too wide.
+ */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const limit = window.innerWidth + 1;
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > limit;
+    const found = Array.from(document.body.querySelectorAll('*')).filter(
+      (el) => sticksOut(el) && !Array.from(el.children).some(sticksOut),
+    );
+    return found.slice(0, 4).map((el) => {
+      const cls = typeof el.className === 'string' ? el.className.split(' ')[0] : '';
+      const right = Math.round(el.getBoundingClientRect().right);
+      return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''} (to ${right}px)`;
+    });
+  });
+}
+
+/**
  * Every visible control on the page, scrolled into view as a browser would for focus or a tap:
  * one that still lies outside the viewport (a panel opened off-screen, a button in a row cut off
  * by `overflow: hidden`) or that another element covers at its centre (a sticky header drawn
@@ -46,6 +65,8 @@ export function unreachableControls(page: Page): Promise<Unreachable[]> {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       if (!el.isConnected) continue;
       if (el.matches(':disabled')) continue;
+      // Inert (the list behind a sheet): neither focusable nor tappable, by design.
+      if (el.closest('[inert]')) continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const first = el.getBoundingClientRect();
       // Visually hidden controls (a styled radio's input, a skip link until focused) are reached
@@ -74,4 +95,72 @@ export function unreachableControls(page: Page): Promise<Unreachable[]> {
     window.scrollTo(windowAt[0], windowAt[1]);
     return found;
   });
+}
+
+/**
+ * Words broken across lines inside `selector`'s elements ("Peopl/e", "chatg/pt.com"): a word may
+ * wrap only after a hyphen. Returns each broken word with where it was.
+ */
+export function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const lines = (range: Range) =>
+      new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
+    const broken: string[] = [];
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s-]+-?/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (lines(range) > 1) broken.push(`"${match[0]}" in ${el.tagName.toLowerCase()}`);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+/** Cells of `rowSelector`'s rows whose text reaches past the cell (printed over its neighbour). */
+export function spilledCells(page: Page, rowSelector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const spilled: string[] = [];
+    for (const row of Array.from(document.querySelectorAll(sel))) {
+      for (const cell of Array.from(row.children)) {
+        const box = cell.getBoundingClientRect();
+        if (box.width === 0) continue;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const text = range.getBoundingClientRect();
+        if (text.width > 0 && (text.right > box.right + 1 || text.left < box.left - 1)) {
+          spilled.push(`${(cell.textContent ?? '').trim().slice(0, 40)}`);
+        }
+      }
+    }
+    return spilled;
+  }, rowSelector);
+}
+
+/** Pairs of rows of `rowSelector` drawn over one another (a virtualizer's stale heights). */
+export function overlappingRows(page: Page, rowSelector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const rows = Array.from(document.querySelectorAll(sel))
+      .map((row) => ({ row, box: row.getBoundingClientRect() }))
+      .sort((a, b) => a.box.top - b.box.top);
+    const found: string[] = [];
+    rows.slice(1).forEach(({ row, box }, i) => {
+      const above = rows[i]!;
+      if (above.box.bottom > box.top + 1) {
+        found.push(
+          `${above.row.getAttribute('data-tool-key')} over ${row.getAttribute('data-tool-key')}`,
+        );
+      }
+    });
+    return found;
+  }, rowSelector);
 }
