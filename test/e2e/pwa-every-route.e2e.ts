@@ -9,6 +9,7 @@ import {
   unreachableControls,
 } from './harness/layout-probe.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
+import { screenshotPath } from './harness/screenshots.ts';
 
 /**
  * Issue 18's bar for every screen: each route of the navigation (read from the router's list, so
@@ -21,6 +22,8 @@ const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
 ] as const;
 const THEMES = ['light', 'dark'] as const;
+/** The routes whose look the README shows, at each size and theme (docs/screenshots). */
+const SHOWN = new Set(['inbox', 'dashboard', 'inventory', 'record']);
 
 const ROUTES = [
   ...SECTIONS.map((s) => ({ name: s.path, hash: `#/${s.path}`, heading: s.heading })),
@@ -67,21 +70,47 @@ describe.skipIf(!hasChromium())('every route at every size and theme (end to end
       await ws.joinAsLead(page);
       const found: string[] = [];
       for (const theme of THEMES) {
-        await page.emulateMedia({ colorScheme: theme });
+        // Reduced motion: the drawer is in place at once, not halfway through its slide.
+        await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
         for (const route of ROUTES) {
           await open(page, route.hash, route.heading);
           found.push(...(await problems(page, `${size.name} ${theme} ${route.name}`)));
+          if (SHOWN.has(route.name)) {
+            await page.screenshot({
+              path: screenshotPath(`pwa-${route.name}-${size.name}-${theme}`),
+            });
+          }
         }
+        // A form dialog (a full-screen sheet on a phone).
+        await open(page, '#/inventory', 'Inventory');
+        await page.getByRole('button', { name: 'New record' }).click();
+        await expect
+          .poll(() => page.getByRole('dialog', { name: 'New record' }).isVisible())
+          .toBe(true);
+        found.push(...(await problems(page, `${size.name} ${theme} new record dialog`)));
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
         // The inbox with a tool's details open.
         await open(page, '#/inbox', 'Inbox');
         await page.getByRole('button', { name: 'Claude', exact: true }).click();
         await expect.poll(() => page.locator('aside h2').first().textContent()).toBe('Claude');
         found.push(...(await problems(page, `${size.name} ${theme} inbox details`)));
+        await page.screenshot({ path: screenshotPath(`pwa-inbox-details-${size.name}-${theme}`) });
+        if (size.name === 'phone') {
+          await page.getByRole('button', { name: 'Close details' }).click();
+          await page.getByRole('button', { name: 'Menu' }).click();
+          await expect
+            .poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible())
+            .toBe(true);
+          found.push(...(await problems(page, `${size.name} ${theme} navigation drawer`)));
+          await page.screenshot({ path: screenshotPath(`pwa-drawer-phone-${theme}`) });
+          await page.keyboard.press('Escape');
+        }
       }
       if (found.length > 0) console.log(found.join('\n'));
       expect(found).toEqual([]);
       expect(csp).toEqual([]);
       await context.close();
-    }, 300_000);
+    }, 480_000);
   }
 });

@@ -145,6 +145,10 @@ describe.skipIf(!hasChromium())('the inbox on every screen (end to end, issue 18
     await ws.joinAsLead(page);
     await expect.poll(() => page.locator(ROWS).count(), { timeout: 15_000 }).toBeGreaterThan(10);
 
+    // On a desktop the sections stay beside the page: no menu button, Sign out in view.
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+
     // A skip link is the first stop of Tab, and goes to the page.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');

@@ -65,8 +65,9 @@ export function unreachableControls(page: Page): Promise<Unreachable[]> {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       if (!el.isConnected) continue;
       if (el.matches(':disabled')) continue;
-      // Inert (the list behind a sheet): neither focusable nor tappable, by design.
-      if (el.closest('[inert]')) continue;
+      // Inert (the list behind a sheet) or hidden behind a modal dialog (Radix hides the rest of
+      // the page with aria-hidden): out of reach by design while that is open.
+      if (el.closest('[inert], [aria-hidden="true"]')) continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const first = el.getBoundingClientRect();
       // Visually hidden controls (a styled radio's input, a skip link until focused) are reached
