@@ -77,5 +77,5 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
     expect(findings).toEqual([]);
     expect(csp).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 });
