@@ -15,6 +15,7 @@ import {
   type Sighting,
 } from '../../shared/documents/report/index.ts';
 import { concernFromInput } from './concern-input.ts';
+import { PolicyPanel } from './policy-panel.ts';
 import { bannerFor, exportJson, flagFromInput, ledgerFrom, withDismissal } from './answers.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import {
@@ -39,6 +40,7 @@ import type {
   ConcernInput,
   FlagInput,
   LedgerResponse,
+  PolicyPanelInfo,
   SiteInfo,
   StatusResponse,
 } from './messages.ts';
@@ -91,9 +93,11 @@ export class BackgroundService {
   /** Tool keys already reported or on their way: read from the report once per wake, not per visit. */
   #known: Set<string> | undefined;
   readonly #ready: Promise<void>;
+  readonly #policyPanel: PolicyPanel;
 
   constructor(deps: ServiceDeps) {
     this.#deps = deps;
+    this.#policyPanel = new PolicyPanel(deps.storage, deps.now);
     this.#matcher = compileMatcher(builtInCatalog());
     this.#ready = this.#start();
   }
@@ -254,6 +258,7 @@ export class BackgroundService {
     const concerns = (await this.#deps.storage.get<ReportConcern[]>(keys.pendingConcerns)) ?? [];
     for (const concern of concerns) addConcern(sync.report, concern);
     if (concerns.length > 0) await this.#deps.storage.remove(keys.pendingConcerns);
+    await this.#policyPanel.flushInto(sync.report);
     if (await sync.acknowledged(ACK_WAIT_MS)) {
       await this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
     } else {
@@ -284,6 +289,7 @@ export class BackgroundService {
         (await this.#deps.log.countPending()) +
         flags.length +
         ((await this.#deps.storage.get<unknown[]>(keys.pendingConcerns)) ?? []).length +
+        (await this.#policyPanel.waiting()) +
         (await this.#unacknowledged(lastSyncAt)),
     };
   }
@@ -395,6 +401,26 @@ export class BackgroundService {
     const dismissals =
       (await this.#deps.storage.get<Record<string, string>>(keys.bannerDismissals)) ?? {};
     return bannerFor(site, dismissals, this.#deps.now());
+  }
+
+  /** The AI policy panel for an AI tool's page: reads the hostname only (docs/extension.md). */
+  async policyPanel(hostText: string): Promise<PolicyPanelInfo> {
+    await this.#ready;
+    this.#active(); // a fresh policy for the next page
+    const isAiTool = this.matcher().matchHostname(String(hostText).slice(0, 253)) !== undefined;
+    const sync = this.#sync;
+    return this.#policyPanel.info(sync && { policy: sync.policy, report: sync.report }, isAiTool);
+  }
+
+  async acknowledgePolicy(versionId: string): Promise<{ ok: true } | { error: string }> {
+    await this.#ready;
+    const result = await this.#policyPanel.acknowledge(this.#sync?.policy, versionId);
+    if ('ok' in result) this.#deps.schedule(0, () => void this.flush());
+    return result;
+  }
+
+  async snoozePolicy(versionId: string): Promise<{ ok: true }> {
+    return this.#policyPanel.snooze(versionId);
   }
 
   async dismissBanner(toolKey: string): Promise<{ ok: true }> {
