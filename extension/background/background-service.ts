@@ -9,6 +9,7 @@ import {
   addFlag,
   readReport,
   recordSightings,
+  setClientStatus,
   setReportMeta,
   type ReportConcern,
   type ReportFlag,
@@ -243,6 +244,13 @@ export class BackgroundService {
       extensionVersion: this.#deps.version,
       catalogVersion: CATALOG_VERSION,
     });
+    // The admin's enrolment page lists a policy that failed (docs/extension.md, "Enrolment").
+    const policyError = await loadPolicyError(this.#deps.storage);
+    try {
+      setClientStatus(sync.report, policyError ? { policyError } : {});
+    } catch (error) {
+      console.warn(`sightline: policy error not reported: ${(error as Error).message}`);
+    }
     for (;;) {
       const pending = await this.#deps.log.pending(500);
       if (pending.length === 0) break;

@@ -16,12 +16,14 @@ import {
 import { formatDocumentName, parseDocumentName } from '../../../shared/documents/names.ts';
 import { readPolicy } from '../../../shared/documents/policy/index.ts';
 import {
+  readClientStatus,
   readConcerns,
   readPolicyAcks,
   readReport,
   summariseReport,
 } from '../../../shared/documents/report/index.ts';
 import { PolicyAckStore } from './policy-ack-store.ts';
+import { ReporterClients } from './reporter-clients.ts';
 import { SummaryStore } from './summary-store.ts';
 import { knownTools, trustedIdentity } from './trusted-names.ts';
 
@@ -38,6 +40,7 @@ const SETTLE_MS = 300;
 export function discoveriesExtension(db: DatabaseSync): Extension {
   const summaries = new SummaryStore(db);
   const acks = new PolicyAckStore(db);
+  const clients = new ReporterClients(db);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
 
@@ -67,6 +70,12 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
     report: Y.Doc,
   ) {
     const read = readReport(report);
+    // The admin's list of enrolled extensions: version and policy enrolment error (EXT1).
+    clients.update(workspace, {
+      reporterId,
+      version: read.extensionVersion ?? null,
+      policyError: readClientStatus(report).policyError ?? null,
+    });
     const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);

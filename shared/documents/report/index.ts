@@ -6,3 +6,4 @@ export { readReport } from './read.ts';
 export { MAX_PURPOSES, summariseReport, type ReporterToolSummary } from './summary.ts';
 export * from './concerns.ts';
 export * from './policy-acks.ts';
+export * from './client-status.ts';
