@@ -16,6 +16,7 @@ import {
   type Sighting,
 } from '../../shared/documents/report/index.ts';
 import { concernFromInput } from './concern-input.ts';
+import { AccountKinds } from './account-kinds.ts';
 import { PolicyPanel } from './policy-panel.ts';
 import { bannerFor, exportJson, flagFromInput, ledgerFrom, withDismissal } from './answers.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
@@ -95,10 +96,12 @@ export class BackgroundService {
   #known: Set<string> | undefined;
   readonly #ready: Promise<void>;
   readonly #policyPanel: PolicyPanel;
+  readonly #accountKinds: AccountKinds;
 
   constructor(deps: ServiceDeps) {
     this.#deps = deps;
     this.#policyPanel = new PolicyPanel(deps.storage, deps.now);
+    this.#accountKinds = new AccountKinds(deps.storage, deps.now);
     this.#matcher = compileMatcher(builtInCatalog());
     this.#ready = this.#start();
   }
@@ -267,6 +270,7 @@ export class BackgroundService {
     for (const concern of concerns) addConcern(sync.report, concern);
     if (concerns.length > 0) await this.#deps.storage.remove(keys.pendingConcerns);
     await this.#policyPanel.flushInto(sync.report);
+    await this.#accountKinds.flushInto(sync.report);
     if (await sync.acknowledged(ACK_WAIT_MS)) {
       await this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
     } else {
@@ -425,6 +429,17 @@ export class BackgroundService {
     const result = await this.#policyPanel.acknowledge(this.#sync?.policy, versionId);
     if ('ok' in result) this.#deps.schedule(0, () => void this.flush());
     return result;
+  }
+
+  /**
+   * The account signed in to an AI tool, from a source that respects the privacy promise: only
+   * its kind is kept (docs/extension.md, "Corporate or personal account"). No source calls it yet.
+   */
+  async onSignedInAccount(toolKey: string, address: string | undefined) {
+    await this.#ready;
+    const kind = await this.#accountKinds.note(this.#sync?.policy, toolKey, address);
+    this.#deps.schedule(REPEAT_FLUSH_MS, () => void this.flush());
+    return kind;
   }
 
   async snoozePolicy(versionId: string): Promise<{ ok: true }> {

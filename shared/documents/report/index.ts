@@ -7,3 +7,4 @@ export { MAX_PURPOSES, summariseReport, type ReporterToolSummary } from './summa
 export * from './concerns.ts';
 export * from './policy-acks.ts';
 export * from './client-status.ts';
+export * from './accounts.ts';
