@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { readReport } from '../../shared/documents/report/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { waitFor } from '../helpers/relay-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
 import {
@@ -13,7 +13,7 @@ import {
   writeFirefoxPolicy,
   type FirefoxSession,
 } from './harness/firefox.ts';
-import { mintToken } from './harness/workspace.ts';
+import { leadClients, mintToken } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
 
 const sendMessage = (message: unknown) =>
@@ -37,15 +37,13 @@ describe.skipIf(!hasFirefox())('the Firefox add-on in Firefox (end to end)', () 
   let relay: ServerProcess;
   let sites: FakeAiSites;
   let tunnel: { port: number; close(): Promise<void> };
-  const clients: TestClient[] = [];
   const token = (...args: string[]) => mintToken(data.path, ...args);
 
-  async function lead(name: string): Promise<TestClient> {
-    const client = connectClient(relay.syncUrl, name, token('--role', 'lead'));
-    clients.push(client);
-    await waitFor(() => client.provider.synced, `lead sync of ${name}`);
-    return client;
-  }
+  const leads = leadClients(
+    () => relay,
+    () => data.path,
+  );
+  const lead = (name: string) => leads.open(name);
 
   beforeAll(async () => {
     buildFirefoxAddon();
@@ -54,7 +52,7 @@ describe.skipIf(!hasFirefox())('the Firefox add-on in Firefox (end to end)', () 
     tunnel = await startTunnelTo(sites.port);
   });
   afterAll(async () => {
-    clients.forEach((c) => c.destroy());
+    leads.destroy();
     await tunnel?.close();
     await sites?.close();
     await relay?.stop();

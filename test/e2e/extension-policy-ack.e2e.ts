@@ -5,13 +5,13 @@ import { approvePolicyVersion, savePolicyDraft } from '../../shared/documents/ai
 import { readPolicyAckCounts } from '../../shared/documents/discoveries/index.ts';
 import { publishAiPolicy } from '../../shared/documents/policy/index.ts';
 import { POLICY_ACKS } from '../../shared/documents/report/index.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { waitFor } from '../helpers/relay-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { hasChromium, launchWithExtension, type BrowserSession } from './harness/browser.ts';
 import { closedShadow } from './harness/closed-shadow.ts';
 import { startFakeAiSites, type FakeAiSites } from './harness/fake-ai-sites.ts';
 import { screenshotPath } from './harness/screenshots.ts';
-import { mintToken, sendToExtension } from './harness/workspace.ts';
+import { leadClients, mintToken, sendToExtension } from './harness/workspace.ts';
 import { startServerProcess, type ServerProcess } from './harness/server-process.ts';
 
 const POLICY = {
@@ -27,15 +27,13 @@ describe.skipIf(!hasChromium())('employees acknowledge the AI policy (end to end
   let browser: BrowserSession;
   let options: Page;
   let reporterId: string;
-  const clients: TestClient[] = [];
   const token = (...args: string[]) => mintToken(data.path, ...args);
 
-  async function lead(name: string): Promise<TestClient> {
-    const client = connectClient(relay.syncUrl, name, token('--role', 'lead'));
-    clients.push(client);
-    await waitFor(() => client.provider.synced, `lead sync of ${name}`);
-    return client;
-  }
+  const leads = leadClients(
+    () => relay,
+    () => data.path,
+  );
+  const lead = (name: string) => leads.open(name);
 
   beforeAll(async () => {
     relay = await startServerProcess(data.path);
@@ -70,7 +68,7 @@ describe.skipIf(!hasChromium())('employees acknowledge the AI policy (end to end
     await policy.acknowledged();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.destroy());
+    leads.destroy();
     await browser?.close();
     await sites?.close();
     await relay?.stop();
