@@ -5,6 +5,7 @@ import type {
   ConcernInput,
   FlagInput,
   LedgerResponse,
+  PolicyPanelInfo,
   SiteInfo,
   StatusResponse,
 } from './messages.ts';
@@ -21,6 +22,9 @@ export interface BackgroundClient {
   exportData(): Promise<{ json: string }>;
   banner(host: string): Promise<BannerInfo>;
   dismissBanner(toolKey: string): Promise<{ ok: true }>;
+  policyPanel(host: string): Promise<PolicyPanelInfo>;
+  acknowledgePolicy(versionId: string): Promise<{ ok: true } | Failure>;
+  snoozePolicy(versionId: string): Promise<{ ok: true }>;
 }
 
 interface RuntimeMessaging {
@@ -40,5 +44,8 @@ export function backgroundClient(runtime: RuntimeMessaging): BackgroundClient {
     exportData: () => send({ type: 'export-data' }),
     banner: (host) => send({ type: 'banner', host }),
     dismissBanner: (toolKey) => send({ type: 'dismiss-banner', toolKey }),
+    policyPanel: (host) => send({ type: 'policy-panel', host }),
+    acknowledgePolicy: (versionId) => send({ type: 'acknowledge-policy', versionId }),
+    snoozePolicy: (versionId) => send({ type: 'snooze-policy', versionId }),
   };
 }

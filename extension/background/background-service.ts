@@ -9,12 +9,15 @@ import {
   addFlag,
   readReport,
   recordSightings,
+  setClientStatus,
   setReportMeta,
   type ReportConcern,
   type ReportFlag,
   type Sighting,
 } from '../../shared/documents/report/index.ts';
 import { concernFromInput } from './concern-input.ts';
+import { AccountKinds } from './account-kinds.ts';
+import { PolicyPanel } from './policy-panel.ts';
 import { bannerFor, exportJson, flagFromInput, ledgerFrom, withDismissal } from './answers.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import {
@@ -39,6 +42,7 @@ import type {
   ConcernInput,
   FlagInput,
   LedgerResponse,
+  PolicyPanelInfo,
   SiteInfo,
   StatusResponse,
 } from './messages.ts';
@@ -91,9 +95,13 @@ export class BackgroundService {
   /** Tool keys already reported or on their way: read from the report once per wake, not per visit. */
   #known: Set<string> | undefined;
   readonly #ready: Promise<void>;
+  readonly #policyPanel: PolicyPanel;
+  readonly #accountKinds: AccountKinds;
 
   constructor(deps: ServiceDeps) {
     this.#deps = deps;
+    this.#policyPanel = new PolicyPanel(deps.storage, deps.now);
+    this.#accountKinds = new AccountKinds(deps.storage, deps.now);
     this.#matcher = compileMatcher(builtInCatalog());
     this.#ready = this.#start();
   }
@@ -239,6 +247,13 @@ export class BackgroundService {
       extensionVersion: this.#deps.version,
       catalogVersion: CATALOG_VERSION,
     });
+    // The admin's enrolment page lists a policy that failed (docs/extension.md, "Enrolment").
+    const policyError = await loadPolicyError(this.#deps.storage);
+    try {
+      setClientStatus(sync.report, policyError ? { policyError } : {});
+    } catch (error) {
+      console.warn(`sightline: policy error not reported: ${(error as Error).message}`);
+    }
     for (;;) {
       const pending = await this.#deps.log.pending(500);
       if (pending.length === 0) break;
@@ -254,6 +269,8 @@ export class BackgroundService {
     const concerns = (await this.#deps.storage.get<ReportConcern[]>(keys.pendingConcerns)) ?? [];
     for (const concern of concerns) addConcern(sync.report, concern);
     if (concerns.length > 0) await this.#deps.storage.remove(keys.pendingConcerns);
+    await this.#policyPanel.flushInto(sync.report);
+    await this.#accountKinds.flushInto(sync.report);
     if (await sync.acknowledged(ACK_WAIT_MS)) {
       await this.#deps.storage.set(keys.lastSyncAt, this.#deps.now());
     } else {
@@ -284,6 +301,7 @@ export class BackgroundService {
         (await this.#deps.log.countPending()) +
         flags.length +
         ((await this.#deps.storage.get<unknown[]>(keys.pendingConcerns)) ?? []).length +
+        (await this.#policyPanel.waiting()) +
         (await this.#unacknowledged(lastSyncAt)),
     };
   }
@@ -395,6 +413,37 @@ export class BackgroundService {
     const dismissals =
       (await this.#deps.storage.get<Record<string, string>>(keys.bannerDismissals)) ?? {};
     return bannerFor(site, dismissals, this.#deps.now());
+  }
+
+  /** The AI policy panel for an AI tool's page: reads the hostname only (docs/extension.md). */
+  async policyPanel(hostText: string): Promise<PolicyPanelInfo> {
+    await this.#ready;
+    this.#active(); // a fresh policy for the next page
+    const isAiTool = this.matcher().matchHostname(String(hostText).slice(0, 253)) !== undefined;
+    const sync = this.#sync;
+    return this.#policyPanel.info(sync && { policy: sync.policy, report: sync.report }, isAiTool);
+  }
+
+  async acknowledgePolicy(versionId: string): Promise<{ ok: true } | { error: string }> {
+    await this.#ready;
+    const result = await this.#policyPanel.acknowledge(this.#sync?.policy, versionId);
+    if ('ok' in result) this.#deps.schedule(0, () => void this.flush());
+    return result;
+  }
+
+  /**
+   * The account signed in to an AI tool, from a source that respects the privacy promise: only
+   * its kind is kept (docs/extension.md, "Corporate or personal account"). No source calls it yet.
+   */
+  async onSignedInAccount(toolKey: string, address: string | undefined) {
+    await this.#ready;
+    const kind = await this.#accountKinds.note(this.#sync?.policy, toolKey, address);
+    this.#deps.schedule(REPEAT_FLUSH_MS, () => void this.flush());
+    return kind;
+  }
+
+  async snoozePolicy(versionId: string): Promise<{ ok: true }> {
+    return this.#policyPanel.snooze(versionId);
   }
 
   async dismissBanner(toolKey: string): Promise<{ ok: true }> {

@@ -15,7 +15,19 @@ export type BackgroundRequest =
   | { type: 'delete-local-data' }
   | { type: 'export-data' }
   | { type: 'banner'; host: string }
-  | { type: 'dismiss-banner'; toolKey: string };
+  | { type: 'dismiss-banner'; toolKey: string }
+  | { type: 'policy-panel'; host: string }
+  | { type: 'acknowledge-policy'; versionId: string }
+  | { type: 'snooze-policy'; versionId: string };
+
+/** Requests a content script (inside a web page) may make; everything else is for own pages. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'banner',
+  'dismiss-banner',
+  'policy-panel',
+  'acknowledge-policy',
+  'snooze-policy',
+]);
 
 export type ConnectionState = 'not-enrolled' | 'offline' | 'connecting' | 'connected';
 
@@ -94,6 +106,14 @@ export interface BannerInfo {
   alternative?: string;
 }
 
+/** The AI policy panel on an AI tool's page: the workspace's current version, not yet acknowledged. */
+export interface PolicyPanelInfo {
+  show: boolean;
+  policy?: { versionId: string; number: number; title: string; summary: string; link: string };
+  /** Whether the workspace uses attributed reporting: the panel says who the leads will see. */
+  attributed?: boolean;
+}
+
 export type Failure = { error: string };
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
@@ -113,6 +133,9 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
       'export-data',
       'banner',
       'dismiss-banner',
+      'policy-panel',
+      'acknowledge-policy',
+      'snooze-policy',
     ].includes(type)
   );
 }

@@ -217,4 +217,22 @@ describe('a failed enrolment by policy is visible', () => {
     await expect.poll(async () => (await status()).enrolled).toBe(true);
     expect((await status()).policyError).toBeUndefined();
   });
+
+  it('takes Firefox’s “no managed storage” for no policy, not a failed one', async () => {
+    const { runtime, send } = fakeRuntime();
+    const fire: Array<() => void> = [];
+    runtime.onInstalled = { addListener: (callback) => void fire.push(() => callback(undefined)) };
+    startBackground({
+      ...deps(runtime, memoryKeyValueStore(), () => 5000),
+      events: {
+        managedStorage: {
+          get: () => Promise.reject(new Error('Managed storage manifest not found')),
+        },
+      },
+    });
+    for (const callback of fire) callback();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const status = (await send({ type: 'status' })).response as { policyError?: unknown };
+    expect(status.policyError).toBeUndefined();
+  });
 });

@@ -8,7 +8,11 @@ import {
 } from '../enrolment/enrolment.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
 import { BackgroundService, type ServiceDeps } from './background-service.ts';
-import { isBackgroundRequest, type BackgroundRequest } from './messages.ts';
+import {
+  CONTENT_SCRIPT_REQUESTS,
+  isBackgroundRequest,
+  type BackgroundRequest,
+} from './messages.ts';
 import {
   syncWorkspaceBanners,
   type PermissionsLike,
@@ -109,12 +113,11 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
 
   runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isBackgroundRequest(message)) return false;
-    // Content scripts run inside web pages: they may only ask about the banner. The extension's
-    // own pages (popup, options, even when opened in a tab) may ask anything.
+    // Content scripts run inside web pages: they may only ask about the banner and the policy
+    // panel. The extension's own pages (popup, options, even when opened in a tab) may ask anything.
     const fromOwnPage =
       typeof sender.url === 'string' && sender.url.startsWith(runtime.getURL('/'));
-    if (!fromOwnPage && message.type !== 'banner' && message.type !== 'dismiss-banner')
-      return false;
+    if (!fromOwnPage && !CONTENT_SCRIPT_REQUESTS.has(message.type)) return false;
     void answer(service, storage, deps.now, message).then(sendResponse, (error: unknown) =>
       sendResponse({ error: String((error as Error)?.message ?? error) }),
     );
@@ -145,7 +148,7 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
     const managedStorage = events.managedStorage;
     if (!managedStorage) return;
     policyEnrolment = policyEnrolment
-      .then(() => managedStorage.get())
+      .then(() => managedStorage.get().catch(noManagedPolicy))
       .then((managed) => enrolFromPolicy(managed ?? {}, storage, deps.fetch))
       .then(async (enrolment) => {
         await storage.remove(POLICY_ERROR);
@@ -176,6 +179,18 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
   return service;
 }
 
+/**
+ * Firefox rejects `storage.managed.get()` when no policy configures the add-on ("Managed storage
+ * manifest not found"; Chromium answers `{}`): that is no policy, not a failed one — otherwise
+ * every Firefox without a policy would tell its employee that the administrator's policy failed.
+ * Found by the Firefox end-to-end test.
+ */
+function noManagedPolicy(error: unknown): ManagedConfig {
+  if (/managed storage manifest not found/i.test(String((error as Error)?.message ?? error)))
+    return {};
+  throw error;
+}
+
 async function answer(
   service: BackgroundService,
   storage: KeyValueStore,
@@ -203,6 +218,12 @@ async function answer(
       return service.banner(String(message.host));
     case 'dismiss-banner':
       return service.dismissBanner(String(message.toolKey));
+    case 'policy-panel':
+      return service.policyPanel(String(message.host));
+    case 'acknowledge-policy':
+      return service.acknowledgePolicy(String(message.versionId));
+    case 'snooze-policy':
+      return service.snoozePolicy(String(message.versionId));
   }
 }
 

@@ -35,6 +35,9 @@ export function fakeBackgroundClient(
     exportData: async () => ({ json: '{}' }),
     banner: async () => ({ show: false }),
     dismissBanner: async () => ({ ok: true }),
+    policyPanel: async () => ({ show: false }),
+    acknowledgePolicy: async () => ({ ok: true }),
+    snoozePolicy: async () => ({ ok: true }),
   };
   const implementation = { ...defaults, ...overrides };
   const calls: RecordedCall[] = [];
@@ -56,6 +59,9 @@ export function fakeBackgroundClient(
     exportData: record('exportData') as BackgroundClient['exportData'],
     banner: record('banner') as BackgroundClient['banner'],
     dismissBanner: record('dismissBanner') as BackgroundClient['dismissBanner'],
+    policyPanel: record('policyPanel') as BackgroundClient['policyPanel'],
+    acknowledgePolicy: record('acknowledgePolicy') as BackgroundClient['acknowledgePolicy'],
+    snoozePolicy: record('snoozePolicy') as BackgroundClient['snoozePolicy'],
   };
 }
 

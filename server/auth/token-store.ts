@@ -43,6 +43,7 @@ export class TokenStore {
   readonly #reportersOf;
   readonly #revokeReportersOf;
   readonly #seen;
+  readonly #reportersIn;
 
   constructor(db: DatabaseSync) {
     db.exec(`
@@ -101,6 +102,15 @@ export class TokenStore {
        WHERE minted_by = ? AND kind = 'reporter' AND revoked_at IS NULL`,
     );
     this.#seen = db.prepare('UPDATE tokens SET last_seen_at = ? WHERE id = ?');
+    this.#reportersIn = db.prepare(
+      `SELECT * FROM tokens WHERE workspace = ? AND kind = 'reporter'
+       ORDER BY COALESCE(last_seen_at, created_at) DESC, id LIMIT ?`,
+    );
+  }
+
+  /** A workspace's enrolled extensions (their own tokens), last contact first. */
+  reportersIn(workspace: string, limit: number): TokenRecord[] {
+    return (this.#reportersIn.all(workspace, limit) as unknown as Row[]).map(fromRow);
   }
 
   add(

@@ -4,7 +4,9 @@ import type { TokenStore } from '../auth/token-store.ts';
 import type { KeyedBuckets } from '../relay/rate-limit.ts';
 import type { DocumentHistory } from '../relay/relay.ts';
 import type { HealthState } from '../relay/storage-health.ts';
+import type { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
 import { enrol, enrolmentCors } from './enrolment.ts';
+import { listExtensions } from './extensions-api.ts';
 import { handleHistoryApi } from './history-api.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import { listReporters, listTokens, mint, revoke } from './token-management.ts';
@@ -22,6 +24,8 @@ export interface ApiServices {
   /** Enrolments allowed per IP address and per enrolment code (docs/sync.md H1). */
   enrolmentsPerIp: KeyedBuckets;
   enrolmentsPerCode: KeyedBuckets;
+  /** Each enrolled extension's version and policy enrolment error, from its report (EXT1). */
+  reporterClients: ReporterClients;
 }
 
 /**
@@ -77,6 +81,10 @@ export async function handleApi(
     if (route === 'GET /api/tokens') {
       const manager = await authenticateManager(req, services);
       return (sendJson(res, 200, listTokens(manager, services)), true);
+    }
+    if (route === 'GET /api/extensions') {
+      const manager = await authenticateManager(req, services);
+      return (sendJson(res, 200, listExtensions(manager, services)), true);
     }
     if (route === 'POST /api/tokens') {
       const manager = await authenticateManager(req, services);

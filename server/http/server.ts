@@ -7,6 +7,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { DatabaseSync } from 'node:sqlite';
 import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
+import { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
 import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
@@ -62,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const db = openDatabase(databaseFile(options.dataDir));
   const tokenStore = new TokenStore(db);
+  const reporterClients = new ReporterClients(db);
   const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
   const log = new LogLimiter();
   const sockets = new SocketRegistry(limits);
@@ -188,6 +190,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
       enrolmentsPerIp,
       enrolmentsPerCode,
+      reporterClients,
       health: () => relay.health.state,
       history: relay.history,
       status: () => ({

@@ -45,6 +45,11 @@ export class Refusal extends Error {
 
 /** How often a token's "last seen" is written at most. */
 const SEEN_EVERY_MS = 5 * 60_000;
+/**
+ * An extension's, at most hourly: there are thousands, each reconnecting every few minutes, and
+ * the admin's list of enrolled extensions needs last contact to the hour, no finer (EXT2).
+ */
+const REPORTER_SEEN_EVERY_MS = 60 * 60_000;
 
 /**
  * Enforces the permission table at connect time (docs/sync.md P1–P6): a verified token, a
@@ -56,9 +61,10 @@ export function authExtension(options: AuthOptions): Extension {
   const { tokens, tokenStore, sockets, log } = options;
   const openPerSocket = new Map<string, number>();
   const seenAt = new Map<string, number>();
-  function markSeen(tokenId: string) {
+  function markSeen(tokenId: string, reporter: boolean) {
     const now = Date.now();
-    if (now - (seenAt.get(tokenId) ?? 0) < SEEN_EVERY_MS) return;
+    const every = reporter ? REPORTER_SEEN_EVERY_MS : SEEN_EVERY_MS;
+    if (now - (seenAt.get(tokenId) ?? 0) < every) return;
     if (seenAt.size > 100_000) seenAt.clear();
     seenAt.set(tokenId, now);
     tokenStore.markSeen(tokenId, now);
@@ -97,7 +103,7 @@ export function authExtension(options: AuthOptions): Extension {
       openPerSocket.set(socketId, open + 1);
       connectionConfig.readOnly = access === 'read';
       if (access === 'read') socket?.readOnly.add(documentName);
-      markSeen(verified.id);
+      markSeen(verified.id, verified.principal.reporterId !== undefined);
       return {
         tokenId: verified.id,
         principal: verified.principal,

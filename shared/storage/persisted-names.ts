@@ -42,6 +42,12 @@ export const persistedNames = {
     pendingConcerns: 'pendingConcerns',
     /** toolKey → the UTC day its banner was dismissed. */
     bannerDismissals: 'bannerDismissals',
+    /** AI policy acknowledgements made in the panel before they were written into the report. */
+    pendingPolicyAcks: 'pendingPolicyAcks',
+    /** Kinds of signed-in account (corporate, personal, unknown) per tool, never an address, before the report has them. */
+    pendingAccountKinds: 'pendingAccountKinds',
+    /** The AI policy panel put off ("Not now"): { versionId, day } — it returns the next day. */
+    policyPanelSnooze: 'policyPanelSnooze',
     /** Why the last enrolment by the browser's policy failed: { message, at }; absent when it did not. */
     policyEnrolmentError: 'policyEnrolmentError',
   },

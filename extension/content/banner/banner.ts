@@ -1,4 +1,5 @@
 import type { BannerInfo } from '../../background/messages.ts';
+import { textElement as element } from '../text-element.ts';
 import { BANNER_CSS } from './banner-style.ts';
 
 export interface MountedBanner {
@@ -19,19 +20,6 @@ const WORDS = {
   restricted: { icon: '!', verb: 'is restricted by your workspace.' },
   banned: { icon: '✕', verb: 'is banned by your workspace.' },
 } as const;
-
-/** An element with text content only: a workspace's words are never parsed as markup. */
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * Shows the workspace's guidance over the page: a host element on <html> with a closed shadow

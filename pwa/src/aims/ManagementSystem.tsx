@@ -31,6 +31,8 @@ export interface ManagementSystemProps {
   registry: Y.Doc | undefined;
   /** The policy document, where the approved AI policy is published to the extensions. */
   policy?: Y.Doc | undefined;
+  /** The discoveries document: the employees' acknowledgements of the AI policy, per version. */
+  discoveries?: Y.Doc | undefined;
   canEditPolicy?: boolean;
   /** Leads and admins write the registry; contributors read it. */
   canEdit: boolean;
@@ -48,6 +50,7 @@ const EMPTY = { entries: [], problems: [] };
 export function ManagementSystem({
   registry,
   policy,
+  discoveries,
   canEditPolicy = false,
   canEdit,
   me,
@@ -130,6 +133,7 @@ export function ManagementSystem({
     <PolicySection
       registry={registry}
       policy={policy}
+      discoveries={discoveries}
       canEdit={canEdit}
       canPublish={canEditPolicy}
       me={me}

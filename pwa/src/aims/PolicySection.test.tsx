@@ -1,6 +1,12 @@
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readAiPolicy, savePolicyDraft } from '../../../shared/documents/aims/index.ts';
+import {
+  approvePolicyVersion,
+  readAiPolicy,
+  savePolicyDraft,
+} from '../../../shared/documents/aims/index.ts';
+import { writePolicyAckCounts } from '../../../shared/documents/discoveries/index.ts';
 import { addTopManagement } from '../../../shared/documents/aims/fixture.test-support.ts';
 import { readPublishedAiPolicy } from '../../../shared/documents/policy/index.ts';
 import { button, cleanup, click, field, render, type } from '../test-support/render.tsx';
@@ -14,11 +20,12 @@ function registryDoc() {
   return doc;
 }
 
-async function renderAs(me: string, registry: Y.Doc, policy: Y.Doc) {
+async function renderAs(me: string, registry: Y.Doc, policy: Y.Doc, discoveries?: Y.Doc) {
   return render(
     <ManagementSystem
       registry={registry}
       policy={policy}
+      discoveries={discoveries}
       canEditPolicy
       canEdit
       me={me}
@@ -91,5 +98,23 @@ describe('the AI policy section', () => {
     await click(button(dialog(), 'Save draft'));
     expect(dialog().querySelector('[role="alert"]')?.textContent).toMatch(/https/);
     expect(readAiPolicy(registry).versions).toEqual([]);
+  });
+
+  it('shows each version’s acceptance rate as the relay counted it (docs/sync.md ACK2)', async () => {
+    const registry = registryDoc();
+    const draft = { title: 'AI policy', summary: 'Use.', link: 'https://intranet.example.com/a' };
+    savePolicyDraft(registry, 'd1', draft, 'Ana', AT);
+    approvePolicyVersion(registry, 'd1', 'Maria', AT);
+    const discoveries = new Y.Doc();
+    const view = await renderAs('Ana', registry, new Y.Doc(), discoveries);
+    expect(section(view).textContent).toContain('No employee has acknowledged it yet.');
+    await act(async () => {
+      writePolicyAckCounts(discoveries, [
+        { versionId: 'd1', number: 1, acknowledged: 5, ofActive: 3, active: 4, computedAt: AT },
+      ]);
+    });
+    expect(section(view).textContent).toContain(
+      'Acknowledged by 3 of 4 extensions active in the last 30 days (75 %); 5 in all.',
+    );
   });
 });

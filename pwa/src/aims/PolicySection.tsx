@@ -7,12 +7,15 @@ import {
   type PolicyVersion,
 } from '../../../shared/documents/aims/index.ts';
 import { publishAiPolicy } from '../../../shared/documents/policy/ai-policy.ts';
+import { PolicyAcceptance, usePolicyAckCounts } from './PolicyAcceptance.tsx';
 import { PolicyDraftDialog } from './PolicyDraftDialog.tsx';
 import { useAiPolicy, usePublishedAiPolicy } from './use-ai-policy.ts';
 
 interface Props {
   registry: Y.Doc;
   policy: Y.Doc | undefined;
+  /** The discoveries document, where the relay counts the employees' acknowledgements. */
+  discoveries?: Y.Doc | undefined;
   canEdit: boolean;
   /** Whether this person may write the policy document (publish to the extensions). */
   canPublish: boolean;
@@ -26,7 +29,9 @@ const day = (time: number | undefined) =>
 
 /** 5.2: the AI policy's versions, its approval by top management and its publication. */
 export function PolicySection(props: Props) {
-  const { registry, policy, canEdit, canPublish, me, now, onExportCsv } = props;
+  const { registry, policy, discoveries, canEdit, canPublish, me, now, onExportCsv } = props;
+  const ackCounts = usePolicyAckCounts(discoveries);
+  const countOf = (versionId: string) => ackCounts.find((count) => count.versionId === versionId);
   const { versions, current, problems } = useAiPolicy(registry);
   const published = usePublishedAiPolicy(policy).policy;
   const [dialog, setDialog] = useState<{ from: PolicyVersion | undefined; editing: boolean }>();
@@ -93,6 +98,7 @@ export function PolicySection(props: Props) {
                 ? `The extensions still show version ${published.number}.`
                 : 'Not yet published to the browser extensions.'}
           </p>
+          <PolicyAcceptance count={countOf(current.id)} />
           {!upToDate && canPublish && (
             <button type="button" onClick={() => publish(current)}>
               Publish version {current.number} to the extensions
@@ -162,6 +168,7 @@ export function PolicySection(props: Props) {
                 <li key={version.id}>
                   Version {version.number}: {version.title}, approved by {version.approvedBy} on{' '}
                   {day(version.approvedAt)}
+                  <PolicyAcceptance count={countOf(version.id)} />
                 </li>
               ))}
           </ul>

@@ -158,6 +158,7 @@ function WorkspacePage({ path, sync, credentials }: Props) {
       <ManagementSystem
         registry={sync.doc('registry')}
         policy={sync.doc('policy')}
+        discoveries={sync.doc('discoveries')}
         canEditPolicy={sync.access.get('policy') === 'write'}
         canEdit={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}

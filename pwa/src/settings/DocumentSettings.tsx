@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { personOf, type Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+import { AccountDomainsSection } from './AccountDomainsSection.tsx';
 import { GovernanceSection } from './GovernanceSection.tsx';
 import { TierSchemeSection } from './TierSchemeSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
@@ -24,6 +25,10 @@ export function DocumentSettings({ sync, credentials, now }: Props) {
     <>
       <WorkspaceSection
         workspace={credentials.workspace}
+        policy={sync.doc('policy')}
+        canEdit={sync.access.get('policy') === 'write'}
+      />
+      <AccountDomainsSection
         policy={sync.doc('policy')}
         canEdit={sync.access.get('policy') === 'write'}
       />

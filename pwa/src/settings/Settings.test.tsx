@@ -15,6 +15,7 @@ import {
   type,
 } from '../test-support/render.tsx';
 import { fakeTokensRelay, T0 } from './fake-tokens-relay.ts';
+import type { EnrolledExtensions as EnrolledExtensionList } from './extensions-api.ts';
 import { Settings } from './Settings.tsx';
 import { createTokensApi } from './tokens-api.ts';
 
@@ -39,10 +40,26 @@ function credentials(role: Role): Credentials {
   return { workspace: 'acme', token: 'MY-TOKEN', role, tokenId: ID(2) };
 }
 
+const EXTENSIONS: EnrolledExtensionList = {
+  extensions: [
+    {
+      reporterId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      enrolledAt: NOW - 86_400_000,
+      revokedAt: null,
+      lastSeenAt: Date.UTC(2026, 11, 7, 14, 20),
+      code: { id: ID(7), label: 'Laptops (policy)' },
+      version: '1.4.0',
+      policyError: { message: 'the enrolment code has expired', at: NOW - 3_600_000 },
+    },
+  ],
+  versions: [{ version: '1.4.0', count: 1 }],
+};
+
 async function settings(role: Role = 'admin', relay = sampleRelay(role)) {
   const view = await render(
     <Settings
       credentials={credentials(role)}
+      extensions={async () => ({ ok: true, value: EXTENSIONS })}
       api={createTokensApi('MY-TOKEN', relay.fetch)}
       origin={ORIGIN}
       now={() => NOW}
@@ -89,6 +106,26 @@ function sampleRelay(role: Role) {
 }
 
 describe('settings: people and invitations', () => {
+  it('lists the enrolled extensions by version and last contact, with a policy enrolment failure', async () => {
+    const { view } = await settings('lead');
+    await settle();
+    const section = view.querySelector<HTMLElement>(
+      '[aria-labelledby="enrolled-extensions-heading"]',
+    )!;
+    expect(section.querySelector('[data-testid="extension-versions"]')?.textContent).toBe(
+      '1.4.0: 1',
+    );
+    const row = section.querySelector('li')!.textContent ?? '';
+    expect(row).toContain('a1b2c3d4…');
+    expect(row).toContain('version 1.4.0');
+    expect(row).toContain('last contact 2026-12-07 14h UTC');
+    expect(row).toContain('“Laptops (policy)”');
+    expect(row).toContain('Enrolment by browser policy failed');
+    expect(row).toContain('the enrolment code has expired');
+    expect(section.textContent).toContain(
+      'One extension says that enrolment by browser policy failed',
+    );
+  });
   it('lists the invitations and enrolment codes with role, label, dates and status', async () => {
     const { rows, cells, relay } = await settings();
     expect(relay.calls[0]).toMatchObject({
@@ -341,7 +378,13 @@ describe('#/settings', () => {
       <WorkspaceView path="settings" sync={fakeSync(creds)} credentials={creds} />,
     );
     expect(view.querySelector('h1')?.textContent).toBe('Settings');
-    expect(relay.calls[0]).toMatchObject({ url: '/api/tokens', authorization: 'Bearer MY-TOKEN' });
+    expect(relay.calls.find((call) => call.url === '/api/tokens')).toMatchObject({
+      authorization: 'Bearer MY-TOKEN',
+    });
+    // The enrolled extensions are asked for with the same token.
+    expect(relay.calls.find((call) => call.url === '/api/extensions')).toMatchObject({
+      authorization: 'Bearer MY-TOKEN',
+    });
     expect(view.querySelectorAll('tbody tr')).toHaveLength(5);
   });
 });

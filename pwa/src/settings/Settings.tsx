@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '../../../shared/auth/access.ts';
 import { useOnline } from '../connection/useOnline.ts';
+import { EnrolledExtensions } from './EnrolledExtensions.tsx';
+import type { EnrolledExtensions as EnrolledExtensionList } from './extensions-api.ts';
 import type { Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import { PeopleDirectory } from '../people/PeopleDirectory.tsx';
@@ -13,6 +15,7 @@ import { RevokeDialog } from './RevokeDialog.tsx';
 import { failureShown, ROLE_WORDS, tokenName } from './settings-words.ts';
 import {
   createTokensApi,
+  type ApiResult,
   type MintRequest,
   type TokenSummary,
   type TokensApi,
@@ -29,6 +32,8 @@ interface Props {
   api?: TokensApi;
   /** The relay's history API (admins), likewise. */
   history?: HistoryApi;
+  /** The relay's list of enrolled extensions; by default `GET /api/extensions`, likewise. */
+  extensions?: () => Promise<ApiResult<EnrolledExtensionList>>;
   /** Where links point (the relay serves the app): `location.origin` by default. */
   origin?: string;
   now?: () => number;
@@ -50,7 +55,8 @@ const ENROL_TTLS = [
  * The workspace's settings: its name and tier scheme (in its documents), people and invitations
  * and the extensions' enrolment codes (through the relay).
  */
-export function Settings({ credentials, sync, api, history, origin, now = Date.now }: Props) {
+export function Settings(props: Props) {
+  const { credentials, sync, api, history, origin, now = Date.now } = props;
   const manages = credentials.role === 'admin' || credentials.role === 'lead';
   return (
     <div className="settings">
@@ -63,6 +69,7 @@ export function Settings({ credentials, sync, api, history, origin, now = Date.n
           api={api}
           origin={origin ?? window.location.origin}
           now={now}
+          extensions={props.extensions}
         />
       ) : (
         <section aria-labelledby="people-heading">
@@ -85,7 +92,9 @@ function People({
   api: given,
   origin,
   now,
-}: Required<Pick<Props, 'credentials' | 'origin' | 'now'>> & { api: TokensApi | undefined }) {
+  extensions,
+}: Required<Pick<Props, 'credentials' | 'origin' | 'now'>> &
+  Pick<Props, 'extensions'> & { api: TokensApi | undefined }) {
   const api = useMemo(
     () => given ?? createTokensApi(credentials.token),
     [given, credentials.token],
@@ -226,6 +235,7 @@ function People({
             onRevoke={setPending}
           />
         )}
+        <EnrolledExtensions token={credentials.token} online={online} load={extensions} />
       </section>
       <RevokeDialog
         token={pending}

@@ -10,15 +10,20 @@ import {
   combineSummaries,
   writeActivity,
   writeDiscovery,
+  writePolicyAckCounts,
   writeReporterConcerns,
 } from '../../../shared/documents/discoveries/index.ts';
 import { formatDocumentName, parseDocumentName } from '../../../shared/documents/names.ts';
 import { readPolicy } from '../../../shared/documents/policy/index.ts';
 import {
+  readClientStatus,
   readConcerns,
+  readPolicyAcks,
   readReport,
   summariseReport,
 } from '../../../shared/documents/report/index.ts';
+import { PolicyAckStore } from './policy-ack-store.ts';
+import { ReporterClients } from './reporter-clients.ts';
 import { SummaryStore } from './summary-store.ts';
 import { knownTools, trustedIdentity } from './trusted-names.ts';
 
@@ -34,6 +39,8 @@ const SETTLE_MS = 300;
  */
 export function discoveriesExtension(db: DatabaseSync): Extension {
   const summaries = new SummaryStore(db);
+  const acks = new PolicyAckStore(db);
+  const clients = new ReporterClients(db);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
 
@@ -63,10 +70,18 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
     report: Y.Doc,
   ) {
     const read = readReport(report);
+    // The admin's list of enrolled extensions: version and policy enrolment error (EXT1).
+    clients.update(workspace, {
+      reporterId,
+      version: read.extensionVersion ?? null,
+      policyError: readClientStatus(report).policyError ?? null,
+    });
     const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
-    if (changed.length === 0 && concerns.length === 0) return;
+    // Acknowledgements of the AI policy are counted per version (docs/sync.md ACK1–ACK3).
+    const acksChanged = acks.replaceReporter(workspace, reporterId, readPolicyAcks(report));
+    if (changed.length === 0 && concerns.length === 0 && !acksChanged) return;
     const { attributed, known } = await policyOf(instance, workspace);
     const connection = await instance.openDirectConnection(
       formatDocumentName({ workspace, kind: 'discoveries' }),
@@ -85,8 +100,14 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
             combined && { ...combined, ...trustedIdentity(toolKey, known) },
           );
         }
-        if (changed.length > 0) writeActivity(doc, summaries.activity(workspace, Date.now()));
+        const now = Date.now();
+        const activity = summaries.activity(workspace, now);
+        if (changed.length > 0) writeActivity(doc, activity);
         writeReporterConcerns(doc, reporterId, concerns);
+        if (changed.length > 0 || acksChanged) {
+          const counts = acks.counts(workspace, now, activity.reporters30d, { attributed });
+          writePolicyAckCounts(doc, counts);
+        }
       });
     } finally {
       await connection.disconnect();

@@ -5,3 +5,4 @@ export { writeDiscovery } from './write.ts';
 export { discoveriesReader, readDiscoveries } from './read.ts';
 export { ACTIVITY, readActivity, writeActivity, type ReporterActivity } from './activity.ts';
 export * from './concerns.ts';
+export * from './policy-acks.ts';

@@ -10,3 +10,9 @@ export {
   readPublishedAiPolicy,
   type PublishedAiPolicy,
 } from './ai-policy.ts';
+export {
+  ACCOUNT_DOMAINS,
+  normaliseDomain,
+  readAccountDomains,
+  setAccountDomains,
+} from './account-domains.ts';

@@ -5,3 +5,6 @@ export { addFlag, removeFlag } from './flags.ts';
 export { readReport } from './read.ts';
 export { MAX_PURPOSES, summariseReport, type ReporterToolSummary } from './summary.ts';
 export * from './concerns.ts';
+export * from './policy-acks.ts';
+export * from './client-status.ts';
+export * from './accounts.ts';

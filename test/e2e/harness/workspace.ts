@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { connectClient, waitFor, type TestClient } from '../../helpers/relay-client.ts';
 
 const cli = join(import.meta.dirname, '..', '..', '..', 'server', 'cli.ts');
 
@@ -26,4 +27,22 @@ export function sendToExtension<T = unknown>(page: Page, message: unknown): Prom
       ).chrome.runtime.sendMessage(m),
     message,
   ) as Promise<T>;
+}
+
+/**
+ * Relay clients as a lead, on documents of `acme`, each with a freshly minted token and waited
+ * for until synced; `destroy` closes them all (a suite's afterAll).
+ */
+export function leadClients(relay: () => { syncUrl: string }, dataDir: () => string) {
+  const clients: TestClient[] = [];
+  return {
+    async open(name: string): Promise<TestClient> {
+      const token = mintToken(dataDir(), '--role', 'lead');
+      const client = connectClient(relay().syncUrl, name, token);
+      clients.push(client);
+      await waitFor(() => client.provider.synced, `lead sync of ${name}`);
+      return client;
+    },
+    destroy: () => clients.splice(0).forEach((client) => client.destroy()),
+  };
 }
