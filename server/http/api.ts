@@ -6,6 +6,8 @@ import type { DocumentHistory } from '../relay/relay.ts';
 import type { HealthState } from '../relay/storage-health.ts';
 import { enrol, enrolmentCors } from './enrolment.ts';
 import { handleHistoryApi } from './history-api.ts';
+import { OBSERVATIONS_PATH, postObservations } from './observations-api.ts';
+import type { ObservationWriter } from '../relay/observation-writer.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import { listReporters, listTokens, mint, revoke } from './token-management.ts';
 
@@ -22,6 +24,8 @@ export interface ApiServices {
   /** Enrolments allowed per IP address and per enrolment code (docs/sync.md H1). */
   enrolmentsPerIp: KeyedBuckets;
   enrolmentsPerCode: KeyedBuckets;
+  /** A system's observations, from a pipeline (docs/sync.md MON1–MON5). */
+  observations: ObservationWriter;
 }
 
 /**
@@ -60,6 +64,12 @@ export async function handleApi(
       throw new HttpError(503, storage.reason);
     if (url.pathname.startsWith('/api/history'))
       return (await handleHistoryApi(req, res, url, services), true);
+    const observationsMatch = OBSERVATIONS_PATH.exec(url.pathname);
+    if (req.method === 'POST' && observationsMatch)
+      return (
+        sendJson(res, 200, await postObservations(req, observationsMatch[1]!, services)),
+        true
+      );
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);
     if (route === 'GET /api/whoami') {
       const verified = await authenticate(req, services);

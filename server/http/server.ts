@@ -190,6 +190,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       enrolmentsPerCode,
       health: () => relay.health.state,
       history: relay.history,
+      observations: relay.observations,
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),
