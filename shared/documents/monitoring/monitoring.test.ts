@@ -146,21 +146,35 @@ describe('the monitoring document never trusts its shape', () => {
     doc.getMap(METRICS).set('broken', { kind: 'vibes' });
     doc.getMap(METRICS).set('also broken', 'text');
     const array = doc.getArray(OBSERVATIONS);
+    const good = { metrics: ['accuracy'], subgroups: [''], versions: [''], t0: T0 };
     array.push([
       'not json',
       42,
       JSON.stringify({
-        o: [
-          ['accuracy', 0.9, '', T0, '', 0],
-          ['accuracy', 'x'],
-        ],
+        ...good,
+        m: [0, 0, 5],
+        v: [0.9, 'x', 0.8],
+        s: [0, 0, 0],
+        t: [0, 0, 0],
+        mv: [0, 0, 0],
+        n: [0, 0, 0],
+      }),
+      JSON.stringify({
+        ...good,
+        metrics: ['<script>'],
+        m: [0],
+        v: [1],
+        s: [0],
+        t: [0],
+        mv: [0],
+        n: [0],
       }),
     ]);
     const log = readObservations(doc);
     expect(log.observations).toEqual([
       { metric: 'accuracy', value: 0.9, subgroup: '', at: T0, modelVersion: '', n: 0 },
     ]);
-    expect(log.problems).toHaveLength(3);
+    expect(log.problems).toHaveLength(4);
     const plan = readPlan(doc);
     expect([...plan.metrics.keys()]).toEqual(['accuracy']);
     expect(plan.problems).toHaveLength(2);

@@ -116,6 +116,34 @@ export function parseObservationBatch(
   return list.map((raw, index) => parseOne(raw, `observations[${index}]`, planMetrics, now));
 }
 
+/** A batch as stored: columns, with metric, subgroup and model-version names listed once. */
+interface Chunk {
+  by: string;
+  at: number;
+  /** Dictionaries: each observation points into them. */
+  metrics: string[];
+  subgroups: string[];
+  versions: string[];
+  /** The earliest observation's time; `t` holds each one's offset from it (shorter than epoch ms). */
+  t0: number;
+  /** Columns, one entry per observation. */
+  m: number[];
+  v: number[];
+  s: number[];
+  t: number[];
+  mv: number[];
+  n: number[];
+}
+
+function indexer(names: string[]) {
+  const index = new Map<string, number>();
+  return (name: string) => {
+    let i = index.get(name);
+    if (i === undefined) index.set(name, (i = names.push(name) - 1));
+    return i;
+  };
+}
+
 /**
  * Appends one batch as one chunk (one array item, whatever its size). The caller has checked the
  * observations (parseObservationBatch); this checks only who and when.
@@ -129,34 +157,100 @@ export function appendObservations(
   checkText('by', by, { min: 1, max: 200 });
   checkTimestamp('at', at);
   if (observations.length === 0) return;
-  const o = observations.map((x) => [x.metric, x.value, x.subgroup, x.at, x.modelVersion, x.n]);
+  let t0 = Infinity;
+  for (const o of observations) t0 = Math.min(t0, o.at);
+  const chunk: Chunk = {
+    by,
+    at,
+    metrics: [],
+    subgroups: [],
+    versions: [],
+    t0,
+    m: [],
+    v: [],
+    s: [],
+    t: [],
+    mv: [],
+    n: [],
+  };
+  const [metric, subgroup, version] = [
+    indexer(chunk.metrics),
+    indexer(chunk.subgroups),
+    indexer(chunk.versions),
+  ];
+  for (const o of observations) {
+    chunk.m.push(metric(o.metric));
+    chunk.v.push(o.value);
+    chunk.s.push(subgroup(o.subgroup));
+    chunk.t.push(o.at - t0);
+    chunk.mv.push(version(o.modelVersion));
+    chunk.n.push(o.n);
+  }
   doc.transact(() => {
     ensureWritable(doc, MONITORING_SCHEMA);
-    doc.getArray<unknown>(OBSERVATIONS).push([JSON.stringify({ by, at, o })]);
+    doc.getArray<unknown>(OBSERVATIONS).push([JSON.stringify(chunk)]);
   });
 }
 
-function tuple(raw: unknown): Observation | undefined {
-  if (!Array.isArray(raw) || raw.length !== 6) return undefined;
-  const [metric, value, subgroup, at, modelVersion, n] = raw as unknown[];
+const isLabelList = (value: unknown, valid: (name: unknown) => boolean): value is string[] =>
+  Array.isArray(value) && value.every(valid);
+const validMetric = (name: unknown) => typeof name === 'string' && METRIC_NAME.test(name);
+const validSubgroup = (name: unknown) =>
+  name === '' || (typeof name === 'string' && LABEL.test(name));
+const validVersion = (name: unknown) =>
+  typeof name === 'string' && name.length <= MAX_MODEL_VERSION && !/[\p{Cc}\p{Cf}]/u.test(name);
+
+/** The observations of one stored chunk, or why it is unreadable; a malformed row is counted. */
+function readChunk(raw: unknown, into: Observation[]): { skipped: number } | string {
+  let chunk: unknown;
+  try {
+    chunk = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    chunk = undefined;
+  }
+  if (!isPlainObject(chunk)) return 'expected a batch of observations';
+  const { metrics, subgroups, versions, t0, m, v, s, t, mv, n } = chunk;
+  if (typeof t0 !== 'number' || !Number.isSafeInteger(t0) || t0 < 0)
+    return 'a batch without its time';
   if (
-    typeof metric !== 'string' ||
-    !METRIC_NAME.test(metric) ||
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    typeof subgroup !== 'string' ||
-    subgroup.length > 64 ||
-    typeof at !== 'number' ||
-    !Number.isSafeInteger(at) ||
-    at < 0 ||
-    typeof modelVersion !== 'string' ||
-    modelVersion.length > MAX_MODEL_VERSION ||
-    typeof n !== 'number' ||
-    !Number.isSafeInteger(n) ||
-    n < 0
+    !isLabelList(metrics, validMetric) ||
+    !isLabelList(subgroups, validSubgroup) ||
+    !isLabelList(versions, validVersion)
   )
-    return undefined;
-  return { metric, value, subgroup, at, modelVersion, n };
+    return 'a batch with malformed names';
+  const columns = [m, v, s, t, mv, n];
+  if (!columns.every(Array.isArray)) return 'a batch without its columns';
+  const length = (m as unknown[]).length;
+  if (!columns.every((column) => (column as unknown[]).length === length))
+    return 'a batch with columns of different lengths';
+  let skipped = 0;
+  for (let i = 0; i < length; i++) {
+    const metric = metrics[(m as unknown[])[i] as number];
+    const value = (v as unknown[])[i];
+    const subgroup = subgroups[(s as unknown[])[i] as number];
+    const offset = (t as unknown[])[i];
+    const at = typeof offset === 'number' ? t0 + offset : undefined;
+    const modelVersion = versions[(mv as unknown[])[i] as number];
+    const count = (n as unknown[])[i];
+    if (
+      metric === undefined ||
+      subgroup === undefined ||
+      modelVersion === undefined ||
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      typeof at !== 'number' ||
+      !Number.isSafeInteger(at) ||
+      at < 0 ||
+      typeof count !== 'number' ||
+      !Number.isSafeInteger(count) ||
+      count < 0
+    ) {
+      skipped++;
+      continue;
+    }
+    into.push({ metric, value, subgroup, at, modelVersion, n: count });
+  }
+  return { skipped };
 }
 
 export interface ObservationLog {
@@ -169,32 +263,20 @@ export interface ObservationLog {
 
 /**
  * Every observation of the document. Never trusts it: a chunk that is not a JSON string of the
- * right shape is skipped whole, a tuple of the wrong shape alone; each is reported.
+ * right shape is skipped whole, a row of the wrong shape alone; each is reported.
  */
 export function readObservations(doc: Y.Doc): ObservationLog {
   const problems: string[] = [];
   const observations: Observation[] = [];
   const chunks = doc.getArray<unknown>(OBSERVATIONS).toArray();
   chunks.forEach((chunk, index) => {
-    let parsed: unknown;
-    try {
-      parsed = typeof chunk === 'string' ? JSON.parse(chunk) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    const rows = isPlainObject(parsed) ? parsed.o : undefined;
-    if (!Array.isArray(rows)) {
-      addProblem(problems, `observations[${index}]: expected a batch of observations`);
-      return;
-    }
-    let skipped = 0;
-    for (const row of rows) {
-      const observation = tuple(row);
-      if (observation) observations.push(observation);
-      else skipped++;
-    }
-    if (skipped > 0)
-      addProblem(problems, `observations[${index}]: skipped ${skipped} malformed observation(s)`);
+    const read = readChunk(chunk, observations);
+    if (typeof read === 'string') addProblem(problems, `observations[${index}]: ${read}`);
+    else if (read.skipped > 0)
+      addProblem(
+        problems,
+        `observations[${index}]: skipped ${read.skipped} malformed observation(s)`,
+      );
   });
   return { observations, chunks: chunks.length, problems };
 }

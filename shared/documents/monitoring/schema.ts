@@ -11,10 +11,12 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   metrics       metric name → { kind, direction: at-least|at-most, threshold, subgroups: [],
  *                                 onBreach: alert|incident|risk, updatedBy, updatedAt }
  *                                 (one plain object per metric, written whole)
- *   observations  Y.Array of chunks, each a JSON string
- *                 '{"by","at","o":[[metric, value, subgroup, at, modelVersion, n], …]}'
- *                 appended, never edited: a batch of 10,000 observations is one array item
- *                 ('' and 0 stand for an absent subgroup, model version and n)
+ *   observations  Y.Array of chunks, each a JSON string: one batch, in columns
+ *                 '{"by","at","metrics":[…],"subgroups":[…],"versions":[…],"t0",
+ *                   "m":[metric index…],"v":[value…],"s":[subgroup index…],"t":[at − t0…],
+ *                   "mv":[version index…],"n":[n…]}'
+ *                 appended, never edited: a batch of 10,000 observations is one array item,
+ *                 each name stored once ('' and 0 stand for no subgroup, model version, n)
  */
 export { META } from '../schema/version.ts';
 export const PLAN = 'plan';
