@@ -1,4 +1,4 @@
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { findBreaches, metricSeries } from '../../shared/documents/monitoring/evaluate.ts';
 import {
@@ -7,7 +7,11 @@ import {
   readObservations,
 } from '../../shared/documents/monitoring/observations.ts';
 import { readPlan } from '../../shared/documents/monitoring/plan.ts';
-import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
+import {
+  formatDocumentName,
+  isValidSegment,
+  parseDocumentName,
+} from '../../shared/documents/names.ts';
 import {
   raiseBreaches,
   type MonitoringAlert,
@@ -52,7 +56,10 @@ export function observationWriter(
   return {
     async add(workspace, recordId, body, by) {
       if (!isValidSegment(recordId))
-        throw new ObservationRefusal(404, `no record ${JSON.stringify(String(recordId).slice(0, 64))}`);
+        throw new ObservationRefusal(
+          404,
+          `no record ${JSON.stringify(String(recordId).slice(0, 64))}`,
+        );
       const registryName = formatDocumentName({ workspace, kind: 'registry' });
       const monitoringName = formatDocumentName({ workspace, kind: 'monitoring', id: recordId });
       const registry = await hocuspocus.openDirectConnection(registryName, { relay: true });
@@ -90,6 +97,72 @@ export function observationWriter(
       } finally {
         await registry.disconnect();
       }
+    },
+  };
+}
+
+function breachesOf(recordId: string, monitoring: Y.Doc) {
+  return findBreaches(
+    recordId,
+    metricSeries(readPlan(monitoring), readObservations(monitoring).observations),
+  );
+}
+
+/** Who raises the breaches found in observations a person entered (MON5). */
+export const MONITORING_RELAY_NAME = 'Sightline monitoring';
+
+/**
+ * Raises the breaches of observations entered through the PWA (by hand or from a CSV, by a lead
+ * or a contributor): a short while after a system's monitoring document changes, the relay —
+ * which holds all of it — evaluates it and raises what is new in `W/registry` (MON5). The
+ * relay is the one writer of alerts, so two leads online never raise one twice.
+ */
+export function monitoringAlertsExtension(
+  hocuspocus: () => Hocuspocus,
+  makeDurable: () => void,
+  delayMs = 300,
+  now: () => number = Date.now,
+): Extension {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  async function evaluate(documentName: string, workspace: string, recordId: string) {
+    const relay = hocuspocus();
+    const monitoring = relay.documents.get(documentName);
+    if (!monitoring) return;
+    const breaches = breachesOf(recordId, monitoring);
+    if (breaches.length === 0) return;
+    const registry = await relay.openDirectConnection(
+      formatDocumentName({ workspace, kind: 'registry' }),
+      { relay: true },
+    );
+    try {
+      const record = registry.document!.getMap<unknown>(RECORDS).get(recordId);
+      if (!(record instanceof Y.Map)) return;
+      await registry.transact((doc) => raiseBreaches(doc, breaches, MONITORING_RELAY_NAME, now()));
+      makeDurable();
+    } finally {
+      await registry.disconnect();
+    }
+  }
+  return {
+    extensionName: 'sightline-monitoring-alerts',
+    async onChange({ documentName }) {
+      const name = parseDocumentName(documentName);
+      if (name?.kind !== 'monitoring' || !name.id) return;
+      clearTimeout(timers.get(documentName));
+      const timer = setTimeout(() => {
+        timers.delete(documentName);
+        evaluate(documentName, name.workspace, name.id!).catch((error: unknown) =>
+          console.error(
+            `sightline relay: ${documentName}: alerts not raised: ${(error as Error).message}`,
+          ),
+        );
+      }, delayMs);
+      timer.unref();
+      timers.set(documentName, timer);
+    },
+    async onDestroy() {
+      timers.forEach((timer) => clearTimeout(timer));
+      timers.clear();
     },
   };
 }

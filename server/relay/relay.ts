@@ -18,7 +18,11 @@ import { GroupCommitLog } from './group-commit.ts';
 import { LogLimiter } from './log-limiter.ts';
 import { persistenceExtension } from './persistence-extension.ts';
 import { presenceExtension } from './presence-extension.ts';
-import { observationWriter, type ObservationWriter } from './observation-writer.ts';
+import {
+  monitoringAlertsExtension,
+  observationWriter,
+  type ObservationWriter,
+} from './observation-writer.ts';
 import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { SocketRegistry } from './socket-registry.ts';
@@ -107,6 +111,10 @@ export function createRelay(options: RelayOptions): Relay {
     quotas.extension(),
     checkpointing,
     discoveriesExtension(options.db),
+    monitoringAlertsExtension(
+      () => hocuspocus,
+      () => log.flushDurably(),
+    ),
     ...(options.extensions ?? []),
   ];
   if (options.redisUrl) {

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readObservations } from '../../shared/documents/monitoring/observations.ts';
+import {
+  appendObservations,
+  readObservations,
+} from '../../shared/documents/monitoring/observations.ts';
 import { savePlanMetric } from '../../shared/documents/monitoring/plan.ts';
 import { createRecord } from '../../shared/documents/registry/records.ts';
 import { readIncidentRegister } from '../../shared/documents/registry/incidents-read.ts';
@@ -266,6 +269,61 @@ describe('observations from a pipeline (MON1–MON5)', () => {
       pipeline,
     );
     expect(again.body.alerts).toHaveLength(1);
+  });
+
+  it('MON5: observations two leads enter by hand, online at once, raise their breach once (the relay raises it)', async () => {
+    await direct('acme/monitoring/triage', (doc) =>
+      savePlanMetric(
+        doc,
+        {
+          name: 'sensitivity',
+          kind: 'accuracy',
+          direction: 'at-least',
+          threshold: 0.85,
+          subgroups: ['over 65', 'under 65'],
+          onBreach: 'incident',
+        },
+        'Lead',
+        T0,
+      ),
+    );
+    const leads = [
+      connectClient(server.syncUrl, 'acme/monitoring/triage', await server.token('acme', 'lead')),
+      connectClient(server.syncUrl, 'acme/monitoring/triage', await server.token('acme', 'lead')),
+    ];
+    await waitFor(() => leads.every((lead) => lead.provider.synced), 'leads synced');
+    const at = Date.parse('2026-11-20T09:00:00Z');
+    for (const lead of leads)
+      appendObservations(
+        lead.doc,
+        [{ metric: 'sensitivity', value: 0.78, subgroup: 'over 65', at, modelVersion: '', n: 412 }],
+        'Lead',
+        at,
+      );
+    await Promise.all(leads.map((lead) => lead.acknowledged()));
+    await waitFor(
+      () =>
+        readMonitoringAlerts(
+          server.hocuspocus.documents.get('acme/registry') ?? stored('acme/registry'),
+        ).alerts.some((a) => a.recordId === 'triage'),
+      'the relay raised the breach',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 600)); // both changes evaluated
+    const registry = stored('acme/registry');
+    const mine = readMonitoringAlerts(registry).alerts.filter(
+      (alert) => alert.recordId === 'triage',
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      metric: 'sensitivity',
+      subgroup: 'over 65',
+      raisedBy: 'Sightline monitoring',
+    });
+    expect(readIncidentRegister(registry).incidents.get(mine[0]!.incidentId!)).toMatchObject({
+      type: 'drift',
+      systemId: 'triage',
+    });
+    leads.forEach((lead) => lead.destroy());
   });
 
   it('MON3: past the document quota the batch is refused with 413 and nothing is written', async () => {
