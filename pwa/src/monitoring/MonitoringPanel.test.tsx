@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { findBreaches, metricSeries } from '../../../shared/documents/monitoring/evaluate.ts';
+import {
+  appendObservations,
+  readObservations,
+} from '../../../shared/documents/monitoring/observations.ts';
+import { readPlan, savePlanMetric } from '../../../shared/documents/monitoring/plan.ts';
+import { createRecord } from '../../../shared/documents/registry/index.ts';
+import { raiseBreaches } from '../../../shared/documents/registry/monitoring-alerts.ts';
+import { fakeSync } from '../test-support/fake-sync.ts';
+import { fakeToken } from '../test-support/fake-token.ts';
+import {
+  button,
+  choose,
+  cleanup,
+  click,
+  field,
+  render,
+  settle,
+  type,
+} from '../test-support/render.tsx';
+import { Dashboard } from '../dashboard/Dashboard.tsx';
+import { MonitoringContext } from './monitoring-context.ts';
+import { MonitoringPanel } from './MonitoringPanel.tsx';
+
+const T0 = Date.parse('2026-11-01T09:00:00Z');
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+afterEach(cleanup);
+
+function setUp() {
+  const credentials = {
+    workspace: 'acme',
+    role: 'lead' as const,
+    token: fakeToken({ ws: 'acme', role: 'lead', jti: 'ab12' }),
+  };
+  const registry = new Y.Doc();
+  createRecord(registry, 'credit', { name: 'Credit scoring' }, 'Dana', T0);
+  const sync = fakeSync(credentials, { registry });
+  return { registry, sync };
+}
+
+describe('MonitoringPanel', () => {
+  it('a lead writes the plan and enters an observation with the pipeline API’s checks (MON3)', async () => {
+    const { registry, sync } = setUp();
+    const view = await render(
+      <MonitoringContext.Provider value={sync.openMonitoring}>
+        <MonitoringPanel recordId="credit" registry={registry} canEdit me="Dana" now={() => T0} />
+      </MonitoringContext.Provider>,
+    );
+    expect(view.textContent).toContain('No monitoring plan yet');
+    await type(field(view, 'Metric'), 'tpr');
+    await choose(field(view, 'Kind'), 'fairness-gap');
+    await type(field(view, 'Largest gap allowed'), '0.05');
+    await type(field(view, 'Subgroups'), `women, men, ${HOSTILE.slice(0, 40)}`);
+    await choose(field(view, 'A breach raises'), 'risk');
+    await click(button(view, 'Save metric'));
+    const opened = sync.openMonitoring('credit');
+    const plan = readPlan(opened.doc);
+    expect(plan.metrics.get('tpr')).toMatchObject({
+      kind: 'fairness-gap',
+      direction: 'at-most',
+      threshold: 0.05,
+      onBreach: 'risk',
+    });
+    expect(view.querySelector('.monitoring-metrics')?.textContent).toContain(HOSTILE.slice(0, 40));
+    expect(view.querySelector('img')).toBeNull();
+
+    const form = view.querySelector('form[aria-label="Add an observation"]') as HTMLElement;
+    await type(field(form, 'Value'), 'lots');
+    await click(button(form, 'Add observation'));
+    expect(form.textContent).toMatch(/"value" must be a finite number/);
+    expect(readObservations(opened.doc).observations).toHaveLength(0);
+    await type(field(form, 'Value'), '0.81');
+    await type(field(form, 'Subgroup'), 'women');
+    await click(button(form, 'Add observation'));
+    expect(readObservations(opened.doc).observations).toMatchObject([
+      { metric: 'tpr', value: 0.81, subgroup: 'women', at: T0 },
+    ]);
+    opened.release();
+  });
+
+  it('the record page and the dashboard show the same alert, read from the registry', async () => {
+    const { registry, sync } = setUp();
+    const opened = sync.openMonitoring('credit');
+    savePlanMetric(
+      opened.doc,
+      {
+        name: 'psi',
+        kind: 'drift',
+        direction: 'at-most',
+        threshold: 0.25,
+        subgroups: [],
+        onBreach: 'incident',
+      },
+      'Dana',
+      T0,
+    );
+    appendObservations(
+      opened.doc,
+      [{ metric: 'psi', value: 0.31, subgroup: '', at: T0, modelVersion: '', n: 0 }],
+      'Pipeline',
+      T0,
+    );
+    const series = metricSeries(readPlan(opened.doc), readObservations(opened.doc).observations);
+    raiseBreaches(registry, findBreaches('credit', series), 'Sightline monitoring', T0);
+    const page = await render(
+      <MonitoringContext.Provider value={sync.openMonitoring}>
+        <MonitoringPanel recordId="credit" registry={registry} canEdit me="Dana" now={() => T0} />
+      </MonitoringContext.Provider>,
+    );
+    const dashboard = await render(
+      <Dashboard registry={registry} discoveries={undefined} policy={undefined} now={() => T0} />,
+    );
+    await settle();
+    const onPage = page.querySelector('.monitoring-alerts li')?.textContent ?? '';
+    const onDashboard = dashboard.querySelector('.monitoring-alerts li')?.textContent ?? '';
+    expect(onPage).toContain('psi: 0.31, above 0.25');
+    expect(onDashboard).toContain('Credit scoring');
+    expect(onDashboard).toContain('psi: 0.31, above 0.25');
+    expect(page.textContent).toContain('The latest run did not pass: psi (breached)');
+    await click(button(page, 'Mark as seen'));
+    expect(dashboard.textContent).toContain('No open monitoring alert.');
+    expect(page.querySelector('.monitoring-alerts li')?.textContent).toContain('seen by Dana');
+    opened.release();
+  });
+});
