@@ -73,6 +73,8 @@ const ACTION_WORDS: Record<HistoryEntry['action'], string> = {
   'merged-in': 'merged another record into this one',
   'merged-away': 'merged this record into another',
   deleted: 'deleted the record',
+  'deployment-approved': 'approved it for use after a passed monitoring run',
+  'deployment-override': 'overrode the pre-deployment gate',
 };
 
 const SUBJECT_WORDS: Partial<Record<HistoryEntry['action'], string>> = {
@@ -81,6 +83,7 @@ const SUBJECT_WORDS: Partial<Record<HistoryEntry['action'], string>> = {
   'merged-in': 'Merged in: ',
   'merged-away': 'Now part of: ',
   'signed-off': 'Assessment: ',
+  'deployment-approved': 'Run: ',
 };
 
 /** How to name what only the workspace knows (its tiers). */
