@@ -6,7 +6,12 @@ import {
   readObservations,
 } from '../../../shared/documents/monitoring/observations.ts';
 import { readPlan, savePlanMetric } from '../../../shared/documents/monitoring/plan.ts';
-import { createRecord } from '../../../shared/documents/registry/index.ts';
+import {
+  createRecord,
+  decideTier,
+  readRegistryRecord,
+} from '../../../shared/documents/registry/index.ts';
+import { readDeploymentGate } from '../../../shared/documents/registry/deployment-gate.ts';
 import { raiseBreaches } from '../../../shared/documents/registry/monitoring-alerts.ts';
 import { fakeSync } from '../test-support/fake-sync.ts';
 import { fakeToken } from '../test-support/fake-token.ts';
@@ -123,6 +128,59 @@ describe('MonitoringPanel', () => {
     await click(button(page, 'Mark as seen'));
     expect(dashboard.textContent).toContain('No open monitoring alert.');
     expect(page.querySelector('.monitoring-alerts li')?.textContent).toContain('seen by Dana');
+    opened.release();
+  });
+
+  it('MON6: a lead approves a passed run of a Tier-1 system for use; until then it stays out of use', async () => {
+    const { registry, sync } = setUp();
+    decideTier(registry, 'credit', { suggested: 'tier-1', decided: 'tier-1', by: 'Dana', at: T0 });
+    const opened = sync.openMonitoring('credit');
+    savePlanMetric(
+      opened.doc,
+      {
+        name: 'accuracy',
+        kind: 'accuracy',
+        direction: 'at-least',
+        threshold: 0.9,
+        subgroups: [],
+        onBreach: 'alert',
+      },
+      'Dana',
+      T0,
+    );
+    appendObservations(
+      opened.doc,
+      [{ metric: 'accuracy', value: 0.8, subgroup: '', at: T0, modelVersion: '', n: 0 }],
+      'Pipeline',
+      T0,
+    );
+    const page = await render(
+      <MonitoringContext.Provider value={sync.openMonitoring}>
+        <MonitoringPanel
+          recordId="credit"
+          registry={registry}
+          canEdit
+          me="Dana"
+          now={() => T0 + 1}
+        />
+      </MonitoringContext.Provider>,
+    );
+    expect(page.querySelector('.deployment-gate')?.textContent).toContain('Closed');
+    expect(button(page, 'Approve the latest run for use').disabled).toBe(true);
+    appendObservations(
+      opened.doc,
+      [{ metric: 'accuracy', value: 0.93, subgroup: '', at: T0 + 1, modelVersion: '', n: 0 }],
+      'Pipeline',
+      T0 + 1,
+    );
+    await settle();
+    await click(button(page, 'Approve the latest run for use'));
+    expect(readDeploymentGate(registry, 'credit')).toMatchObject({
+      open: true,
+      decision: { kind: 'approved', by: 'Dana' },
+    });
+    expect(page.querySelector('.deployment-gate')?.textContent).toContain('Approved by Dana');
+    expect(readRegistryRecord(registry, 'credit')?.lifecycle).toBeUndefined();
     opened.release();
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/documents/monitoring/schema.ts';
 import type { OpenedAssessment } from '../sync/assessment-documents.ts';
 import { useDocument } from '../sync/use-document.ts';
+import { DeploymentGate } from './DeploymentGate.tsx';
 import { MetricChart } from './MetricChart.tsx';
 import { MonitoringAlerts } from './MonitoringAlerts.tsx';
 import { useOpenMonitoring } from './monitoring-context.ts';
@@ -100,6 +101,14 @@ export function MonitoringPanel({ recordId, registry, canEdit, me, now }: Props)
           <PlanTable metrics={[...plan.metrics.values()]} doc={opened.doc} writable={writable} />
         </>
       )}
+      <DeploymentGate
+        recordId={recordId}
+        registry={registry}
+        run={run}
+        canEdit={canEdit}
+        me={me}
+        now={now}
+      />
       {writable && <MetricForm doc={opened.doc} me={me} now={now} />}
       <div className="monitoring-charts">
         {[...view.series.values()].map((series, index) => (
