@@ -28,6 +28,7 @@ import {
   readTierScheme,
 } from '../documents/registry/index.ts';
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
+import { monitoringCsv, monitoringJson, monitoringMarkdown } from './monitoring-export.ts';
 
 /**
  * Every export of a workspace as files, from its documents: what `sightline export` writes, made
@@ -35,7 +36,7 @@ import { registerCsv, registerJson } from '../inventory/register-export.ts';
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments'] as const;
+export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'monitoring'] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,6 +47,7 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   risks: ['csv', 'json'],
   soa: ['md', 'csv', 'json'],
   assessments: ['md', 'html', 'json'],
+  monitoring: ['md', 'csv', 'json'],
 };
 
 export interface WorkspaceDocuments {
@@ -54,6 +56,8 @@ export interface WorkspaceDocuments {
   policy: Y.Doc;
   /** Assessment id → its document (those the registry's index lists). */
   assessments: ReadonlyMap<string, Y.Doc>;
+  /** Record id → its monitoring document (docs/monitoring.md), for the monitoring export. */
+  monitoring?: ReadonlyMap<string, Y.Doc>;
 }
 
 export interface ExportedFile {
@@ -224,5 +228,20 @@ export function exportPart(
       return [soaFile(docs, format, who)];
     case 'assessments':
       return assessmentFiles(docs, format, who);
+    case 'monitoring':
+      return [monitoringFile(docs, format, who)];
   }
+}
+
+function monitoringFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const { records } = readRegistry(docs.registry);
+  const systems = [...(docs.monitoring ?? new Map<string, Y.Doc>())].flatMap(([id, doc]) => {
+    const record = records.get(id);
+    return record ? [{ id, name: record.name, doc }] : [];
+  });
+  const provenance = provenanceFor(docs, who, [docs.registry, ...systems.map((s) => s.doc)]);
+  const name = exportFileName(docs.workspace, 'monitoring', who.at, format);
+  if (format === 'json') return { name, text: monitoringJson(systems, docs.registry, provenance) };
+  if (format === 'md') return { name, text: monitoringMarkdown(systems, provenance) };
+  return { name, text: '\ufeff' + monitoringCsv(systems, provenance) };
 }
