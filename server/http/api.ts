@@ -24,8 +24,9 @@ export interface ApiServices {
   /** Enrolments allowed per IP address and per enrolment code (docs/sync.md H1). */
   enrolmentsPerIp: KeyedBuckets;
   enrolmentsPerCode: KeyedBuckets;
-  /** A system's observations, from a pipeline (docs/sync.md MON1–MON5). */
+  /** A system's observations, from a pipeline (docs/sync.md MON1–MON5), and requests per token. */
   observations: ObservationWriter;
+  observationsPerToken: KeyedBuckets;
 }
 
 /**

@@ -4,12 +4,7 @@
  */
 
 export type DocumentKind =
-  | 'policy'
-  | 'registry'
-  | 'discoveries'
-  | 'assessment'
-  | 'reports'
-  | 'monitoring';
+  'policy' | 'registry' | 'discoveries' | 'assessment' | 'reports' | 'monitoring';
 
 export interface DocumentName {
   workspace: string;

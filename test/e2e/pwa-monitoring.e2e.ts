@@ -96,14 +96,14 @@ describe.skipIf(!hasChromium())(
         'The latest run did not pass: psi (breached)',
       );
       // Nothing of the monitoring section reaches past 390 px (the screen readers' tables are
-    // visually hidden, clipped to nothing).
-    const wide = await record!.evaluate(() =>
-      [...document.querySelectorAll('.monitoring *')]
-        .filter((element) => !element.closest('.visually-hidden'))
-        .filter((element) => element.getBoundingClientRect().right > 390)
-        .map((element) => `${element.tagName}.${element.className}`),
-    );
-    expect(wide).toEqual([]);
+      // visually hidden, clipped to nothing).
+      const wide = await record!.evaluate(() =>
+        [...document.querySelectorAll('.monitoring *')]
+          .filter((element) => !element.closest('.visually-hidden'))
+          .filter((element) => element.getBoundingClientRect().right > 390)
+          .map((element) => `${element.tagName}.${element.className}`),
+      );
+      expect(wide).toEqual([]);
       expect(await seriousViolations(record!)).toEqual([]);
 
       // Two leads online, the relay and the pipeline: one alert, one incident.

@@ -326,6 +326,23 @@ describe('observations from a pipeline (MON1–MON5)', () => {
     leads.forEach((lead) => lead.destroy());
   });
 
+  it('MON3: a token that floods is answered 429 with Retry-After, and others are not slowed', async () => {
+    const flooder = await server.token('acme', 'pipeline');
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++)
+      statuses.push((await post('credit', { metric: 'nope', value: 1 }, flooder)).status);
+    expect(statuses.slice(0, 50).every((status) => status === 400)).toBe(true);
+    expect(statuses).toContain(429);
+    const response = await fetch(`${server.url}/api/records/credit/observations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${flooder}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect((await post('credit', { metric: 'nope', value: 1 }, pipeline)).status).toBe(400);
+  });
+
   it('MON3: past the document quota the batch is refused with 413 and nothing is written', async () => {
     const small = await startTestServer({ limits: { maxDocumentBytes: 4_000 } });
     try {
