@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -52,31 +53,7 @@ export function MetricChart({ series, id }: { series: MetricSeries; id: string }
         <p className="muted">No observations yet.</p>
       ) : (
         <div className="chart" aria-hidden="true">
-          <LineChart
-            responsive
-            style={{ width: '100%', height: 240 }}
-            accessibilityLayer={false}
-            margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-          >
-            <CartesianGrid />
-            <XAxis
-              type="number"
-              dataKey="at"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(at: number) => dayTime(at).slice(5, 10)}
-              allowDuplicatedCategory={false}
-            />
-            <YAxis type="number" width={48} domain={['auto', 'auto']} />
-            <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(at) => dayTime(Number(at))} />
-            <Legend />
-            {!fairness && plan && (
-              <ReferenceLine
-                y={plan.threshold}
-                stroke="#c92a2a"
-                strokeDasharray="6 4"
-                ifOverflow="extendDomain"
-              />
-            )}
+          <TimeChart height={240} threshold={fairness ? undefined : plan?.threshold} legend>
             {lines.map((line, index) => (
               <Line
                 key={line.name}
@@ -88,29 +65,9 @@ export function MetricChart({ series, id }: { series: MetricSeries; id: string }
                 isAnimationActive={false}
               />
             ))}
-          </LineChart>
+          </TimeChart>
           {gap && plan && (
-            <LineChart
-              responsive
-              style={{ width: '100%', height: 160 }}
-              accessibilityLayer={false}
-              margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-            >
-              <CartesianGrid />
-              <XAxis
-                type="number"
-                dataKey="at"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={(at: number) => dayTime(at).slice(5, 10)}
-              />
-              <YAxis type="number" width={48} />
-              <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(at) => dayTime(Number(at))} />
-              <ReferenceLine
-                y={plan.threshold}
-                stroke="#c92a2a"
-                strokeDasharray="6 4"
-                ifOverflow="extendDomain"
-              />
+            <TimeChart height={160} threshold={plan.threshold}>
               <Line
                 data={gap}
                 dataKey="value"
@@ -118,7 +75,7 @@ export function MetricChart({ series, id }: { series: MetricSeries; id: string }
                 stroke="#c92a2a"
                 isAnimationActive={false}
               />
-            </LineChart>
+            </TimeChart>
           )}
         </div>
       )}
@@ -149,5 +106,43 @@ export function MetricChart({ series, id }: { series: MetricSeries; id: string }
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/** A chart over time: the grid, a time axis, the value axis, a tooltip and the threshold line. */
+function TimeChart(props: {
+  height: number;
+  threshold: number | undefined;
+  legend?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <LineChart
+      responsive
+      style={{ width: '100%', height: props.height }}
+      accessibilityLayer={false}
+      margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
+    >
+      <CartesianGrid />
+      <XAxis
+        type="number"
+        dataKey="at"
+        domain={['dataMin', 'dataMax']}
+        tickFormatter={(at: number) => dayTime(at).slice(5, 10)}
+        allowDuplicatedCategory={false}
+      />
+      <YAxis type="number" width={48} domain={['auto', 'auto']} />
+      <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(at) => dayTime(Number(at))} />
+      {props.legend && <Legend />}
+      {props.threshold !== undefined && (
+        <ReferenceLine
+          y={props.threshold}
+          stroke="#c92a2a"
+          strokeDasharray="6 4"
+          ifOverflow="extendDomain"
+        />
+      )}
+      {props.children}
+    </LineChart>
   );
 }
