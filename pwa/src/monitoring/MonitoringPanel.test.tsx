@@ -183,4 +183,61 @@ describe('MonitoringPanel', () => {
     expect(readRegistryRecord(registry, 'credit')?.lifecycle).toBeUndefined();
     opened.release();
   });
+
+  it('imports observations from a CSV file, all or nothing, checked like the pipeline API', async () => {
+    const { registry, sync } = setUp();
+    const opened = sync.openMonitoring('credit');
+    savePlanMetric(
+      opened.doc,
+      {
+        name: 'accuracy',
+        kind: 'accuracy',
+        direction: 'at-least',
+        threshold: 0.9,
+        subgroups: [],
+        onBreach: 'alert',
+      },
+      'Dana',
+      T0,
+    );
+    const page = await render(
+      <MonitoringContext.Provider value={sync.openMonitoring}>
+        <MonitoringPanel
+          recordId="credit"
+          registry={registry}
+          canEdit
+          me="Dana"
+          now={() => T0 + 1}
+        />
+      </MonitoringContext.Provider>,
+    );
+    const importFile = async (content: string, outcome: string) => {
+      const input = page.querySelector<HTMLInputElement>('input[type="file"]')!;
+      Object.defineProperty(input, 'files', {
+        configurable: true,
+        value: [new File([content], 'runs.csv')],
+      });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      for (let i = 0; i < 200 && !page.querySelector(outcome); i++)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      await settle();
+    };
+    await importFile(
+      'metric,value,at\naccuracy,0.93,2026-10-01T00:00:00Z\naccuracy,high,2026-10-02T00:00:00Z\n',
+      '[role=\"alert\"]',
+    );
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe(
+      'Nothing added: line 3: "value" must be a finite number',
+    );
+    expect(readObservations(opened.doc).observations).toHaveLength(0);
+    await importFile(
+      'Metric,Value,At\naccuracy,0.93,2026-10-01T00:00:00Z\naccuracy,0.95,2026-10-02T00:00:00Z\n',
+      '[role=\"status\"]',
+    );
+    expect(page.querySelector('[role="status"]')?.textContent).toBe(
+      'Added 2 observations from runs.csv.',
+    );
+    expect(readObservations(opened.doc).observations.map((o) => o.value)).toEqual([0.93, 0.95]);
+    opened.release();
+  });
 });

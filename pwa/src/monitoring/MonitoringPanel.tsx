@@ -1,9 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import {
   appendObservations,
   parseObservationBatch,
 } from '../../../shared/documents/monitoring/observations.ts';
+import { observationsFromSheet } from '../../../shared/documents/monitoring/observations-sheet.ts';
+import { readSheet } from '../../../shared/inventory/import/read-sheet.ts';
 import {
   removePlanMetric,
   savePlanMetric,
@@ -41,7 +43,7 @@ interface Props {
   now: () => number;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The system's monitoring document, opened while the record page shows it (MON1). */
 function useMonitoringDoc(recordId: string): OpenedAssessment | undefined {
@@ -116,7 +118,15 @@ export function MonitoringPanel({ recordId, registry, canEdit, me, now }: Props)
         ))}
       </div>
       {writable && plan.metrics.size > 0 && (
-        <ObservationForm doc={opened.doc} metrics={[...plan.metrics.keys()]} me={me} now={now} />
+        <>
+          <ObservationForm doc={opened.doc} metrics={[...plan.metrics.keys()]} me={me} now={now} />
+          <ObservationImport
+            doc={opened.doc}
+            metrics={[...plan.metrics.keys()]}
+            me={me}
+            now={now}
+          />
+        </>
       )}
       <MonitoringAlerts
         registry={registry}
@@ -225,7 +235,7 @@ function MetricForm({ doc, me, now }: { doc: Y.Doc; me: string; now: () => numbe
       setSubgroups('');
       setError(undefined);
     } catch (e) {
-      setError(message(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -318,7 +328,7 @@ function ObservationForm({
       setValue('');
       setError(undefined);
     } catch (e) {
-      setError(message(e).replace(/^observation: /, ''));
+      setError(errorText(e).replace(/^observation: /, ''));
     }
   };
   return (
@@ -349,5 +359,48 @@ function ObservationForm({
       <button type="submit">Add observation</button>
       {error && <p role="alert">{error}</p>}
     </form>
+  );
+}
+
+const decodeUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+
+/** Observations from a CSV or XLSX file: checked like the pipeline API's batch, all or nothing. */
+function ObservationImport(props: {
+  doc: Y.Doc;
+  metrics: string[];
+  me: string;
+  now: () => number;
+}) {
+  const [message, setMessage] = useState<{ text: string; failed: boolean }>();
+  const chosen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const rows = await readSheet(new Uint8Array(await file.arrayBuffer()), decodeUtf8);
+      const at = props.now();
+      const observations = observationsFromSheet(rows, new Set(props.metrics), at);
+      appendObservations(props.doc, observations, props.me, at);
+      setMessage({
+        text: `Added ${observations.length} observations from ${file.name}.`,
+        failed: false,
+      });
+    } catch (e) {
+      setMessage({ text: `Nothing added: ${errorText(e)}`, failed: true });
+    }
+  };
+  return (
+    <p>
+      <label className="button-like file-button">
+        Import observations (CSV or XLSX)…
+        <input
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="visually-hidden"
+          onChange={(event) => void chosen(event)}
+        />
+      </label>{' '}
+      {message && <span role={message.failed ? 'alert' : 'status'}>{message.text}</span>}
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { findBreaches, latestRun, metricSeries, thin } from './evaluate.ts';
 import { appendObservations, parseObservationBatch, readObservations } from './observations.ts';
+import { observationsFromSheet } from './observations-sheet.ts';
 import { readPlan, savePlanMetric, type PlanMetric } from './plan.ts';
 import { METRICS, OBSERVATIONS } from './schema.ts';
 
@@ -215,5 +216,50 @@ describe('the monitoring document never trusts its shape', () => {
     appendObservations(doc, batch, 'Pipeline', T0);
     expect(doc.getArray(OBSERVATIONS).length).toBe(1);
     expect(readObservations(doc).observations).toHaveLength(10_000);
+  });
+});
+
+describe('observations from a spreadsheet (MON3)', () => {
+  const metrics = new Set(['accuracy', 'tpr']);
+  it('reads headings in any case and spacing, leaves empty cells out, and checks like the API', () => {
+    const rows = [
+      ['Metric', 'Value', 'Subgroup', 'At', 'Model version', 'n'],
+      ['accuracy', '0.93', '', '2026-11-01T09:00:00Z', 'v2', '1200'],
+      ['', '', '', '', '', ''],
+      ['tpr', '0.81', 'women', '2026-11-01T09:00:00Z', '', ''],
+    ];
+    expect(observationsFromSheet(rows, metrics, T0 + DAY)).toEqual([
+      {
+        metric: 'accuracy',
+        value: 0.93,
+        subgroup: '',
+        at: T0 + 9 * 3_600_000,
+        modelVersion: 'v2',
+        n: 1200,
+      },
+      {
+        metric: 'tpr',
+        value: 0.81,
+        subgroup: 'women',
+        at: T0 + 9 * 3_600_000,
+        modelVersion: '',
+        n: 0,
+      },
+    ]);
+  });
+
+  it('names the line of the first fault, and refuses unknown columns', () => {
+    const rows = [
+      ['metric', 'value'],
+      ['accuracy', '0.9'],
+      ['accuracy', 'n/a'],
+    ];
+    expect(() => observationsFromSheet(rows, metrics, T0)).toThrow(
+      'line 3: "value" must be a finite number',
+    );
+    expect(() => observationsFromSheet([['metric', 'value', '=cmd|calc']], metrics, T0)).toThrow(
+      /unknown column/,
+    );
+    expect(() => observationsFromSheet([['metric']], metrics, T0)).toThrow(/no value column/);
   });
 });
