@@ -224,7 +224,7 @@ describe('MonitoringPanel', () => {
     };
     await importFile(
       'metric,value,at\naccuracy,0.93,2026-10-01T00:00:00Z\naccuracy,high,2026-10-02T00:00:00Z\n',
-      '[role=\"alert\"]',
+      '[role="alert"]',
     );
     expect(page.querySelector('[role="alert"]')?.textContent).toBe(
       'Nothing added: line 3: "value" must be a finite number',
@@ -232,7 +232,7 @@ describe('MonitoringPanel', () => {
     expect(readObservations(opened.doc).observations).toHaveLength(0);
     await importFile(
       'Metric,Value,At\naccuracy,0.93,2026-10-01T00:00:00Z\naccuracy,0.95,2026-10-02T00:00:00Z\n',
-      '[role=\"status\"]',
+      '[role="status"]',
     );
     expect(page.querySelector('[role="status"]')?.textContent).toBe(
       'Added 2 observations from runs.csv.',
