@@ -45,6 +45,7 @@ export const MAX_LIFETIME_MS: Record<Role | 'reporter', number> = {
   lead: 90 * DAY_MS,
   contributor: 180 * DAY_MS,
   member: 365 * DAY_MS,
+  pipeline: 365 * DAY_MS,
   reporter: 366 * DAY_MS,
 };
 

@@ -97,6 +97,7 @@ describe('sightline demo', () => {
         'demo-assessment-AI-system-impact-assessment-Support-reply-drafts-draft-DAY.md',
         'demo-erm-risks-DAY.csv',
         'demo-iso27001-crosswalk-DAY.csv',
+        'demo-monitoring-DAY.md',
       ]);
     });
 
@@ -136,6 +137,40 @@ describe('sightline demo', () => {
       expect(soa).toMatch(/\| A\.10\.4 Customers \| No \| Not applicable \|/);
     });
 
+    it('writes the monitoring summary: the fairness gap and the drift breach, and every observation as CSV', () => {
+      const summary = text(/monitoring/);
+      expect(summary).toContain('## HireVue candidate screening (pilot)');
+      expect(summary).toMatch(
+        /- true-positive rate \(gap between men and women\): 0\.\d+ against 0\.05/,
+      );
+      expect(summary).toMatch(/- input drift \(PSI\): 0\.\d+ against 0\.25/);
+      const result = run(
+        'export',
+        '--data',
+        data,
+        '--workspace',
+        'demo',
+        '--what',
+        'monitoring',
+        '--format',
+        'csv',
+        '--out',
+        out,
+      );
+      expect(result.code).toBe(0);
+      const csv = Papa.parse<Record<string, string>>(
+        readFileSync(result.stdout.trim(), 'utf8').replace(/^\ufeff/, ''),
+        { header: true, skipEmptyLines: true },
+      );
+      expect(csv.errors).toEqual([]);
+      // 12 weekly runs: 4 observations of the screening pilot and 2 of the assistant each.
+      expect(csv.data).toHaveLength(12 * 6);
+      expect(csv.data[0]).toMatchObject({
+        Organisation: 'Northwind Demo Ltd',
+        'Exported by': expect.any(String),
+      });
+    });
+
     it('writes the complete register as JSON: notes, history and classification decisions', () => {
       const result = run(
         'export',
@@ -167,7 +202,7 @@ describe('sightline demo', () => {
       const cases: Array<[string[], RegExp]> = [
         [
           ['--what', 'everything'],
-          /--what must be register, risks, soa, assessments, erm, iso27001 or all/,
+          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring or all/,
         ],
         [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
         [['--workspace', 'nope'], /no workspace "nope"/],

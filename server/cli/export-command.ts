@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Y from 'yjs';
 import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
-import { readAssessmentIndex } from '../../shared/documents/registry/index.ts';
+import { readAssessmentIndex, readRegistry } from '../../shared/documents/registry/index.ts';
 import {
   EXPORT_FORMATS,
   EXPORT_PARTS,
@@ -19,7 +19,7 @@ import { StoredDocuments } from './stored-documents.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
- * `sightline export --data DIR --workspace W --what register|risks|soa|assessments|erm|iso27001|all
+ * `sightline export --data DIR --workspace W --what register|risks|soa|assessments|erm|iso27001|monitoring|all
  *  [--format csv|json|md|html] --out DIR [--by NAME]`: writes the workspace's exports as files,
  * made by the shared export code the PWA uses, and prints their paths. For `all`, each part is
  * written in --format when it has that format, else in its default one.
@@ -84,7 +84,20 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
         );
       }
     }
-    const docs = { workspace, registry, policy: stored.document(workspace, 'policy'), assessments };
+    const monitoring = new Map<string, Y.Doc>();
+    if (parts.includes('monitoring')) {
+      for (const id of readRegistry(registry).records.keys()) {
+        if (!isValidSegment(id)) continue;
+        monitoring.set(id, stored.load(formatDocumentName({ workspace, kind: 'monitoring', id })));
+      }
+    }
+    const docs = {
+      workspace,
+      registry,
+      policy: stored.document(workspace, 'policy'),
+      assessments,
+      monitoring,
+    };
     const who = { by, at: Date.now() };
     files = parts.flatMap((part) => {
       const formats = PART_FORMATS[part];

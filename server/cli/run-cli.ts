@@ -33,7 +33,7 @@ Commands:
   scan <file|-> [--format jsonl|csv|table]
         Match a network log (hosts, URLs, or a CSV with a host/hostname/domain/url column)
         against the AI catalog. Matches go to stdout, a summary to stderr.
-  token --workspace W --role admin|lead|contributor|member [--reporter ID] [--ttl 30d]
+  token --workspace W --role admin|lead|contributor|member|pipeline [--reporter ID] [--ttl 30d]
         [--label TEXT] [--max-reporters N] [--data .sightline]
         Mint a signed token and print it alone on stdout (its id goes to stderr). A member
         token without --reporter is an enrolment code that extensions exchange for their own

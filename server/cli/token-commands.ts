@@ -44,7 +44,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
   if (!isValidSegment(values.workspace))
     throw new UsageError('--workspace is required: 1–64 lower-case letters, digits, - or _');
   if (!isRole(values.role))
-    throw new UsageError('--role must be admin, lead, contributor or member');
+    throw new UsageError('--role must be admin, lead, contributor, member or pipeline');
   if (
     values.reporter !== undefined &&
     (values.role !== 'member' || !isValidSegment(values.reporter))

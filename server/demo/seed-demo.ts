@@ -2,6 +2,7 @@
 // through the relay's own direct connections, as the extensions and a lead would have written it.
 import { createHash } from 'node:crypto';
 import { writeDemoIncidents } from './demo-incidents.ts';
+import { demoMonitoring, raiseDemoBreaches } from './demo-monitoring.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { builtInCatalog, CATALOG_VERSION } from '../../shared/catalog/catalog.ts';
@@ -135,6 +136,12 @@ export async function seedDemo(
     write(hocuspocus, name('assessment', id), edit),
   );
   seedIntegration(registry, now);
+  // Monitoring first, then its breaches in the registry copy: the registry, written last, still
+  // says "seeded" only once everything is there (docs/monitoring.md).
+  const monitoring = new Map<string, Y.Doc>();
+  for (const [recordId, edit] of demoMonitoring(now))
+    monitoring.set(recordId, await write(hocuspocus, name('monitoring', recordId), edit));
+  raiseDemoBreaches(registry, monitoring, now);
   await write(hocuspocus, name('registry'), (doc) =>
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(registry)),
   );

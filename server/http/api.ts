@@ -8,6 +8,8 @@ import type { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
 import { enrol, enrolmentCors } from './enrolment.ts';
 import { listExtensions } from './extensions-api.ts';
 import { handleHistoryApi } from './history-api.ts';
+import { OBSERVATIONS_PATH, postObservations } from './observations-api.ts';
+import type { ObservationWriter } from '../relay/observation-writer.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import { listReporters, listTokens, mint, revoke } from './token-management.ts';
 
@@ -26,6 +28,9 @@ export interface ApiServices {
   enrolmentsPerCode: KeyedBuckets;
   /** Each enrolled extension's version and policy enrolment error, from its report (EXT1). */
   reporterClients: ReporterClients;
+  /** A system's observations, from a pipeline (docs/sync.md MON1–MON5), and requests per token. */
+  observations: ObservationWriter;
+  observationsPerToken: KeyedBuckets;
 }
 
 /**
@@ -64,6 +69,12 @@ export async function handleApi(
       throw new HttpError(503, storage.reason);
     if (url.pathname.startsWith('/api/history'))
       return (await handleHistoryApi(req, res, url, services), true);
+    const observationsMatch = OBSERVATIONS_PATH.exec(url.pathname);
+    if (req.method === 'POST' && observationsMatch)
+      return (
+        sendJson(res, 200, await postObservations(req, observationsMatch[1]!, services)),
+        true
+      );
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);
     if (route === 'GET /api/whoami') {
       const verified = await authenticate(req, services);

@@ -15,7 +15,10 @@ export class HttpError extends Error {
 const MAX_BODY = 16 * 1024;
 
 /** Reads a small JSON object body; anything else is a 400 (or 413 when too large). */
-export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+export async function readJson(
+  req: IncomingMessage,
+  maxBytes = MAX_BODY,
+): Promise<Record<string, unknown>> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) throw new HttpError(415, 'send application/json');
   let size = 0;
@@ -23,7 +26,7 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
+      if (size > maxBytes) throw new HttpError(413, 'request body too large');
       chunks.push(chunk);
     }
   } catch (error) {

@@ -25,6 +25,7 @@ import {
 import { SocketRegistry, type SocketInfo } from '../relay/socket-registry.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
+import { observationBuckets } from './observations-api.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface ServerOptions {
@@ -86,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const enrolmentsPerCode = new KeyedBuckets(
     () => new TokenBucket(limits.enrolmentCodeBurst, limits.enrolmentsPerCodePerSecond),
   );
+  const observationsPerToken = observationBuckets();
   const serveStatic = existsSync(join(options.pwaDir, 'index.html'))
     ? staticFiles(options.pwaDir)
     : undefined;
@@ -193,6 +195,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       reporterClients,
       health: () => relay.health.state,
       history: relay.history,
+      observations: relay.observations,
+      observationsPerToken,
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),

@@ -91,7 +91,8 @@ export async function mint(req: IncomingMessage, manager: VerifiedToken, service
   const { principal } = manager;
   const body = await readJson(req);
   const role = body.role;
-  if (!isRole(role)) throw new HttpError(400, 'role must be admin, lead, contributor or member');
+  if (!isRole(role))
+    throw new HttpError(400, 'role must be admin, lead, contributor, member or pipeline');
   if (!mayMint(principal, role))
     throw new HttpError(403, `a ${principal.role} cannot invite a ${role}`);
   const ttlText = typeof body.ttl === 'string' ? body.ttl : DEFAULT_INVITATION_TTL;

@@ -83,16 +83,25 @@ export class Quotas {
         ? 'presence too large'
         : undefined;
     if (cost.bytes === 0 || socket?.readOnly.has(cost.document)) return undefined;
-    const name = parseDocumentName(cost.document);
+    return this.admits(cost.document, cost.bytes);
+  }
+
+  /**
+   * Why `bytes` more in `document` are refused, or undefined when they may be written (and are
+   * then counted): the frames above, and the relay's own writes for a client of its HTTP API
+   * (observations, docs/sync.md MON3).
+   */
+  admits(document: string, bytes: number): string | undefined {
+    const name = parseDocumentName(document);
     if (!name) return undefined; // refused when it asks to open it
     const cap =
       name.kind === 'reports' ? this.#limits.maxReportBytes : this.#limits.maxDocumentBytes;
-    let size = this.#size(cost.document);
-    if (size + cost.bytes > cap) size = this.#measure(cost.document, name.workspace) ?? size;
-    if (size + cost.bytes > cap) return 'document quota exceeded';
-    if (this.#workspace(name.workspace) + cost.bytes > this.#limits.maxWorkspaceBytes)
+    let size = this.#size(document);
+    if (size + bytes > cap) size = this.#measure(document, name.workspace) ?? size;
+    if (size + bytes > cap) return 'document quota exceeded';
+    if (this.#workspace(name.workspace) + bytes > this.#limits.maxWorkspaceBytes)
       return 'workspace quota exceeded';
-    this.#grow(cost.document, name.workspace, cost.bytes);
+    this.#grow(document, name.workspace, bytes);
     return undefined;
   }
 

@@ -18,6 +18,11 @@ import { GroupCommitLog } from './group-commit.ts';
 import { LogLimiter } from './log-limiter.ts';
 import { persistenceExtension } from './persistence-extension.ts';
 import { presenceExtension } from './presence-extension.ts';
+import {
+  monitoringAlertsExtension,
+  observationWriter,
+  type ObservationWriter,
+} from './observation-writer.ts';
 import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { SocketRegistry } from './socket-registry.ts';
@@ -60,6 +65,8 @@ export interface Relay {
   history: DocumentHistory;
   /** Byte quotas per document and workspace (H13), checked on every frame before Hocuspocus. */
   quotas: Quotas;
+  /** Adds a pipeline's observations, durably (docs/sync.md MON3). */
+  observations: ObservationWriter;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -104,6 +111,10 @@ export function createRelay(options: RelayOptions): Relay {
     quotas.extension(),
     checkpointing,
     discoveriesExtension(options.db),
+    monitoringAlertsExtension(
+      () => hocuspocus,
+      () => log.flushDurably(),
+    ),
     ...(options.extensions ?? []),
   ];
   if (options.redisUrl) {
@@ -141,6 +152,7 @@ export function createRelay(options: RelayOptions): Relay {
       takeNow: () => checkpointing.takeNow(hocuspocus),
     },
     quotas,
+    observations: observationWriter(hocuspocus, quotas, () => log.flushDurably()),
     async close() {
       stopWatching();
       hocuspocus.closeConnections();

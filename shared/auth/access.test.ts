@@ -4,27 +4,31 @@ import { accessFor, mayMint, ROLES, type Access, type Principal } from './access
 
 const doc = (name: string) => parseDocumentName(name)!;
 
-/** The table in docs/sync.md, cell by cell: rows are documents, columns admin, lead, contributor, member (bound to r1). */
-const TABLE: [string, Access, Access, Access, Access][] = [
-  ['acme/policy', 'write', 'write', 'read', 'read'],
-  ['acme/registry', 'write', 'write', 'read', 'none'],
-  ['acme/assessment/a1', 'write', 'write', 'write', 'none'],
-  ['acme/reports/r1', 'read', 'read', 'none', 'write'],
-  ['acme/reports/r2', 'read', 'read', 'none', 'none'],
-  ['acme/discoveries', 'read', 'read', 'read', 'none'],
+/** The table in docs/sync.md, cell by cell: rows are documents, columns admin, lead, contributor, member (bound to r1), pipeline (MON1). */
+const TABLE: [string, Access, Access, Access, Access, Access][] = [
+  ['acme/policy', 'write', 'write', 'read', 'read', 'none'],
+  ['acme/registry', 'write', 'write', 'read', 'none', 'none'],
+  ['acme/assessment/a1', 'write', 'write', 'write', 'none', 'none'],
+  ['acme/reports/r1', 'read', 'read', 'none', 'write', 'none'],
+  ['acme/reports/r2', 'read', 'read', 'none', 'none', 'none'],
+  ['acme/discoveries', 'read', 'read', 'read', 'none', 'none'],
+  ['acme/monitoring/rec1', 'write', 'write', 'write', 'none', 'none'],
 ];
 
-describe('accessFor (docs/sync.md P1–P6)', () => {
-  it.each(TABLE)('%s: admin %s, lead %s, contributor %s, member %s', (name, ...expected) => {
-    ROLES.forEach((role, i) => {
-      const principal: Principal = {
-        workspace: 'acme',
-        role,
-        ...(role === 'member' ? { reporterId: 'r1' } : {}),
-      };
-      expect(accessFor(principal, doc(name)), `${role} on ${name}`).toBe(expected[i]);
-    });
-  });
+describe('accessFor (docs/sync.md P1–P6, MON1)', () => {
+  it.each(TABLE)(
+    '%s: admin %s, lead %s, contributor %s, member %s, pipeline %s',
+    (name, ...expected) => {
+      ROLES.forEach((role, i) => {
+        const principal: Principal = {
+          workspace: 'acme',
+          role,
+          ...(role === 'member' ? { reporterId: 'r1' } : {}),
+        };
+        expect(accessFor(principal, doc(name)), `${role} on ${name}`).toBe(expected[i]);
+      });
+    },
+  );
 
   it('P1: a token for one workspace opens nothing in another', () => {
     for (const role of ROLES) {
@@ -45,5 +49,7 @@ describe('accessFor (docs/sync.md P1–P6)', () => {
     expect(mayMint({ workspace: 'acme', role: 'lead' }, 'member')).toBe(true);
     expect(mayMint({ workspace: 'acme', role: 'contributor' }, 'member')).toBe(false);
     expect(mayMint({ workspace: 'acme', role: 'member', reporterId: 'r1' }, 'member')).toBe(false);
+    expect(mayMint({ workspace: 'acme', role: 'lead' }, 'pipeline')).toBe(true);
+    expect(mayMint({ workspace: 'acme', role: 'pipeline' }, 'pipeline')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { DocumentName } from '../documents/names.ts';
 
-export const ROLES = ['admin', 'lead', 'contributor', 'member'] as const;
+/** `pipeline`: an ML pipeline that may only add observations through the HTTP API (MON1). */
+export const ROLES = ['admin', 'lead', 'contributor', 'member', 'pipeline'] as const;
 export type Role = (typeof ROLES)[number];
 export type Access = 'write' | 'read' | 'none';
 
@@ -22,6 +23,7 @@ export function isRole(value: unknown): value is Role {
  */
 export function accessFor(principal: Principal, document: DocumentName): Access {
   if (principal.workspace !== document.workspace) return 'none'; // P1
+  if (principal.role === 'pipeline') return 'none'; // MON1: observations only, through the API
   const { role } = principal;
   const lead = role === 'admin' || role === 'lead';
   switch (document.kind) {
@@ -40,6 +42,8 @@ export function accessFor(principal: Principal, document: DocumentName): Access 
         : 'none';
     case 'discoveries': // P6
       return role === 'member' ? 'none' : 'read';
+    case 'monitoring': // MON1: data science (contributors) and leads; a pipeline only through the API
+      return lead || role === 'contributor' ? 'write' : 'none';
   }
 }
 
@@ -47,4 +51,9 @@ export function accessFor(principal: Principal, document: DocumentName): Access 
 export function mayMint(principal: Principal, role: Role): boolean {
   if (principal.role === 'admin') return true;
   return principal.role === 'lead' && role !== 'admin';
+}
+
+/** Pipelines may add observations and nothing else (MON1): no document over the relay. */
+export function isPipeline(principal: Principal): boolean {
+  return principal.role === 'pipeline';
 }

@@ -3,18 +3,19 @@
  * is the one place that builds and parses them, so the relay and the clients cannot disagree.
  */
 
-export type DocumentKind = 'policy' | 'registry' | 'discoveries' | 'assessment' | 'reports';
+export type DocumentKind =
+  'policy' | 'registry' | 'discoveries' | 'assessment' | 'reports' | 'monitoring';
 
 export interface DocumentName {
   workspace: string;
   kind: DocumentKind;
-  /** The assessment id or reporter id, for the kinds that have one. */
+  /** The assessment id, reporter id or (monitoring) record id, for the kinds that have one. */
   id?: string;
 }
 
 const SEGMENT = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries']);
-const WITH_ID = new Set<DocumentKind>(['assessment', 'reports']);
+const WITH_ID = new Set<DocumentKind>(['assessment', 'reports', 'monitoring']);
 
 /** True for a workspace id or document id the relay accepts: short, lower case, URL-safe. */
 export function isValidSegment(value: unknown): value is string {

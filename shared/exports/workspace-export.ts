@@ -33,6 +33,7 @@ import {
 } from '../documents/registry/index.ts';
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
 import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
+import { monitoringCsv, monitoringJson, monitoringMarkdown } from './monitoring-export.ts';
 
 /**
  * Every export of a workspace as files, from its documents: what `sightline export` writes, made
@@ -40,7 +41,7 @@ import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'erm', 'iso27001'] as const;
+export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'erm', 'iso27001', 'monitoring'] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -55,6 +56,7 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   erm: ['csv'],
   /** The 42001 → 27001 crosswalk with this ISMS's reuse (shared/iso27001). */
   iso27001: ['csv'],
+  monitoring: ['md', 'csv', 'json'],
 };
 
 export interface WorkspaceDocuments {
@@ -63,6 +65,8 @@ export interface WorkspaceDocuments {
   policy: Y.Doc;
   /** Assessment id → its document (those the registry's index lists). */
   assessments: ReadonlyMap<string, Y.Doc>;
+  /** Record id → its monitoring document (docs/monitoring.md), for the monitoring export. */
+  monitoring?: ReadonlyMap<string, Y.Doc>;
 }
 
 export interface ExportedFile {
@@ -248,5 +252,20 @@ export function exportPart(
       const provenance = provenanceFor(docs, who, [docs.registry]);
       return [{ name, text: crosswalkCsv(reuse, { provenance }) }];
     }
+    case 'monitoring':
+      return [monitoringFile(docs, format, who)];
   }
+}
+
+function monitoringFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const { records } = readRegistry(docs.registry);
+  const systems = [...(docs.monitoring ?? new Map<string, Y.Doc>())].flatMap(([id, doc]) => {
+    const record = records.get(id);
+    return record ? [{ id, name: record.name, doc }] : [];
+  });
+  const provenance = provenanceFor(docs, who, [docs.registry, ...systems.map((s) => s.doc)]);
+  const name = exportFileName(docs.workspace, 'monitoring', who.at, format);
+  if (format === 'json') return { name, text: monitoringJson(systems, docs.registry, provenance) };
+  if (format === 'md') return { name, text: monitoringMarkdown(systems, provenance) };
+  return { name, text: '\ufeff' + monitoringCsv(systems, provenance) };
 }

@@ -7,12 +7,35 @@ type Expected = 'write' | 'read' | 'none';
 
 /** docs/sync.md, the permission table: every cell, through a real WebSocket. Members are bound to r1. */
 const TABLE: [string, Record<Role, Expected>][] = [
-  ['acme/policy', { admin: 'write', lead: 'write', contributor: 'read', member: 'read' }],
-  ['acme/registry', { admin: 'write', lead: 'write', contributor: 'read', member: 'none' }],
-  ['acme/assessment/a1', { admin: 'write', lead: 'write', contributor: 'write', member: 'none' }],
-  ['acme/reports/r1', { admin: 'read', lead: 'read', contributor: 'none', member: 'write' }],
-  ['acme/reports/r2', { admin: 'read', lead: 'read', contributor: 'none', member: 'none' }],
-  ['acme/discoveries', { admin: 'read', lead: 'read', contributor: 'read', member: 'none' }],
+  [
+    'acme/policy',
+    { admin: 'write', lead: 'write', contributor: 'read', member: 'read', pipeline: 'none' },
+  ],
+  [
+    'acme/registry',
+    { admin: 'write', lead: 'write', contributor: 'read', member: 'none', pipeline: 'none' },
+  ],
+  [
+    'acme/assessment/a1',
+    { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
+  ],
+  [
+    'acme/reports/r1',
+    { admin: 'read', lead: 'read', contributor: 'none', member: 'write', pipeline: 'none' },
+  ],
+  [
+    'acme/reports/r2',
+    { admin: 'read', lead: 'read', contributor: 'none', member: 'none', pipeline: 'none' },
+  ],
+  [
+    'acme/discoveries',
+    { admin: 'read', lead: 'read', contributor: 'read', member: 'none', pipeline: 'none' },
+  ],
+  // MON1: a system's monitoring: data science and leads write; a pipeline only through the API.
+  [
+    'acme/monitoring/rec1',
+    { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
+  ],
 ];
 
 let server: TestServer & { remove(): void };
@@ -45,9 +68,9 @@ async function relayValue(name: string, key: string): Promise<unknown> {
   return reader.doc.getMap('probe').get(key);
 }
 
-describe('the permission table through real connections (P1–P6)', () => {
+describe('the permission table through real connections (P1–P6, MON1)', () => {
   for (const [name, row] of TABLE) {
-    for (const role of ['admin', 'lead', 'contributor', 'member'] as const) {
+    for (const role of ['admin', 'lead', 'contributor', 'member', 'pipeline'] as const) {
       const expected = row[role];
       it(`${role} → ${name}: ${expected}`, async () => {
         const token = await server.token('acme', role, role === 'member' ? 'r1' : undefined);

@@ -1,3 +1,4 @@
+import { MonitoringContext } from '../monitoring/monitoring-context.ts';
 import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { Inbox } from '../inbox/Inbox.tsx';
 import { PeopleProvider } from '../people/people-context.tsx';
@@ -106,16 +107,18 @@ function WorkspacePage({ path, sync, credentials }: Props) {
       <RecordPresenceProvider
         value={{ awareness: sync.awareness('registry'), user: presenceUser(credentials) }}
       >
-        <Inventory
-          key={rest[0] ?? ''}
-          registry={sync.doc('registry')}
-          policy={sync.doc('policy')}
-          recordId={rest[0]}
-          canEdit={sync.access.get('registry') === 'write'}
-          isAdmin={credentials.role === 'admin'}
-          me={personOf(credentials)}
-          workspace={sync.workspace}
-        />
+        <MonitoringContext.Provider value={sync.openMonitoring}>
+          <Inventory
+            key={rest[0] ?? ''}
+            registry={sync.doc('registry')}
+            policy={sync.doc('policy')}
+            recordId={rest[0]}
+            canEdit={sync.access.get('registry') === 'write'}
+            isAdmin={credentials.role === 'admin'}
+            me={personOf(credentials)}
+            workspace={sync.workspace}
+          />
+        </MonitoringContext.Provider>
       </RecordPresenceProvider>,
     );
   }

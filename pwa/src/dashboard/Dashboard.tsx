@@ -11,6 +11,7 @@ import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { useDocument } from '../sync/use-document.ts';
 import { RunningClocks } from '../incidents/RunningClocks.tsx';
+import { MonitoringAlerts } from '../monitoring/MonitoringAlerts.tsx';
 import { CountChart } from './CountChart.tsx';
 import { DutiesDue } from './DutiesDue.tsx';
 import { ReviewsDue } from './ReviewsDue.tsx';
@@ -115,6 +116,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
       <ReviewsDue registry={registry} now={now} />
       <DutiesDue registry={registry} now={now} />
       <RunningClocks registry={registry} now={now} />
+      <MonitoringAlerts registry={registry} />
       <RiskHeatMap registry={registry} />
       <AimsDashboard registry={registry} now={now} />
       <OldestUntriaged figures={figures} />

@@ -11,6 +11,7 @@ import { useDocument } from '../sync/use-document.ts';
 import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { DutyTracker } from './duties/DutyTracker.tsx';
+import { MonitoringPanel } from '../monitoring/MonitoringPanel.tsx';
 import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { formatDay, tierName } from './classification-words.ts';
 import { useRecordViewers } from './record/presence.ts';
@@ -124,6 +125,13 @@ export function RecordView({
         now={now}
       />
       <DutyTracker record={record} registry={registry} canEdit={canEdit} me={me} now={now} />
+      <MonitoringPanel
+        recordId={record.id}
+        registry={registry}
+        canEdit={canEdit}
+        me={me}
+        now={now}
+      />
       <section aria-labelledby="record-links-heading">
         <h2 id="record-links-heading">Assessments and risks</h2>
         <RecordAssessments registry={registry} recordId={record.id} />

@@ -6,6 +6,7 @@ export const ROLE_WORDS: Record<Role, string> = {
   lead: 'Lead',
   contributor: 'Contributor',
   member: 'Extension',
+  pipeline: 'ML pipeline',
 };
 
 const KIND_WORDS: Record<string, string> = {

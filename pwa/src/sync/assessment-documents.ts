@@ -40,6 +40,11 @@ export interface AssessmentDocuments {
 
 export interface AssessmentDocumentsOptions {
   credentials: Credentials;
+  /**
+   * Which documents opened on demand: assessments (the default), or one system's monitoring
+   * (`W/monitoring/<recordId>`, docs/monitoring.md), which collects its garbage as usual.
+   */
+  kind?: 'assessment' | 'monitoring';
   persist: LocalPersistence;
   /** Called when a provider's sync state changes (the top bar's status). */
   onChange: () => void;
@@ -54,6 +59,7 @@ export interface AssessmentDocumentsOptions {
  */
 export function assessmentDocuments(options: AssessmentDocumentsOptions): AssessmentDocuments {
   const { credentials } = options;
+  const kind = options.kind ?? 'assessment';
   const entries = new Map<string, Entry>();
   let socket: HocuspocusProviderWebsocket | undefined;
   let destroyed = false;
@@ -89,17 +95,13 @@ export function assessmentDocuments(options: AssessmentDocumentsOptions): Assess
 
   function open(id: string): OpenedAssessment {
     if (destroyed) throw new Error('the workspace is closed');
-    const name = formatDocumentName({ workspace: credentials.workspace, kind: 'assessment', id });
-    const access = accessFor(credentials, {
-      workspace: credentials.workspace,
-      kind: 'assessment',
-      id,
-    });
-    if (access === 'none') throw new Error(`a ${credentials.role} cannot open assessments`);
+    const name = formatDocumentName({ workspace: credentials.workspace, kind, id });
+    const access = accessFor(credentials, { workspace: credentials.workspace, kind, id });
+    if (access === 'none') throw new Error(`a ${credentials.role} cannot open ${kind} documents`);
     let entry = entries.get(id);
     if (!entry) {
       // gc: false on every replica, or a version's snapshot can no longer rebuild its text.
-      const doc = new Y.Doc({ gc: false });
+      const doc = new Y.Doc({ gc: kind !== 'assessment' });
       const created: Entry = {
         name,
         doc,
@@ -152,8 +154,8 @@ export function assessmentDocuments(options: AssessmentDocumentsOptions): Assess
 }
 
 /** The y-indexeddb names of a workspace's assessment copies: `sightline-ydoc:W/assessment/…`. */
-export function assessmentCopyPrefix(workspace: string): string {
-  return yIndexedDbName(`${workspace}/assessment/`);
+export function assessmentCopyPrefix(workspace: string, kind = 'assessment'): string {
+  return yIndexedDbName(`${workspace}/${kind}/`);
 }
 
 /**
@@ -166,9 +168,14 @@ export async function clearAssessmentCopies(
   factory: Pick<IDBFactory, 'databases'> | undefined = globalThis.indexedDB,
 ): Promise<void> {
   if (!factory || typeof factory.databases !== 'function') return;
-  const prefix = assessmentCopyPrefix(workspace);
+  const prefixes = ['assessment', 'monitoring'].map((kind) =>
+    assessmentCopyPrefix(workspace, kind),
+  );
   const names = (await factory.databases())
     .map((info) => info.name)
-    .filter((name): name is string => typeof name === 'string' && name.startsWith(prefix));
+    .filter(
+      (name): name is string =>
+        typeof name === 'string' && prefixes.some((prefix) => name.startsWith(prefix)),
+    );
   await Promise.all(names.map((name) => clearDocument(name)));
 }

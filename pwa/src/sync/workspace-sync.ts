@@ -50,6 +50,8 @@ export interface WorkspaceSync {
    * `release()` when done. Throws for a role that may not open assessments or a bad id.
    */
   openAssessment(id: string): OpenedAssessment;
+  /** Opens one system's `W/monitoring/<recordId>` on demand, like an assessment (MON1). */
+  openMonitoring(recordId: string): OpenedAssessment;
   /** Resolves once every document is loaded from this device; syncing starts after. */
   readonly ready: Promise<void>;
   isReady(): boolean;
@@ -109,7 +111,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   let relayCannotStore = false;
 
   const facts = (): SyncFacts => {
-    const all = [...providers, ...assessments.providers()];
+    const all = [...providers, ...assessments.providers(), ...monitoring.providers()];
     return {
       online: online(),
       socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
@@ -135,6 +137,18 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   const assessments = assessmentDocuments({
     credentials,
     persist,
+    onChange: update,
+    onRefused(provider, no) {
+      if (no) refused.add(provider);
+      else refused.delete(provider);
+      update();
+    },
+  });
+
+  const monitoring = assessmentDocuments({
+    credentials,
+    persist,
+    kind: 'monitoring',
     onChange: update,
     onRefused(provider, no) {
       if (no) refused.add(provider);
@@ -172,6 +186,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       providers.push(provider);
     }
     assessments.connect(socket);
+    monitoring.connect(socket);
   }
 
   const whenLoaded = Promise.allSettled(
@@ -202,6 +217,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       window.removeEventListener('offline', update);
     }
     assessments.destroy();
+    monitoring.destroy();
     providers.forEach((provider) => provider.destroy());
     socket?.destroy();
     for (const { doc, local, awareness } of docs.values()) {
@@ -219,6 +235,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     doc: (kind) => docs.get(kind)?.doc,
     awareness: (kind) => docs.get(kind)?.awareness,
     openAssessment: (id) => assessments.open(id),
+    openMonitoring: (recordId) => monitoring.open(recordId),
     ready: whenLoaded,
     isReady: () => ready,
     status: () => words,

@@ -36,12 +36,20 @@ export function fakeSync(
     onChange: () => {},
     onRefused: () => {},
   });
+  const monitoring = assessmentDocuments({
+    credentials,
+    persist,
+    kind: 'monitoring',
+    onChange: () => {},
+    onRefused: () => {},
+  });
   const sync = {
     workspace: credentials.workspace,
     access,
     doc: (kind: WorkspaceDocument) => held.get(kind),
     awareness,
     openAssessment: (id: string) => assessments.open(id),
+    openMonitoring: (id: string) => monitoring.open(id),
     ready: Promise.resolve(),
     isReady: () => true,
     status: () => status,
@@ -50,6 +58,7 @@ export function fakeSync(
     destroy: () => {
       sync.destroyed = true;
       assessments.destroy();
+      monitoring.destroy();
       awarenesses.forEach((a) => a.destroy());
     },
   };

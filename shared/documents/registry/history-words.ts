@@ -74,6 +74,8 @@ const ACTION_WORDS: Record<HistoryEntry['action'], string> = {
   'merged-in': 'merged another record into this one',
   'merged-away': 'merged this record into another',
   deleted: 'deleted the record',
+  'deployment-approved': 'approved it for use after a passed monitoring run',
+  'deployment-override': 'overrode the pre-deployment gate',
 };
 
 const SUBJECT_WORDS: Partial<Record<HistoryEntry['action'], string>> = {
@@ -82,6 +84,7 @@ const SUBJECT_WORDS: Partial<Record<HistoryEntry['action'], string>> = {
   'merged-in': 'Merged in: ',
   'merged-away': 'Now part of: ',
   'signed-off': 'Assessment: ',
+  'deployment-approved': 'Run: ',
 };
 
 /** How to name what only the workspace knows (its tiers). */

@@ -1,3 +1,4 @@
+import { deploymentRefusal } from './deployment-gate.ts';
 import * as Y from 'yjs';
 import { addProblem, joinPath } from '../schema/problems.ts';
 import { readString, readTimestamp } from '../schema/read.ts';
@@ -125,6 +126,11 @@ export function updateRecord(
   if (!(record instanceof Y.Map)) throw new Error(`no record ${id}`);
   if (record.has(MERGED_INTO) || record.has(DELETED)) {
     throw new Error(`record ${id} was merged or deleted`);
+  }
+  // MON6: the highest tier goes into use only through the pre-deployment gate.
+  if (patch.lifecycle === 'in-use' && currentValue(record, 'lifecycle') !== 'in-use') {
+    const refusal = deploymentRefusal(doc, id);
+    if (refusal) throw new Error(refusal);
   }
   const changes: FieldChange[] = [];
   let wrote = false;

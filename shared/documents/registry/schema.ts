@@ -112,6 +112,10 @@ export const HISTORY_ACTIONS = [
   'merged-away',
   /** Deleted by an admin, with a reason; the record keeps only its name and history. */
   'deleted',
+  /** A lead approved a passed monitoring run: the record may go into use (MON6). */
+  'deployment-approved',
+  /** A lead let the record go into use without a passed run, with a reason (MON6). */
+  'deployment-override',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
