@@ -23,6 +23,7 @@ import {
   readAssessmentIndex,
   readRecordLogs,
   readRegistry,
+  readRiskRefs,
   readRiskRegister,
   readSoa,
   readTierScheme,
@@ -120,12 +121,13 @@ function names(docs: WorkspaceDocuments) {
 function risksFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
   const { risks, systems } = names(docs);
   const provenance = provenanceFor(docs, who, [docs.registry]);
+  const refs = readRiskRefs(docs.registry);
   return {
     name: exportFileName(docs.workspace, 'risk-register', who.at, format),
     text:
       format === 'json'
-        ? riskRegisterJson(risks.values(), systems, { provenance })
-        : riskRegisterCsv(risks.values(), systems, { provenance }),
+        ? riskRegisterJson(risks.values(), systems, { provenance, refs })
+        : riskRegisterCsv(risks.values(), systems, { provenance, refs }),
   };
 }
 

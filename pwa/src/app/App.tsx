@@ -2,6 +2,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { createPaletteCommands, PaletteCommandsProvider } from '../palette/palette-commands.ts';
 import { parseRoute, useHash } from '../router/hash-route.ts';
+import { SECTIONS } from '../router/sections.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import { useJoinLink } from '../session/use-join-link.ts';
 import { personOf } from '../session/join-link.ts';
@@ -13,21 +14,6 @@ import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
 import { ExportSourceProvider } from '../exports/provenance.tsx';
-
-const sections = [
-  'Dashboard',
-  'Inbox',
-  'Inventory',
-  'Import',
-  'Catalog',
-  'Assessments',
-  'Templates',
-  'Risks',
-  'Incidents',
-  'SoA',
-  'AIMS',
-  'Settings',
-] as const;
 
 export interface AppProps {
   updates: ServiceWorkerUpdates;
@@ -69,18 +55,15 @@ export function App({ updates, session, workspace }: AppProps) {
           </span>
         </header>
         <nav className="sidebar" aria-label="Sections">
-          {sections.map((section) => {
-            const target = section.toLowerCase();
-            return (
-              <a
-                key={section}
-                href={`#/${target}`}
-                aria-current={joined && path === target ? 'page' : undefined}
-              >
-                {section}
-              </a>
-            );
-          })}
+          {SECTIONS.map((section) => (
+            <a
+              key={section.path}
+              href={`#/${section.path}`}
+              aria-current={joined && path === section.path ? 'page' : undefined}
+            >
+              {section.label}
+            </a>
+          ))}
         </nav>
         <main className="content">
           {joined?.check === 'refused' && (

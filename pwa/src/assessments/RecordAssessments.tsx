@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { risksOfSystem } from '../../../shared/assessments/index.ts';
 import { riskBand, riskScore } from '../../../shared/documents/registry/index.ts';
 import { useRisks } from '../risks/use-risks.ts';
+import { actionHref } from '../router/route-action.ts';
 import { assessmentHref } from './assessment-href.ts';
 import { kindLabel } from './assessment-words.ts';
 import { useAssessmentIndex } from './use-assessments.ts';
@@ -11,7 +12,16 @@ import { useAssessmentIndex } from './use-assessments.ts';
  * function every module uses (risksOfSystem), so this list, the register, the pre-filled
  * sections and the sign-off checks name the same risks.
  */
-export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; recordId: string }) {
+export function RecordAssessments({
+  registry,
+  recordId,
+  canStart = false,
+}: {
+  registry: Y.Doc;
+  recordId: string;
+  /** Leads start assessments; others only see them. */
+  canStart?: boolean;
+}) {
   const { assessments } = useAssessmentIndex(registry);
   const { risks } = useRisks(registry);
   const mine = assessments.filter((entry) => entry.recordId === recordId);
@@ -19,10 +29,7 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
   return (
     <>
       {mine.length === 0 ? (
-        <p className="muted">
-          No assessment yet. Start a risk or impact assessment of this system from{' '}
-          <a href="#/assessments">Assessments</a>.
-        </p>
+        <p className="muted">No assessment yet.</p>
       ) : (
         <ul aria-label="Assessments">
           {mine.map((entry) => (
@@ -32,6 +39,13 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
             </li>
           ))}
         </ul>
+      )}
+      {canStart && (
+        <p>
+          <a href={actionHref('assessments', 'new-assessment', recordId)}>
+            Start an assessment of this system
+          </a>
+        </p>
       )}
       {named.length === 0 ? (
         <p className="muted">

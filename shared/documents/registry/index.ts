@@ -65,3 +65,4 @@ export * from './people.ts';
 export * from './incidents.ts';
 export { readIncidentRegister } from './incidents-read.ts';
 export * from './concern-decisions.ts';
+export * from './risk-refs.ts';
