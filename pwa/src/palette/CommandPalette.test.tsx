@@ -215,7 +215,7 @@ describe('the command palette', () => {
     await search('');
     expect(items()).toEqual(
       expect.arrayContaining([
-        'Go to Tool catalog',
+        'Go to Tools',
         'Go to SoA',
         'Go to Assessments',
         'New record',

@@ -16,7 +16,7 @@ export const SECTIONS: readonly Section[] = [
   { label: 'Import', path: 'import', keywords: ['network log', 'upload', 'csv'] },
   { label: 'Catalog', path: 'catalog', keywords: ['workspace catalog', 'tools', 'hosts'] },
   {
-    label: 'Tool catalog',
+    label: 'Tools',
     path: 'tools',
     keywords: ['catalog browser', 'built-in catalog', 'vendors', 'detected', 'tools'],
   },
