@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { CATEGORIES, CATEGORY_LABELS } from '../../../shared/catalog/schema.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy } from '../sync/documents.ts';
+import { FilterSearch, FilterSelect } from '../filters/FilterFields.tsx';
 import { useVirtualRows } from '../virtual/virtual-rows.ts';
 import { catalogTools, useBuiltInCatalog, vendorFacts } from './catalog-source.ts';
 import {
@@ -23,6 +24,14 @@ interface Props {
 }
 
 const ROW_ESTIMATE = 56;
+const SOURCES = [
+  { value: 'built-in', label: 'Built in' },
+  { value: 'workspace', label: 'This workspace’s' },
+] as const;
+const SEEN = [
+  { value: 'seen', label: 'Seen' },
+  { value: 'not-seen', label: 'Not seen' },
+] as const;
 
 /**
  * `#/tools`: the built-in and the workspace catalog, searchable and filtered, each tool with its
@@ -56,53 +65,35 @@ export function CatalogBrowser({ discoveries, policy, toolId }: Props) {
               : `${rows.length} of ${all.length} tools`}
           </p>
           <div className="catalog-filters" role="search">
-            <label>
-              Search
-              <input
-                type="search"
-                value={filter.text}
-                onChange={(event) => set({ text: event.target.value })}
-                placeholder="A name, a vendor or a hostname"
-              />
-            </label>
-            <label>
-              Category
-              <select
-                value={filter.category}
-                onChange={(event) =>
-                  set({ category: event.target.value as CatalogFilter['category'] })
-                }
-              >
-                <option value="">Any</option>
-                {CATEGORIES.map((category) => (
-                  <option key={category} value={category}>
-                    {CATEGORY_LABELS[category]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Catalog
-              <select
-                value={filter.source}
-                onChange={(event) => set({ source: event.target.value as CatalogFilter['source'] })}
-              >
-                <option value="">Both</option>
-                <option value="built-in">Built in</option>
-                <option value="workspace">This workspace’s</option>
-              </select>
-            </label>
-            <label>
-              In this workspace
-              <select
-                value={filter.seen}
-                onChange={(event) => set({ seen: event.target.value as CatalogFilter['seen'] })}
-              >
-                <option value="">Seen or not</option>
-                <option value="seen">Seen</option>
-                <option value="not-seen">Not seen</option>
-              </select>
-            </label>
+            <FilterSearch
+              value={filter.text}
+              placeholder="A name, a vendor or a hostname"
+              onChange={(text) => set({ text })}
+            />
+            <FilterSelect
+              label="Category"
+              any="Any"
+              value={filter.category}
+              options={CATEGORIES.map((category) => ({
+                value: category,
+                label: CATEGORY_LABELS[category],
+              }))}
+              onChange={(category) => set({ category })}
+            />
+            <FilterSelect
+              label="Catalog"
+              any="Both"
+              value={filter.source}
+              options={SOURCES}
+              onChange={(source) => set({ source })}
+            />
+            <FilterSelect
+              label="In this workspace"
+              any="Seen or not"
+              value={filter.seen}
+              options={SEEN}
+              onChange={(seen) => set({ seen })}
+            />
           </div>
           {toolId !== undefined && (
             <ToolDetail row={shown} toolId={toolId} status={statuses.get(toolId)?.status} />
