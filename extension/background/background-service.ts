@@ -282,26 +282,36 @@ export class BackgroundService {
 
   // ---- answers to pages ------------------------------------------------------------------------
 
-  async status(installedAt: number): Promise<StatusResponse> {
+  /** `installedAt` may still be on its way from storage: it is read alongside the rest. */
+  async status(installedAt: number | Promise<number>): Promise<StatusResponse> {
     await this.#ready;
     this.#active(); // the popup is open: show a live connection
     const enrolment = this.#enrolment;
-    const lastSyncAt = await this.#deps.storage.get<number>(keys.lastSyncAt);
-    const flags = (await this.#deps.storage.get<unknown[]>(keys.pendingFlags)) ?? [];
-    const policyError = await loadPolicyError(this.#deps.storage);
+    // All at once: the popup's first render waits for this answer, and each read is a round trip.
+    const { storage, log } = this.#deps;
+    const [installed, lastSyncAt, flags, concerns, policyError, pendingLog, policyAcks] =
+      await Promise.all([
+        installedAt,
+        storage.get<number>(keys.lastSyncAt),
+        storage.get<unknown[]>(keys.pendingFlags),
+        storage.get<unknown[]>(keys.pendingConcerns),
+        loadPolicyError(storage),
+        log.countPending(),
+        this.#policyPanel.waiting(),
+      ]);
     return {
       version: this.#deps.version,
-      installedAt,
+      installedAt: installed,
       enrolled: enrolment !== undefined,
       ...(enrolment ? { workspace: enrolment.workspace, relayUrl: enrolment.relayUrl } : {}),
       connection: this.#sync ? this.#sync.state() : 'not-enrolled',
       ...(typeof lastSyncAt === 'number' ? { lastSyncAt } : {}),
       ...(policyError ? { policyError } : {}),
       pending:
-        (await this.#deps.log.countPending()) +
-        flags.length +
-        ((await this.#deps.storage.get<unknown[]>(keys.pendingConcerns)) ?? []).length +
-        (await this.#policyPanel.waiting()) +
+        pendingLog +
+        (flags ?? []).length +
+        (concerns ?? []).length +
+        policyAcks +
         (await this.#unacknowledged(lastSyncAt)),
     };
   }

@@ -199,7 +199,7 @@ async function answer(
 ): Promise<unknown> {
   switch (message.type) {
     case 'status':
-      return service.status(await ensureInstalledAt(storage, now));
+      return service.status(ensureInstalledAt(storage, now));
     case 'site':
       return service.site(String(message.url));
     case 'flag':

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
 import type { ConcernInput, SiteInfo } from '../background/messages.ts';
-import { MAX_CONCERN_TEXT } from '../../shared/documents/report/concerns.ts';
+import { MAX_CONCERN_TEXT } from '../../shared/documents/report/concern-limits.ts';
 import { useSend } from './use-send.ts';
 
 interface Draft {

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteInfo, StatusResponse } from '../background/messages.ts';
 import { fakeBackgroundClient, notEnrolledStatus } from '../ui/fake-background-client.ts';
-import { byButton, byLabel, cleanup, click, render, submit, type } from '../ui/render-for-test.tsx';
+import {
+  byButton,
+  byLabel,
+  cleanup,
+  click,
+  render,
+  settle,
+  submit,
+  type,
+} from '../ui/render-for-test.tsx';
 import { Popup } from './Popup.tsx';
 
 afterEach(cleanup);
@@ -14,7 +23,7 @@ const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 
 async function popup(
   client = fakeBackgroundClient(),
-  url: string | undefined = 'https://chatgpt.com/c/secret?q=1',
+  url: string | undefined | Promise<string | undefined> = 'https://chatgpt.com/c/secret?q=1',
 ) {
   const openOptions = vi.fn();
   const view = await render(
@@ -91,6 +100,17 @@ describe('popup: this site', () => {
 });
 
 describe('popup: sync state', () => {
+  it('shows the sync state before the tab query answers, then the site (first render waits for one answer only)', async () => {
+    let tabUrl: (url: string | undefined) => void = () => {};
+    const client = fakeBackgroundClient({ site: async () => chatgpt });
+    const { q, text } = await popup(client, new Promise((resolve) => (tabUrl = resolve)));
+    expect(q('[data-testid=sync-state]')).not.toBeNull();
+    expect(client.calls.some((c) => c.method === 'site')).toBe(false);
+    tabUrl('https://chatgpt.com/');
+    await settle();
+    expect(text()).toContain('ChatGPT');
+  });
+
   it('keeps the exact not-enrolled sentence', async () => {
     const { q } = await popup();
     expect(q('[data-testid=sync-state]')?.textContent?.trim()).toBe(

@@ -9,8 +9,11 @@ import { answer, isObject, messageOf as message } from '../ui/answer.ts';
 
 interface Props {
   client: BackgroundClient;
-  /** The active tab's URL; undefined when the browser did not give one. */
-  url: string | undefined;
+  /**
+   * The active tab's URL; undefined when the browser did not give one. May still be on its way:
+   * the popup renders (and asks for its sync state) without waiting for the tab query.
+   */
+  url: string | undefined | Promise<string | undefined>;
   openOptions: () => void;
   now?: () => number;
 }
@@ -35,10 +38,12 @@ export function Popup({ client, url, openOptions, now = Date.now }: Props) {
   useEffect(() => {
     if (url === undefined) return;
     let live = true;
-    answer(client.site(url), isObject).then(
-      (value) => live && setSite({ kind: 'ready', site: value }),
-      (error: unknown) => live && setSite({ kind: 'failed', error: message(error) }),
-    );
+    Promise.resolve(url)
+      .then((known) => (known === undefined ? {} : answer(client.site(known), isObject)))
+      .then(
+        (value) => live && setSite({ kind: 'ready', site: value }),
+        (error: unknown) => live && setSite({ kind: 'failed', error: message(error) }),
+      );
     return () => {
       live = false;
     };

@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import { signOff } from '../documents/assessment/index.ts';
 import {
   readRegistry,
+  claimRiskRefs,
+  readRiskRefs,
   readRiskRegister,
   readSoa,
   saveSoaEntry,
@@ -106,9 +108,13 @@ describe('exports match their golden files', () => {
     const registry = fixtureRegistryDoc();
     const names = new Map([...readRegistry(registry).records].map(([id, r]) => [id, r.name]));
     const risks = readRiskRegister(registry).risks;
+    claimRiskRefs(registry, [...risks.keys()]);
     expectGolden(
       'risk-register.csv',
-      riskRegisterCsv(risks.values(), names, { provenance: PROVENANCE }),
+      riskRegisterCsv(risks.values(), names, {
+        provenance: PROVENANCE,
+        refs: readRiskRefs(registry),
+      }),
     );
     const soa = soaFixture(registry);
     const options = {

@@ -54,6 +54,7 @@ export const inAnnexOrder = (ids: readonly string[]) => {
 };
 
 export const RISK_COLUMNS = [
+  'Reference',
   'Risk',
   'Systems',
   'Source',
@@ -76,13 +77,14 @@ export const RISK_COLUMNS = [
 export function riskRegisterCsv(
   risks: Iterable<Risk>,
   names: ReadonlyMap<string, string> = new Map(),
-  options: { provenance?: ExportProvenance } = {},
+  options: { provenance?: ExportProvenance; refs?: ReadonlyMap<string, string> } = {},
 ): string {
   const rows = [...risks]
     .sort((a, b) => byCodeUnit(a.description, b.description) || byCodeUnit(a.id, b.id))
     .map((risk) => {
       const score = riskScore(risk.likelihood, risk.impact);
       return [
+        options.refs?.get(risk.id) ?? '',
         risk.description,
         risk.systemIds.map((id) => names.get(id) ?? `unknown system ${id}`).join(LIST),
         riskSource(risk.source)?.label ?? risk.source,
@@ -251,7 +253,7 @@ const json = (body: Record<string, unknown>) => JSON.stringify(body, null, 2) + 
 export function riskRegisterJson(
   risks: Iterable<Risk>,
   names: ReadonlyMap<string, string> = new Map(),
-  options: { provenance?: ExportProvenance } = {},
+  options: { provenance?: ExportProvenance; refs?: ReadonlyMap<string, string> } = {},
 ): string {
   return json({
     format: 'sightline-risk-register',
@@ -263,6 +265,7 @@ export function riskRegisterJson(
         const score = riskScore(risk.likelihood, risk.impact);
         return {
           id: risk.id,
+          ref: options.refs?.get(risk.id) ?? null,
           description: risk.description,
           systems: risk.systemIds.map((id) => ({ id, name: names.get(id) ?? null })),
           source: riskSource(risk.source)?.label ?? risk.source,

@@ -27,6 +27,7 @@ import {
   readIsmsSoa,
   readOwnControls,
   readRiskErm,
+  readRiskRefs,
   readRiskRegister,
   readSoa,
   readTierScheme,
@@ -133,12 +134,13 @@ function names(docs: WorkspaceDocuments) {
 function risksFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
   const { risks, systems } = names(docs);
   const provenance = provenanceFor(docs, who, [docs.registry]);
+  const refs = readRiskRefs(docs.registry);
   return {
     name: exportFileName(docs.workspace, 'risk-register', who.at, format),
     text:
       format === 'json'
-        ? riskRegisterJson(risks.values(), systems, { provenance })
-        : riskRegisterCsv(risks.values(), systems, { provenance }),
+        ? riskRegisterJson(risks.values(), systems, { provenance, refs })
+        : riskRegisterCsv(risks.values(), systems, { provenance, refs }),
   };
 }
 

@@ -49,6 +49,11 @@ const IncidentsPage = lazy(() =>
 const ManagementSystem = lazy(() =>
   import('../aims/ManagementSystem.tsx').then((module) => ({ default: module.ManagementSystem })),
 );
+const CatalogBrowser = lazy(() =>
+  import('../catalog-browser/CatalogBrowser.tsx').then((module) => ({
+    default: module.CatalogBrowser,
+  })),
+);
 const TemplatesPage = lazy(() =>
   import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
 );
@@ -220,6 +225,16 @@ function WorkspacePage({ path, sync, credentials }: Props) {
     return page(
       'the catalog',
       <CatalogEditor policy={sync.doc('policy')} canEdit={sync.access.get('policy') === 'write'} />,
+    );
+  }
+  if (path === 'tools') {
+    return page(
+      'the tool catalog',
+      <CatalogBrowser
+        discoveries={sync.doc('discoveries')}
+        policy={sync.doc('policy')}
+        toolId={rest[0]}
+      />,
     );
   }
   if (path === 'import') {

@@ -5,6 +5,10 @@ import { readAssessment } from '../../../shared/documents/assessment/index.ts';
 import {
   createRecord,
   indexAssessment,
+  readApprovals,
+  readRegistry,
+  readTierScheme,
+  recordApproval,
   readRiskRegister,
   saveRisk,
   readAssessmentIndex,
@@ -12,6 +16,10 @@ import {
 import { button, choose, cleanup, click, render } from '../test-support/render.tsx';
 import { AT, dialog, renderAssessmentList } from './assessment-list.test-support.tsx';
 import { RecordAssessments } from './RecordAssessments.tsx';
+import { reviewsDue } from '../dashboard/reviews-due.ts';
+import { formatDay } from '../inbox/inbox-rows.ts';
+
+const DAY = 86_400_000;
 
 afterEach(cleanup);
 
@@ -35,14 +43,50 @@ describe('the assessments page', () => {
     const rows = [...view.querySelectorAll('tbody tr')].map((row) =>
       [...row.querySelectorAll('td')].map((cell) => cell.textContent),
     );
+    const rest = ['None', 'Not signed off yet', 'After the first sign-off', '2026-03-10 by Dana'];
     expect(rows).toEqual([
-      ['<i>New</i>', 'AI risk assessment', '<b>ChatGPT</b>', '2026-03-10 by Dana'],
-      ['Old one', 'AI risk assessment', '<b>ChatGPT</b>', '2026-03-10 by Dana'],
+      ['<i>New</i>', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
+      ['Old one', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
     ]);
     expect(view.querySelector('tbody a')?.getAttribute('href')).toBe('#/assessments/a-new');
     expect(view.querySelector('i, b')).toBeNull();
     // Contributors read the registry only: creating is a lead's action.
     expect(() => button(view, 'New assessment')).toThrow();
+  });
+
+  it('shows each assessment’s system owner, sign-off and next review, as the dashboard lists it', async () => {
+    const registry = registryDoc();
+    createRecord(registry, 'r3', { name: 'Scorer', owner: 'Priya' }, 'Dana', AT);
+    const entry = { id: 'a1', recordId: 'r3', kind: 'risk' as const, title: 'Scorer risks' };
+    indexAssessment(registry, { ...entry, createdBy: 'Dana', createdAt: AT - 500 * DAY });
+    const signedOff = AT - 400 * DAY; // longer ago than any tier's review interval
+    recordApproval(registry, {
+      assessmentId: 'a1',
+      versionId: 'v1',
+      versionName: 'First',
+      number: 1,
+      by: 'Dana',
+      role: 'lead',
+      at: signedOff,
+      contentSha256: 'a'.repeat(64),
+    });
+    const { view } = await renderList('contributor', registry);
+    const cells = [...view.querySelectorAll('tbody tr td')].map((cell) => cell.textContent);
+    const dashboard = reviewsDue({
+      assessments: readAssessmentIndex(registry).assessments,
+      approvals: readApprovals(registry).approvals,
+      records: readRegistry(registry).records,
+      tierScheme: readTierScheme(registry),
+      risks: [],
+      now: AT + 1_000,
+    }).reviews;
+    expect(dashboard).toHaveLength(1);
+    expect(dashboard[0]!.state).toBe('overdue');
+    expect(cells.slice(3, 6)).toEqual([
+      'Priya',
+      `Signed off ${formatDay(signedOff)}`,
+      `${formatDay(dashboard[0]!.review.dueAt!)} (overdue)`,
+    ]);
   });
 
   it('creates an assessment and lists it, from a record and a template', async () => {

@@ -7,7 +7,11 @@ import type { OpenedAssessment } from '../sync/assessment-documents.ts';
 import { assessmentHref } from './assessment-href.ts';
 import { kindLabel } from './assessment-words.ts';
 import { NewAssessmentDialog } from './NewAssessmentDialog.tsx';
-import { useAssessmentIndex } from './use-assessments.ts';
+import { useApprovals, useAssessmentIndex } from './use-assessments.ts';
+import { assessmentReview } from '../dashboard/reviews-due.ts';
+import { useGovernance } from '../settings/use-governance.ts';
+import { useTierScheme } from '../settings/use-tier-scheme.ts';
+import { nextReviewWords, statusWords } from './assessment-status.ts';
 import './assessments.css';
 
 interface Props {
@@ -27,6 +31,21 @@ export function AssessmentList({ registry, canCreate, openAssessment, me, ...opt
   const { now = Date.now, navigate = goTo } = options;
   const { assessments } = useAssessmentIndex(registry);
   const records = useRegistry(registry).records;
+  const { approvals } = useApprovals(registry);
+  const tierScheme = useTierScheme(registry);
+  const { reviewMonths } = useGovernance(registry);
+  const at = now();
+  const reviews = useMemo(
+    () =>
+      new Map(
+        assessments.map((entry) => [
+          entry.id,
+          assessmentReview(entry, { approvals, records, tierScheme, now: at, reviewMonths }),
+        ]),
+      ),
+    // The list is not a clock: it is worked out again when a document changes.
+    [assessments, approvals, records, tierScheme, reviewMonths],
+  );
   const byName = useMemo(
     () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name)),
     [records],
@@ -60,6 +79,9 @@ export function AssessmentList({ registry, canCreate, openAssessment, me, ...opt
               <th scope="col">Assessment</th>
               <th scope="col">Kind</th>
               <th scope="col">AI system</th>
+              <th scope="col">System owner</th>
+              <th scope="col">Status</th>
+              <th scope="col">Next review</th>
               <th scope="col">Started</th>
             </tr>
           </thead>
@@ -75,6 +97,9 @@ export function AssessmentList({ registry, canCreate, openAssessment, me, ...opt
                     {records.get(entry.recordId)?.name ?? `record ${entry.recordId}`}
                   </a>
                 </td>
+                <td>{records.get(entry.recordId)?.owner || <span className="muted">None</span>}</td>
+                <td>{statusWords(reviews.get(entry.id))}</td>
+                <td>{nextReviewWords(reviews.get(entry.id))}</td>
                 <td>
                   {formatDay(entry.createdAt)} by {entry.createdBy}
                 </td>

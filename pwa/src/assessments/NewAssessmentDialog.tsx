@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useRouteAction } from '../router/route-action.ts';
 import type * as Y from 'yjs';
 import {
   BUILT_IN_TEMPLATES,
@@ -66,6 +67,12 @@ export function NewAssessmentDialog(props: Props) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const selectId = useId();
+  // "Start assessment" from the palette or a record's page: `#/assessments?do=new-assessment&id=<record>`.
+  useRouteAction('new-assessment', (wanted) => {
+    setError(undefined);
+    setRecordId(wanted ?? props.recordId ?? '');
+    setOpen(true);
+  });
   // The workspace's own templates first, then the built-ins; read each render, so it is current
   // whenever the dialog opens.
   const templates = availableTemplates(registry);

@@ -6,6 +6,7 @@ import {
   type PendingChanges,
 } from '../../../shared/documents/registry/index.ts';
 import { useRisks } from '../risks/use-risks.ts';
+import { actionHref } from '../router/route-action.ts';
 import { assessmentHref } from './assessment-href.ts';
 import { kindLabel } from './assessment-words.ts';
 import { useAssessmentIndex } from './use-assessments.ts';
@@ -18,7 +19,16 @@ import { usePendingChanges } from './significant-change/use-significant-changes.
  * function every module uses (risksOfSystem), so this list, the register, the pre-filled
  * sections and the sign-off checks name the same risks.
  */
-export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; recordId: string }) {
+export function RecordAssessments({
+  registry,
+  recordId,
+  canStart = false,
+}: {
+  registry: Y.Doc;
+  recordId: string;
+  /** Leads start assessments; others only see them. */
+  canStart?: boolean;
+}) {
   const { assessments } = useAssessmentIndex(registry);
   const { risks } = useRisks(registry);
   const mine = assessments.filter((entry) => entry.recordId === recordId);
@@ -27,10 +37,7 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
   return (
     <>
       {mine.length === 0 ? (
-        <p className="muted">
-          No assessment yet. Start a risk or impact assessment of this system from{' '}
-          <a href="#/assessments">Assessments</a>.
-        </p>
+        <p className="muted">No assessment yet.</p>
       ) : (
         <ul aria-label="Assessments">
           {mine.map((entry) => (
@@ -41,6 +48,13 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
             </li>
           ))}
         </ul>
+      )}
+      {canStart && (
+        <p>
+          <a href={actionHref('assessments', 'new-assessment', recordId)}>
+            Start an assessment of this system
+          </a>
+        </p>
       )}
       {named.length === 0 ? (
         <p className="muted">

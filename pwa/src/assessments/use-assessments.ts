@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { readAssessment, type Assessment } from '../../../shared/documents/assessment/index.ts';
-import { readAssessmentIndex } from '../../../shared/documents/registry/index.ts';
+import { readApprovals, readAssessmentIndex } from '../../../shared/documents/registry/index.ts';
 import type { OpenedAssessment } from '../sync/assessment-documents.ts';
 import { sharedReader, useDocument } from '../sync/use-document.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
@@ -12,6 +12,13 @@ const readIndexShared = sharedReader((doc) => ({ read: () => readAssessmentIndex
 /** The registry's list of assessments (newest first); empty without a registry. */
 export const useAssessmentIndex = (registry: Y.Doc | undefined) =>
   useDocument(registry, readIndexShared, NO_INDEX);
+
+const NO_APPROVALS: ReturnType<typeof readApprovals> = { approvals: new Map(), problems: [] };
+const readApprovalsShared = sharedReader((doc) => ({ read: () => readApprovals(doc) }));
+
+/** The lead-written sign-offs of every assessment (the dashboard and the list read the same). */
+export const useApprovals = (registry: Y.Doc | undefined) =>
+  useDocument(registry, readApprovalsShared, NO_APPROVALS);
 
 export type Opening =
   | { state: 'opening' }

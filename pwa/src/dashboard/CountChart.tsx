@@ -3,6 +3,8 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 export interface ChartRow {
   label: string;
   count: number;
+  /** What the row counts by (a tier id, a category); '' for "none". */
+  key?: string;
 }
 
 interface Props {
@@ -17,7 +19,15 @@ interface Props {
   labelHeading: string;
   /** Short axis labels for columns (the table keeps the full ones). */
   tick?: (label: string) => string;
+  /**
+   * Where a bar leads: the list filtered to what it counts. The bar is clickable and its row in
+   * the table becomes a link (the table shows itself while a link in it has the focus).
+   */
+  href?: (row: ChartRow) => string | undefined;
+  navigate?: (hash: string) => void;
 }
+
+const goTo = (hash: string) => void (window.location.hash = hash);
 
 const TOOLTIP_STYLE = {
   background: 'var(--surface, #fff)',
@@ -30,7 +40,8 @@ const TOOLTIP_STYLE = {
  * hidden from screen readers, the table is what they read. Labels are untrusted text: recharts
  * and React render them as text.
  */
-export function CountChart({ id, title, rows, layout, empty, labelHeading, tick }: Props) {
+export function CountChart(props: Props) {
+  const { id, title, rows, layout, empty, labelHeading, tick, href, navigate = goTo } = props;
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const bars = layout === 'horizontal-bars';
   const height = bars ? Math.max(120, rows.length * 30 + 40) : 220;
@@ -64,11 +75,26 @@ export function CountChart({ id, title, rows, layout, empty, labelHeading, tick 
               </>
             )}
             <Tooltip contentStyle={TOOLTIP_STYLE} />
-            <Bar dataKey="count" name="Count" fill="currentColor" isAnimationActive={false} />
+            <Bar
+              dataKey="count"
+              name="Count"
+              fill="currentColor"
+              isAnimationActive={false}
+              {...(href
+                ? {
+                    cursor: 'pointer',
+                    onClick: (_: unknown, index: number) => {
+                      const row = rows[index];
+                      const target = row && href(row);
+                      if (target) navigate(target);
+                    },
+                  }
+                : {})}
+            />
           </BarChart>
         </div>
       )}
-      <table className="visually-hidden">
+      <table className="visually-hidden chart-table">
         <caption>{title}</caption>
         <thead>
           <tr>
@@ -79,7 +105,7 @@ export function CountChart({ id, title, rows, layout, empty, labelHeading, tick 
         <tbody>
           {rows.map((row) => (
             <tr key={row.label}>
-              <th scope="row">{row.label}</th>
+              <th scope="row">{href?.(row) ? <a href={href(row)}>{row.label}</a> : row.label}</th>
               <td>{row.count}</td>
             </tr>
           ))}

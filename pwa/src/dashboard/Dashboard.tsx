@@ -7,6 +7,7 @@ import {
 } from '../../../shared/documents/registry/tier-scheme.ts';
 import { AimsDashboard } from '../aims/AimsDashboard.tsx';
 import { useNetworkLog } from '../imports/use-network-log.ts';
+import { inventoryHref, NONE } from '../inventory/list/list-query.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import { useDocument } from '../sync/use-document.ts';
@@ -68,6 +69,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
           labelHeading="Tier"
           // Every tier of the scheme, empty ones too: "no Tier 1 systems" is worth seeing.
           rows={figures.byTier}
+          href={(row) => inventoryHref({ tier: row.key || NONE })}
           layout="horizontal-bars"
           empty="No records yet."
         />
@@ -93,6 +95,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
           title="Records by category"
           labelHeading="Category"
           rows={figures.byCategory}
+          href={(row) => inventoryHref({ category: row.key || NONE })}
           layout="horizontal-bars"
           empty="No records yet."
         />

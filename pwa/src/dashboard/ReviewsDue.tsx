@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { readApprovals } from '../../../shared/documents/registry/index.ts';
 import { assessmentHref } from '../assessments/assessment-href.ts';
-import { useAssessmentIndex } from '../assessments/use-assessments.ts';
+import { useApprovals, useAssessmentIndex } from '../assessments/use-assessments.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 import { recordHref } from '../inventory/list/record-href.ts';
 import { risksHref } from '../risks/risk-rows.ts';
@@ -10,7 +9,6 @@ import { useRisks } from '../risks/use-risks.ts';
 import { useGovernance } from '../settings/use-governance.ts';
 import { useTierScheme } from '../settings/use-tier-scheme.ts';
 import { useRegistry } from '../sync/documents.ts';
-import { sharedReader, useDocument } from '../sync/use-document.ts';
 import {
   REVIEW_HORIZON_DAYS,
   RISK_HORIZON_DAYS,
@@ -23,8 +21,6 @@ import {
 import './reviews-due.css';
 import { ChangesDue } from './ChangesDue.tsx';
 
-const NO_APPROVALS: ReturnType<typeof readApprovals> = { approvals: new Map(), problems: [] };
-const readApprovalsShared = sharedReader((doc) => ({ read: () => readApprovals(doc) }));
 const MAX_DESCRIPTION = 120;
 
 const Day = ({ time }: { time: number }) => (
@@ -37,7 +33,7 @@ const Day = ({ time }: { time: number }) => (
  */
 export function ReviewsDue({ registry, now }: { registry: Y.Doc | undefined; now: () => number }) {
   const { assessments } = useAssessmentIndex(registry);
-  const { approvals } = useDocument(registry, readApprovalsShared, NO_APPROVALS);
+  const { approvals } = useApprovals(registry);
   const { records } = useRegistry(registry);
   const tierScheme = useTierScheme(registry);
   const { risks } = useRisks(registry);

@@ -74,22 +74,45 @@ function tierOf(record: RegistryRecord | undefined, scheme: ReviewsDueInput['tie
   return { id, name: found?.tier.name ?? id, current: found?.current ?? false };
 }
 
+/**
+ * One assessment's system, tier, last sign-off and next review: the dashboard's "Reviews due" and
+ * the assessment list both read it from here, so they always agree.
+ */
+export function assessmentReview(
+  assessment: AssessmentIndexEntry,
+  input: Omit<ReviewsDueInput, 'assessments' | 'risks'>,
+): Omit<ReviewDueRow, 'state'> {
+  const record = input.records.get(assessment.recordId);
+  const tier = tierOf(record, input.tierScheme);
+  const lastSignOffAt = lastSignOff(input.approvals.get(assessment.id));
+  // An undecided or removed tier is reviewed as often as the most severe (nextReview's rule).
+  const review = nextReview({
+    tierId: tier?.current ? tier.id : undefined,
+    scheme: input.tierScheme.scheme,
+    lastSignOffAt,
+    now: input.now,
+    ...(input.reviewMonths ? { custom: input.reviewMonths } : {}),
+  });
+  return {
+    assessment,
+    system: {
+      id: assessment.recordId,
+      name: record?.name ?? assessment.recordId,
+      known: record !== undefined,
+    },
+    ...(tier ? { tier } : {}),
+    ...(lastSignOffAt !== undefined ? { lastSignOffAt } : {}),
+    review,
+  };
+}
+
 export function reviewsDue(input: ReviewsDueInput): ReviewsDue {
   const { now } = input;
   const rows: ReviewDueRow[] = [];
   let later = 0;
   for (const assessment of input.assessments) {
-    const record = input.records.get(assessment.recordId);
-    const tier = tierOf(record, input.tierScheme);
-    const lastSignOffAt = lastSignOff(input.approvals.get(assessment.id));
-    // An undecided or removed tier is reviewed as often as the most severe (nextReview's rule).
-    const review = nextReview({
-      tierId: tier?.current ? tier.id : undefined,
-      scheme: input.tierScheme.scheme,
-      lastSignOffAt,
-      now,
-      ...(input.reviewMonths ? { custom: input.reviewMonths } : {}),
-    });
+    const row = assessmentReview(assessment, input);
+    const { review } = row;
     let state: ReviewDueState;
     if (review.dueAt === undefined) state = 'first-sign-off';
     else if (review.state === 'overdue') state = 'overdue';
@@ -98,18 +121,7 @@ export function reviewsDue(input: ReviewsDueInput): ReviewsDue {
       later++;
       continue;
     }
-    rows.push({
-      assessment,
-      system: {
-        id: assessment.recordId,
-        name: record?.name ?? assessment.recordId,
-        known: record !== undefined,
-      },
-      ...(tier ? { tier } : {}),
-      ...(lastSignOffAt !== undefined ? { lastSignOffAt } : {}),
-      review,
-      state,
-    });
+    rows.push({ ...row, state });
   }
   rows.sort(
     (a, b) =>

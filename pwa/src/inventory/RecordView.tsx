@@ -134,7 +134,7 @@ export function RecordView({
       />
       <section aria-labelledby="record-links-heading">
         <h2 id="record-links-heading">Assessments and risks</h2>
-        <RecordAssessments registry={registry} recordId={record.id} />
+        <RecordAssessments registry={registry} recordId={record.id} canStart={canEdit} />
       </section>
       <RecordHistory
         record={record}

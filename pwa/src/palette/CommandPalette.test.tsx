@@ -1,7 +1,12 @@
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createRecord, readRegistry } from '../../../shared/documents/registry/index.ts';
+import {
+  claimRiskRefs,
+  createRecord,
+  readRegistry,
+  saveRisk,
+} from '../../../shared/documents/registry/index.ts';
 import { App } from '../app/App.tsx';
 import { memoryCredentialStorage } from '../session/device-settings.ts';
 import { createSessionStore } from '../session/session-store.ts';
@@ -33,6 +38,23 @@ async function app() {
   });
   const registry = new Y.Doc();
   createRecord(registry, 'rec-1', { name: 'ChatGPT Enterprise' }, 'dana', day(1));
+  saveRisk(
+    registry,
+    'risk-bias',
+    {
+      systemIds: ['rec-1'],
+      source: 'algorithmic-bias',
+      description: 'Ranks some groups of applicants lower',
+      likelihood: 3,
+      impact: 5,
+      treatment: 'mitigate',
+      controls: [],
+      status: 'open',
+    },
+    'dana',
+    day(1),
+  );
+  claimRiskRefs(registry, ['risk-bias']);
   const workspace = holdWorkspace(session, (credentials) =>
     fakeSync(credentials, { discoveries, registry }),
   );
@@ -60,7 +82,11 @@ async function ctrlK(meta = false) {
 
 const palette = () => document.querySelector<HTMLElement>('[role="dialog"]');
 const items = () =>
-  [...document.querySelectorAll('[cmdk-item]')].map((item) => item.textContent ?? '');
+  [...document.querySelectorAll('[cmdk-item]')].map(
+    (item) =>
+      (item.querySelector('.palette-label')?.textContent ?? '') +
+      (item.querySelector('kbd')?.textContent ?? ''),
+  );
 const item = (text: string) =>
   [...document.querySelectorAll('[cmdk-item]')].find((el) => el.textContent?.startsWith(text));
 async function search(text: string) {
@@ -118,7 +144,8 @@ describe('the command palette', () => {
     await app();
     await ctrlK();
     await search('enterprise');
-    expect(items()).toEqual(['ChatGPT Enterprise']);
+    // The record by its name first; its risk (which names the system) after it.
+    expect(items()[0]).toBe('ChatGPT Enterprise');
     await click(item('ChatGPT Enterprise'));
     expect(window.location.hash).toBe('#/inventory/rec-1');
   });
@@ -152,5 +179,63 @@ describe('the command palette', () => {
     await press('Enter');
     await press('?', field(view, 'Guidance'));
     expect(palette()).toBeNull();
+  });
+
+  it('is a combobox over a listbox: arrows move the active option, Enter runs it', async () => {
+    await app();
+    await ctrlK();
+    const input = document.querySelector('[cmdk-input]')!;
+    expect(input.getAttribute('role')).toBe('combobox');
+    const list = document.getElementById(input.getAttribute('aria-controls')!);
+    expect(list?.getAttribute('role')).toBe('listbox');
+    expect(document.querySelectorAll('[role="option"]').length).toBe(items().length);
+    await search('settings');
+    await press('Enter', input);
+    expect(window.location.hash).toBe('#/settings');
+  });
+
+  it('"risk" finds the risk register, the risk actions and the risks by their reference', async () => {
+    await app();
+    await ctrlK();
+    await search('risk');
+    const found = items();
+    expect(found[0]).toBe('Go to Risks');
+    expect(found).toEqual(
+      expect.arrayContaining(['New risk', 'R-001 Ranks some groups of applicants lower']),
+    );
+    await click(item('R-001'));
+    expect(window.location.hash).toBe('#/risks?do=open-risk&id=risk-bias');
+  });
+
+  it('forgives a typo, and finds every section and the common actions', async () => {
+    await app();
+    await ctrlK();
+    await search('dashbord');
+    expect(items()).toContain('Go to Dashboard');
+    await search('');
+    expect(items()).toEqual(
+      expect.arrayContaining([
+        'Go to Tools',
+        'Go to SoA',
+        'Go to Assessments',
+        'New record',
+        'Start assessment',
+        'Export the inventory (CSV)…',
+        'Import a network log…',
+      ]),
+    );
+    await click(item('New record'));
+    expect(window.location.hash).toBe('#/inventory?do=new-record');
+  });
+
+  it('finds a catalog tool the workspace has not seen, for the tool catalog', async () => {
+    await app();
+    await ctrlK();
+    await search('perplexity');
+    await vi.waitFor(() => expect(items()).toContain('Perplexity'));
+    const perplexity = item('Perplexity')!;
+    expect(perplexity.textContent).toContain('not seen here');
+    await click(perplexity);
+    expect(window.location.hash).toBe('#/tools/perplexity');
   });
 });

@@ -1,10 +1,15 @@
 import { Command } from 'cmdk';
 import { Dialog } from 'radix-ui';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useDiscoveries, useRegistry } from '../sync/documents.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useAssessmentIndex } from '../assessments/use-assessments.ts';
+import { catalogTools, useBuiltInCatalog } from '../catalog-browser/catalog-source.ts';
+import { useRisks } from '../risks/use-risks.ts';
+import { useRiskRefs } from '../risks/use-risk-refs.ts';
+import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
-import { usePaletteCommandList } from './palette-commands.ts';
-import { paletteItems, type Navigate } from './palette-items.ts';
+import { usePaletteCommandList, type PaletteCommand } from './palette-commands.ts';
+import { cachedItemsIndex, helpCommand, paletteItems } from './palette-items.ts';
+import { placesAndActions, workspaceItems, type Navigate } from './palette-sources.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { usePaletteKeys } from './use-palette-keys.ts';
 import './palette.css';
@@ -26,6 +31,7 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
   const [shortcuts, setShortcuts] = useState(false);
   const [query, setQuery] = useState('');
   const ran = useRef(false);
+  const showShortcuts = useCallback(() => setShortcuts(true), []);
   const page = usePaletteCommandList();
   const pageCommands = useSyncExternalStore(page.subscribe, page.list);
   usePaletteKeys({
@@ -63,14 +69,14 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
               <Command.Input
                 value={query}
                 onValueChange={setQuery}
-                placeholder="Type a command, a tool or a record…"
+                placeholder="A page, an action, a record, risk, assessment or tool…"
               />
               <PaletteList
                 sync={sync}
                 query={query}
                 pageCommands={pageCommands}
                 navigate={navigate}
-                showShortcuts={() => setShortcuts(true)}
+                showShortcuts={showShortcuts}
                 onRun={() => {
                   ran.current = true;
                   setOpen(false);
@@ -88,7 +94,7 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
 interface ListProps {
   sync: WorkspaceSync;
   query: string;
-  pageCommands: Parameters<typeof paletteItems>[0]['pageCommands'];
+  pageCommands: readonly PaletteCommand[];
   navigate: Navigate;
   showShortcuts(): void;
   onRun(): void;
@@ -96,26 +102,52 @@ interface ListProps {
 
 /**
  * The matches for the query. Mounted only while the palette is open (Radix mounts the content
- * then), so the shell does not read the discoveries and the registry on every change.
+ * then), so the shell does not read the documents on every change.
  */
 function PaletteList({ sync, query, pageCommands, navigate, showShortcuts, onRun }: ListProps) {
+  const registry = sync.doc('registry');
   const { tools } = useDiscoveries(sync.doc('discoveries'));
-  const { records } = useRegistry(sync.doc('registry'));
-  const items = paletteItems({
-    query,
-    tools,
-    records: records.values(),
-    pageCommands,
-    navigate,
-    showShortcuts,
-  });
-  const groups = [...new Set(items.map((item) => item.group))];
+  const { records } = useRegistry(registry);
+  const { risks } = useRisks(registry);
+  const refs = useRiskRefs(registry);
+  const { assessments } = useAssessmentIndex(registry);
+  const { tools: workspaceTools } = usePolicy(sync.doc('policy'));
+  const builtIn = useBuiltInCatalog();
+  const commands = useMemo(
+    () => [
+      ...placesAndActions(navigate, { editRegistry: sync.access.get('registry') === 'write' }),
+      ...pageCommands,
+      helpCommand(showShortcuts),
+    ],
+    [navigate, sync, pageCommands, showShortcuts],
+  );
+  const items = useMemo(
+    () =>
+      query.trim() === ''
+        ? undefined
+        : cachedItemsIndex(
+            [tools, records, risks, refs, assessments, workspaceTools, builtIn, navigate],
+            () =>
+              workspaceItems({
+                navigate,
+                records: records.values(),
+                risks: risks.values(),
+                riskRefs: refs,
+                assessments,
+                discoveries: tools,
+                catalog: catalogTools(builtIn ?? [], workspaceTools),
+              }),
+          ),
+    [query, tools, records, risks, refs, assessments, workspaceTools, builtIn, navigate],
+  );
+  const shown = paletteItems({ query, commands, items });
+  const groups = [...new Set(shown.map((item) => item.group))];
   return (
     <Command.List>
       <Command.Empty>Nothing matches “{query}”.</Command.Empty>
       {groups.map((group) => (
         <Command.Group key={group} heading={group}>
-          {items
+          {shown
             .filter((item) => item.group === group)
             .map((item) => (
               <Command.Item
@@ -126,7 +158,8 @@ function PaletteList({ sync, query, pageCommands, navigate, showShortcuts, onRun
                   item.run();
                 }}
               >
-                <span>{item.label}</span>
+                <span className="palette-label">{item.label}</span>
+                {item.detail && <span className="palette-detail muted">{item.detail}</span>}
                 {item.shortcut && <kbd>{item.shortcut}</kbd>}
               </Command.Item>
             ))}

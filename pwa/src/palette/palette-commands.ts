@@ -6,6 +6,10 @@ export interface PaletteCommand {
   group: string;
   label: string;
   keywords?: string[];
+  /** A second line of facts ("seen in the workspace", a risk's score): shown, searched too. */
+  detail?: string;
+  /** How strongly it ranks against others that match as well (places and actions first). */
+  weight?: number;
   /** The key that does the same outside the palette, shown beside it. */
   shortcut?: string;
   run(): void;

@@ -1,79 +1,50 @@
-import type { Discovery } from '../../../shared/documents/discoveries/index.ts';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
-import { aimsPaletteCommands } from '../aims/aims-palette.ts';
 import type { PaletteCommand } from './palette-commands.ts';
-
-/** The sections everyone can go to from the palette. */
-export const PLACES = [
-  'Inbox',
-  'Inventory',
-  'Dashboard',
-  'Incidents',
-  'Import',
-  'Settings',
-] as const;
-
-/** How many tools and records a query lists at most: the palette stays quick on a big workspace. */
-export const MAX_MATCHES = 20;
-
-export type Navigate = (hash: string) => void;
-
-const matches = (query: string, ...texts: readonly string[]) =>
-  query === '' || texts.some((text) => text.toLocaleLowerCase().includes(query));
+import { MAX_RESULTS, paletteIndex, type PaletteIndex } from './palette-search.ts';
 
 /**
- * What the palette lists for a query: places, then the page's own commands, then tools in the
- * inbox and records in the inventory by name (only once something is typed).
+ * What the palette lists for a query. Blank: the places, the actions, the page's own commands and
+ * help. Typed: the best fuzzy matches among those, then among the workspace's records, risks,
+ * assessments and tools (`items`, indexed once per change of the documents).
  */
 export function paletteItems(options: {
   query: string;
-  tools: readonly Discovery[];
-  records: Iterable<RegistryRecord>;
-  pageCommands: readonly PaletteCommand[];
-  navigate: Navigate;
-  showShortcuts(): void;
+  commands: readonly PaletteCommand[];
+  items: PaletteIndex | undefined;
 }): PaletteCommand[] {
-  const query = options.query.trim().toLocaleLowerCase();
-  const { navigate } = options;
-  const places: PaletteCommand[] = PLACES.map((place) => ({
-    id: `go.${place.toLowerCase()}`,
-    group: 'Go to',
-    label: `Go to ${place}`,
-    run: () => navigate(`#/${place.toLowerCase()}`),
-  }));
-  const help: PaletteCommand = {
+  const { query, commands } = options;
+  if (query.trim() === '') return [...commands];
+  const first = paletteIndex(commands).search(query);
+  const rest = options.items?.search(query) ?? [];
+  return [...first, ...rest].slice(0, MAX_RESULTS);
+}
+
+/** The help entry, last in the list. */
+export function helpCommand(showShortcuts: () => void): PaletteCommand {
+  return {
     id: 'help.shortcuts',
     group: 'Help',
     label: 'Keyboard shortcuts',
+    keywords: ['keys', 'help'],
     shortcut: '?',
-    run: options.showShortcuts,
+    weight: 2,
+    run: showShortcuts,
   };
-  const listed = [
-    ...places,
-    ...aimsPaletteCommands(navigate),
-    ...options.pageCommands,
-    help,
-  ].filter((command) => matches(query, command.label, ...(command.keywords ?? [])));
-  if (query === '') return listed;
-  const tools = options.tools
-    .filter((tool) => matches(query, tool.name, tool.toolKey, ...tool.hosts))
-    .slice(0, MAX_MATCHES)
-    .map((tool): PaletteCommand => ({
-      id: `tool.${tool.toolKey}`,
-      group: 'Tools in the inbox',
-      label: tool.name,
-      run: () => navigate(`#/inbox/${encodeURIComponent(tool.toolKey)}`),
-    }));
-  const records: PaletteCommand[] = [];
-  for (const record of options.records) {
-    if (records.length >= MAX_MATCHES) break;
-    if (!matches(query, record.name)) continue;
-    records.push({
-      id: `record.${record.id}`,
-      group: 'Records in the inventory',
-      label: record.name,
-      run: () => navigate(`#/inventory/${encodeURIComponent(record.id)}`),
-    });
-  }
-  return [...listed, ...tools, ...records];
+}
+
+let cached: { key: readonly unknown[]; index: PaletteIndex } | undefined;
+
+/**
+ * The index of the workspace's items, kept between openings of the palette while the documents
+ * are unchanged (their readers keep the same objects), so only the first opening after a change
+ * pays for it.
+ */
+export function cachedItemsIndex(
+  key: readonly unknown[],
+  make: () => readonly PaletteCommand[],
+): PaletteIndex {
+  if (cached && cached.key.length === key.length && cached.key.every((part, i) => part === key[i]))
+    return cached.index;
+  const index = paletteIndex(make());
+  cached = { key, index };
+  return index;
 }

@@ -24,10 +24,12 @@ export function AddHostToCatalog({ host, toolKey, policy, canEdit }: Props) {
   const claimed = workspaceToolClaiming(host, tools);
   if (!canEdit || policy === undefined) return null;
 
-  function add() {
+  async function add() {
     if (!policy) return;
     try {
-      const tool = setWorkspaceTool(policy, workspaceToolForHost(host, tools));
+      // Loaded on use: the inbox's first screen does not carry the catalog (npm run bench).
+      const { builtInCatalog } = await import('../../../shared/catalog/catalog.ts');
+      const tool = setWorkspaceTool(policy, workspaceToolForHost(host, tools, builtInCatalog()));
       const status = statuses.get(toolKey);
       if (status) setStatus(policy, tool.id, status);
       setMessage({
@@ -45,7 +47,7 @@ export function AddHostToCatalog({ host, toolKey, policy, canEdit }: Props) {
           In the workspace catalog as <strong>{claimed.name}</strong>.
         </p>
       ) : (
-        <button type="button" onClick={add}>
+        <button type="button" onClick={() => void add()}>
           Add {host} to the workspace catalog
         </button>
       )}

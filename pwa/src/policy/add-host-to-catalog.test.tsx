@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { compileMatcher } from '../../../shared/detection/matcher.ts';
 import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
@@ -40,21 +40,26 @@ describe('a likely-AI host becomes a workspace catalog entry in one step', () =>
     await click(view.querySelector('tr[data-tool-key="host:photo-ai.ai"] button'));
     expect(view.textContent).toContain('Possibly AI — not in the catalog');
     await click(button(view, 'Add photo-ai.ai to the workspace catalog'));
+    await vi.waitFor(() => expect(readPolicy(policy).tools).toHaveLength(1));
 
     const { tools, statuses } = readPolicy(policy);
     expect(tools).toEqual([
       expect.objectContaining({ id: 'photo-ai-ai', name: 'photo-ai.ai', hosts: ['photo-ai.ai'] }),
     ]);
     expect(statuses.get('photo-ai-ai')?.status).toBe('banned');
-    expect(view.textContent).toContain('In the workspace catalog as photo-ai.ai');
+    await vi.waitFor(() =>
+      expect(view.textContent).toContain('In the workspace catalog as photo-ai.ai'),
+    );
     // What every extension compiles from the policy now matches the host and its subdomains.
     const matcher = compileMatcher(builtInCatalog(), tools);
     expect(matcher.matchHostname('cdn.photo-ai.ai')?.toolId).toBe('photo-ai-ai');
   });
 
   it('never takes a built-in tool id, nor one the workspace already uses', () => {
-    expect(workspaceToolForHost('openai-chatgpt', []).id).toBe('openai-chatgpt-2');
+    expect(workspaceToolForHost('openai-chatgpt', [], builtInCatalog()).id).toBe(
+      'openai-chatgpt-2',
+    );
     const taken = [{ ...builtInCatalog()[0]!, id: 'foo-ai' }];
-    expect(workspaceToolForHost('foo.ai', taken).id).toBe('foo-ai-2');
+    expect(workspaceToolForHost('foo.ai', taken, builtInCatalog()).id).toBe('foo-ai-2');
   });
 });

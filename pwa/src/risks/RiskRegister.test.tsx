@@ -1,13 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   createRecord,
+  readRiskRefs,
   readRiskRegister,
   saveRisk,
   type RiskFields,
 } from '../../../shared/documents/registry/index.ts';
 import type { SavedFile } from '../inventory/list/download.ts';
-import { button, choose, cleanup, click, field, render, type } from '../test-support/render.tsx';
+import {
+  button,
+  choose,
+  cleanup,
+  click,
+  field,
+  render,
+  settle,
+  type,
+} from '../test-support/render.tsx';
 import { RiskRegister } from './RiskRegister.tsx';
 
 const AT = Date.UTC(2026, 2, 10, 12);
@@ -173,10 +183,29 @@ describe('the risk register', () => {
     await click(button(view, 'Export CSV'));
     expect(files[0]!.name).toBe('acme-risk-register-2026-03-10.csv');
     const lines = files[0]!.text.split('\r\n');
-    // By description, systems by name, values in words; the ids last (issue 14, finding 6).
-    const row = lines.find((line) => line.startsWith('Ranks women lower'))!;
-    expect(row).toMatch(/^Ranks women lower,HireRank,Algorithmic bias,4,5,20,critical,/);
+    // Its reference (none yet: a contributor does not number risks, RID1), by description,
+    // systems by name, values in words; the ids last (issue 14, finding 6).
+    const row = lines.find((line) => line.startsWith(',Ranks women lower'))!;
+    expect(row).toMatch(/^,Ranks women lower,HireRank,Algorithmic bias,4,5,20,critical,/);
     expect(row).toContain(',k1,r1,');
     expect(lines[0]).toContain('Exported by');
+  });
+
+  it('numbers every risk once for a lead (R-001…), shows and exports the number, and opens a risk from the address', async () => {
+    const doc = registryDoc();
+    const { view, files } = await renderRegister(true, doc);
+    const refs = [...view.querySelectorAll('tbody td.risk-ref')].map((td) => td.textContent);
+    expect(refs.sort()).toEqual(['R-001', 'R-002']);
+    expect([...readRiskRefs(doc)]).toEqual([
+      ['k1', 'R-001'],
+      ['k2', 'R-002'],
+    ]);
+    await click(button(view, 'Export CSV'));
+    expect(files[0]!.text).toContain('R-001,Ranks women lower,');
+    window.location.hash = '#/risks?do=open-risk&id=k2';
+    await vi.waitFor(() => expect(dialog()).not.toBeNull());
+    await settle();
+    expect(dialog()!.querySelector('textarea')?.value).toBe('Pastes <b>customer</b> data');
+    expect(window.location.hash).toBe('#/risks');
   });
 });

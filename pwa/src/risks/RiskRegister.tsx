@@ -14,6 +14,8 @@ import { risksHref, riskRows, matchesFilter, sortRows, viewFromParams } from './
 import { RiskTable } from './RiskTable.tsx';
 import { useRisks } from './use-risks.ts';
 import { useRiskErm } from './erm/use-risk-erm.ts';
+import { useNumberRisks, useRiskRefs } from './use-risk-refs.ts';
+import { useRouteAction } from '../router/route-action.ts';
 import './risks.css';
 
 export interface RiskRegisterProps {
@@ -46,7 +48,9 @@ export function RiskRegister({
     () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
     [records],
   );
-  const all = useMemo(() => riskRows(risks.values(), records), [risks, records]);
+  const refs = useRiskRefs(registry);
+  useNumberRisks(registry, [...risks.keys()], refs, canEdit);
+  const all = useMemo(() => riskRows(risks.values(), records, refs), [risks, records, refs]);
   const rows = sortRows(
     all.filter((row) => matchesFilter(row, filter)),
     sort,
@@ -59,6 +63,7 @@ export function RiskRegister({
       name: exportFileName(workspace, 'risk-register', at, 'csv'),
       type: 'text/csv;charset=utf-8',
       text: riskRegisterCsv(risks.values(), names, {
+        refs,
         ...(registry ? { provenance: provenance(at, registry) } : {}),
       }),
     });
@@ -76,6 +81,17 @@ export function RiskRegister({
       }),
     });
   }
+  // The palette's actions (`#/risks?do=…`).
+  useRouteAction('export-csv', exportCsv, registry !== undefined);
+  useRouteAction('new-risk', () => setEditing({ risk: undefined }), canEdit);
+  useRouteAction(
+    'open-risk',
+    (id) => {
+      const risk = id === undefined ? undefined : risks.get(id);
+      if (risk && canEdit) setEditing({ risk });
+    },
+    risks.size > 0,
+  );
 
   if (!registry) {
     return (

@@ -18,6 +18,7 @@ export function RiskTable({ rows, canEdit, onEdit, onRemove }: Props) {
       <table className="risk-table">
         <thead>
           <tr>
+            <th scope="col">Ref.</th>
             <th scope="col">Risk</th>
             <th scope="col">Source</th>
             <th scope="col">Systems</th>
@@ -33,8 +34,9 @@ export function RiskTable({ rows, canEdit, onEdit, onRemove }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ risk, sourceLabel, systems, score, band }) => (
+          {rows.map(({ risk, ref, sourceLabel, systems, score, band }) => (
             <tr key={risk.id}>
+              <td className="risk-ref">{ref ?? <span className="muted">new</span>}</td>
               <th scope="row" className="risk-description">
                 {risk.description}
               </th>

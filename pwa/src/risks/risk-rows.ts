@@ -16,6 +16,8 @@ export { TREATMENT_LABELS } from '../../../shared/exports/words.ts';
 /** One line of the register, with what the table shows worked out once. */
 export interface RiskRow {
   risk: Risk;
+  /** `R-007` (docs/sync.md RID1); undefined until the risk is numbered. */
+  ref?: string;
   sourceLabel: string;
   /** The systems by name; an id no record has any more keeps its id as its name. */
   systems: { id: string; name: string; known: boolean }[];
@@ -65,11 +67,14 @@ export const BAND_LABELS: Record<RiskBand, string> = {
 export function riskRows(
   risks: Iterable<Risk>,
   records: ReadonlyMap<string, RegistryRecord>,
+  refs: ReadonlyMap<string, string> = new Map(),
 ): RiskRow[] {
   return [...risks].map((risk) => {
     const score = riskScore(risk.likelihood, risk.impact);
+    const ref = refs.get(risk.id);
     return {
       risk,
+      ...(ref ? { ref } : {}),
       sourceLabel: riskSource(risk.source)?.label ?? risk.source,
       systems: risk.systemIds.map((id) => {
         const record = records.get(id);

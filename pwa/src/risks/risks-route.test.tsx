@@ -43,6 +43,7 @@ describe('#/risks and #/soa', () => {
     await until(view, 'Statement of Applicability');
     expect(view.querySelector('h1')?.textContent).toBe('Statement of Applicability');
     expect(view.textContent).toContain('Read only');
-    expect(view.querySelector('select')).toBeNull();
+    // Only the filters take input: no control can be edited.
+    expect(view.querySelector('.soa-group select')).toBeNull();
   });
 });

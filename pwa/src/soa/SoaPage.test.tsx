@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   createRecord,
@@ -172,7 +172,8 @@ describe('the Statement of Applicability', () => {
       AT,
     );
     const { view, files } = await renderSoa(false, doc);
-    expect(view.querySelector('select, input, textarea')).toBeNull();
+    // Only the filters take input: no control can be edited.
+    expect(view.querySelector('.soa-group :is(select, input, textarea)')).toBeNull();
     expect(control(view, 'A.2.2').textContent).toContain('Partial');
     expect(control(view, 'A.2.2').textContent).toContain('HireRank');
     expect(control(view, 'A.2.3').textContent).toContain('Undecided');
@@ -181,5 +182,53 @@ describe('the Statement of Applicability', () => {
     expect(files.map((f) => f.name)).toEqual(['acme-soa-2026-03-10.csv', 'acme-soa-2026-03-10.md']);
     expect(files[0]!.text.split('\r\n')).toHaveLength(40);
     expect(files[1]!.text).toContain('| A.2 Policies related to AI | 3 | 1 |');
+  });
+
+  it('filters the controls by theme, applicability, implementation and words, from the address', async () => {
+    const doc = registryDoc();
+    saveSoaEntry(
+      doc,
+      'A.2.2',
+      {
+        applicable: true,
+        implementation: 'implemented',
+        owner: 'Priya',
+        evidence: [],
+        systems: [],
+        risks: [],
+      },
+      'lead-1',
+      AT,
+    );
+    saveSoaEntry(
+      doc,
+      'A.10.4',
+      {
+        applicable: false,
+        justification: 'No customers use our AI systems',
+        implementation: 'not-started',
+        evidence: [],
+        systems: [],
+        risks: [],
+      },
+      'lead-1',
+      AT,
+    );
+    const shown = (view: HTMLElement) =>
+      [...view.querySelectorAll('article.soa-control h3')].map((h) => h.textContent?.split(' ')[0]);
+    window.location.hash = '#/soa?implementation=implemented';
+    const { view } = await renderSoa(true, doc);
+    expect(shown(view)).toEqual(['A.2.2']);
+    expect(view.textContent).toContain('1 of 38 controls');
+    await act(async () => void (window.location.hash = '#/soa?applicable=no'));
+    await vi.waitFor(() => expect(shown(view)).toEqual(['A.10.4']));
+    await act(async () => void (window.location.hash = '#/soa?q=priya'));
+    await vi.waitFor(() => expect(shown(view)).toEqual(['A.2.2']));
+    await act(async () => void (window.location.hash = '#/soa?group=A.3'));
+    await vi.waitFor(() => expect(shown(view).every((id) => id?.startsWith('A.3.'))).toBe(true));
+    // Changing a filter on the page writes the address.
+    await choose(view.querySelector('.soa-filters select'), 'A.4');
+    expect(window.location.hash).toBe('#/soa?group=A.4');
+    window.location.hash = '';
   });
 });

@@ -19,6 +19,9 @@ import { SoaControl } from './SoaControl.tsx';
 import { RiskReasons } from './RiskReasons.tsx';
 import { SoaSummary } from './SoaSummary.tsx';
 import { OwnControls, useOwnControls } from './own/OwnControls.tsx';
+import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
+import { SoaFilters } from './SoaFilters.tsx';
+import { matchesSoaFilter, soaFilterFromParams, soaHref } from './soa-filter.ts';
 import './soa.css';
 
 export interface SoaPageProps {
@@ -61,6 +64,10 @@ export function SoaPage({
         label: `${row.risk.description.slice(0, 80)} (${row.score}, ${row.band})`,
       })),
     [risks, records],
+  );
+  const filter = soaFilterFromParams(parseRoute(useHash()).params);
+  const shownControls = ANNEX_A_CONTROLS.filter((control) =>
+    matchesSoaFilter(control, view.entries.get(control.id), filter),
   );
   const names = useMemo(
     () => new Map([...systems, ...riskPicks].map((item) => [item.id, item.label])),
@@ -125,38 +132,49 @@ export function SoaPage({
         overall={gaps.overall}
         unjustified={unjustifiedInclusions(view)}
       />
-      {ANNEX_A_GROUPS.map((group) => (
-        <section key={group.id} aria-labelledby={`soa-group-${group.id}`} className="soa-group">
-          <h2 id={`soa-group-${group.id}`}>
-            {group.id} {group.title}
-          </h2>
-          {ANNEX_A_CONTROLS.filter((c) => c.group === group.id).map((control) => (
-            <article
-              key={control.id}
-              className="soa-control"
-              aria-labelledby={`soa-control-${control.id}`}
-            >
-              <h3 id={`soa-control-${control.id}`}>
-                {control.id} {control.title}
-              </h3>
-              <RiskReasons entry={view.entries.get(control.id)} names={names} />
-              {canEdit ? (
-                <SoaControl
-                  registry={registry}
-                  control={control}
-                  entry={soa.entries.get(control.id)}
-                  systems={systems}
-                  risks={riskPicks}
-                  me={me}
-                  now={now}
-                />
-              ) : (
-                <SoaSummary entry={view.entries.get(control.id)} names={names} />
-              )}
-            </article>
-          ))}
-        </section>
-      ))}
+      <SoaFilters
+        filter={filter}
+        onChange={(next) => replaceRoute(soaHref(next))}
+        shown={shownControls.length}
+        total={ANNEX_A_CONTROLS.length}
+      />
+      {shownControls.length === 0 && <p className="muted">No control matches.</p>}
+      {ANNEX_A_GROUPS.filter((group) => shownControls.some((c) => c.group === group.id)).map(
+        (group) => (
+          <section key={group.id} aria-labelledby={`soa-group-${group.id}`} className="soa-group">
+            <h2 id={`soa-group-${group.id}`}>
+              {group.id} {group.title}
+            </h2>
+            {shownControls
+              .filter((c) => c.group === group.id)
+              .map((control) => (
+                <article
+                  key={control.id}
+                  className="soa-control"
+                  aria-labelledby={`soa-control-${control.id}`}
+                >
+                  <h3 id={`soa-control-${control.id}`}>
+                    {control.id} {control.title}
+                  </h3>
+                  <RiskReasons entry={view.entries.get(control.id)} names={names} />
+                  {canEdit ? (
+                    <SoaControl
+                      registry={registry}
+                      control={control}
+                      entry={soa.entries.get(control.id)}
+                      systems={systems}
+                      risks={riskPicks}
+                      me={me}
+                      now={now}
+                    />
+                  ) : (
+                    <SoaSummary entry={view.entries.get(control.id)} names={names} />
+                  )}
+                </article>
+              ))}
+          </section>
+        ),
+      )}
       <OwnControls registry={registry} canEdit={canEdit} me={me} now={now} />
     </div>
   );

@@ -69,3 +69,4 @@ export * from './significant-change.ts';
 export * from './risk-erm.ts';
 export * from './isms-soa.ts';
 export * from './soa-own-controls.ts';
+export * from './risk-refs.ts';

@@ -5,7 +5,10 @@ import { readString, readTimestamp, topMap } from '../schema/read.ts';
 import { byCodeUnit, isHost, isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
 import { checkText, checkTimestamp, type JsonValue } from '../schema/write.ts';
+import { MAX_CONCERN_TEXT } from './concern-limits.ts';
 import { MAX_NAME, REPORT_SCHEMA } from './schema.ts';
+
+export { MAX_CONCERN_TEXT };
 
 /**
  * An employee's concern about an AI tool, sent from the extension's popup (docs/incidents.md,
@@ -19,7 +22,6 @@ import { MAX_NAME, REPORT_SCHEMA } from './schema.ts';
  * they choose to give it. Pseudonymous otherwise: the report's id is the extension's random id.
  */
 export const CONCERNS = 'concerns';
-export const MAX_CONCERN_TEXT = 2000;
 /** An employee reports by hand; this many is far beyond use and bounds a runaway script. */
 export const MAX_CONCERNS = 200;
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useRouteAction } from '../../router/route-action.ts';
 import type * as Y from 'yjs';
 import { DEFAULT_TIER_SCHEME } from '../../../../shared/classification/index.ts';
 import {
@@ -182,6 +183,10 @@ export function InventoryList({
       saveFile({ name, type: 'text/csv;charset=utf-8', text });
     }
   };
+
+  // The palette's exports: `#/inventory?do=export-csv` (or json).
+  useRouteAction('export-csv', () => exportAs('csv'), records.size > 0);
+  useRouteAction('export-json', () => exportAs('json'), records.size > 0);
 
   return (
     <section aria-labelledby="inventory-heading" className="inventory">

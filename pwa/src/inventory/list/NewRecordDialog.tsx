@@ -1,4 +1,5 @@
 import { memo, useState, type FormEvent } from 'react';
+import { useRouteAction } from '../../router/route-action.ts';
 import type * as Y from 'yjs';
 import { CATEGORIES, CATEGORY_LABELS } from '../../../../shared/catalog/schema.ts';
 import {
@@ -39,6 +40,12 @@ export const NewRecordDialog = memo(function NewRecordDialog({
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<string>();
+  // "New record" from the palette: `#/inventory?do=new-record`.
+  useRouteAction('new-record', () => {
+    setForm(EMPTY);
+    setError(undefined);
+    setOpen(true);
+  });
   const text = (key: keyof typeof EMPTY) => ({
     value: form[key],
     onChange: (event: { target: { value: string } }) =>

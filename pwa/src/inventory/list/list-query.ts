@@ -94,3 +94,9 @@ export const normaliseQueryString = (search: string) =>
 
 export const hasFilters = (query: ListQuery) =>
   (Object.keys(PARAMS) as FilterKey[]).some((key) => query[key] !== '');
+
+/** The inventory filtered (`#/inventory?tier=…`): where a dashboard chart's bar leads. */
+export const inventoryHref = (filters: Partial<Omit<ListQuery, 'sort'>>) => {
+  const query = listQueryString({ ...EMPTY_QUERY, ...filters });
+  return `#/inventory${query ? `?${query}` : ''}`;
+};
