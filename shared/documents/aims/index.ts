@@ -6,3 +6,15 @@ export { checkRules, isActionOverdue } from './rules.ts';
 export * from './export.ts';
 export * from './counts.ts';
 export * from './ai-policy.ts';
+export * from './audit-registers.ts';
+export { auditorConflict } from './audit-rules.ts';
+export * from './audit-checklist.ts';
+export * from './review-registers.ts';
+export {
+  approveManagementReview,
+  gatherReviewInputs,
+  readManagementReviews,
+  type ReviewInputs,
+  type ReviewRecord,
+  type ReviewState,
+} from './management-review.ts';
