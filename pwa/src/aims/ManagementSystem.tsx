@@ -1,7 +1,10 @@
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
+  AIMS_AUDITS,
+  AIMS_FINDINGS,
   AIMS_NONCONFORMITIES,
+  AIMS_REVIEWS,
   AIMS_REGISTERS,
   AIMS_ROLES,
   AIMS_SCOPE_ITEMS,
@@ -12,6 +15,8 @@ import {
   aimsRegistersJson,
   deleteAimsEntry,
   isActionOverdue,
+  isTopManagement,
+  readManagementReviews,
   type AimsEntry,
   type RegisterSpec,
 } from '../../../shared/documents/aims/index.ts';
@@ -21,6 +26,8 @@ import { ConfirmDialog } from '../settings/ConfirmDialog.tsx';
 import { useRegistry } from '../sync/documents.ts';
 import { EntryDialog } from './EntryDialog.tsx';
 import { PolicySection } from './PolicySection.tsx';
+import { AuditChecklist } from './AuditChecklist.tsx';
+import { ReviewApproval } from './ReviewApproval.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { recordsWithoutScope } from './scope-coverage.ts';
@@ -110,6 +117,50 @@ export function ManagementSystem({
     );
   }
   const at = now();
+  const findings = aims.get(AIMS_FINDINGS.id)?.entries ?? [];
+  const reviews = new Map(readManagementReviews(registry).reviews.map((r) => [r.id, r]));
+  const topManagement = isTopManagement(registry, me);
+  // The finding each nonconformity came from: the link is held once, by the finding (AUD4).
+  const fromFinding = new Map<string, string>();
+  for (const finding of findings) {
+    for (const ncId of (finding.values.nonconformityIds as string[] | undefined) ?? []) {
+      fromFinding.set(ncId, String(finding.values.title));
+    }
+  }
+  const extras: Partial<Record<string, (entry: AimsEntry) => ReactNode>> = {
+    [AIMS_AUDITS.id]: (audit) => (
+      <AuditChecklist
+        audit={audit}
+        findings={findings.filter((f) =>
+          ((f.values.auditIds as string[] | undefined) ?? []).includes(audit.id),
+        )}
+      />
+    ),
+    [AIMS_REVIEWS.id]: (entry) => {
+      const review = reviews.get(entry.id);
+      return review ? (
+        <ReviewApproval
+          registry={registry}
+          review={review}
+          canApprove={canEdit && topManagement}
+          me={me}
+          now={now}
+        />
+      ) : null;
+    },
+  };
+  const badges: Partial<Record<string, (entry: AimsEntry) => string | undefined>> = {
+    [AIMS_NONCONFORMITIES.id]: (entry) =>
+      isActionOverdue(entry.values, at)
+        ? 'Action overdue'
+        : fromFinding.has(entry.id)
+          ? 'From an audit finding'
+          : undefined,
+    [AIMS_REVIEWS.id]: (entry) => {
+      const state = reviews.get(entry.id)?.state;
+      return state === 'approved' ? 'Approved' : state === 'altered' ? 'Altered' : 'Draft';
+    },
+  };
   const undecided = recordsWithoutScope(
     records.values(),
     aims.get(AIMS_SCOPE_ITEMS.id)?.entries ?? [],
@@ -152,8 +203,8 @@ export function ManagementSystem({
         </button>
       </div>
       <p className="muted">
-        ISO/IEC 42001 clauses 4 to 6.2 and 10.2: the scope, its context, the roles, the AI
-        objectives and the corrective actions an auditor asks for first.
+        ISO/IEC 42001 clauses 4 to 10: the scope, its context, the roles, the AI objectives, the
+        internal audits, the corrective actions and the management reviews an auditor asks for.
         {!canEdit && ' Read only: leads and admins edit these registers.'}
       </p>
       <nav aria-label="Registers" className="aims-toc">
@@ -179,9 +230,11 @@ export function ManagementSystem({
             onRemove={(entry) => setRemoving({ register, entry })}
             onExportCsv={() => exportCsv(register)}
             footer={register.id === AIMS_SCOPE_ITEMS.id ? scopeFooter : undefined}
-            badge={
-              register.id === AIMS_NONCONFORMITIES.id
-                ? (entry) => (isActionOverdue(entry.values, at) ? 'Action overdue' : undefined)
+            badge={badges[register.id]}
+            extra={extras[register.id]}
+            locked={
+              register.frozenOnApproval
+                ? (entry) => reviews.get(entry.id)?.state !== 'draft'
                 : undefined
             }
           />
