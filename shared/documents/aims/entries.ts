@@ -11,6 +11,9 @@ import { checkRules } from './rules.ts';
 import { checkAuditRules, type RuleContext } from './audit-rules.ts';
 import { raisedNonconformity } from './raise-nonconformity.ts';
 import { readRegistry } from '../registry/read.ts';
+import { personKey, readPeople } from '../registry/people.ts';
+import { checkTrainingRules } from './competence.ts';
+import { checkDocumentRules } from './document-list.ts';
 
 /** One entry of an AIMS register, as read. */
 export interface AimsEntry {
@@ -48,7 +51,10 @@ export function saveAimsEntry(
   checkValues(register.fields, values);
   checkRules(register, values);
   checkNotFrozen(doc, register, id);
-  checkAuditRules(register, values, ruleContext(doc));
+  const context = ruleContext(doc);
+  checkAuditRules(register, values, context);
+  checkTrainingRules(register, values, context.inDirectory);
+  checkDocumentRules(register, values);
   checkRoom(doc, register, id);
   // AUD4: a nonconformity finding without its 10.2 entry raises one, in the same transaction.
   const raised = raisedNonconformity(doc, register, id, values);
@@ -93,9 +99,10 @@ function checkRoom(doc: Y.Doc, register: RegisterSpec, id: string): void {
 }
 
 /** What the rules of one register read of the others (audit-rules.ts), read when asked. */
-function ruleContext(doc: Y.Doc): RuleContext {
+function ruleContext(doc: Y.Doc): RuleContext & { inDirectory(name: string): boolean } {
   let owners: Map<string, string | undefined> | undefined;
   return {
+    inDirectory: (name) => readPeople(doc).people.some((p) => p.key === personKey(name)),
     entries: (register) => readAimsRegister(doc, register).entries,
     recordOwner(recordId) {
       owners ??= new Map(

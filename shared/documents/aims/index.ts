@@ -18,3 +18,18 @@ export {
   type ReviewRecord,
   type ReviewState,
 } from './management-review.ts';
+export * from './competence-registers.ts';
+export {
+  competenceNeeds,
+  EXPIRING_DAYS,
+  systemsWithoutOversight,
+  type CompetenceNeed,
+  type TrainingStatus,
+} from './competence.ts';
+export * from './document-registers.ts';
+export {
+  documentRegister,
+  isReviewDue,
+  POLICY_REVIEW_DAYS,
+  type DocumentRow,
+} from './document-list.ts';

@@ -2,6 +2,8 @@ import { ANNEX_C_OBJECTIVES } from '../../iso42001/index.ts';
 import type { FieldSpec } from './fields.ts';
 import { AIMS_AUDITS, AIMS_FINDINGS } from './audit-registers.ts';
 import { AIMS_REVIEW_ACTIONS, AIMS_REVIEWS } from './review-registers.ts';
+import { AIMS_COMPETENCES, AIMS_TRAINING } from './competence-registers.ts';
+import { AIMS_DOCUMENTS } from './document-registers.ts';
 
 /**
  * The AI management system's registers (ISO/IEC 42001 clauses 4–6.2 and 10.2), each a top-level
@@ -238,6 +240,9 @@ export const AIMS_REGISTERS = [
   AIMS_PARTIES,
   AIMS_ROLES,
   AIMS_OBJECTIVES,
+  AIMS_COMPETENCES,
+  AIMS_TRAINING,
+  AIMS_DOCUMENTS,
   AIMS_AUDITS,
   AIMS_FINDINGS,
   AIMS_NONCONFORMITIES,
