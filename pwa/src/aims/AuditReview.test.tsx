@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  AIMS_COMPETENCES,
+  AIMS_DOCUMENTS,
+  AIMS_TRAINING,
+  saveAimsEntry,
   AIMS_AUDITS,
   AIMS_FINDINGS,
   AIMS_NONCONFORMITIES,
@@ -9,9 +13,10 @@ import {
   readManagementReviews,
 } from '../../../shared/documents/aims/index.ts';
 import { addTopManagement } from '../../../shared/documents/aims/fixture.test-support.ts';
-import { createRecord } from '../../../shared/documents/registry/index.ts';
+import { addPerson, createRecord } from '../../../shared/documents/registry/index.ts';
 import { button, choose, cleanup, click, field, render, type } from '../test-support/render.tsx';
 import { ManagementSystem } from './ManagementSystem.tsx';
+import { AimsDashboard } from './AimsDashboard.tsx';
 
 const AT = Date.UTC(2026, 11, 7, 12);
 
@@ -74,5 +79,58 @@ describe('audit to management review on the page', () => {
     expect(readManagementReviews(doc).reviews[0]?.state).toBe('approved');
     expect(reviews.textContent).toContain('Approved by Ana on 2026-12-07; frozen.');
     expect(() => button(reviews, 'Edit management review: Management review Q4 2026')).toThrow();
+  });
+});
+
+describe('competence and documents on the page and the dashboard', () => {
+  it('counts the same training gaps and reviews due in both places', async () => {
+    const DAY = 86_400_000;
+    const doc = new Y.Doc();
+    addTopManagement(doc, ['Ana', 'Ben'], AT);
+    for (const name of ['Ana', 'Ben']) addPerson(doc, name, { from: 'added', by: 'Ana', at: AT });
+    saveAimsEntry(
+      doc,
+      AIMS_COMPETENCES,
+      'c-1',
+      { title: 'AI literacy', roleIds: ['board'], course: 'AI literacy basics' },
+      'Ana',
+      AT,
+    );
+    const course = { course: 'AI literacy basics', completedAt: AT - 400 * DAY };
+    saveAimsEntry(
+      doc,
+      AIMS_TRAINING,
+      't-1',
+      { person: 'Ana', ...course, expiresAt: AT - 30 * DAY },
+      'Ana',
+      AT,
+    );
+    saveAimsEntry(
+      doc,
+      AIMS_DOCUMENTS,
+      'd-1',
+      { title: 'Audit procedure', kind: 'procedure', status: 'draft', reviewDue: AT - 2 * DAY },
+      'Ana',
+      AT,
+    );
+    const page = await render(
+      <ManagementSystem registry={doc} canEdit me="Ana" workspace="acme" now={() => AT} />,
+    );
+    const matrix = page.querySelector('[aria-label="Competence matrix"]')!;
+    expect(matrix.textContent).toContain('Training expired');
+    expect(matrix.textContent).toContain('Training missing');
+    const gapsOnPage = matrix.querySelectorAll('.aims-badge').length;
+    const dueOnPage = [...section(page, AIMS_DOCUMENTS.id).querySelectorAll('.aims-badge')].filter(
+      (b) => b.textContent === 'Review due',
+    ).length;
+    cleanup();
+    const board = await render(<AimsDashboard registry={doc} now={() => AT} />);
+    const figure = (label: string) =>
+      [...board.querySelectorAll('dt')].find((dt) => dt.textContent === label)?.nextElementSibling
+        ?.textContent;
+    expect(figure('Training expired or missing')).toBe(String(gapsOnPage));
+    expect(gapsOnPage).toBe(2);
+    expect(figure('Documents due for review')).toBe(String(dueOnPage));
+    expect(dueOnPage).toBe(1);
   });
 });

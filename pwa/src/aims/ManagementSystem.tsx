@@ -2,6 +2,13 @@ import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
   AIMS_AUDITS,
+  AIMS_COMPETENCES,
+  AIMS_DOCUMENTS,
+  AIMS_TRAINING,
+  competenceNeeds,
+  documentRegister,
+  isReviewDue,
+  systemsWithoutOversight,
   AIMS_FINDINGS,
   AIMS_NONCONFORMITIES,
   AIMS_REVIEWS,
@@ -22,12 +29,15 @@ import {
 } from '../../../shared/documents/aims/index.ts';
 import { browserSaveFile, exportFileName, type SaveFile } from '../inventory/list/download.ts';
 import { useRisks } from '../risks/use-risks.ts';
+import { readPeople } from '../../../shared/documents/registry/index.ts';
 import { ConfirmDialog } from '../settings/ConfirmDialog.tsx';
 import { useRegistry } from '../sync/documents.ts';
 import { EntryDialog } from './EntryDialog.tsx';
 import { PolicySection } from './PolicySection.tsx';
 import { AuditChecklist } from './AuditChecklist.tsx';
 import { ReviewApproval } from './ReviewApproval.tsx';
+import { CompetenceMatrix } from './CompetenceMatrix.tsx';
+import { ControlledDocuments } from './DocumentList.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { recordsWithoutScope } from './scope-coverage.ts';
@@ -67,8 +77,15 @@ export function ManagementSystem({
   const { records } = useRegistry(registry);
   const { risks } = useRisks(registry);
   const links = useMemo(
-    () => linkOptions(records.values(), risks.values(), aims, me),
-    [records, risks, aims, me],
+    () =>
+      linkOptions(
+        records.values(),
+        risks.values(),
+        aims,
+        me,
+        registry ? readPeople(registry).people.map((person) => person.name) : [],
+      ),
+    [records, risks, aims, me, registry],
   );
   const [editing, setEditing] = useState<{ register: RegisterSpec; entry?: AimsEntry }>();
   const [removing, setRemoving] = useState<{ register: RegisterSpec; entry: AimsEntry }>();
@@ -156,6 +173,8 @@ export function ManagementSystem({
         : fromFinding.has(entry.id)
           ? 'From an audit finding'
           : undefined,
+    [AIMS_DOCUMENTS.id]: (entry) =>
+      dueDocuments.has(`${AIMS_DOCUMENTS.id}/${entry.id}`) ? 'Review due' : undefined,
     [AIMS_REVIEWS.id]: (entry) => {
       const state = reviews.get(entry.id)?.state;
       return state === 'approved' ? 'Approved' : state === 'altered' ? 'Altered' : 'Draft';
@@ -177,6 +196,26 @@ export function ManagementSystem({
         {undecided.length > 10 ? ', …' : ''}.
       </p>
     ) : undefined;
+  const entriesOf = (register: RegisterSpec) => aims.get(register.id)?.entries ?? [];
+  const documents = documentRegister(registry);
+  const footers: Partial<Record<string, ReactNode>> = {
+    [AIMS_SCOPE_ITEMS.id]: scopeFooter,
+    [AIMS_TRAINING.id]: (
+      <CompetenceMatrix
+        needs={competenceNeeds(
+          entriesOf(AIMS_COMPETENCES),
+          entriesOf(AIMS_ROLES),
+          entriesOf(AIMS_TRAINING),
+          at,
+        )}
+        unoverseen={systemsWithoutOversight(records.values(), entriesOf(AIMS_COMPETENCES))}
+      />
+    ),
+    [AIMS_DOCUMENTS.id]: <ControlledDocuments rows={documents} now={at} />,
+  };
+  const dueDocuments = new Set(
+    documents.filter((row) => isReviewDue(row, at)).map((row) => row.id),
+  );
   const policySection = (
     <PolicySection
       registry={registry}
@@ -229,7 +268,7 @@ export function ManagementSystem({
             onEdit={(entry) => setEditing({ register, entry })}
             onRemove={(entry) => setRemoving({ register, entry })}
             onExportCsv={() => exportCsv(register)}
-            footer={register.id === AIMS_SCOPE_ITEMS.id ? scopeFooter : undefined}
+            footer={footers[register.id]}
             badge={badges[register.id]}
             extra={extras[register.id]}
             locked={

@@ -28,8 +28,10 @@ export function linkOptions(
   risks: Iterable<Risk>,
   aims: AimsContent,
   me: string,
+  /** The workspace's people directory (people.ts). */
+  directory: Iterable<string> = [],
 ): LinkOptions {
-  const people = new Set<string>([me]);
+  const people = new Set<string>([me, ...directory]);
   const recordList = [...records].map((record) => {
     if (record.owner) people.add(record.owner);
     return { id: record.id, name: record.name };
