@@ -40,6 +40,7 @@ import {
   type Usage,
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
+import { writeDemoAims } from './seed-aims.ts';
 
 export interface SeedDemoOptions {
   workspace: string;
@@ -133,6 +134,7 @@ export async function seedDemo(
   await seedGovernance(registry, now, (id, edit) =>
     write(hocuspocus, name('assessment', id), edit),
   );
+  writeDemoAims(registry, now);
   await write(hocuspocus, name('registry'), (doc) =>
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(registry)),
   );

@@ -28,6 +28,7 @@ import {
   readTierScheme,
 } from '../documents/registry/index.ts';
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
+import { aimsCsvFiles, aimsJson } from './aims-export.ts';
 
 /**
  * Every export of a workspace as files, from its documents: what `sightline export` writes, made
@@ -35,8 +36,13 @@ import { registerCsv, registerJson } from '../inventory/register-export.ts';
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments'] as const;
+export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'aims'] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
+/**
+ * What `--what all` writes. The management system's files (`--what aims`) are left out: they are
+ * the PWA's register files, without the provenance every file of `all` carries.
+ */
+export const ALL_PARTS: readonly ExportPart[] = EXPORT_PARTS.filter((part) => part !== 'aims');
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -46,6 +52,7 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   risks: ['csv', 'json'],
   soa: ['md', 'csv', 'json'],
   assessments: ['md', 'html', 'json'],
+  aims: ['csv', 'json'],
 };
 
 export interface WorkspaceDocuments {
@@ -205,6 +212,22 @@ function assessmentFiles(docs: WorkspaceDocuments, format: ExportFormat, who: Ex
   return files;
 }
 
+/** The management system's registers (ISO/IEC 42001 clauses 4–10): aims-export.ts. */
+function aimsFiles(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  if (format === 'json') {
+    return [
+      {
+        name: exportFileName(docs.workspace, 'management-system', who.at, 'json'),
+        text: aimsJson(docs.registry, who.at),
+      },
+    ];
+  }
+  return aimsCsvFiles(docs.registry, who.at).map(({ what, text }) => ({
+    name: exportFileName(docs.workspace, `aims-${what}`, who.at, 'csv'),
+    text,
+  }));
+}
+
 /** The files of one part in one format (a format the part supports: see PART_FORMATS). */
 export function exportPart(
   docs: WorkspaceDocuments,
@@ -224,5 +247,7 @@ export function exportPart(
       return [soaFile(docs, format, who)];
     case 'assessments':
       return assessmentFiles(docs, format, who);
+    case 'aims':
+      return aimsFiles(docs, format, who);
   }
 }

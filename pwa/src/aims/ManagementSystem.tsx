@@ -19,7 +19,6 @@ import {
   aiPolicyCsv,
   readAiPolicy,
   aimsRegisterCsv,
-  aimsRegistersJson,
   deleteAimsEntry,
   isActionOverdue,
   isTopManagement,
@@ -27,6 +26,7 @@ import {
   type AimsEntry,
   type RegisterSpec,
 } from '../../../shared/documents/aims/index.ts';
+import { aimsJson, aimsLinkNames } from '../../../shared/exports/index.ts';
 import { browserSaveFile, exportFileName, type SaveFile } from '../inventory/list/download.ts';
 import { useRisks } from '../risks/use-risks.ts';
 import { readPeople } from '../../../shared/documents/registry/index.ts';
@@ -96,18 +96,16 @@ export function ManagementSystem({
     }
   }, [section]);
 
-  const names = (options: { id: string; name: string }[]) =>
-    new Map(options.map((option) => [option.id, option.name]));
-
+  // The same files as `sightline export --what aims` (shared/exports/aims-export.ts).
   function exportCsv(register: RegisterSpec) {
     saveFile({
       name: exportFileName(workspace, register.id, now(), 'csv'),
       type: 'text/csv;charset=utf-8',
-      text: aimsRegisterCsv(register, aims.get(register.id)?.entries ?? [], {
-        records: names(links.records),
-        risks: names(links.risks),
-        roles: names(links.roles),
-      }),
+      text: aimsRegisterCsv(
+        register,
+        aims.get(register.id)?.entries ?? [],
+        aimsLinkNames(registry!),
+      ),
     });
   }
 
@@ -115,13 +113,7 @@ export function ManagementSystem({
     saveFile({
       name: exportFileName(workspace, 'management-system', now(), 'json'),
       type: 'application/json',
-      text: aimsRegistersJson(
-        AIMS_REGISTERS.map((register) => ({
-          register,
-          entries: aims.get(register.id)?.entries ?? [],
-        })),
-        readAiPolicy(registry!).versions,
-      ),
+      text: aimsJson(registry!, now()),
     });
   }
 
