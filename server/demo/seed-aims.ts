@@ -8,10 +8,12 @@ import {
   AIMS_COMPETENCES,
   AIMS_DOCUMENTS,
   AIMS_FINDINGS,
+  AIMS_GAPS,
   AIMS_ISSUES,
   AIMS_NONCONFORMITIES,
   AIMS_OBJECTIVES,
   AIMS_PARTIES,
+  AIMS_POLICY_ASSESSMENTS,
   AIMS_REVIEW_ACTIONS,
   AIMS_REVIEWS,
   AIMS_ROLES,
@@ -43,6 +45,55 @@ const dayOf = (now: number, daysAgo: number) => {
 function entries(now: number): Entry[] {
   const day = (daysAgo: number) => dayOf(now, daysAgo);
   return [
+    [
+      AIMS_GAPS,
+      'gap-resources',
+      30,
+      {
+        title: 'No budget line for the AIMS yet',
+        requirements: ['7.1'],
+        status: 'partial',
+        evidence: 'Budget request for 2027 submitted to the board',
+        owner: PEOPLE.ciso,
+        dueDate: day(-45),
+      },
+    ],
+    [
+      AIMS_GAPS,
+      'gap-communication',
+      30,
+      {
+        title: 'No plan for what is communicated about AI, to whom',
+        requirements: ['7.4'],
+        status: 'not-started',
+        owner: PEOPLE.legal,
+        dueDate: day(-75),
+      },
+    ],
+    [
+      AIMS_POLICY_ASSESSMENTS,
+      'policy-privacy',
+      30,
+      {
+        title: 'Data protection policy',
+        owner: PEOPLE.legal,
+        requirements: ['A.7.4', 'A.7.5', 'A.8.5'],
+        status: 'gaps',
+        gaps: 'Says nothing about personal data in prompts or about training data provenance',
+        dueDate: day(-60),
+      },
+    ],
+    [
+      AIMS_POLICY_ASSESSMENTS,
+      'policy-procurement',
+      30,
+      {
+        title: 'Procurement policy',
+        owner: PEOPLE.ciso,
+        requirements: ['A.10.3'],
+        status: 'embedded',
+      },
+    ],
     [
       AIMS_ROLES,
       'role-board',

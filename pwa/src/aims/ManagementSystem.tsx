@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
+  AIMS_GAPS,
   AIMS_AUDITS,
   AIMS_COMPETENCES,
   AIMS_DOCUMENTS,
@@ -38,6 +39,7 @@ import { AuditChecklist } from './AuditChecklist.tsx';
 import { ReviewApproval } from './ReviewApproval.tsx';
 import { CompetenceMatrix } from './CompetenceMatrix.tsx';
 import { ControlledDocuments } from './DocumentList.tsx';
+import { GapAnalysisView } from './GapAnalysisView.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { recordsWithoutScope } from './scope-coverage.ts';
@@ -204,6 +206,7 @@ export function ManagementSystem({
       />
     ),
     [AIMS_DOCUMENTS.id]: <ControlledDocuments rows={documents} now={at} />,
+    [AIMS_GAPS.id]: <GapAnalysisView registry={registry} now={at} version={aims} />,
   };
   const dueDocuments = new Set(
     documents.filter((row) => isReviewDue(row, at)).map((row) => row.id),

@@ -14,6 +14,7 @@ import { readRegistry } from '../registry/read.ts';
 import { personKey, readPeople } from '../registry/people.ts';
 import { checkTrainingRules } from './competence.ts';
 import { checkDocumentRules } from './document-list.ts';
+import { checkGapRules } from './gap-analysis.ts';
 
 /** One entry of an AIMS register, as read. */
 export interface AimsEntry {
@@ -55,6 +56,7 @@ export function saveAimsEntry(
   checkAuditRules(register, values, context);
   checkTrainingRules(register, values, context.inDirectory);
   checkDocumentRules(register, values);
+  checkGapRules(register, values);
   checkRoom(doc, register, id);
   // AUD4: a nonconformity finding without its 10.2 entry raises one, in the same transaction.
   const raised = raisedNonconformity(doc, register, id, values);

@@ -33,3 +33,5 @@ export {
   POLICY_REVIEW_DAYS,
   type DocumentRow,
 } from './document-list.ts';
+export * from './gap-registers.ts';
+export { gapAnalysisRows, gapSummary, type GapRow, type GapStatus } from './gap-analysis.ts';

@@ -4,6 +4,7 @@ import { AIMS_AUDITS, AIMS_FINDINGS } from './audit-registers.ts';
 import { AIMS_REVIEW_ACTIONS, AIMS_REVIEWS } from './review-registers.ts';
 import { AIMS_COMPETENCES, AIMS_TRAINING } from './competence-registers.ts';
 import { AIMS_DOCUMENTS } from './document-registers.ts';
+import { AIMS_GAPS, AIMS_POLICY_ASSESSMENTS } from './gap-registers.ts';
 
 /**
  * The AI management system's registers (ISO/IEC 42001 clauses 4–6.2 and 10.2), each a top-level
@@ -234,6 +235,8 @@ export const AIMS_NONCONFORMITIES: RegisterSpec = {
 
 /** Every register, in clause order: the page's sections, the palette's entries, the exports. */
 export const AIMS_REGISTERS = [
+  AIMS_GAPS,
+  AIMS_POLICY_ASSESSMENTS,
   AIMS_SCOPE,
   AIMS_SCOPE_ITEMS,
   AIMS_ISSUES,
