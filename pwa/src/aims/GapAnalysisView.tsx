@@ -10,6 +10,7 @@ import {
 import { readRiskRegister, readSoa } from '../../../shared/documents/registry/index.ts';
 import { GapAnalysis as AnnexAReadiness } from '../soa/GapAnalysis.tsx';
 import { optionWords } from './aims-words.ts';
+import '../soa/soa.css';
 
 const day = (time: number) => new Date(time).toISOString().slice(0, 10);
 
@@ -88,11 +89,14 @@ export function GapAnalysisView({
         <summary>Annex A controls ({controls.length})</summary>
         <Rows rows={controls} />
       </details>
-      <AnnexAReadiness
-        groups={readiness.groups}
-        overall={readiness.overall}
-        unjustified={unjustified}
-      />
+      {/* Focusable: a keyboard can scroll the table on a phone. */}
+      <div className="aims-readiness" tabIndex={0} role="region" aria-label="Annex A readiness">
+        <AnnexAReadiness
+          groups={readiness.groups}
+          overall={readiness.overall}
+          unjustified={unjustified}
+        />
+      </div>
     </div>
   );
 }
