@@ -94,39 +94,16 @@ describe('internal audit (9.2)', () => {
 
   it('AUD3, AUD5: a finding belongs to one audit and names a requirement it covers', () => {
     const doc = workspace();
-    expect(() =>
-      saveAimsEntry(doc, AIMS_FINDINGS, 'f-1', finding('observation', { auditIds: [] }), 'Ana', AT),
-    ).toThrow(/one audit/);
-    expect(() =>
-      saveAimsEntry(
-        doc,
-        AIMS_FINDINGS,
-        'f-1',
-        finding('observation', { auditIds: ['x'] }),
-        'Ana',
-        AT,
-      ),
-    ).toThrow(/one audit/);
-    expect(() =>
-      saveAimsEntry(
-        doc,
-        AIMS_FINDINGS,
-        'f-1',
-        finding('observation', { requirements: ['8.1'] }),
-        'Ana',
-        AT,
-      ),
-    ).toThrow(/8.1 is not among/);
-    expect(() =>
-      saveAimsEntry(
-        doc,
-        AIMS_FINDINGS,
-        'f-1',
-        finding('observation', { requirements: ['A.99'] }),
-        'Ana',
-        AT,
-      ),
-    ).toThrow(/Requirement/);
+    const cases: Array<[EntryValues, RegExp]> = [
+      [{ auditIds: [] }, /one audit/],
+      [{ auditIds: ['x'] }, /one audit/],
+      [{ requirements: ['8.1'] }, /8.1 is not among/],
+      [{ requirements: ['A.99'] }, /Requirement/],
+    ];
+    for (const [change, refusal] of cases) {
+      const values = finding('observation', change);
+      expect(() => saveAimsEntry(doc, AIMS_FINDINGS, 'f-1', values, 'Ana', AT)).toThrow(refusal);
+    }
     expect(readAimsRegister(doc, AIMS_FINDINGS).entries).toEqual([]);
   });
 
