@@ -10,6 +10,8 @@ import { httpWhoami } from './session/whoami.ts';
 import { holdWorkspace } from './sync/workspace-holder.ts';
 import { clearWorkspaceData, openWorkspaceSync, relayUrl } from './sync/workspace-sync.ts';
 import { serviceWorkerUpdates } from './update-prompt/service-worker-updates.ts';
+import './ui/tokens.css';
+import './ui/components.css';
 import './app/app.css';
 
 // Wiring only.

@@ -51,6 +51,7 @@ export const REVIEWED_OUT: Readonly<Record<string, string>> = {
   'monkeylearn.com': 'absorbed into another company; the product is gone',
   'ganbreeder.app': 'renamed (now Artbreeder)',
   'deepcode.ai': 'absorbed into Snyk',
+  'codiga.io': 'absorbed into Datadog; the product is gone',
   'diagram.com': 'absorbed into Figma',
   'monday.com': 'work-management software, not an AI tool',
   'n8n.io': 'general workflow automation, not an AI tool as such',

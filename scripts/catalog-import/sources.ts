@@ -62,6 +62,33 @@ export const SOURCES: readonly Source[] = [
     kind: 'markdown-list',
     files: ['lists/filipecalegario+awesome-generative-ai.md'],
   },
+  {
+    id: 'sindresorhus-awesome-chatgpt',
+    repository: 'https://github.com/sindresorhus/awesome-chatgpt',
+    commit: 'fdf528f64b40c8f4f510f0eb22831a2696e87da7',
+    date: '2026-02-16',
+    licence: 'CC0-1.0',
+    kind: 'markdown-list',
+    files: ['lists/sindresorhus+awesome-chatgpt.md'],
+  },
+  {
+    id: 'hannibal046-awesome-llm',
+    repository: 'https://github.com/Hannibal046/Awesome-LLM',
+    commit: '538eed00fcb05634fd81a68e24397c620fdcd3e8',
+    date: '2025-07-31',
+    licence: 'CC0-1.0',
+    kind: 'markdown-list',
+    files: ['lists/hannibal046+awesome-llm.md'],
+  },
+  {
+    id: 'sourcegraph-awesome-code-ai',
+    repository: 'https://github.com/sourcegraph/awesome-code-ai',
+    commit: '0a8ba1e760b5a6f2f2dae1956f5a05de0a3a220a',
+    date: '2026-02-23',
+    licence: 'CC0-1.0',
+    kind: 'markdown-list',
+    files: ['lists/sourcegraph+awesome-code-ai.md'],
+  },
 ];
 
 /** The list of discontinued AI products the eudk list keeps: a name there is not imported. */

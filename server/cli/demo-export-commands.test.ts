@@ -96,6 +96,8 @@ describe('sightline demo', () => {
         'demo-assessment-AI-risk-assessment-HireVue-candidate-screening-pilot-Pilot-approval.md',
         'demo-assessment-AI-risk-assessment-HireVue-candidate-screening-pilot-draft-DAY.md',
         'demo-assessment-AI-system-impact-assessment-Support-reply-drafts-draft-DAY.md',
+        'demo-erm-risks-DAY.csv',
+        'demo-iso27001-crosswalk-DAY.csv',
       ]);
     });
 
@@ -219,7 +221,10 @@ describe('sightline demo', () => {
     it('refuses bad input with a clear error, writing nothing', () => {
       const empty = join(dir.path, 'nothing');
       const cases: Array<[string[], RegExp]> = [
-        [['--what', 'everything'], /--what must be register, risks, soa, assessments, aims or all/],
+        [
+          ['--what', 'everything'],
+          /--what must be register, risks, soa, assessments, erm, iso27001, aims or all/,
+        ],
         [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
         [['--workspace', 'nope'], /no workspace "nope"/],
       ];

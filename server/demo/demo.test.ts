@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
-import { readRegistry } from '../../shared/documents/registry/index.ts';
+import {
+  pendingChangeReviews,
+  readAssessmentIndex,
+  readChangeMarks,
+  readIsmsSoa,
+  readOwnControls,
+  readRegistry,
+  readRiskErm,
+} from '../../shared/documents/registry/index.ts';
+import { reuseFromIsms } from '../../shared/iso27001/index.ts';
 import { readReport } from '../../shared/documents/report/index.ts';
 import { startTestServer } from '../../test/helpers/test-server.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
@@ -169,6 +178,23 @@ describe('seedDemo', () => {
     for (const record of registry.records.values()) {
       expect(record.createdBy).toMatch(/\(fictional\)$/);
     }
+  });
+
+  it('writes the integration examples: ERM fields, the ISMS SoA, an own control, a significant change', async () => {
+    const { doc } = await snapshot('demo/registry');
+    expect(readRiskErm(doc).erm.get('risk-screening-bias')?.ermReference).toBe('ERM-2026-0142');
+    const isms = readIsmsSoa(doc);
+    expect(isms.soa?.rows).toHaveLength(93);
+    expect(reuseFromIsms(isms.soa!.rows, isms.clausesInPlace!.inPlace).reused).toBeGreaterThan(0);
+    expect(readOwnControls(doc).controls.map((c) => c.ref)).toEqual(['ORG-1']);
+    const pending = pendingChangeReviews(
+      readChangeMarks(doc),
+      readAssessmentIndex(doc).assessments,
+    );
+    expect(pending.map((row) => row.assessment.id)).toEqual(['demo-impact-support']);
+    expect(pending[0]!.marks[0]!.changes).toEqual([
+      { field: 'model', from: 'GPT-4o mini', to: 'GPT-4.1 mini' },
+    ]);
   });
 
   it('changes nothing when run again', async () => {

@@ -41,6 +41,7 @@ import {
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
 import { writeDemoAims } from './seed-aims.ts';
+import { seedIntegration } from './seed-integration.ts';
 
 export interface SeedDemoOptions {
   workspace: string;
@@ -135,6 +136,7 @@ export async function seedDemo(
     write(hocuspocus, name('assessment', id), edit),
   );
   writeDemoAims(registry, now);
+  seedIntegration(registry, now);
   await write(hocuspocus, name('registry'), (doc) =>
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(registry)),
   );

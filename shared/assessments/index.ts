@@ -15,3 +15,4 @@ export * from './signed-view.ts';
 export * from './sign-off-gate.ts';
 export * from './provenance.ts';
 export * from './soa-view.ts';
+export * from './grc-export.ts';

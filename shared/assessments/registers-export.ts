@@ -1,4 +1,4 @@
-import type { Risk, StatementOfApplicability } from '../documents/registry/index.ts';
+import type { OwnControl, Risk, StatementOfApplicability } from '../documents/registry/index.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
 import { csvDocument } from '../inventory/csv.ts';
 import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS, annexAControl, riskSource } from '../iso42001/index.ts';
@@ -10,6 +10,7 @@ import {
   TREATMENT_LABELS,
 } from '../exports/words.ts';
 import { markdownCell } from './escape.ts';
+import { ownControlCsvRows, ownControlMarkdown } from './own-controls-export.ts';
 import { gapAnalysis } from './gap-analysis.ts';
 import { day } from './prefill.ts';
 import { jsonProvenanceOf, provenanceRows, type ExportProvenance } from './provenance.ts';
@@ -25,14 +26,14 @@ import { soaView, type SoaViewEntry } from './soa-view.ts';
 
 const LIST = '; ';
 const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
-const PROVENANCE_COLUMNS = provenanceRows({
+export const PROVENANCE_COLUMNS = provenanceRows({
   organisation: '',
   workspace: '',
   exportedBy: '',
   exportedAt: 0,
   documentState: '',
 }).map(([label]) => label);
-const stamp = (p: ExportProvenance | undefined) =>
+export const stamp = (p: ExportProvenance | undefined) =>
   p ? provenanceRows(p).map(([, value]) => value) : [];
 
 export interface RegisterNames {
@@ -42,12 +43,12 @@ export interface RegisterNames {
   risks?: ReadonlyMap<string, string>;
 }
 
-const controlWords = (id: string) => {
+export const controlWords = (id: string) => {
   const control = annexAControl(id);
   return control ? `${control.id} ${control.title}` : id;
 };
 /** Controls in Annex A order (A.2.2 … A.10.4), not in the order of their ids as text. */
-const inAnnexOrder = (ids: readonly string[]) => {
+export const inAnnexOrder = (ids: readonly string[]) => {
   const rank = (id: string) => ANNEX_A_CONTROLS.findIndex((c) => c.id === id);
   return [...ids].sort((a, b) => rank(a) - rank(b));
 };
@@ -142,6 +143,8 @@ export interface SoaExportOptions {
   risks?: Iterable<Risk>;
   names?: RegisterNames;
   provenance?: ExportProvenance;
+  /** The organisation's own controls (SOA1), exported after Annex A. */
+  ownControls?: readonly OwnControl[];
 }
 
 /** All 38 Annex A controls, one row each, undecided ones included. */
@@ -170,6 +173,7 @@ export function soaCsv(soa: StatementOfApplicability, options: SoaExportOptions 
   return csvDocument([
     [...SOA_COLUMNS, ...(options.provenance ? PROVENANCE_COLUMNS : [])],
     ...rows,
+    ...ownControlCsvRows(options.ownControls ?? [], stamp(options.provenance)),
   ]);
 }
 
@@ -237,6 +241,7 @@ export function soaMarkdown(
       lines.push(`| ${cells.join(' | ')} |`);
     }
   }
+  lines.push(...ownControlMarkdown(options.ownControls ?? []));
   return lines.join('\n') + '\n';
 }
 

@@ -62,7 +62,9 @@ export const FactsSchema = v.strictObject({
   trainsOnCustomerData: v.optional(fact(v.boolean())),
   /**
    * Whether customer data trains the vendor's models by default, per plan: free, paid (personal),
-   * business (team/enterprise) and API. A plan left out is unknown.
+   * business (team/enterprise) and API. A plan left out is unknown. The built-in catalog keeps
+   * its vendor facts apart (vendor-facts/, read through vendorFactsOf); this stays so that a
+   * workspace tool written with it still reads.
    */
   trainsByDefault: v.optional(
     v.strictObject({

@@ -7,6 +7,7 @@ import {
   jsonProvenanceOf,
   liveRegisterView,
   riskRegisterCsv,
+  riskRegisterGrcCsv,
   riskRegisterJson,
   signOffGate,
   soaCsv,
@@ -23,12 +24,16 @@ import {
   readAssessmentIndex,
   readRecordLogs,
   readRegistry,
+  readIsmsSoa,
+  readOwnControls,
+  readRiskErm,
   readRiskRegister,
   readSoa,
   readTierScheme,
 } from '../documents/registry/index.ts';
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
 import { aimsCsvFiles, aimsJson } from './aims-export.ts';
+import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
 
 /**
  * Every export of a workspace as files, from its documents: what `sightline export` writes, made
@@ -36,7 +41,15 @@ import { aimsCsvFiles, aimsJson } from './aims-export.ts';
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'aims'] as const;
+export const EXPORT_PARTS = [
+  'register',
+  'risks',
+  'soa',
+  'assessments',
+  'erm',
+  'iso27001',
+  'aims',
+] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 /**
  * What `--what all` writes. The management system's files (`--what aims`) are left out: they are
@@ -53,6 +66,10 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   soa: ['md', 'csv', 'json'],
   assessments: ['md', 'html', 'json'],
   aims: ['csv', 'json'],
+  /** The risk register for an ERM/GRC import (grc-export.ts). */
+  erm: ['csv'],
+  /** The 42001 → 27001 crosswalk with this ISMS's reuse (shared/iso27001). */
+  iso27001: ['csv'],
 };
 
 export interface WorkspaceDocuments {
@@ -140,6 +157,7 @@ function soaFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho)
   const { risks, systems, riskNames } = names(docs);
   const soa = readSoa(docs.registry);
   const options = {
+    ownControls: readOwnControls(docs.registry).controls,
     risks: risks.values(),
     names: { systems, risks: riskNames },
     provenance: provenanceFor(docs, who, [docs.registry]),
@@ -249,5 +267,19 @@ export function exportPart(
       return assessmentFiles(docs, format, who);
     case 'aims':
       return aimsFiles(docs, format, who);
+    case 'erm': {
+      const { risks, systems } = names(docs);
+      const provenance = provenanceFor(docs, who, [docs.registry]);
+      const erm = readRiskErm(docs.registry).erm;
+      const text = riskRegisterGrcCsv(risks.values(), erm, systems, { provenance });
+      return [{ name: exportFileName(docs.workspace, 'erm-risks', who.at, 'csv'), text }];
+    }
+    case 'iso27001': {
+      const isms = readIsmsSoa(docs.registry);
+      const reuse = reuseFromIsms(isms.soa?.rows ?? [], isms.clausesInPlace?.inPlace ?? false);
+      const name = exportFileName(docs.workspace, 'iso27001-crosswalk', who.at, 'csv');
+      const provenance = provenanceFor(docs, who, [docs.registry]);
+      return [{ name, text: crosswalkCsv(reuse, { provenance }) }];
+    }
   }
 }

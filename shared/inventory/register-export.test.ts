@@ -236,7 +236,8 @@ describe('the register export', () => {
       'rec-b',
       'rec-c',
     ]);
-    expect(csv.split('\r\n')[0]!.split(',')).toHaveLength(REGISTER_COLUMNS.length);
+    // The register's columns, then the vendor facts (register-vendor-facts.ts).
+    expect(csv.split('\r\n')[0]!.split(',')).toHaveLength(REGISTER_COLUMNS.length + 1);
   });
 
   it('re-imports as the same names, owners and values (its headers are the import’s)', () => {
@@ -274,9 +275,9 @@ describe('the register export', () => {
     const { records } = readRegistry(doc);
     const custom = readCustomFields(doc).byRecord;
     const table = readCsv(registerCsv(records.values(), undefined, { custom }));
-    expect(table[0]!.slice(REGISTER_COLUMNS.length)).toEqual(['Bureau', 'Name (custom)']);
-    expect(table[1]!.slice(REGISTER_COLUMNS.length)).toEqual(['OCIO', 'shadowed']);
-    expect(table[2]!.slice(REGISTER_COLUMNS.length)).toEqual(['', '']);
+    expect(table[0]!.slice(REGISTER_COLUMNS.length + 1)).toEqual(['Bureau', 'Name (custom)']);
+    expect(table[1]!.slice(REGISTER_COLUMNS.length + 1)).toEqual(['OCIO', 'shadowed']);
+    expect(table[2]!.slice(REGISTER_COLUMNS.length + 1)).toEqual(['', '']);
     const json = JSON.parse(registerJson(records.values(), undefined, { custom }));
     expect(json.records[0].customFields).toEqual({ Bureau: 'OCIO', Name: 'shadowed' });
     expect(json.records[1].customFields).toBeUndefined();

@@ -21,6 +21,7 @@ import {
   labelOf,
 } from '../exports/words.ts';
 import { csvDocument } from './csv.ts';
+import { VENDOR_FACTS_COLUMN, vendorFactsCell, vendorFactsJson } from './register-vendor-facts.ts';
 
 /**
  * The inventory register as a file (CSV or JSON). Pure and deterministic: the same records give
@@ -146,7 +147,9 @@ export interface RegisterExportOptions {
 
 /** The custom field names any record has, sorted; a name a register column has gets " (custom)". */
 function customColumns(custom: CustomFieldsByRecord) {
-  const taken = new Set(REGISTER_COLUMNS.map((column) => column.toLowerCase()));
+  const taken = new Set(
+    [...REGISTER_COLUMNS, VENDOR_FACTS_COLUMN].map((column) => column.toLowerCase()),
+  );
   const names = [...new Set([...custom.values()].flatMap((list) => list.map((f) => f.name)))];
   return names
     .sort(byCodeUnit)
@@ -171,11 +174,13 @@ export function registerCsv(
   return csvDocument([
     [
       ...REGISTER_COLUMNS,
+      VENDOR_FACTS_COLUMN,
       ...extra.map((column) => column.header),
       ...(options.provenance ? PROVENANCE_COLUMNS : []),
     ],
     ...sortedByName(records).map((record) => [
       ...csvRow(record, scheme),
+      vendorFactsCell(record.toolKeys, LIST_SEPARATOR),
       ...extra.map((column) => valueOf(record.id, column.name)),
       ...stamp,
     ]),
@@ -277,6 +282,7 @@ function jsonRecord(
     ['toolKeys', record.toolKeys],
     ['model', record.model],
     ['provider', record.provider],
+    ['vendorFacts', vendorFactsJson(record.toolKeys)],
     ['classification', classification],
     ['customFields', custom],
     ['createdAt', iso(record.createdAt)],

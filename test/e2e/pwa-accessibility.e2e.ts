@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AI_RISK_ASSESSMENT, startAssessment } from '../../shared/assessments/index.ts';
-import {
-  createRecord,
-  indexAssessment,
-  readRegistry,
-  saveRisk,
-} from '../../shared/documents/registry/index.ts';
-import { addFlag, recordSightings } from '../../shared/documents/report/index.ts';
 import { hasChromium } from './harness/browser.ts';
+import { SECTIONS } from '../../pwa/src/router/sections.ts';
+import { seededPages, seedGovernanceWorkspace } from './harness/governance-seed.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 
 interface Finding {
@@ -31,87 +25,7 @@ async function audit(page: Page, where: string): Promise<Finding[]> {
 describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', () => {
   const ws = usePwaWorkspace();
 
-  beforeAll(async () => {
-    // Some data: a report with a couple of tools (one flagged), and a record in the registry.
-    const report = ws.client('acme/reports/r1', '--role', 'member', '--reporter', 'r1');
-    const at = Date.now();
-    recordSightings(report.doc, [
-      {
-        toolKey: 'openai-chatgpt',
-        name: 'ChatGPT',
-        category: 'chat-assistant',
-        host: 'chatgpt.com',
-        signal: 'visit',
-        at,
-      },
-      {
-        toolKey: 'anthropic-claude',
-        name: 'Claude',
-        category: 'chat-assistant',
-        host: 'claude.ai',
-        signal: 'visit',
-        at,
-      },
-    ]);
-    addFlag(report.doc, {
-      id: 'f1',
-      toolKey: 'anthropic-claude',
-      host: 'claude.ai',
-      name: 'Claude',
-      purpose: 'summarise support tickets',
-      dataCategories: ['customer'],
-      note: '',
-      createdAt: at,
-    });
-    await report.acknowledged();
-    const registry = ws.client('acme/registry', '--role', 'lead');
-    await registry.outcome();
-    createRecord(
-      registry.doc,
-      'rec-gpt',
-      { name: 'ChatGPT Enterprise', toolKeys: ['openai-chatgpt'] },
-      'dana',
-      at,
-    );
-    saveRisk(
-      registry.doc,
-      'risk-1',
-      {
-        systemIds: ['rec-gpt'],
-        source: 'privacy',
-        description: 'Customer data pasted into prompts',
-        likelihood: 4,
-        impact: 4,
-        treatment: 'mitigate',
-        controls: ['A.7.4'],
-        status: 'open',
-      },
-      'dana',
-      at,
-    );
-    // An assessment of that record, listed in the registry, so its page and editors are checked.
-    const assessment = ws.client('acme/assessment/a1', '--role', 'lead');
-    await assessment.outcome();
-    startAssessment(
-      assessment.doc,
-      {
-        template: AI_RISK_ASSESSMENT,
-        record: readRegistry(registry.doc).records.get('rec-gpt')!,
-      },
-      'dana',
-      at,
-    );
-    indexAssessment(registry.doc, {
-      id: 'a1',
-      recordId: 'rec-gpt',
-      kind: 'risk',
-      title: 'AI risk assessment: ChatGPT Enterprise',
-      createdAt: at,
-      createdBy: 'dana',
-    });
-    await assessment.acknowledged();
-    await registry.acknowledged();
-  });
+  beforeAll(() => seedGovernanceWorkspace(ws));
 
   it('has no serious or critical violations on any page, in the light and the dark theme', async () => {
     const context = await ws.browser().newContext({ viewport: { width: 1280, height: 800 } });
@@ -123,20 +37,10 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
       .toBe(true);
 
     const findings: Finding[] = [];
+    // Every section of the navigation, and a record and an assessment.
     const pages: Array<[string, string, string]> = [
-      ['inbox', '#/inbox', 'Inbox'],
-      ['inventory', '#/inventory', 'Inventory'],
-      ['record', '#/inventory/rec-gpt', 'ChatGPT Enterprise'],
-      ['dashboard', '#/dashboard', 'Dashboard'],
-      ['import', '#/import', 'Import'],
-      ['catalog', '#/catalog', 'Workspace catalog'],
-      ['settings', '#/settings', 'Settings'],
-      ['risks', '#/risks', 'Risk register'],
-      ['soa', '#/soa', 'Statement of Applicability'],
-      ['assessments', '#/assessments', 'Assessments'],
-      ['assessment', '#/assessments/a1', 'AI risk assessment: ChatGPT Enterprise'],
-      ['templates', '#/templates', 'Assessment templates'],
-      ['management system', '#/aims', 'Management system'],
+      ...SECTIONS.map((s): [string, string, string] => [s.path, `#/${s.path}`, s.heading]),
+      ...seededPages.map((p): [string, string, string] => [p.name, p.hash, p.heading]),
     ];
     for (const theme of ['light', 'dark'] as const) {
       if (theme === 'light') await page.emulateMedia({ colorScheme: 'light' });
@@ -173,5 +77,5 @@ describe.skipIf(!hasChromium())('accessibility of the PWA (end to end, axe)', ()
     expect(findings).toEqual([]);
     expect(csp).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 });

@@ -14,6 +14,8 @@ describe.skipIf(!hasChromium())('people and enrolment settings (end to end)', ()
     const context = await ws.browser().newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await ws.joinAsLead(page, '--label', 'Dana (lead)');
+    // On a phone the sections are in the menu's drawer.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Settings' }).click();
 
     const enrol = page.getByRole('form', { name: 'Enrol browser extensions' });

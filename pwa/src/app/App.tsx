@@ -1,7 +1,9 @@
+import { LogOut, Menu, X } from 'lucide-react';
 import { useState, useSyncExternalStore } from 'react';
 import { CommandPalette } from '../palette/CommandPalette.tsx';
 import { createPaletteCommands, PaletteCommandsProvider } from '../palette/palette-commands.ts';
 import { parseRoute, useHash } from '../router/hash-route.ts';
+import { SECTIONS } from '../router/sections.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import { useJoinLink } from '../session/use-join-link.ts';
 import { personOf } from '../session/join-link.ts';
@@ -9,25 +11,13 @@ import type { WorkspaceHolder } from '../sync/workspace-holder.ts';
 import { UpdatePrompt } from '../update-prompt/UpdatePrompt.tsx';
 import type { ServiceWorkerUpdates } from '../update-prompt/service-worker-updates.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { sectionIcon } from './section-icons.ts';
+import { SkipLink } from './SkipLink.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
+import { useDrawer } from './use-drawer.ts';
 import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
 import { ExportSourceProvider } from '../exports/provenance.tsx';
-
-const sections = [
-  'Dashboard',
-  'Inbox',
-  'Inventory',
-  'Import',
-  'Catalog',
-  'Assessments',
-  'Templates',
-  'Risks',
-  'Incidents',
-  'SoA',
-  'AIMS',
-  'Settings',
-] as const;
 
 export interface AppProps {
   updates: ServiceWorkerUpdates;
@@ -44,45 +34,79 @@ export function App({ updates, session, workspace }: AppProps) {
   const joined = state.kind === 'joined' ? state : undefined;
   const path = route.path === '' || route.path === 'join' ? 'inbox' : route.path;
   const [commands] = useState(createPaletteCommands);
+  const drawer = useDrawer(hash);
 
   return (
     <PaletteCommandsProvider value={commands}>
       <div className="shell">
-        <header className="topbar">
+        <SkipLink />
+        <header className="topbar" inert={drawer.open}>
+          <button
+            type="button"
+            className="icon-button menu-button"
+            ref={drawer.button}
+            aria-label="Menu"
+            aria-expanded={drawer.open}
+            aria-controls="sections"
+            onClick={drawer.toggle}
+          >
+            <Menu size={20} />
+          </button>
           <span className="brand">
             <img src="/icons/icon-32.png" width={22} height={22} alt="" /> Sightline
           </span>
           <span className="topbar-right">
+            {joined && sync && <CommandPalette sync={sync} />}
+            <ConnectionStatus sync={joined ? sync : undefined} />
+          </span>
+        </header>
+        {drawer.open && <div className="drawer-scrim" onClick={() => drawer.close(false)} />}
+        <nav
+          className="sidebar"
+          id="sections"
+          aria-label="Sections"
+          ref={drawer.drawer}
+          data-open={drawer.open || undefined}
+        >
+          <button
+            type="button"
+            className="icon-button drawer-close"
+            aria-label="Close menu"
+            onClick={() => drawer.close(true)}
+          >
+            <X size={20} />
+          </button>
+          <div className="sidebar-links">
+            {SECTIONS.map((section) => {
+              const Icon = sectionIcon(section.path);
+              return (
+                <a
+                  key={section.path}
+                  href={`#/${section.path}`}
+                  aria-current={joined && path === section.path ? 'page' : undefined}
+                >
+                  <Icon size={16} aria-hidden />
+                  {section.label}
+                </a>
+              );
+            })}
+          </div>
+          <div className="sidebar-footer">
             {joined && (
-              <span>
+              <span className="sidebar-who">
                 {joined.credentials.workspace} · {joined.credentials.role}
               </span>
             )}
-            {joined && sync && <CommandPalette sync={sync} />}
-            <ConnectionStatus sync={joined ? sync : undefined} />
             <ThemeSwitch />
             {joined && (
-              <button type="button" onClick={() => void session.signOut()}>
+              <button type="button" className="ghost" onClick={() => void session.signOut()}>
+                <LogOut size={16} aria-hidden />
                 Sign out
               </button>
             )}
-          </span>
-        </header>
-        <nav className="sidebar" aria-label="Sections">
-          {sections.map((section) => {
-            const target = section.toLowerCase();
-            return (
-              <a
-                key={section}
-                href={`#/${target}`}
-                aria-current={joined && path === target ? 'page' : undefined}
-              >
-                {section}
-              </a>
-            );
-          })}
+          </div>
         </nav>
-        <main className="content">
+        <main className="content" id="content" tabIndex={-1} inert={drawer.open}>
           {joined?.check === 'refused' && (
             <p role="alert" className="notice">
               The relay no longer accepts this device’s access ({joined.error}). What is on this

@@ -39,6 +39,9 @@ const RiskRegister = lazy(() =>
 const SoaPage = lazy(() =>
   import('../soa/SoaPage.tsx').then((module) => ({ default: module.SoaPage })),
 );
+const Iso27001Page = lazy(() =>
+  import('../iso27001/Iso27001Page.tsx').then((module) => ({ default: module.Iso27001Page })),
+);
 const IncidentsPage = lazy(() =>
   import('../incidents/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })),
 );
@@ -131,6 +134,17 @@ function WorkspacePage({ path, sync, credentials }: Props) {
     return page(
       path === 'risks' ? 'the risk register' : 'the Statement of Applicability',
       <Page
+        registry={sync.doc('registry')}
+        canEdit={sync.access.get('registry') === 'write'}
+        me={personOf(credentials)}
+        workspace={sync.workspace}
+      />,
+    );
+  }
+  if (path === 'iso27001') {
+    return page(
+      'the ISO 27001 integration',
+      <Iso27001Page
         registry={sync.doc('registry')}
         canEdit={sync.access.get('registry') === 'write'}
         me={personOf(credentials)}

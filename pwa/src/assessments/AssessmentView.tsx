@@ -15,6 +15,7 @@ import { kindLabel } from './assessment-words.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useAssessmentOutline, useOpenedAssessment } from './use-assessments.ts';
 import { AssessmentWorkflow } from './workflow/AssessmentWorkflow.tsx';
+import { SignificantChangePanel } from './significant-change/SignificantChangePanel.tsx';
 import './assessments.css';
 
 interface Props {
@@ -103,6 +104,13 @@ function AssessmentPage(props: PageProps) {
           Made by a newer version of Sightline: read-only here until this app updates.
         </p>
       )}
+      <SignificantChangePanel
+        registry={registry}
+        assessmentId={assessmentId}
+        role={who.role}
+        me={who.me}
+        now={who.now ?? Date.now}
+      />
       <AssessmentWorkflow
         assessment={doc}
         registry={registry}

@@ -1,10 +1,17 @@
 import type * as Y from 'yjs';
 import { risksOfSystem } from '../../../shared/assessments/index.ts';
-import { riskBand, riskScore } from '../../../shared/documents/registry/index.ts';
+import {
+  riskBand,
+  riskScore,
+  type PendingChanges,
+} from '../../../shared/documents/registry/index.ts';
 import { useRisks } from '../risks/use-risks.ts';
 import { assessmentHref } from './assessment-href.ts';
 import { kindLabel } from './assessment-words.ts';
 import { useAssessmentIndex } from './use-assessments.ts';
+import { ChangeMarkList } from './significant-change/ChangeMarkList.tsx';
+import { reviewDueLabel } from './significant-change/significant-change-words.ts';
+import { usePendingChanges } from './significant-change/use-significant-changes.ts';
 
 /**
  * The assessments and risks of one record, for the record page. The risks are read by the one
@@ -16,6 +23,7 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
   const { risks } = useRisks(registry);
   const mine = assessments.filter((entry) => entry.recordId === recordId);
   const named = risksOfSystem(risks.values(), recordId);
+  const pending = usePendingChanges(registry);
   return (
     <>
       {mine.length === 0 ? (
@@ -29,6 +37,7 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
             <li key={entry.id}>
               <a href={assessmentHref(entry.id)}>{entry.title}</a>{' '}
               <span className="muted">({kindLabel(entry.kind)})</span>
+              <PendingChange row={pending.find((row) => row.assessment.id === entry.id)} />
             </li>
           ))}
         </ul>
@@ -54,5 +63,16 @@ export function RecordAssessments({ registry, recordId }: { registry: Y.Doc; rec
         </ul>
       )}
     </>
+  );
+}
+
+/** CHG4: an assessment's unreviewed significant changes, under its name on the record page. */
+function PendingChange({ row }: { row: PendingChanges | undefined }) {
+  if (!row) return null;
+  return (
+    <div className="record-change-due">
+      <span className="change-due-badge">{reviewDueLabel(row.assessment.kind)}</span>
+      <ChangeMarkList marks={row.marks} />
+    </div>
   );
 }

@@ -21,6 +21,7 @@ import {
   type RiskDueRow,
 } from './reviews-due.ts';
 import './reviews-due.css';
+import { ChangesDue } from './ChangesDue.tsx';
 
 const NO_APPROVALS: ReturnType<typeof readApprovals> = { approvals: new Map(), problems: [] };
 const readApprovalsShared = sharedReader((doc) => ({ read: () => readApprovals(doc) }));
@@ -94,6 +95,7 @@ export function ReviewsDue({ registry, now }: { registry: Y.Doc | undefined; now
           review later than {REVIEW_HORIZON_DAYS} days from now.
         </p>
       )}
+      <ChangesDue registry={registry} />
       <RisksDue rows={due.risks} now={at} />
     </section>
   );

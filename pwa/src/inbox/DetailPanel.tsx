@@ -1,9 +1,12 @@
+import { X } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
 import { AddHostToCatalog } from '../policy/AddHostToCatalog.tsx';
 import { hostOfToolKey } from '../policy/catalog-from-host.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
 import { TriagePanel, type TriageForm } from '../triage/TriagePanel.tsx';
+import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
 
 interface Props {
@@ -21,16 +24,25 @@ interface Props {
   onClose(): void;
 }
 
-/** One discovered tool in full, its triage, and the status employees see for it. */
+/**
+ * One discovered tool in full, its triage, and the status employees see for it. Opening it moves
+ * the focus into it (Tab then walks its own controls, not the page's); the inbox puts the focus
+ * back on the tool's row when it closes.
+ */
 export function DetailPanel(props: Props) {
   const { row, policy, canEditPolicy, updatedBy, onClose } = props;
   const unknownHost = hostOfToolKey(row.toolKey);
+  const panel = useRef<HTMLElement>(null);
+  // A form that opened with the panel (`d` on a closed panel) has already taken the focus.
+  useEffect(() => {
+    if (!panel.current?.contains(document.activeElement)) panel.current?.focus();
+  }, []);
   return (
-    <aside className="detail-panel" aria-labelledby="detail-heading">
+    <aside className="detail-panel" aria-labelledby="detail-heading" ref={panel} tabIndex={-1}>
       <header>
         <h2 id="detail-heading">{row.name}</h2>
-        <button type="button" onClick={onClose} aria-label="Close details">
-          ×
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close details">
+          <X size={18} />
         </button>
       </header>
       <dl>
@@ -79,6 +91,7 @@ export function DetailPanel(props: Props) {
           </>
         )}
       </dl>
+      <VendorFacts toolKeys={[row.toolKey]} />
       {unknownHost !== undefined && (
         <AddHostToCatalog
           key={`catalog:${row.toolKey}`}

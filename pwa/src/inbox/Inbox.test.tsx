@@ -128,6 +128,30 @@ describe('the inbox', () => {
     expect(selected()).toBe('anthropic-claude');
   });
 
+  it('ignores single-letter keys anywhere inside a form, its buttons too (issue 18)', async () => {
+    const { view, selected } = await inbox();
+    await press('j');
+    await press('Enter');
+    const save = button(view, 'Save status');
+    expect(save.closest('form')).not.toBeNull();
+    await press('j', save);
+    await press('k', save);
+    expect(selected()).toBe('anthropic-claude');
+    expect(view.querySelector('aside')).not.toBeNull();
+  });
+
+  it('moves the focus into the details on Enter and back to the row on Escape (issue 18)', async () => {
+    const { view } = await inbox();
+    await press('j');
+    await press('Enter');
+    expect(view.querySelector('aside')?.contains(document.activeElement)).toBe(true);
+    await press('Escape');
+    expect(view.querySelector('aside')).toBeNull();
+    expect(document.activeElement?.closest('tr')?.getAttribute('data-tool-key')).toBe(
+      'anthropic-claude',
+    );
+  });
+
   it('lets a lead set the status employees see, shown in the row', async () => {
     const { view, policy, rows } = await inbox();
     await click(rows()[0]!.querySelector('button'));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useOfferCommands } from '../palette/palette-commands.ts';
 import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
@@ -18,6 +18,7 @@ import { inboxRowsWithNetworkLog } from './network-log-rows.ts';
 import { isUnseen, lookNow, useLastLook } from './last-look.ts';
 import { useCheckedRows } from './use-checked-rows.ts';
 import { useListKeys } from './use-list-keys.ts';
+import { SMALL_SCREEN, useMediaQuery } from '../ui/use-media-query.ts';
 import './inbox.css';
 
 interface Props {
@@ -97,7 +98,21 @@ export function Inbox({
   });
 
   const [selected, setSelected] = useState<string>();
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  // Closing the details puts the focus back on the tool's row, where it was before they opened.
+  const refocusRow = useRef(false);
+  const setOpen = (next: boolean) => {
+    if (open && !next) refocusRow.current = true;
+    setOpenState(next);
+  };
+  useEffect(() => {
+    if (open || !refocusRow.current) return;
+    refocusRow.current = false;
+    const row = selected && document.querySelector(`tr[data-tool-key="${CSS.escape(selected)}"]`);
+    if (row) row.querySelector<HTMLElement>('button.link')?.focus();
+  }, [open, selected]);
+  // Below 900 px the details are a sheet over the list: the list is inert meanwhile.
+  const sheet = useMediaQuery(SMALL_SCREEN);
   const [form, setForm] = useState<{ toolKey: string; kind: TriageForm }>();
   const [bulkForm, setBulkForm] = useState<BulkForm>();
   const [message, setMessage] = useState<string>();
@@ -162,7 +177,7 @@ export function Inbox({
     setOnlyUnseen(false);
     setSelected(row.toolKey);
     setForm(undefined);
-    setOpen(true);
+    setOpenState(true);
     replaceRoute('#/inbox');
   }, [jumpTo, allRows, now]);
 
@@ -200,7 +215,11 @@ export function Inbox({
 
   return (
     <div className={detail ? 'inbox with-detail' : 'inbox'}>
-      <section aria-labelledby="inbox-heading" className="inbox-list">
+      <section
+        aria-labelledby="inbox-heading"
+        className="inbox-list"
+        inert={detail !== undefined && sheet}
+      >
         <h1 id="inbox-heading">Inbox</h1>
         {allRows.length === 0 ? (
           <p className="muted">

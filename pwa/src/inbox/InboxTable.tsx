@@ -30,8 +30,17 @@ export function InboxTable(props: Props) {
   const { scroller, virtualizer } = useVirtualRows(rows.length, ROW_ESTIMATE, true);
   const selectedIndex = selected === undefined ? -1 : rows.findIndex((r) => r.toolKey === selected);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex < 0) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // The list's box may itself reach below the window's fold: bring the row into the window too,
+    // once the virtualizer has rendered it.
+    const frame = requestAnimationFrame(() =>
+      scroller.current
+        ?.querySelector(`tr[data-index="${selectedIndex}"]`)
+        ?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [selectedIndex, virtualizer, scroller]);
   return (
     <div className="inbox-scroll" ref={scroller}>
       <table
@@ -54,9 +63,13 @@ export function InboxTable(props: Props) {
             <th scope="col">Tool</th>
             <th scope="col">Category</th>
             <th scope="col">People</th>
-            <th scope="col">First seen</th>
+            <th scope="col" className="col-first-seen">
+              First seen
+            </th>
             <th scope="col">Last seen</th>
-            <th scope="col">How found</th>
+            <th scope="col" className="col-how-found">
+              How found
+            </th>
             <th scope="col">Triage</th>
             <th scope="col">Status</th>
           </tr>
@@ -109,15 +122,19 @@ export function InboxTable(props: Props) {
                     </div>
                   )}
                 </th>
-                <td>{row.category}</td>
-                <td className="number">{row.reporters}</td>
-                <td>
+                <td data-label="Category">{row.category}</td>
+                <td className="number" data-label="People">
+                  {row.reporters}
+                </td>
+                <td className="col-first-seen" data-label="First seen">
                   <time dateTime={formatDay(row.firstSeen)}>{formatDay(row.firstSeen)}</time>
                 </td>
-                <td>
+                <td data-label="Last seen">
                   <time dateTime={formatDay(row.lastSeen)}>{formatDay(row.lastSeen)}</time>
                 </td>
-                <td>{row.howFound.join(', ')}</td>
+                <td className="col-how-found" data-label="How found">
+                  {row.howFound.join(', ')}
+                </td>
                 <td>
                   <span className={`triage-state ${row.triage?.state ?? 'new'}`}>
                     {triageText(row)}

@@ -11,10 +11,15 @@ export interface ListKeys {
   letter?(key: string): boolean;
 }
 
-/** True when a key press belongs to the focused control: typing, or Enter on a button or link. */
+/**
+ * True when a key press belongs to the focused control: typing, or Enter on a button or link —
+ * or anything inside a form or a dialog, where a letter is the start of a sentence (after a
+ * refused submit the focus may sit on a button, and `o` must not open another form).
+ */
 function belongsToControl(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  if (target.closest('form, [role="dialog"], [role="alertdialog"]')) return true;
   // A checkbox or radio takes no letters: the list's keys keep working while one has focus.
   if (target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type)) {
     return false;

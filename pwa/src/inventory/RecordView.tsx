@@ -8,6 +8,7 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
+import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { DutyTracker } from './duties/DutyTracker.tsx';
 import { useTierScheme } from '../settings/use-tier-scheme.ts';
@@ -103,6 +104,7 @@ export function RecordView({
         <RecordFieldsList record={record} />
       )}
       <RecordCustomFields registry={registry} recordId={record.id} />
+      {record.toolKeys.length > 0 && <VendorFacts toolKeys={record.toolKeys} level={2} />}
       <RecordNotes
         recordId={record.id}
         notes={logs.notes}

@@ -3,7 +3,9 @@ import type * as Y from 'yjs';
 import {
   RISK_STATUSES,
   TREATMENTS,
+  checkRiskErm,
   saveRisk,
+  saveRiskErm,
   type RegistryRecord,
   type Risk,
 } from '../../../shared/documents/registry/index.ts';
@@ -13,6 +15,9 @@ import { FormDialog } from '../ui/FormDialog.tsx';
 import { EMPTY_RISK_FORM, fieldsOf, formOf, type RiskForm } from './risk-form.ts';
 import { PersonInput } from '../people/PersonInput.tsx';
 import { STATUS_LABELS, TREATMENT_LABELS } from './risk-rows.ts';
+import { ermFieldsOf, ermFormOf } from './erm/erm-form.ts';
+import { RiskErmFields } from './erm/RiskErmFields.tsx';
+import { useRiskErm } from './erm/use-risk-erm.ts';
 
 interface Props {
   registry: Y.Doc;
@@ -35,6 +40,8 @@ const toggle = (list: string[], item: string, on: boolean) =>
 export function RiskDialog({ registry, records, risk, me, now, onClose }: Props) {
   const [form, setForm] = useState<RiskForm>(() => (risk ? formOf(risk) : EMPTY_RISK_FORM));
   const [error, setError] = useState<string>();
+  const stored = useRiskErm(registry).erm;
+  const [erm, setErm] = useState(() => ermFormOf(risk ? stored.get(risk.id) : undefined));
   const set = <K extends keyof RiskForm>(key: K, value: RiskForm[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
   const text = (key: 'source' | 'description' | 'likelihood' | 'impact' | 'owner') => ({
@@ -45,7 +52,16 @@ export function RiskDialog({ registry, records, risk, me, now, onClose }: Props)
   function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      saveRisk(registry, risk?.id ?? newRecordId(), fieldsOf(form), me, now());
+      const fields = fieldsOf(form);
+      const ermFields = ermFieldsOf(erm);
+      // Both checked before either writes: a transaction is not undone by a throw.
+      checkRiskErm(ermFields);
+      const id = risk?.id ?? newRecordId();
+      const at = now();
+      registry.transact(() => {
+        saveRisk(registry, id, fields, me, at);
+        saveRiskErm(registry, id, ermFields, me, at);
+      });
     } catch (failure) {
       setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}.`);
       return;
@@ -138,6 +154,12 @@ export function RiskDialog({ registry, records, risk, me, now, onClose }: Props)
           />
         </label>
       </div>
+      <RiskErmFields
+        form={erm}
+        likelihood={Number(form.likelihood)}
+        impact={Number(form.impact)}
+        onChange={setErm}
+      />
       <fieldset className="risk-picks">
         <legend>Systems</legend>
         {records.length === 0 && <p className="muted">No records in the inventory yet.</p>}

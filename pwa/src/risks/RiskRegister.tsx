@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { riskRegisterCsv } from '../../../shared/assessments/index.ts';
+import { riskRegisterCsv, riskRegisterGrcCsv } from '../../../shared/assessments/index.ts';
 import { useExportProvenance } from '../exports/provenance.tsx';
 import { deleteRisk, type Risk } from '../../../shared/documents/registry/index.ts';
 import { browserSaveFile, type SaveFile } from '../inventory/list/download.ts';
@@ -13,6 +13,7 @@ import { RiskFilters } from './RiskFilters.tsx';
 import { risksHref, riskRows, matchesFilter, sortRows, viewFromParams } from './risk-rows.ts';
 import { RiskTable } from './RiskTable.tsx';
 import { useRisks } from './use-risks.ts';
+import { useRiskErm } from './erm/use-risk-erm.ts';
 import './risks.css';
 
 export interface RiskRegisterProps {
@@ -40,6 +41,7 @@ export function RiskRegister({
   const [editing, setEditing] = useState<{ risk: Risk | undefined }>();
   const [removing, setRemoving] = useState<Risk>();
   const provenance = useExportProvenance();
+  const { erm } = useRiskErm(registry);
   const recordList = useMemo(
     () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
     [records],
@@ -62,6 +64,19 @@ export function RiskRegister({
     });
   }
 
+  /** ERM3: the register for the organisation's ERM or GRC tool (grc-export.ts). */
+  function exportGrc() {
+    const names = new Map([...records.values()].map((r) => [r.id, r.name]));
+    const at = now();
+    saveFile({
+      name: exportFileName(workspace, 'erm-risks', at, 'csv'),
+      type: 'text/csv;charset=utf-8',
+      text: riskRegisterGrcCsv(risks.values(), erm, names, {
+        ...(registry ? { provenance: provenance(at, registry) } : {}),
+      }),
+    });
+  }
+
   if (!registry) {
     return (
       <div className="prose">
@@ -77,6 +92,9 @@ export function RiskRegister({
         <div className="risk-register-actions">
           <button type="button" onClick={exportCsv}>
             Export CSV
+          </button>
+          <button type="button" onClick={exportGrc}>
+            Export for ERM (CSV)
           </button>
           {canEdit && (
             <button

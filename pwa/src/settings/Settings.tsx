@@ -10,17 +10,7 @@ import type { HistoryApi } from './history-api.ts';
 import { HistorySection } from './HistorySection.tsx';
 import { OneTimeSecret, type Secret } from './OneTimeSecret.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
-import {
-  dayShown,
-  enrolledShown,
-  failureShown,
-  kindShown,
-  minterShown,
-  ROLE_WORDS,
-  stateShown,
-  tokenName,
-  tokenState,
-} from './settings-words.ts';
+import { failureShown, ROLE_WORDS, tokenName } from './settings-words.ts';
 import {
   createTokensApi,
   type MintRequest,
@@ -28,6 +18,7 @@ import {
   type TokensApi,
 } from './tokens-api.ts';
 import './settings.css';
+import { TokenTable } from './TokenTable.tsx';
 import { LabelField, TtlField } from './TokenFields.tsx';
 
 interface Props {
@@ -243,79 +234,6 @@ function People({
         onCancel={() => setPending(undefined)}
       />
     </>
-  );
-}
-
-function TokenTable(props: {
-  tokens: TokenSummary[];
-  now: number;
-  me: string | undefined;
-  myRole: Role;
-  disabled: boolean;
-  onRevoke(token: TokenSummary): void;
-}) {
-  const { tokens, now, me, myRole, disabled, onRevoke } = props;
-  return (
-    <div className="token-list">
-      <table className="token-table">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Role</th>
-            <th scope="col">Label</th>
-            <th scope="col">Minted by</th>
-            <th scope="col">Extensions</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => {
-            const state = tokenState(token, now);
-            return (
-              <tr key={token.id} data-token-id={token.id} className={state}>
-                <td>{kindShown(token.kind)}</td>
-                <td>{ROLE_WORDS[token.role]}</td>
-                <td className="token-label">
-                  {token.label ? token.label : <span className="muted">—</span>}
-                  {token.id === me && <span className="muted"> (this device)</span>}
-                </td>
-                <td>{minterShown(token.mintedBy, me)}</td>
-                <td>{token.reporters ? enrolledShown(token) : <span className="muted">—</span>}</td>
-                <td>
-                  <time dateTime={new Date(token.createdAt).toISOString()}>
-                    {dayShown(token.createdAt)}
-                  </time>
-                </td>
-                <td>
-                  <time dateTime={new Date(token.expiresAt).toISOString()}>
-                    {dayShown(token.expiresAt)}
-                  </time>
-                </td>
-                <td>{stateShown(token, now)}</td>
-                <td>
-                  {/* H10: only an admin revokes an admin's token; the relay refuses the rest. */}
-                  {state === 'active' && (token.role !== 'admin' || myRole === 'admin') && (
-                    <button
-                      type="button"
-                      disabled={disabled}
-                      aria-label={`Revoke ${tokenName(token)}`}
-                      onClick={() => onRevoke(token)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

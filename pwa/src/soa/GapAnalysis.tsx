@@ -23,7 +23,7 @@ export function GapAnalysis({ groups, overall, unjustified = [] }: Props) {
           justification for inclusion (ISO/IEC 42001 6.1.3 asks for one): {unjustified.join(', ')}.
         </p>
       )}
-      <table className="soa-gap-table">
+      <table className="soa-gap-table table-cards">
         <thead>
           <tr>
             <th scope="col">Clause group</th>
@@ -39,17 +39,17 @@ export function GapAnalysis({ groups, overall, unjustified = [] }: Props) {
           {[...groups, overall].map((g) => (
             <tr key={g.group} className={g.group === 'all' ? 'soa-gap-overall' : undefined}>
               <th scope="row">{g.group === 'all' ? g.title : `${g.group} ${g.title}`}</th>
-              <td>
+              <td data-label="Readiness">
                 <span className="soa-bar" aria-hidden="true">
                   <span style={{ width: `${g.readiness}%` }} />
                 </span>{' '}
                 {g.readiness} %
               </td>
-              <td>{g.implemented}</td>
-              <td>{g.partial}</td>
-              <td>{g.notStarted}</td>
-              <td>{g.notApplicable}</td>
-              <td>{g.undecided}</td>
+              <td data-label="Implemented">{g.implemented}</td>
+              <td data-label="Partial">{g.partial}</td>
+              <td data-label="Not started">{g.notStarted}</td>
+              <td data-label="Not applicable">{g.notApplicable}</td>
+              <td data-label="Undecided">{g.undecided}</td>
             </tr>
           ))}
         </tbody>

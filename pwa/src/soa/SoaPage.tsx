@@ -18,6 +18,7 @@ import { GapAnalysis } from './GapAnalysis.tsx';
 import { SoaControl } from './SoaControl.tsx';
 import { RiskReasons } from './RiskReasons.tsx';
 import { SoaSummary } from './SoaSummary.tsx';
+import { OwnControls, useOwnControls } from './own/OwnControls.tsx';
 import './soa.css';
 
 export interface SoaPageProps {
@@ -39,6 +40,7 @@ export function SoaPage({
   saveFile = browserSaveFile,
 }: SoaPageProps) {
   const soa = useSoa(registry);
+  const ownControls = useOwnControls(registry);
   const { risks } = useRisks(registry);
   const { records } = useRegistry(registry);
   // The statement with the register's risks folded in: what every screen and export shows.
@@ -68,6 +70,7 @@ export function SoaPage({
   const save = (what: 'csv' | 'md') => {
     const at = now();
     const options = {
+      ownControls: ownControls.controls,
       risks: risks.values(),
       names: {
         systems: new Map(systems.map((s) => [s.id, s.label])),
@@ -114,7 +117,8 @@ export function SoaPage({
       <p className="muted">
         ISO/IEC 42001 Annex A, A.2 to A.10: {gaps.overall.controls - gaps.overall.undecided} of{' '}
         {gaps.overall.controls} controls decided.
-        {!canEdit && ' Read only: leads and admins edit the statement.'}
+        {!canEdit && ' Read only: leads and admins edit the statement.'} Reusing an ISO 27001 ISMS:{' '}
+        <a href="#/iso27001">ISO 27001 integration</a>.
       </p>
       <GapAnalysis
         groups={gaps.groups}
@@ -153,6 +157,7 @@ export function SoaPage({
           ))}
         </section>
       ))}
+      <OwnControls registry={registry} canEdit={canEdit} me={me} now={now} />
     </div>
   );
 }

@@ -16,10 +16,17 @@ function InlineForm(props: {
   submit: string;
   onSubmit(): void;
   onCancel(): void;
+  /** True after a refused submit: focus goes back to the field to fix, not left on the button. */
+  invalid: boolean;
   children: ReactNode;
 }) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (props.invalid) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [props.invalid]);
   return (
     <form
+      ref={form}
       className="triage-form"
       aria-label={props.label}
       noValidate
@@ -52,6 +59,7 @@ export function OpenForm(props: {
       label="Open a record"
       submit="Create record"
       onCancel={props.onCancel}
+      invalid={invalid}
       onSubmit={() => (name.trim() === '' ? setInvalid(true) : props.onSubmit(name))}
     >
       <label>
@@ -95,6 +103,7 @@ export function MergeForm(props: {
       label="Merge into a record"
       submit="Merge"
       onCancel={props.onCancel}
+      invalid={invalid}
       onSubmit={() => (id === '' ? setInvalid(true) : props.onSubmit(id))}
     >
       <label>
@@ -130,6 +139,7 @@ export function DismissForm(props: { onSubmit(reason: string): void; onCancel():
       label="Dismiss as noise"
       submit="Dismiss"
       onCancel={props.onCancel}
+      invalid={invalid}
       onSubmit={() => (reason.trim() === '' ? setInvalid(true) : props.onSubmit(reason))}
     >
       <label>
@@ -171,6 +181,7 @@ export function SnoozeForm(props: {
       label="Snooze"
       submit="Snooze until then"
       onCancel={props.onCancel}
+      invalid={invalid}
       onSubmit={() => {
         const until = parseDay(value);
         if (until === undefined || until <= props.now()) setInvalid(true);

@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 /**
  * The size of the scrolling box; before layout (or without one, as in a test's DOM) it is 0, and
@@ -30,5 +30,19 @@ export function useVirtualRows(count: number, estimate: number, measure = false)
       ? { measureElement: (element: Element) => element.getBoundingClientRect().height || estimate }
       : {}),
   });
+  // Measured rows change height when the list changes width (the inbox's details open beside
+  // it): measure the rendered ones again then, or they keep their old heights and overlap.
+  useEffect(() => {
+    const box = scroller.current;
+    if (!measure || !box || typeof ResizeObserver !== 'function') return;
+    let width = box.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (box.clientWidth === width) return;
+      width = box.clientWidth;
+      box.querySelectorAll('[data-index]').forEach((row) => virtualizer.measureElement(row));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [measure, virtualizer]);
   return { scroller, virtualizer };
 }

@@ -16,7 +16,8 @@ import { checkText, childMap, setIfChanged, type JsonValue } from '../schema/wri
 import { MAX_PERSON, MAX_REASON, RECORDS, REGISTRY_SCHEMA } from './schema.ts';
 import { checkAuthor } from './authored.ts';
 import { clearDraft, readDraft, type DraftAnswers } from './classification-draft.ts';
-import { appendHistory } from './history.ts';
+import { appendHistory, fieldChange } from './history.ts';
+import { markSignificantChange, profileLines } from './significant-change.ts';
 
 /**
  * A record's classification (brief, decision 7: the product suggests, a person decides), in the
@@ -134,6 +135,7 @@ export function setUseProfile(
     ensureWritable(doc, REGISTRY_SCHEMA);
     const classification = childMap(record, CLASSIFICATION);
     const stored = childMap(classification, 'profile');
+    const before = profileLines(stored.entries());
     for (const key of [...stored.keys()]) {
       if (!answers.has(key)) changed = setIfChanged(stored, key, undefined) || changed;
     }
@@ -150,6 +152,14 @@ export function setUseProfile(
       setIfChanged(classification, 'answeredBy', by);
       setIfChanged(classification, 'answeredAt', at);
       touch(record, by, at);
+      // The answers changed: a significant change for the record's assessments (CHG1).
+      const answersChange = fieldChange(
+        'classification',
+        before,
+        profileLines(stored.entries()),
+        true,
+      );
+      if (answersChange) markSignificantChange(doc, id, [answersChange], by, at);
     }
   });
   return changed;

@@ -26,6 +26,7 @@ export const HISTORY_FIELD_LABELS: Record<string, string> = {
   triage: 'Triage',
   archived: 'Archived',
   customFields: 'Imported fields',
+  classification: 'Use-profile answers',
 };
 
 const LIFECYCLE_WORDS: Record<string, string> = {
@@ -113,7 +114,7 @@ export function valueWords(field: string, value: string | number, names: History
   }
 }
 
-const SET_FIELDS = new Set(['departments', 'dataCategories', 'toolKeys']);
+const SET_FIELDS = new Set(['departments', 'dataCategories', 'toolKeys', 'classification']);
 
 function shown(field: string, value: ChangeValue, names: HistoryNames): string {
   if (value === null || (Array.isArray(value) && value.length === 0)) return '(none)';

@@ -129,7 +129,8 @@ function readValue(value: unknown): ChangeValue | undefined {
   return undefined;
 }
 
-function readChanges(value: unknown): FieldChange[] | undefined {
+/** Stored changes `[[field, from, to]…]`, or undefined when any is unreadable. */
+export function readChanges(value: unknown): FieldChange[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_FIELDS) return undefined;
   const changes: FieldChange[] = [];
   for (const item of value) {

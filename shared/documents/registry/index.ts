@@ -65,3 +65,7 @@ export * from './people.ts';
 export * from './incidents.ts';
 export { readIncidentRegister } from './incidents-read.ts';
 export * from './concern-decisions.ts';
+export * from './significant-change.ts';
+export * from './risk-erm.ts';
+export * from './isms-soa.ts';
+export * from './soa-own-controls.ts';

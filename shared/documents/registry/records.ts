@@ -28,6 +28,7 @@ import {
   type RegistryRecord,
 } from './schema.ts';
 import { checkAuthor } from './authored.ts';
+import { markSignificantChange } from './significant-change.ts';
 import {
   ARCHIVED,
   DELETED,
@@ -142,6 +143,8 @@ export function updateRecord(
     }
     // A settled conflict writes the value that was already shown: still a decision, kept.
     if (wrote) appendHistory(record, { at, by, action: 'edited', changes });
+    // In the same transaction: the change never travels without its re-assessment mark (CHG1).
+    markSignificantChange(doc, id, changes, by, at);
   });
   return wrote;
 }

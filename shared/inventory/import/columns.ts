@@ -1,5 +1,6 @@
 import type { RecordFields } from '../../documents/registry/index.ts';
 import { REGISTER_COLUMNS } from '../register-export.ts';
+import { VENDOR_FACTS_COLUMN } from '../register-vendor-facts.ts';
 import { HEADER_WORDS } from './header-words.ts';
 import { foldWords, hasPhrase } from './words.ts';
 
@@ -121,7 +122,7 @@ export function suggestColumns(labels: readonly string[]): ColumnTarget[] {
   }
   // Sightline's own register export: what it adds to the record fields (id, classification,
   // authors) is the registry's own, not the file's, and is left out; its custom fields stay.
-  const own = new Set<string>(REGISTER_COLUMNS);
+  const own = new Set<string>([...REGISTER_COLUMNS, VENDOR_FACTS_COLUMN]);
   if (REGISTER_COLUMNS.every((column) => labels.includes(column))) {
     labels.forEach((label, i) => {
       if (own.has(label) && targets[i] === 'custom') targets[i] = 'ignore';

@@ -5,7 +5,8 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
+import { PHONE, useMediaQuery } from '../../ui/use-media-query.ts';
 import { useVirtualRows } from '../../virtual/virtual-rows.ts';
 import { formatDay } from '../classification-words.ts';
 import { lifecycleLabel, type InventoryRow, type Sort, type SortColumn } from './inventory-rows.ts';
@@ -13,6 +14,8 @@ import { recordHref } from './record-href.ts';
 
 /** Every row is one line of this height, so the virtualizer never has to measure. */
 export const ROW_HEIGHT = 36;
+/** On a phone each record is a card of this height (inventory-list.css, same number). */
+export const CARD_HEIGHT = 96;
 
 const dash = (text: string) => text || '—';
 const COLUMNS: ColumnDef<InventoryRow>[] = [
@@ -69,7 +72,9 @@ interface Props {
  * are buttons that sort; the order itself is computed by the caller, once per change of sort.
  */
 export const InventoryTable = memo(function InventoryTable({ rows, sort, onSort, onOpen }: Props) {
-  const { scroller, virtualizer } = useVirtualRows(rows.length, ROW_HEIGHT);
+  const phone = useMediaQuery(PHONE);
+  const { scroller, virtualizer } = useVirtualRows(rows.length, phone ? CARD_HEIGHT : ROW_HEIGHT);
+  useEffect(() => virtualizer.measure(), [phone, virtualizer]);
   const items = virtualizer.getVirtualItems();
   // The table model gets only the rows in view: building row models for all 5,000 rows on
   // every keystroke was the largest cost of a repaint.
@@ -146,7 +151,13 @@ export const InventoryTable = memo(function InventoryTable({ rows, sort, onSort,
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} role="cell" title={cellTitle(cell.column.id, row.original)}>
+                  <td
+                    key={cell.id}
+                    role="cell"
+                    title={cellTitle(cell.column.id, row.original)}
+                    data-column={cell.column.id}
+                    data-label={String(cell.column.columnDef.header)}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
