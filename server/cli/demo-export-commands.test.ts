@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
+import { AIMS_REGISTERS } from '../../shared/documents/aims/index.ts';
 
 // `sightline demo` and `sightline export` on a real data folder, through the real command line
 // (as `npm run -s sightline -- …` runs them). Issue 14: the demo seeds once; the exports stand alone.
@@ -197,12 +198,67 @@ describe('sightline demo', () => {
       });
     });
 
+    it('writes every register of the management system (--what aims), as CSV and as JSON', () => {
+      const aimsOut = join(dir.path, 'aims');
+      // One run of `export --what aims` into aimsOut, with the extra options given.
+      const exportAims = (...extra: string[]) =>
+        run(
+          'export',
+          '--data',
+          data,
+          '--workspace',
+          'demo',
+          '--what',
+          'aims',
+          '--out',
+          aimsOut,
+          ...extra,
+        );
+      const csv = exportAims();
+      expect(csv.stderr).toBe('');
+      expect(csv.code).toBe(0);
+      const written = csv.stdout.trim().split('\n');
+      const whats = written.map((f) =>
+        f.slice(aimsOut.length + 1).replace(/-\d{4}-\d\d-\d\d\.csv$/, ''),
+      );
+      for (const register of AIMS_REGISTERS) expect(whats).toContain(`demo-aims-${register.id}`);
+      for (const what of ['aimsPolicy', 'documentRegister', 'competenceNeeds', 'reviewApprovals']) {
+        expect(whats).toContain(`demo-aims-${what}`);
+      }
+      const findings = Papa.parse<Record<string, string>>(
+        readFileSync(
+          written.find((f) => f.includes('aimsFindings'))!,
+          'utf8',
+        ),
+        { header: true, skipEmptyLines: true },
+      );
+      expect(findings.errors).toEqual([]);
+      const nc = findings.data.find((row) => row.Kind === 'minor-nonconformity');
+      expect(nc?.['Nonconformity (10.2) (names)']).toMatch(/overseer has no valid AI-literacy/);
+      expect(nc?.['Requirement (names)']).toBe('Competence');
+
+      const md = exportAims('--format', 'md');
+      expect(md.code).toBe(2);
+      expect(md.stderr).toMatch(/aims exports as csv, json, not md/);
+
+      const json = exportAims('--format', 'json');
+      expect(json.code).toBe(0);
+      const all = JSON.parse(readFileSync(json.stdout.trim(), 'utf8'));
+      expect(all.aimsPolicy.versions[0]).toMatchObject({ number: 1, state: 'approved' });
+      const approved = all.reviewApprovals.find((r: { state: string }) => r.state === 'approved');
+      expect(approved.inputs.audits.findings['minor-nonconformity']).toBe(1);
+      expect(all.aimsAudits.entries.map((a: { id: string }) => a.id)).toEqual([
+        'audit-hr',
+        'audit-support',
+      ]);
+    });
+
     it('refuses bad input with a clear error, writing nothing', () => {
       const empty = join(dir.path, 'nothing');
       const cases: Array<[string[], RegExp]> = [
         [
           ['--what', 'everything'],
-          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring or all/,
+          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring, aims or all/,
         ],
         [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
         [['--workspace', 'nope'], /no workspace "nope"/],

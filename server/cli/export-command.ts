@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
 import { readAssessmentIndex, readRegistry } from '../../shared/documents/registry/index.ts';
 import {
+  ALL_PARTS,
   EXPORT_FORMATS,
   EXPORT_PARTS,
   PART_FORMATS,
@@ -19,7 +20,7 @@ import { StoredDocuments } from './stored-documents.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
- * `sightline export --data DIR --workspace W --what register|risks|soa|assessments|erm|iso27001|monitoring|all
+ * `sightline export --data DIR --workspace W --what register|risks|soa|assessments|erm|iso27001|monitoring|aims|all
  *  [--format csv|json|md|html] --out DIR [--by NAME]`: writes the workspace's exports as files,
  * made by the shared export code the PWA uses, and prints their paths. For `all`, each part is
  * written in --format when it has that format, else in its default one.
@@ -75,7 +76,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     }
     const registry = stored.document(workspace, 'registry');
     const assessments = new Map<string, Y.Doc>();
-    const parts = what === 'all' ? EXPORT_PARTS : [what as ExportPart];
+    const parts = what === 'all' ? ALL_PARTS : [what as ExportPart];
     if (parts.includes('assessments')) {
       for (const entry of readAssessmentIndex(registry).assessments) {
         assessments.set(

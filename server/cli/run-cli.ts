@@ -45,7 +45,7 @@ Commands:
   revoke --id TOKEN_ID [--reporters] [--data .sightline]
         Revoke a token, including on connections that are open now; --reporters also revokes
         every reporter the enrolment code enrolled.
-  export --workspace W --out DIR [--what register|risks|soa|assessments|erm|iso27001|all]
+  export --workspace W --out DIR [--what register|risks|soa|assessments|erm|iso27001|aims|all]
         [--format csv|json|md|html] [--data .sightline] [--by NAME]
         Write the workspace's exports (the PWA's, with who/when/where in each file) into DIR
         and print their paths. For --what all, each part in --format if it has it.

@@ -41,6 +41,7 @@ import {
   type Usage,
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
+import { writeDemoAims } from './seed-aims.ts';
 import { seedIntegration } from './seed-integration.ts';
 
 export interface SeedDemoOptions {
@@ -135,6 +136,7 @@ export async function seedDemo(
   await seedGovernance(registry, now, (id, edit) =>
     write(hocuspocus, name('assessment', id), edit),
   );
+  writeDemoAims(registry, now);
   seedIntegration(registry, now);
   // Monitoring first, then its breaches in the registry copy: the registry, written last, still
   // says "seeded" only once everything is there (docs/monitoring.md).

@@ -1,2 +1,3 @@
 export * from './words.ts';
 export * from './workspace-export.ts';
+export * from './aims-export.ts';

@@ -33,6 +33,7 @@ import {
   readTierScheme,
 } from '../documents/registry/index.ts';
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
+import { aimsCsvFiles, aimsJson } from './aims-export.ts';
 import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
 import { monitoringCsv, monitoringJson, monitoringMarkdown } from './monitoring-export.ts';
 
@@ -42,8 +43,22 @@ import { monitoringCsv, monitoringJson, monitoringMarkdown } from './monitoring-
  * but for who exported it and when). Pure: the caller reads the documents and writes the files.
  */
 
-export const EXPORT_PARTS = ['register', 'risks', 'soa', 'assessments', 'erm', 'iso27001', 'monitoring'] as const;
+export const EXPORT_PARTS = [
+  'register',
+  'risks',
+  'soa',
+  'assessments',
+  'erm',
+  'iso27001',
+  'monitoring',
+  'aims',
+] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
+/**
+ * What `--what all` writes. The management system's files (`--what aims`) are left out: they are
+ * the PWA's register files, without the provenance every file of `all` carries.
+ */
+export const ALL_PARTS: readonly ExportPart[] = EXPORT_PARTS.filter((part) => part !== 'aims');
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -53,6 +68,7 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   risks: ['csv', 'json'],
   soa: ['md', 'csv', 'json'],
   assessments: ['md', 'html', 'json'],
+  aims: ['csv', 'json'],
   /** The risk register for an ERM/GRC import (grc-export.ts). */
   erm: ['csv'],
   /** The 42001 → 27001 crosswalk with this ISMS's reuse (shared/iso27001). */
@@ -221,6 +237,22 @@ function assessmentFiles(docs: WorkspaceDocuments, format: ExportFormat, who: Ex
   return files;
 }
 
+/** The management system's registers (ISO/IEC 42001 clauses 4–10): aims-export.ts. */
+function aimsFiles(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  if (format === 'json') {
+    return [
+      {
+        name: exportFileName(docs.workspace, 'management-system', who.at, 'json'),
+        text: aimsJson(docs.registry, who.at),
+      },
+    ];
+  }
+  return aimsCsvFiles(docs.registry, who.at).map(({ what, text }) => ({
+    name: exportFileName(docs.workspace, `aims-${what}`, who.at, 'csv'),
+    text,
+  }));
+}
+
 /** The files of one part in one format (a format the part supports: see PART_FORMATS). */
 export function exportPart(
   docs: WorkspaceDocuments,
@@ -240,6 +272,8 @@ export function exportPart(
       return [soaFile(docs, format, who)];
     case 'assessments':
       return assessmentFiles(docs, format, who);
+    case 'aims':
+      return aimsFiles(docs, format, who);
     case 'erm': {
       const { risks, systems } = names(docs);
       const provenance = provenanceFor(docs, who, [docs.registry]);

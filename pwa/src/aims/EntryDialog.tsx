@@ -24,6 +24,9 @@ interface Props {
   onClose(): void;
 }
 
+/** Text fields that name one person: they offer the workspace's people. */
+const PERSON_FIELDS = new Set(['owner', 'person', 'auditor', 'approvedBy']);
+
 const toggle = (list: string[], item: string, on: boolean) =>
   on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 
@@ -140,7 +143,7 @@ export function EntryDialog({ registry, register, entry, links, me, now, onClose
               <input
                 maxLength={field.max}
                 value={text}
-                list={field.key === 'owner' ? 'aims-people' : undefined}
+                list={PERSON_FIELDS.has(field.key) ? 'aims-people' : undefined}
                 onChange={(event) => set(field.key, event.target.value)}
               />
             )}

@@ -1,7 +1,18 @@
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
+  AIMS_GAPS,
+  AIMS_AUDITS,
+  AIMS_COMPETENCES,
+  AIMS_DOCUMENTS,
+  AIMS_TRAINING,
+  competenceNeeds,
+  documentRegister,
+  isReviewDue,
+  systemsWithoutOversight,
+  AIMS_FINDINGS,
   AIMS_NONCONFORMITIES,
+  AIMS_REVIEWS,
   AIMS_REGISTERS,
   AIMS_ROLES,
   AIMS_SCOPE_ITEMS,
@@ -9,18 +20,26 @@ import {
   aiPolicyCsv,
   readAiPolicy,
   aimsRegisterCsv,
-  aimsRegistersJson,
   deleteAimsEntry,
   isActionOverdue,
+  isTopManagement,
+  readManagementReviews,
   type AimsEntry,
   type RegisterSpec,
 } from '../../../shared/documents/aims/index.ts';
+import { aimsJson, aimsLinkNames } from '../../../shared/exports/index.ts';
 import { browserSaveFile, exportFileName, type SaveFile } from '../inventory/list/download.ts';
 import { useRisks } from '../risks/use-risks.ts';
+import { readPeople } from '../../../shared/documents/registry/index.ts';
 import { ConfirmDialog } from '../settings/ConfirmDialog.tsx';
 import { useRegistry } from '../sync/documents.ts';
 import { EntryDialog } from './EntryDialog.tsx';
 import { PolicySection } from './PolicySection.tsx';
+import { AuditChecklist } from './AuditChecklist.tsx';
+import { ReviewApproval } from './ReviewApproval.tsx';
+import { CompetenceMatrix } from './CompetenceMatrix.tsx';
+import { ControlledDocuments } from './DocumentList.tsx';
+import { GapAnalysisView } from './GapAnalysisView.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { recordsWithoutScope } from './scope-coverage.ts';
@@ -63,8 +82,15 @@ export function ManagementSystem({
   const { records } = useRegistry(registry);
   const { risks } = useRisks(registry);
   const links = useMemo(
-    () => linkOptions(records.values(), risks.values(), aims, me),
-    [records, risks, aims, me],
+    () =>
+      linkOptions(
+        records.values(),
+        risks.values(),
+        aims,
+        me,
+        registry ? readPeople(registry).people.map((person) => person.name) : [],
+      ),
+    [records, risks, aims, me, registry],
   );
   const [editing, setEditing] = useState<{ register: RegisterSpec; entry?: AimsEntry }>();
   const [removing, setRemoving] = useState<{ register: RegisterSpec; entry: AimsEntry }>();
@@ -75,18 +101,16 @@ export function ManagementSystem({
     }
   }, [section]);
 
-  const names = (options: { id: string; name: string }[]) =>
-    new Map(options.map((option) => [option.id, option.name]));
-
+  // The same files as `sightline export --what aims` (shared/exports/aims-export.ts).
   function exportCsv(register: RegisterSpec) {
     saveFile({
       name: exportFileName(workspace, register.id, now(), 'csv'),
       type: 'text/csv;charset=utf-8',
-      text: aimsRegisterCsv(register, aims.get(register.id)?.entries ?? [], {
-        records: names(links.records),
-        risks: names(links.risks),
-        roles: names(links.roles),
-      }),
+      text: aimsRegisterCsv(
+        register,
+        aims.get(register.id)?.entries ?? [],
+        aimsLinkNames(registry!),
+      ),
     });
   }
 
@@ -94,13 +118,7 @@ export function ManagementSystem({
     saveFile({
       name: exportFileName(workspace, 'management-system', now(), 'json'),
       type: 'application/json',
-      text: aimsRegistersJson(
-        AIMS_REGISTERS.map((register) => ({
-          register,
-          entries: aims.get(register.id)?.entries ?? [],
-        })),
-        readAiPolicy(registry!).versions,
-      ),
+      text: aimsJson(registry!, now()),
     });
   }
 
@@ -113,6 +131,52 @@ export function ManagementSystem({
     );
   }
   const at = now();
+  const findings = aims.get(AIMS_FINDINGS.id)?.entries ?? [];
+  const reviews = new Map(readManagementReviews(registry).reviews.map((r) => [r.id, r]));
+  const topManagement = isTopManagement(registry, me);
+  // The finding each nonconformity came from: the link is held once, by the finding (AUD4).
+  const fromFinding = new Map<string, string>();
+  for (const finding of findings) {
+    for (const ncId of (finding.values.nonconformityIds as string[] | undefined) ?? []) {
+      fromFinding.set(ncId, String(finding.values.title));
+    }
+  }
+  const extras: Partial<Record<string, (entry: AimsEntry) => ReactNode>> = {
+    [AIMS_AUDITS.id]: (audit) => (
+      <AuditChecklist
+        audit={audit}
+        findings={findings.filter((f) =>
+          ((f.values.auditIds as string[] | undefined) ?? []).includes(audit.id),
+        )}
+      />
+    ),
+    [AIMS_REVIEWS.id]: (entry) => {
+      const review = reviews.get(entry.id);
+      return review ? (
+        <ReviewApproval
+          registry={registry}
+          review={review}
+          canApprove={canEdit && topManagement}
+          me={me}
+          now={now}
+        />
+      ) : null;
+    },
+  };
+  const badges: Partial<Record<string, (entry: AimsEntry) => string | undefined>> = {
+    [AIMS_NONCONFORMITIES.id]: (entry) =>
+      isActionOverdue(entry.values, at)
+        ? 'Action overdue'
+        : fromFinding.has(entry.id)
+          ? 'From an audit finding'
+          : undefined,
+    [AIMS_DOCUMENTS.id]: (entry) =>
+      dueDocuments.has(`${AIMS_DOCUMENTS.id}/${entry.id}`) ? 'Review due' : undefined,
+    [AIMS_REVIEWS.id]: (entry) => {
+      const state = reviews.get(entry.id)?.state;
+      return state === 'approved' ? 'Approved' : state === 'altered' ? 'Altered' : 'Draft';
+    },
+  };
   const undecided = recordsWithoutScope(
     records.values(),
     aims.get(AIMS_SCOPE_ITEMS.id)?.entries ?? [],
@@ -129,6 +193,27 @@ export function ManagementSystem({
         {undecided.length > 10 ? ', …' : ''}.
       </p>
     ) : undefined;
+  const entriesOf = (register: RegisterSpec) => aims.get(register.id)?.entries ?? [];
+  const documents = documentRegister(registry);
+  const footers: Partial<Record<string, ReactNode>> = {
+    [AIMS_SCOPE_ITEMS.id]: scopeFooter,
+    [AIMS_TRAINING.id]: (
+      <CompetenceMatrix
+        needs={competenceNeeds(
+          entriesOf(AIMS_COMPETENCES),
+          entriesOf(AIMS_ROLES),
+          entriesOf(AIMS_TRAINING),
+          at,
+        )}
+        unoverseen={systemsWithoutOversight(records.values(), entriesOf(AIMS_COMPETENCES))}
+      />
+    ),
+    [AIMS_DOCUMENTS.id]: <ControlledDocuments rows={documents} now={at} />,
+    [AIMS_GAPS.id]: <GapAnalysisView registry={registry} now={at} version={aims} />,
+  };
+  const dueDocuments = new Set(
+    documents.filter((row) => isReviewDue(row, at)).map((row) => row.id),
+  );
   const policySection = (
     <PolicySection
       registry={registry}
@@ -156,8 +241,8 @@ export function ManagementSystem({
         </button>
       </div>
       <p className="muted">
-        ISO/IEC 42001 clauses 4 to 6.2 and 10.2: the scope, its context, the roles, the AI
-        objectives and the corrective actions an auditor asks for first.
+        ISO/IEC 42001 clauses 4 to 10: the scope, its context, the roles, the AI objectives, the
+        internal audits, the corrective actions and the management reviews an auditor asks for.
         {!canEdit && ' Read only: leads and admins edit these registers.'}
       </p>
       <nav aria-label="Registers" className="aims-toc">
@@ -182,10 +267,12 @@ export function ManagementSystem({
             onEdit={(entry) => setEditing({ register, entry })}
             onRemove={(entry) => setRemoving({ register, entry })}
             onExportCsv={() => exportCsv(register)}
-            footer={register.id === AIMS_SCOPE_ITEMS.id ? scopeFooter : undefined}
-            badge={
-              register.id === AIMS_NONCONFORMITIES.id
-                ? (entry) => (isActionOverdue(entry.values, at) ? 'Action overdue' : undefined)
+            footer={footers[register.id]}
+            badge={badges[register.id]}
+            extra={extras[register.id]}
+            locked={
+              register.frozenOnApproval
+                ? (entry) => reviews.get(entry.id)?.state !== 'draft'
                 : undefined
             }
           />

@@ -23,6 +23,10 @@ interface Props {
   badge?: (entry: AimsEntry) => string | undefined;
   /** Shown under the entries (what is still to decide). */
   footer?: ReactNode;
+  /** Shown inside an entry's card, under its fields (an audit's checklist, a review's inputs). */
+  extra?: (entry: AimsEntry) => ReactNode;
+  /** An entry nobody edits or removes (an approved management review). */
+  locked?: (entry: AimsEntry) => boolean;
 }
 
 /** A field's value in words, with linked ids spelled out by name (an unknown id shows as itself). */
@@ -77,7 +81,7 @@ export function RegisterSection(props: Props) {
               <div className="aims-entry-head">
                 <h3>{single ? register.title : label}</h3>
                 {badge && <span className="aims-badge">{badge}</span>}
-                {canEdit && (
+                {canEdit && !props.locked?.(entry) && (
                   <span className="aims-entry-actions">
                     <button
                       type="button"
@@ -112,6 +116,7 @@ export function RegisterSection(props: Props) {
                     );
                   })}
               </dl>
+              {props.extra?.(entry)}
               <p className="muted small">
                 Changed by {entry.updatedBy || 'unknown'}
                 {entry.updatedAt > 0 && ` on ${new Date(entry.updatedAt).toLocaleDateString()}`}

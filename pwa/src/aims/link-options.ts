@@ -1,15 +1,25 @@
 import type { RegistryRecord, Risk } from '../../../shared/documents/registry/index.ts';
 import type { AimsContent } from './use-aims.ts';
-import { AIMS_ROLES } from '../../../shared/documents/aims/index.ts';
+import {
+  AIMS_AUDITS,
+  AIMS_NONCONFORMITIES,
+  AIMS_REVIEWS,
+  AIMS_ROLES,
+  CHECKLIST_ITEMS,
+  type LinkTarget,
+} from '../../../shared/documents/aims/index.ts';
 
 /** What an entry can link to, by id with a name to show, and the people the workspace names. */
-export interface LinkOptions {
-  records: { id: string; name: string }[];
-  risks: { id: string; name: string }[];
-  roles: { id: string; name: string }[];
+export type LinkOptions = Record<LinkTarget, { id: string; name: string }[]> & {
   /** Offered for owner fields: owners of records and risks, people in roles, and me. */
   people: string[];
-}
+};
+
+/** Clauses and Annex A controls, in the standard's order, named "9.2 Internal audit". */
+const REQUIREMENTS = CHECKLIST_ITEMS.map(({ ref, title }) => ({
+  id: ref,
+  name: `${ref} ${title}`,
+}));
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
 
@@ -18,8 +28,10 @@ export function linkOptions(
   risks: Iterable<Risk>,
   aims: AimsContent,
   me: string,
+  /** The workspace's people directory (people.ts). */
+  directory: Iterable<string> = [],
 ): LinkOptions {
-  const people = new Set<string>([me]);
+  const people = new Set<string>([me, ...directory]);
   const recordList = [...records].map((record) => {
     if (record.owner) people.add(record.owner);
     return { id: record.id, name: record.name };
@@ -32,7 +44,15 @@ export function linkOptions(
     for (const person of (role.values.people as string[] | undefined) ?? []) people.add(person);
     return { id: role.id, name: String(role.values.title) };
   });
+  const named = (registerId: string) =>
+    (aims.get(registerId)?.entries ?? [])
+      .map((entry) => ({ id: entry.id, name: String(entry.values.title) }))
+      .sort(byName);
   return {
+    requirements: REQUIREMENTS,
+    audits: named(AIMS_AUDITS.id),
+    nonconformities: named(AIMS_NONCONFORMITIES.id),
+    reviews: named(AIMS_REVIEWS.id),
     records: recordList.sort(byName),
     risks: riskList.sort(byName),
     roles: roles.sort(byName),

@@ -78,10 +78,17 @@ function checkDraft(draft: PolicyDraft): void {
   if (!isPolicyLink(draft.link)) throw new RangeError('Link must be an https address');
 }
 
+/**
+ * The SHA-256 of what an approval covers, as a JSON array of its parts (their order fixed by the
+ * caller): the one digest of the management system's approvals (the policy, management reviews).
+ */
+export function approvedContentSha256(parts: readonly unknown[]): string {
+  return contentSha256(encodeUtf8(JSON.stringify(parts)));
+}
+
 /** The SHA-256 of what an approval covers: the number, title, summary and link. */
 export function policyContentSha256(number: number, draft: PolicyDraft): string {
-  const canonical = JSON.stringify([number, draft.title, draft.summary, draft.link]);
-  return contentSha256(encodeUtf8(canonical));
+  return approvedContentSha256([number, draft.title, draft.summary, draft.link]);
 }
 
 const versionsMap = (doc: Y.Doc) => {

@@ -1,13 +1,20 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { readString, readTimestamp, topMap } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
-import { saveAuthoredEntry } from '../registry/authored.ts';
+import { checkAuthor, saveAuthoredEntry } from '../registry/authored.ts';
 import { MAX_PERSON, REGISTRY_SCHEMA } from '../registry/schema.ts';
 import { checkValues, readValues, writeValues, type EntryValues } from './fields.ts';
 import type { RegisterSpec } from './registers.ts';
 import { checkRules } from './rules.ts';
+import { checkAuditRules, type RuleContext } from './audit-rules.ts';
+import { raisedNonconformity } from './raise-nonconformity.ts';
+import { readRegistry } from '../registry/read.ts';
+import { personKey, readPeople } from '../registry/people.ts';
+import { checkTrainingRules } from './competence.ts';
+import { checkDocumentRules } from './document-list.ts';
+import { checkGapRules } from './gap-analysis.ts';
 
 /** One entry of an AIMS register, as read. */
 export interface AimsEntry {
@@ -44,6 +51,46 @@ export function saveAimsEntry(
   }
   checkValues(register.fields, values);
   checkRules(register, values);
+  checkNotFrozen(doc, register, id);
+  const context = ruleContext(doc);
+  checkAuditRules(register, values, context);
+  checkTrainingRules(register, values, context.inDirectory);
+  checkDocumentRules(register, values);
+  checkGapRules(register, values);
+  checkRoom(doc, register, id);
+  // AUD4: a nonconformity finding without its 10.2 entry raises one, in the same transaction.
+  const raised = raisedNonconformity(doc, register, id, values);
+  if (raised !== undefined) {
+    checkRoom(doc, raised.register, raised.id);
+    checkAuthor(by, at);
+  }
+  let changed = false;
+  doc.transact(() => {
+    const fresh = raised?.values;
+    if (raised !== undefined && fresh !== undefined) {
+      saveAuthoredEntry(doc, raised.register.id, raised.id, by, at, (entry) =>
+        writeValues(entry, raised.register.fields, fresh),
+      );
+    }
+    const saved = raised === undefined ? values : { ...values, nonconformityIds: [raised.id] };
+    changed = saveAuthoredEntry(doc, register.id, id, by, at, (entry) =>
+      writeValues(entry, register.fields, saved),
+    );
+  });
+  return changed;
+}
+
+/** MR1: an approved entry of a register frozen on approval (management reviews) never changes. */
+function checkNotFrozen(doc: Y.Doc, register: RegisterSpec, id: string): void {
+  if (register.frozenOnApproval !== true) return;
+  const entry = topMap(doc, register.id, [])?.get(id);
+  if (entry instanceof Y.Map && entry.has('approvedAt')) {
+    throw new Error(`an approved ${register.noun} cannot be changed or removed`);
+  }
+}
+
+/** Throws, changing nothing, when the register is not a map or a new entry would overfill it. */
+function checkRoom(doc: Y.Doc, register: RegisterSpec, id: string): void {
   const problems: string[] = [];
   const map = topMap(doc, register.id, problems);
   if (problems.length > 0)
@@ -51,15 +98,28 @@ export function saveAimsEntry(
   if (map !== undefined && !map.has(id) && map.size >= register.maxEntries) {
     throw new RangeError(`${register.title} holds at most ${register.maxEntries} entries`);
   }
-  return saveAuthoredEntry(doc, register.id, id, by, at, (entry) =>
-    writeValues(entry, register.fields, values),
-  );
+}
+
+/** What the rules of one register read of the others (audit-rules.ts), read when asked. */
+function ruleContext(doc: Y.Doc): RuleContext & { inDirectory(name: string): boolean } {
+  let owners: Map<string, string | undefined> | undefined;
+  return {
+    inDirectory: (name) => readPeople(doc).people.some((p) => p.key === personKey(name)),
+    entries: (register) => readAimsRegister(doc, register).entries,
+    recordOwner(recordId) {
+      owners ??= new Map(
+        [...readRegistry(doc).records.values()].map((record) => [record.id, record.owner]),
+      );
+      return owners.get(recordId);
+    },
+  };
 }
 
 /** Removes an entry; false when there was none. */
 export function deleteAimsEntry(doc: Y.Doc, register: RegisterSpec, id: string): boolean {
   const map = doc.getMap<unknown>(register.id);
   if (!isId(id) || !map.has(id)) return false;
+  checkNotFrozen(doc, register, id);
   doc.transact(() => {
     ensureWritable(doc, REGISTRY_SCHEMA);
     map.delete(id);

@@ -2,7 +2,7 @@ import { csvDocument } from '../../inventory/csv.ts';
 import { byCodeUnit } from '../schema/values.ts';
 import type { PolicyVersion } from './ai-policy.ts';
 import type { AimsEntry } from './entries.ts';
-import { valueText, type FieldValue } from './fields.ts';
+import { valueText, type FieldValue, type LinkTarget } from './fields.ts';
 import type { RegisterSpec } from './registers.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { RegisterSpec } from './registers.ts';
  * order, no export time; CSV is RFC 4180 with formula-safe cells (inventory/csv.ts).
  * `names` spells out linked ids (record, risk or role id → its name) in a column beside them.
  */
-export type LinkNames = Partial<Record<'records' | 'risks' | 'roles', ReadonlyMap<string, string>>>;
+export type LinkNames = Partial<Record<LinkTarget, ReadonlyMap<string, string>>>;
 
 const sorted = (entries: Iterable<AimsEntry>) =>
   [...entries].sort((a, b) => byCodeUnit(a.id, b.id));

@@ -3,6 +3,7 @@ import { addProblem } from '../schema/problems.ts';
 import { readBoolean, readEnum, readString, readTimestamp } from '../schema/read.ts';
 import { readStringSet } from '../schema/read-lists.ts';
 import { isId } from '../schema/values.ts';
+import { isRequirementRef } from '../../iso42001/clauses.ts';
 import { checkText, checkTimestamp, setIfChanged, syncTrueSet } from '../schema/write.ts';
 
 /**
@@ -16,10 +17,19 @@ export type FieldSpec =
   | { kind: 'enum'; key: string; label: string; values: readonly string[]; required?: boolean }
   | { kind: 'date'; key: string; label: string }
   | { kind: 'flag'; key: string; label: string }
-  /** A set of entry ids: inventory records, risks, roles (`of` names what they point at). */
-  | { kind: 'ids'; key: string; label: string; of: 'records' | 'risks' | 'roles'; max: number }
+  /**
+   * A set of entry ids: inventory records, risks, roles, other registers' entries (`of` names
+   * what they point at); `requirements` are clause and Annex A ids (`9.2`, `A.6.2.4`).
+   */
+  | { kind: 'ids'; key: string; label: string; of: LinkTarget; max: number }
   /** A set of people, named as the workspace names them (1–200 characters each). */
   | { kind: 'people'; key: string; label: string; max: number };
+
+export type LinkTarget =
+  'records' | 'risks' | 'roles' | 'requirements' | 'audits' | 'nonconformities' | 'reviews';
+
+/** Whether `item` can be a link to `of`: a requirement reference or an entry id. */
+const linkAccepts = (of: LinkTarget) => (of === 'requirements' ? isRequirementRef : isId);
 
 export type FieldValue = string | number | boolean | string[];
 /** An entry's values by field key; an optional field left out is cleared. */
@@ -69,7 +79,7 @@ export function checkValues(fields: readonly FieldSpec[], values: EntryValues): 
         if (typeof value !== 'boolean') throw new TypeError(`${field.label} must be yes or no`);
         break;
       case 'ids':
-        checkSet(field.label, value, field.max, isId);
+        checkSet(field.label, value, field.max, linkAccepts(field.of));
         break;
       case 'people':
         checkSet(field.label, value, field.max, isPerson);
@@ -135,7 +145,7 @@ export function readValues(
         value = readStringSet(map, field.key, problems, {
           path,
           maxItems: field.max,
-          accept: isId,
+          accept: linkAccepts(field.of),
         });
         break;
       case 'people':

@@ -6,3 +6,32 @@ export { checkRules, isActionOverdue } from './rules.ts';
 export * from './export.ts';
 export * from './counts.ts';
 export * from './ai-policy.ts';
+export * from './audit-registers.ts';
+export { auditorConflict } from './audit-rules.ts';
+export * from './audit-checklist.ts';
+export * from './review-registers.ts';
+export {
+  approveManagementReview,
+  gatherReviewInputs,
+  readManagementReviews,
+  type ReviewInputs,
+  type ReviewRecord,
+  type ReviewState,
+} from './management-review.ts';
+export * from './competence-registers.ts';
+export {
+  competenceNeeds,
+  EXPIRING_DAYS,
+  systemsWithoutOversight,
+  type CompetenceNeed,
+  type TrainingStatus,
+} from './competence.ts';
+export * from './document-registers.ts';
+export {
+  documentRegister,
+  isReviewDue,
+  POLICY_REVIEW_DAYS,
+  type DocumentRow,
+} from './document-list.ts';
+export * from './gap-registers.ts';
+export { gapAnalysisRows, gapSummary, type GapRow, type GapStatus } from './gap-analysis.ts';

@@ -1,5 +1,10 @@
 import { ANNEX_C_OBJECTIVES } from '../../iso42001/index.ts';
 import type { FieldSpec } from './fields.ts';
+import { AIMS_AUDITS, AIMS_FINDINGS } from './audit-registers.ts';
+import { AIMS_REVIEW_ACTIONS, AIMS_REVIEWS } from './review-registers.ts';
+import { AIMS_COMPETENCES, AIMS_TRAINING } from './competence-registers.ts';
+import { AIMS_DOCUMENTS } from './document-registers.ts';
+import { AIMS_GAPS, AIMS_POLICY_ASSESSMENTS } from './gap-registers.ts';
 
 /**
  * The AI management system's registers (ISO/IEC 42001 clauses 4–6.2 and 10.2), each a top-level
@@ -32,6 +37,8 @@ export interface RegisterSpec {
   singleEntry?: string;
   /** At most this many entries: a writer refuses more. */
   maxEntries: number;
+  /** An entry approved (it holds `approvedAt`) is frozen: never edited nor removed. */
+  frozenOnApproval?: boolean;
 }
 
 const LONG = 4000;
@@ -228,13 +235,22 @@ export const AIMS_NONCONFORMITIES: RegisterSpec = {
 
 /** Every register, in clause order: the page's sections, the palette's entries, the exports. */
 export const AIMS_REGISTERS = [
+  AIMS_GAPS,
+  AIMS_POLICY_ASSESSMENTS,
   AIMS_SCOPE,
   AIMS_SCOPE_ITEMS,
   AIMS_ISSUES,
   AIMS_PARTIES,
   AIMS_ROLES,
   AIMS_OBJECTIVES,
+  AIMS_COMPETENCES,
+  AIMS_TRAINING,
+  AIMS_DOCUMENTS,
+  AIMS_AUDITS,
+  AIMS_FINDINGS,
   AIMS_NONCONFORMITIES,
+  AIMS_REVIEWS,
+  AIMS_REVIEW_ACTIONS,
 ] as const;
 
 export function aimsRegister(id: string): RegisterSpec | undefined {
