@@ -48,6 +48,8 @@ export function aimsLinkNames(registry: Y.Doc): LinkNames {
     audits: titled(byId('aimsAudits')),
     nonconformities: titled(byId('aimsNonconformities')),
     reviews: titled(byId('aimsReviews')),
+    suppliers: titled(byId('aimsSuppliers')),
+    supplierQuestions: titled(byId('aimsSupplierQuestions')),
     requirements: new Map(CHECKLIST_ITEMS.map((item) => [item.ref, item.title])),
   };
 }

@@ -5,6 +5,8 @@ import {
   AIMS_NONCONFORMITIES,
   AIMS_REVIEWS,
   AIMS_ROLES,
+  AIMS_SUPPLIER_QUESTIONS,
+  AIMS_SUPPLIERS,
   CHECKLIST_ITEMS,
   type LinkTarget,
 } from '../../../shared/documents/aims/index.ts';
@@ -53,6 +55,8 @@ export function linkOptions(
     audits: named(AIMS_AUDITS.id),
     nonconformities: named(AIMS_NONCONFORMITIES.id),
     reviews: named(AIMS_REVIEWS.id),
+    suppliers: named(AIMS_SUPPLIERS.id),
+    supplierQuestions: named(AIMS_SUPPLIER_QUESTIONS.id),
     records: recordList.sort(byName),
     risks: riskList.sort(byName),
     roles: roles.sort(byName),

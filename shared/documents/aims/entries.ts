@@ -15,6 +15,7 @@ import { personKey, readPeople } from '../registry/people.ts';
 import { checkTrainingRules } from './competence.ts';
 import { checkDocumentRules } from './document-list.ts';
 import { checkGapRules } from './gap-analysis.ts';
+import { checkSupplierRules } from './suppliers.ts';
 
 /** One entry of an AIMS register, as read. */
 export interface AimsEntry {
@@ -57,6 +58,7 @@ export function saveAimsEntry(
   checkTrainingRules(register, values, context.inDirectory);
   checkDocumentRules(register, values);
   checkGapRules(register, values);
+  checkSupplierRules(register, values, context.entries);
   checkRoom(doc, register, id);
   // AUD4: a nonconformity finding without its 10.2 entry raises one, in the same transaction.
   const raised = raisedNonconformity(doc, register, id, values);

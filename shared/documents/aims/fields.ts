@@ -26,7 +26,15 @@ export type FieldSpec =
   | { kind: 'people'; key: string; label: string; max: number };
 
 export type LinkTarget =
-  'records' | 'risks' | 'roles' | 'requirements' | 'audits' | 'nonconformities' | 'reviews';
+  | 'records'
+  | 'risks'
+  | 'roles'
+  | 'requirements'
+  | 'audits'
+  | 'nonconformities'
+  | 'reviews'
+  | 'suppliers'
+  | 'supplierQuestions';
 
 /** Whether `item` can be a link to `of`: a requirement reference or an entry id. */
 const linkAccepts = (of: LinkTarget) => (of === 'requirements' ? isRequirementRef : isId);

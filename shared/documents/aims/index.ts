@@ -35,3 +35,12 @@ export {
 } from './document-list.ts';
 export * from './gap-registers.ts';
 export { gapAnalysisRows, gapSummary, type GapRow, type GapStatus } from './gap-analysis.ts';
+export * from './supplier-registers.ts';
+export {
+  answersOf,
+  isHttpsLink,
+  isRenewalDue,
+  missingClauses,
+  RENEWAL_NOTICE_DAYS,
+  suppliersOfRecord,
+} from './suppliers.ts';

@@ -5,6 +5,11 @@ import { AIMS_REVIEW_ACTIONS, AIMS_REVIEWS } from './review-registers.ts';
 import { AIMS_COMPETENCES, AIMS_TRAINING } from './competence-registers.ts';
 import { AIMS_DOCUMENTS } from './document-registers.ts';
 import { AIMS_GAPS, AIMS_POLICY_ASSESSMENTS } from './gap-registers.ts';
+import {
+  AIMS_SUPPLIER_ANSWERS,
+  AIMS_SUPPLIER_QUESTIONS,
+  AIMS_SUPPLIERS,
+} from './supplier-registers.ts';
 
 /**
  * The AI management system's registers (ISO/IEC 42001 clauses 4–6.2 and 10.2), each a top-level
@@ -251,6 +256,9 @@ export const AIMS_REGISTERS = [
   AIMS_NONCONFORMITIES,
   AIMS_REVIEWS,
   AIMS_REVIEW_ACTIONS,
+  AIMS_SUPPLIER_QUESTIONS,
+  AIMS_SUPPLIERS,
+  AIMS_SUPPLIER_ANSWERS,
 ] as const;
 
 export function aimsRegister(id: string): RegisterSpec | undefined {
