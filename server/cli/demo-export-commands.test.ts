@@ -99,6 +99,7 @@ describe('sightline demo', () => {
         'demo-erm-risks-DAY.csv',
         'demo-iso27001-crosswalk-DAY.csv',
         'demo-monitoring-DAY.md',
+        'demo-suppliers-DAY.csv',
       ]);
     });
 
@@ -170,6 +171,46 @@ describe('sightline demo', () => {
         Organisation: 'Northwind Demo Ltd',
         'Exported by': expect.any(String),
       });
+    });
+
+    it('writes the supplier files (A.10): the missing clause, the renewal due, the vendor facts', () => {
+      const csv = Papa.parse<Record<string, string>>(text(/suppliers/).replace(/^\ufeff/, ''), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(csv.errors).toEqual([]);
+      expect(csv.data.map((row) => [row.Supplier, row['Renewal due']])).toEqual([
+        ['HireVue', 'yes'],
+        ['OpenAI', 'no'],
+      ]);
+      expect(csv.data[0]).toMatchObject({
+        'Missing contract clauses': 'Sub-processors; Audit rights',
+        'Inventory records that use it (names)': 'HireVue candidate screening (pilot)',
+        Organisation: 'Northwind Demo Ltd',
+      });
+      const result = run(
+        'export',
+        '--data',
+        data,
+        '--workspace',
+        'demo',
+        '--what',
+        'suppliers',
+        '--format',
+        'json',
+        '--out',
+        out,
+      );
+      expect(result.code).toBe(0);
+      const json = JSON.parse(readFileSync(result.stdout.trim(), 'utf8'));
+      expect(json.exported).toMatchObject({ organisation: 'Northwind Demo Ltd' });
+      const openai = json.suppliers.find((s: { id: string }) => s.id === 'sup-openai');
+      // Read live from the catalog's vendor facts (vendor-facts.json, "openai-chatgpt").
+      expect(openai.vendorFacts.training.business).toMatchObject({
+        value: 'no',
+        source: expect.stringMatching(/^https:\/\/help\.openai\.com\//),
+      });
+      expect(openai.questionnaire[0]).toMatchObject({ questionId: 'q-incidents', answer: null });
     });
 
     it('writes the complete register as JSON: notes, history and classification decisions', () => {
@@ -258,7 +299,7 @@ describe('sightline demo', () => {
       const cases: Array<[string[], RegExp]> = [
         [
           ['--what', 'everything'],
-          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring, aims or all/,
+          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring, aims, suppliers or all/,
         ],
         [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
         [['--workspace', 'nope'], /no workspace "nope"/],

@@ -29,6 +29,7 @@ import {
 } from '../../shared/documents/aims/index.ts';
 import { addPerson } from '../../shared/documents/registry/index.ts';
 import { PEOPLE } from './organisation.ts';
+import { writeDemoSuppliers } from './seed-suppliers.ts';
 
 const DAY_MS = 86_400_000;
 const CEO = 'Marta Okafor (fictional)';
@@ -459,4 +460,5 @@ export function writeDemoAims(doc: Y.Doc, now: number): void {
     PEOPLE.ciso,
     now - 1 * DAY_MS,
   );
+  writeDemoSuppliers(doc, now);
 }

@@ -36,6 +36,7 @@ import { registerCsv, registerJson } from '../inventory/register-export.ts';
 import { aimsCsvFiles, aimsJson } from './aims-export.ts';
 import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
 import { monitoringCsv, monitoringJson, monitoringMarkdown } from './monitoring-export.ts';
+import { suppliersCsv, suppliersJson } from './supplier-export.ts';
 
 /**
  * Every export of a workspace as files, from its documents: what `sightline export` writes, made
@@ -52,6 +53,7 @@ export const EXPORT_PARTS = [
   'iso27001',
   'monitoring',
   'aims',
+  'suppliers',
 ] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 /**
@@ -74,6 +76,8 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   /** The 42001 → 27001 crosswalk with this ISMS's reuse (shared/iso27001). */
   iso27001: ['csv'],
   monitoring: ['md', 'csv', 'json'],
+  /** The supplier files (A.10): supplier-export.ts. */
+  suppliers: ['csv', 'json'],
 };
 
 export interface WorkspaceDocuments {
@@ -290,6 +294,15 @@ export function exportPart(
     }
     case 'monitoring':
       return [monitoringFile(docs, format, who)];
+    case 'suppliers': {
+      const provenance = provenanceFor(docs, who, [docs.registry]);
+      const name = exportFileName(docs.workspace, 'suppliers', who.at, format);
+      const text =
+        format === 'json'
+          ? suppliersJson(docs.registry, provenance)
+          : suppliersCsv(docs.registry, provenance);
+      return [{ name, text }];
+    }
   }
 }
 
