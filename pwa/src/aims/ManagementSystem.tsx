@@ -44,6 +44,13 @@ import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { recordsWithoutScope } from './scope-coverage.ts';
 import { useAims } from './use-aims.ts';
+import { SupplierDetails } from '../suppliers/SupplierDetails.tsx';
+import { supplierAlerts } from '../suppliers/supplier-words.ts';
+import {
+  AIMS_SUPPLIER_ANSWERS,
+  AIMS_SUPPLIER_QUESTIONS,
+  AIMS_SUPPLIERS,
+} from '../../../shared/documents/aims/index.ts';
 import './aims.css';
 
 export interface ManagementSystemProps {
@@ -162,6 +169,13 @@ export function ManagementSystem({
         />
       ) : null;
     },
+    [AIMS_SUPPLIERS.id]: (supplier) => (
+      <SupplierDetails
+        supplier={supplier}
+        questions={aims.get(AIMS_SUPPLIER_QUESTIONS.id)?.entries ?? []}
+        answers={aims.get(AIMS_SUPPLIER_ANSWERS.id)?.entries ?? []}
+      />
+    ),
   };
   const badges: Partial<Record<string, (entry: AimsEntry) => string | undefined>> = {
     [AIMS_NONCONFORMITIES.id]: (entry) =>
@@ -176,6 +190,7 @@ export function ManagementSystem({
       const state = reviews.get(entry.id)?.state;
       return state === 'approved' ? 'Approved' : state === 'altered' ? 'Altered' : 'Draft';
     },
+    [AIMS_SUPPLIERS.id]: (entry) => supplierAlerts(entry.values, at).join(' · ') || undefined,
   };
   const undecided = recordsWithoutScope(
     records.values(),

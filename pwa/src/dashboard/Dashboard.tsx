@@ -15,6 +15,7 @@ import { RunningClocks } from '../incidents/RunningClocks.tsx';
 import { MonitoringAlerts } from '../monitoring/MonitoringAlerts.tsx';
 import { CountChart } from './CountChart.tsx';
 import { DutiesDue } from './DutiesDue.tsx';
+import { SupplierRenewalsDue } from '../suppliers/SupplierRenewalsDue.tsx';
 import { ReviewsDue } from './ReviewsDue.tsx';
 import { RiskHeatMap } from './RiskHeatMap.tsx';
 import { dashboardFigures, type DashboardFigures } from './dashboard-figures.ts';
@@ -122,6 +123,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
       <MonitoringAlerts registry={registry} />
       <RiskHeatMap registry={registry} />
       <AimsDashboard registry={registry} now={now} />
+      <SupplierRenewalsDue registry={registry} now={now} />
       <OldestUntriaged figures={figures} />
     </div>
   );

@@ -9,6 +9,7 @@ import {
 import { RecordAssessments } from '../assessments/RecordAssessments.tsx';
 import { useDocument } from '../sync/use-document.ts';
 import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
+import { RecordSuppliers } from '../suppliers/RecordSuppliers.tsx';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { DutyTracker } from './duties/DutyTracker.tsx';
 import { MonitoringPanel } from '../monitoring/MonitoringPanel.tsx';
@@ -106,6 +107,7 @@ export function RecordView({
       )}
       <RecordCustomFields registry={registry} recordId={record.id} />
       {record.toolKeys.length > 0 && <VendorFacts toolKeys={record.toolKeys} level={2} />}
+      <RecordSuppliers registry={registry} recordId={record.id} now={now ?? Date.now} />
       <RecordNotes
         recordId={record.id}
         notes={logs.notes}
