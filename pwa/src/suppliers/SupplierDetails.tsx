@@ -1,4 +1,5 @@
 import { answersOf, missingClauses, type AimsEntry } from '../../../shared/documents/aims/index.ts';
+import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
 import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
 
 interface Props {
@@ -36,7 +37,15 @@ export function SupplierDetails({ supplier, questions, answers }: Props) {
           </dl>
         </>
       )}
-      {toolId !== undefined && <VendorFacts toolKeys={[toolId]} level={3} />}
+      {toolId !== undefined && (
+        <>
+          <p className="muted small">
+            Catalog tool: {builtInCatalog().find((tool) => tool.id === toolId)?.name ?? toolId}.
+            What the vendor says is read from the catalog as it is now.
+          </p>
+          <VendorFacts toolKeys={[toolId]} level={3} />
+        </>
+      )}
     </div>
   );
 }
