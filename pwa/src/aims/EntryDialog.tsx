@@ -4,6 +4,7 @@ import {
   readAimsRegister,
   saveAimsEntry,
   type AimsEntry,
+  type EntryValues,
   type FieldSpec,
   type RegisterSpec,
 } from '../../../shared/documents/aims/index.ts';
@@ -22,6 +23,8 @@ interface Props {
   me: string;
   now: () => number;
   onClose(): void;
+  /** A new entry's values filled in beforehand (a supplier file from its catalog tool); saved as typed. */
+  initial?: EntryValues;
 }
 
 /** Text fields that name one person: they offer the workspace's people. */
@@ -31,9 +34,20 @@ const toggle = (list: string[], item: string, on: boolean) =>
   on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 
 /** Add or edit one entry of a register. A refused save says why and changes nothing. */
-export function EntryDialog({ registry, register, entry, links, me, now, onClose }: Props) {
+export function EntryDialog({
+  registry,
+  register,
+  entry,
+  links,
+  me,
+  now,
+  onClose,
+  initial,
+}: Props) {
   const [opened] = useState<EntryForm>(() => formOf(register, entry?.values));
-  const [form, setForm] = useState<EntryForm>(opened);
+  const [form, setForm] = useState<EntryForm>(() =>
+    initial === undefined ? opened : formOf(register, initial),
+  );
   const [error, setError] = useState<string>();
   const set = (key: string, value: EntryForm[string]) =>
     setForm((current) => ({ ...current, [key]: value }));

@@ -107,7 +107,14 @@ export function RecordView({
       )}
       <RecordCustomFields registry={registry} recordId={record.id} />
       {record.toolKeys.length > 0 && <VendorFacts toolKeys={record.toolKeys} level={2} />}
-      <RecordSuppliers registry={registry} recordId={record.id} now={now ?? Date.now} />
+      <RecordSuppliers
+        registry={registry}
+        recordId={record.id}
+        toolKeys={record.toolKeys}
+        canEdit={canEdit}
+        me={me}
+        now={now ?? Date.now}
+      />
       <RecordNotes
         recordId={record.id}
         notes={logs.notes}

@@ -1,21 +1,49 @@
+import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { AIMS_SUPPLIERS, suppliersOfRecord } from '../../../shared/documents/aims/index.ts';
+import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
+import {
+  AIMS_SUPPLIERS,
+  suppliersOfRecord,
+  type EntryValues,
+} from '../../../shared/documents/aims/index.ts';
+import { EntryDialog } from '../aims/EntryDialog.tsx';
+import { linkOptions } from '../aims/link-options.ts';
 import { useAims } from '../aims/use-aims.ts';
+import { useRisks } from '../risks/use-risks.ts';
+import { useRegistry } from '../sync/documents.ts';
 import { SUPPLIERS_HREF, supplierAlerts } from './supplier-words.ts';
 
 interface Props {
   registry: Y.Doc;
   recordId: string;
+  /** The record's detection tool keys: a catalog tool among them pre-fills a new supplier file. */
+  toolKeys?: readonly string[];
+  /** Leads and admins add supplier files (the registry's AIMS registers). */
+  canEdit?: boolean;
+  me?: string;
   now: () => number;
 }
 
 /**
  * A record's supplier files (A.10): those that name the record among the records that use them,
- * the one place that link is kept (shared/documents/aims/supplier-registers.ts).
+ * the one place that link is kept (shared/documents/aims/supplier-registers.ts). A lead can start
+ * a supplier file for the record's catalog tool, its name, tool and record filled in.
  */
-export function RecordSuppliers({ registry, recordId, now }: Props) {
+export function RecordSuppliers({ registry, recordId, toolKeys = [], canEdit, me, now }: Props) {
   const aims = useAims(registry);
-  const suppliers = suppliersOfRecord(aims.get(AIMS_SUPPLIERS.id)?.entries ?? [], recordId);
+  const { records } = useRegistry(registry);
+  const { risks } = useRisks(registry);
+  const [initial, setInitial] = useState<EntryValues>();
+  const links = useMemo(
+    () => linkOptions(records.values(), risks.values(), aims, me ?? ''),
+    [records, risks, aims, me],
+  );
+  const all = aims.get(AIMS_SUPPLIERS.id)?.entries ?? [];
+  const suppliers = suppliersOfRecord(all, recordId);
+  const covered = new Set(suppliers.map((supplier) => supplier.values.toolId));
+  const tools = builtInCatalog().filter(
+    (tool) => toolKeys.includes(tool.id) && !covered.has(tool.id),
+  );
   const at = now();
   return (
     <section aria-labelledby="record-suppliers" className="record-suppliers">
@@ -37,6 +65,31 @@ export function RecordSuppliers({ registry, recordId, now }: Props) {
             );
           })}
         </ul>
+      )}
+      {canEdit &&
+        me !== undefined &&
+        tools.map((tool) => (
+          <button
+            key={tool.id}
+            type="button"
+            onClick={() =>
+              setInitial({ title: tool.vendor, toolId: tool.id, recordIds: [recordId] })
+            }
+          >
+            New supplier file for {tool.vendor} ({tool.name})
+          </button>
+        ))}
+      {initial && me !== undefined && (
+        <EntryDialog
+          registry={registry}
+          register={AIMS_SUPPLIERS}
+          entry={undefined}
+          initial={initial}
+          links={links}
+          me={me}
+          now={now}
+          onClose={() => setInitial(undefined)}
+        />
       )}
     </section>
   );

@@ -93,4 +93,30 @@ describe('supplier files and the records that use them', () => {
     expect(dialog().textContent).toContain('Art. 13 information (link) must be an https address');
     expect(readAimsRegister(doc, AIMS_SUPPLIERS).entries).toEqual(before);
   });
+
+  it('starts a supplier file from a record, its vendor, catalog tool and record filled in', async () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'r-claude', { name: 'Claude for Legal', owner: 'Dana' }, 'Ana', AT);
+    const view = await render(
+      <RecordSuppliers
+        registry={doc}
+        recordId="r-claude"
+        toolKeys={['anthropic-claude', 'host:claude.example']}
+        canEdit
+        me="Ana"
+        now={now}
+      />,
+    );
+    await click(button(view, 'New supplier file for Anthropic (Claude)'));
+    await click(button(dialog(), 'Add supplier file'));
+    const [saved] = readAimsRegister(doc, AIMS_SUPPLIERS).entries;
+    expect(saved?.values).toMatchObject({
+      title: 'Anthropic',
+      toolId: 'anthropic-claude',
+      recordIds: ['r-claude'],
+    });
+    expect(view.textContent).toContain('Anthropic');
+    // The record now has its supplier file: no second offer for the same tool.
+    expect(view.textContent).not.toContain('New supplier file for');
+  });
 });
