@@ -1,17 +1,12 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import type * as Y from 'yjs';
 import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
-import {
-  AIMS_SUPPLIERS,
-  suppliersOfRecord,
-  type EntryValues,
-} from '../../../shared/documents/aims/index.ts';
-import { EntryDialog } from '../aims/EntryDialog.tsx';
-import { linkOptions } from '../aims/link-options.ts';
+import { AIMS_SUPPLIERS, suppliersOfRecord } from '../../../shared/documents/aims/index.ts';
 import { useAims } from '../aims/use-aims.ts';
-import { useRisks } from '../risks/use-risks.ts';
-import { useRegistry } from '../sync/documents.ts';
 import { SUPPLIERS_HREF, supplierAlerts } from './supplier-words.ts';
+
+// Loaded only when a lead can start a supplier file here: the record page stays light.
+const NewSupplierFile = lazy(() => import('./NewSupplierFile.tsx'));
 
 interface Props {
   registry: Y.Doc;
@@ -31,19 +26,13 @@ interface Props {
  */
 export function RecordSuppliers({ registry, recordId, toolKeys = [], canEdit, me, now }: Props) {
   const aims = useAims(registry);
-  const { records } = useRegistry(registry);
-  const { risks } = useRisks(registry);
-  const [initial, setInitial] = useState<EntryValues>();
-  const links = useMemo(
-    () => linkOptions(records.values(), risks.values(), aims, me ?? ''),
-    [records, risks, aims, me],
-  );
   const all = aims.get(AIMS_SUPPLIERS.id)?.entries ?? [];
   const suppliers = suppliersOfRecord(all, recordId);
   const covered = new Set(suppliers.map((supplier) => supplier.values.toolId));
-  const tools = builtInCatalog().filter(
-    (tool) => toolKeys.includes(tool.id) && !covered.has(tool.id),
-  );
+  // The catalog is read only when there is something to offer (it is thousands of tools).
+  const offered = canEdit === true ? toolKeys.filter((key) => !covered.has(key)) : [];
+  const tools =
+    offered.length === 0 ? [] : builtInCatalog().filter((tool) => offered.includes(tool.id));
   const at = now();
   return (
     <section aria-labelledby="record-suppliers" className="record-suppliers">
@@ -66,30 +55,16 @@ export function RecordSuppliers({ registry, recordId, toolKeys = [], canEdit, me
           })}
         </ul>
       )}
-      {canEdit &&
-        me !== undefined &&
-        tools.map((tool) => (
-          <button
-            key={tool.id}
-            type="button"
-            onClick={() =>
-              setInitial({ title: tool.vendor, toolId: tool.id, recordIds: [recordId] })
-            }
-          >
-            New supplier file for {tool.vendor} ({tool.name})
-          </button>
-        ))}
-      {initial && me !== undefined && (
-        <EntryDialog
-          registry={registry}
-          register={AIMS_SUPPLIERS}
-          entry={undefined}
-          initial={initial}
-          links={links}
-          me={me}
-          now={now}
-          onClose={() => setInitial(undefined)}
-        />
+      {me !== undefined && tools.length > 0 && (
+        <Suspense fallback={null}>
+          <NewSupplierFile
+            registry={registry}
+            recordId={recordId}
+            tools={tools}
+            me={me}
+            now={now}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   AIMS_SUPPLIERS,
@@ -7,7 +7,7 @@ import {
 } from '../../../shared/documents/aims/index.ts';
 import { createRecord } from '../../../shared/documents/registry/index.ts';
 import { ManagementSystem } from '../aims/ManagementSystem.tsx';
-import { button, cleanup, click, field, render, type } from '../test-support/render.tsx';
+import { button, cleanup, click, field, render, settle, type } from '../test-support/render.tsx';
 import { RecordSuppliers } from './RecordSuppliers.tsx';
 import { SupplierRenewalsDue } from './SupplierRenewalsDue.tsx';
 
@@ -107,6 +107,11 @@ describe('supplier files and the records that use them', () => {
         now={now}
       />,
     );
+    // The action loads on demand: wait for it.
+    await vi.waitFor(() => button(view, 'New supplier file for Anthropic (Claude)'), {
+      timeout: 10_000,
+    });
+    await settle();
     await click(button(view, 'New supplier file for Anthropic (Claude)'));
     await click(button(dialog(), 'Add supplier file'));
     const [saved] = readAimsRegister(doc, AIMS_SUPPLIERS).entries;
