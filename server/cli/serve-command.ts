@@ -20,6 +20,8 @@ export interface ServeOptions {
   demo: boolean;
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints: Partial<CheckpointOptions>;
+  /** `--webhook-allow-private`: webhooks may reach private addresses and plain http (HOOK7). */
+  webhooks?: { network: { allowPrivate: boolean; allowHttp: boolean } };
 }
 
 export const DEFAULT_PORT = 8787;
@@ -40,6 +42,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       demo: { type: 'boolean', default: false },
       'checkpoint-interval': { type: 'string', default: '3600' },
       'checkpoint-retention': { type: 'string', default: '1d,7d,90d' },
+      'webhook-allow-private': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -73,6 +76,9 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       retention: { allForMs: retention[0]!, hourlyForMs: retention[1]!, dailyForMs: retention[2]! },
     },
     ...(values.redis ? { redisUrl: values.redis } : {}),
+    ...(values['webhook-allow-private']
+      ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
+      : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { enrol, enrolmentCors } from './enrolment.ts';
 import { handleHistoryApi } from './history-api.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import { listReporters, listTokens, mint, revoke } from './token-management.ts';
+import { handleWebhooksApi, type WebhookServices } from '../webhooks/webhooks-api.ts';
 
 export interface ApiServices {
   tokens: TokenService;
@@ -22,6 +23,7 @@ export interface ApiServices {
   /** Enrolments allowed per IP address and per enrolment code (docs/sync.md H1). */
   enrolmentsPerIp: KeyedBuckets;
   enrolmentsPerCode: KeyedBuckets;
+  webhooks: Omit<WebhookServices, 'tokens'>;
 }
 
 /**
@@ -60,6 +62,11 @@ export async function handleApi(
       throw new HttpError(503, storage.reason);
     if (url.pathname.startsWith('/api/history'))
       return (await handleHistoryApi(req, res, url, services), true);
+    if (url.pathname === '/api/webhooks' || url.pathname.startsWith('/api/webhooks/'))
+      return (
+        await handleWebhooksApi(req, res, url, { tokens: services.tokens, ...services.webhooks }),
+        true
+      );
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);
     if (route === 'GET /api/whoami') {
       const verified = await authenticate(req, services);

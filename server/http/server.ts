@@ -11,7 +11,7 @@ import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
 import type { CheckpointOptions } from '../history/checkpointer.ts';
-import type { DocumentHistory } from '../relay/relay.ts';
+import type { DocumentHistory, RelayOptions } from '../relay/relay.ts';
 import type { StorageHealth } from '../relay/storage-health.ts';
 import { holdRelayLock } from '../storage/relay-lock.ts';
 import { LogLimiter } from '../relay/log-limiter.ts';
@@ -38,6 +38,8 @@ export interface ServerOptions {
   storageProbeIntervalMs?: number;
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints?: Partial<CheckpointOptions>;
+  /** Webhooks: which addresses they may reach (HOOK7) and their retry waits (HOOK6). */
+  webhooks?: RelayOptions['webhooks'];
 }
 
 export interface RunningServer {
@@ -77,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
       : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   const enrolmentsPerIp = new KeyedBuckets(
     () => new TokenBucket(limits.enrolmentIpBurst, limits.enrolmentsPerIpPerSecond),
@@ -190,6 +193,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       enrolmentsPerCode,
       health: () => relay.health.state,
       history: relay.history,
+      webhooks: {
+        hocuspocus: relay.hocuspocus,
+        dispatcher: relay.webhooks,
+        network: relay.webhookNetwork,
+      },
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),

@@ -24,6 +24,10 @@ import { SocketRegistry } from './socket-registry.ts';
 import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { StorageHealth } from './storage-health.ts';
+import type { WebhookNetwork } from '../webhooks/address-policy.ts';
+import { MemoryClaims, RedisClaims } from '../webhooks/claims.ts';
+import { discoveryEventsExtension } from '../webhooks/discovery-events.ts';
+import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
 
 export interface RelayOptions {
   db: DatabaseSync;
@@ -42,6 +46,8 @@ export interface RelayOptions {
   sockets?: SocketRegistry;
   /** Where refusals are logged, at most once a minute per offender (H15). */
   log?: LogLimiter;
+  /** Which addresses webhooks may reach (HOOK7), and their retry waits (HOOK6). */
+  webhooks?: { network?: Partial<WebhookNetwork>; backoffMs?: readonly number[] };
 }
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
@@ -60,6 +66,9 @@ export interface Relay {
   history: DocumentHistory;
   /** Byte quotas per document and workspace (H13), checked on every frame before Hocuspocus. */
   quotas: Quotas;
+  /** Sends events to the workspaces' webhooks (docs/sync.md HOOK1–HOOK9). */
+  webhooks: WebhookDispatcher;
+  webhookNetwork: WebhookNetwork;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -79,6 +88,18 @@ export function createRelay(options: RelayOptions): Relay {
     retention: options.checkpoints?.retention ?? DEFAULT_RETENTION,
   });
   const quotas = new Quotas(options.db, options.limits);
+  const redis = options.redisUrl ? redisExtension(options.redisUrl, instance) : undefined;
+  const webhookNetwork: WebhookNetwork = {
+    allowPrivate: false,
+    allowHttp: false,
+    ...options.webhooks?.network,
+  };
+  const webhooks = new WebhookDispatcher({
+    claims: redis ? new RedisClaims(redis.pub) : new MemoryClaims(),
+    network: webhookNetwork,
+    ...(options.webhooks?.backoffMs ? { backoffMs: options.webhooks.backoffMs } : {}),
+    log: (line) => console.warn(line),
+  });
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
@@ -104,20 +125,10 @@ export function createRelay(options: RelayOptions): Relay {
     quotas.extension(),
     checkpointing,
     discoveriesExtension(options.db),
+    discoveryEventsExtension(webhooks),
     ...(options.extensions ?? []),
   ];
-  if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        identifier: instance,
-        prefix: 'sightline',
-        ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
-      }),
-    );
-  }
+  if (redis) extensions.push(redis);
   const hocuspocus = new Hocuspocus({
     name: 'sightline-relay',
     quiet: true,
@@ -129,6 +140,7 @@ export function createRelay(options: RelayOptions): Relay {
     extensions,
   });
   quotas.attach(hocuspocus);
+  webhooks.attach(hocuspocus);
   const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
   return {
     hocuspocus,
@@ -141,8 +153,11 @@ export function createRelay(options: RelayOptions): Relay {
       takeNow: () => checkpointing.takeNow(hocuspocus),
     },
     quotas,
+    webhooks,
+    webhookNetwork,
     async close() {
       stopWatching();
+      await webhooks.stop();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       // Let the flushed stores and unloads finish before the database closes.
@@ -157,4 +172,15 @@ export function createRelay(options: RelayOptions): Relay {
       health.stop();
     },
   };
+}
+
+function redisExtension(redisUrl: string, identifier: string): Redis {
+  const url = new URL(redisUrl);
+  return new Redis({
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    identifier,
+    prefix: 'sightline',
+    ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
+  });
 }

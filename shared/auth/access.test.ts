@@ -12,6 +12,7 @@ const TABLE: [string, Access, Access, Access, Access][] = [
   ['acme/reports/r1', 'read', 'read', 'none', 'write'],
   ['acme/reports/r2', 'read', 'read', 'none', 'none'],
   ['acme/discoveries', 'read', 'read', 'read', 'none'],
+  ['acme/admin', 'write', 'none', 'none', 'none'],
 ];
 
 describe('accessFor (docs/sync.md P1–P6)', () => {

@@ -40,6 +40,8 @@ export function accessFor(principal: Principal, document: DocumentName): Access 
         : 'none';
     case 'discoveries': // P6
       return role === 'member' ? 'none' : 'read';
+    case 'admin': // HOOK1: webhook URLs and their signing secrets
+      return role === 'admin' ? 'write' : 'none';
   }
 }
 

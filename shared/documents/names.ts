@@ -3,7 +3,14 @@
  * is the one place that builds and parses them, so the relay and the clients cannot disagree.
  */
 
-export type DocumentKind = 'policy' | 'registry' | 'discoveries' | 'assessment' | 'reports';
+export type DocumentKind =
+  | 'policy'
+  | 'registry'
+  | 'discoveries'
+  | 'assessment'
+  | 'reports'
+  /** Relay configuration only admins read and write: webhooks and their delivery log (HOOK1). */
+  | 'admin';
 
 export interface DocumentName {
   workspace: string;
@@ -13,7 +20,7 @@ export interface DocumentName {
 }
 
 const SEGMENT = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries']);
+const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries', 'admin']);
 const WITH_ID = new Set<DocumentKind>(['assessment', 'reports']);
 
 /** True for a workspace id or document id the relay accepts: short, lower case, URL-safe. */

@@ -13,6 +13,7 @@ const TABLE: [string, Record<Role, Expected>][] = [
   ['acme/reports/r1', { admin: 'read', lead: 'read', contributor: 'none', member: 'write' }],
   ['acme/reports/r2', { admin: 'read', lead: 'read', contributor: 'none', member: 'none' }],
   ['acme/discoveries', { admin: 'read', lead: 'read', contributor: 'read', member: 'none' }],
+  ['acme/admin', { admin: 'write', lead: 'none', contributor: 'none', member: 'none' }],
 ];
 
 let server: TestServer & { remove(): void };
