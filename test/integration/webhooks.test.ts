@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
 import { runCli } from '../../server/cli/run-cli.ts';
 import { verifySignature } from '../../server/webhooks/payloads.ts';
+import { createWebhooksApi } from '../../pwa/src/webhooks/webhooks-api.ts';
 import { connectClient, waitFor } from '../helpers/relay-client.ts';
 import { hasRedis, startRedis } from '../helpers/redis-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -186,6 +187,38 @@ describe('webhooks (docs/sync.md HOOK1–HOOK9)', () => {
     expect(list.out).toHaveLength(1);
     expect(list.out[0]).toContain(keptHook.id);
     expect(list.out[0]).not.toContain(keptHook.secret);
+  });
+
+  it('HOOK2: the PWA adds, tests, lists and removes a webhook through the relay it came from', async () => {
+    const server = await relay();
+    const hooks = await receiver();
+    const api = createWebhooksApi(await server.token('acme', 'admin'), fetch, server.url);
+    const added = await api.add({ url: hooks.url, events: ['discovery.new'], format: 'slack' });
+    if (!added.ok) throw new Error(added.error);
+    const tested = await api.test(added.value.id);
+    expect(tested).toMatchObject({
+      ok: true,
+      value: { event: 'webhook.test', status: 204, ok: true },
+    });
+    expect(JSON.parse(hooks.received[0]!.body)).toEqual({
+      text: expect.stringMatching(/^Sightline \(acme\): A test of this webhook/) as unknown,
+    });
+    const signed = String(hooks.received[0]!.headers['x-sightline-signature']);
+    expect(
+      verifySignature(
+        added.value.secret,
+        hooks.received[0]!.body,
+        signed,
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
+    const listed = await api.list();
+    expect(
+      listed.ok && listed.value.map((w) => [w.id, w.format, w.events, w.deliveries.length]),
+    ).toEqual([[added.value.id, 'slack', ['discovery.new'], 1]]);
+    expect(await api.remove(added.value.id)).toEqual({ ok: true, value: true });
+    const after = await api.list();
+    expect(after.ok && after.value).toEqual([]);
   });
 
   it('HOOK7: the relay refuses http and private addresses unless started with the opt-in', async () => {

@@ -29,6 +29,7 @@ import {
 } from './tokens-api.ts';
 import './settings.css';
 import { LabelField, TtlField } from './TokenFields.tsx';
+import { WebhooksSection } from '../webhooks/WebhooksSection.tsx';
 
 interface Props {
   credentials: Credentials;
@@ -83,6 +84,7 @@ export function Settings({ credentials, sync, api, history, origin, now = Date.n
         </section>
       )}
       {credentials.role === 'admin' && <HistorySection credentials={credentials} api={history} />}
+      {credentials.role === 'admin' && <WebhooksSection credentials={credentials} />}
     </div>
   );
 }
