@@ -22,6 +22,9 @@ export interface ServeOptions {
   checkpoints: Partial<CheckpointOptions>;
   /** `--webhook-allow-private`: webhooks may reach private addresses and plain http (HOOK7). */
   webhooks?: { network: { allowPrivate: boolean; allowHttp: boolean } };
+  /** `--metrics-port N [--metrics-host H]`: Prometheus metrics on a port of their own (OPS1). */
+  metricsPort?: number;
+  metricsHost?: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -43,6 +46,8 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       'checkpoint-interval': { type: 'string', default: '3600' },
       'checkpoint-retention': { type: 'string', default: '1d,7d,90d' },
       'webhook-allow-private': { type: 'boolean', default: false },
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string', default: '127.0.0.1' },
     },
     strict: true,
     allowPositionals: false,
@@ -61,6 +66,13 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     throw new UsageError(
       '--checkpoint-retention is three durations: keep all, then hourly, then daily (e.g. 1d,7d,90d)',
     );
+  const metricsPort =
+    values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
+  if (
+    metricsPort !== undefined &&
+    (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535)
+  )
+    throw new UsageError('--metrics-port must be a whole number from 0 to 65535');
   if (values.redis !== undefined && !/^rediss?:\/\/[^\s/]+/.test(values.redis)) {
     throw new UsageError('--redis must be a URL such as redis://127.0.0.1:6379');
   }
@@ -76,6 +88,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       retention: { allForMs: retention[0]!, hourlyForMs: retention[1]!, dailyForMs: retention[2]! },
     },
     ...(values.redis ? { redisUrl: values.redis } : {}),
+    ...(metricsPort !== undefined ? { metricsPort, metricsHost: values['metrics-host'] } : {}),
     ...(values['webhook-allow-private']
       ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
       : {}),
@@ -94,6 +107,8 @@ export async function serveCommand(
   out(`  sync relay:   ${server.syncUrl}`);
   out(`  data folder:  ${options.dataDir}`);
   if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
+  if (server.metricsPort !== undefined)
+    out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);
   // The first run of a new data folder makes the first admin, and says how to sign in.
   if (server.tokenStore.count() === 0) {
     const admin = await server.tokens.mint({

@@ -1,6 +1,6 @@
 import crossws from 'crossws/adapters/node';
 import { existsSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
@@ -24,6 +24,8 @@ import {
 import { SocketRegistry, type SocketInfo } from '../relay/socket-registry.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
+import { RelayMetrics, refusalReason } from '../ops/metrics.ts';
+import { handleMetrics, startMetricsServer } from '../ops/metrics-http.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface ServerOptions {
@@ -40,6 +42,9 @@ export interface ServerOptions {
   checkpoints?: Partial<CheckpointOptions>;
   /** Webhooks: which addresses they may reach (HOOK7) and their retry waits (HOOK6). */
   webhooks?: RelayOptions['webhooks'];
+  /** Also serve `/metrics` without a token on this port (OPS1); loopback unless `metricsHost`. */
+  metricsPort?: number;
+  metricsHost?: string;
 }
 
 export interface RunningServer {
@@ -53,6 +58,9 @@ export interface RunningServer {
   database: DatabaseSync;
   storage: StorageHealth;
   history: DocumentHistory;
+  metrics: RelayMetrics;
+  /** The port of `--metrics-port`, when asked for. */
+  metricsPort?: number;
   close(): Promise<void>;
 }
 
@@ -65,7 +73,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(databaseFile(options.dataDir));
   const tokenStore = new TokenStore(db);
   const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
-  const log = new LogLimiter();
+  const metrics = new RelayMetrics();
+  const log = new LogLimiter({
+    counted: (what) => metrics.refusals.inc({ reason: refusalReason(what) }),
+  });
   const sockets = new SocketRegistry(limits);
   const relay = createRelay({
     db,
@@ -80,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    metrics,
   });
   const enrolmentsPerIp = new KeyedBuckets(
     () => new TokenBucket(limits.enrolmentIpBurst, limits.enrolmentsPerIpPerSecond),
@@ -155,6 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // H13: a write past its document's or its workspace's quota closes the connection.
         const overQuota = relay.quotas.refuses(data, state.socket);
         if (overQuota) {
+          metrics.quotaRefusals.inc();
           log.refused(ip, overQuota);
           peer.close(4413, overQuota);
           return;
@@ -185,6 +198,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     connectionsCheckingInterval: 1_000,
   };
   const server: Server = createServer(httpOptions, (req, res) => {
+    handleMetrics(req, res, metrics, tokens)
+      .then((handled) => (handled ? undefined : serveRest(req, res)))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+  });
+  const serveRest = (req: IncomingMessage, res: ServerResponse) =>
     handleApi(req, res, {
       tokens,
       tokenStore,
@@ -217,7 +238,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
-  });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SYNC_PATH) {
@@ -239,6 +259,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : options.host;
   const url = `http://${host}:${port}`;
   const releaseLock = holdRelayLock(options.dataDir, url);
+  const metricsServer =
+    options.metricsPort !== undefined
+      ? await startMetricsServer(metrics, options.metricsPort, options.metricsHost)
+      : undefined;
 
   let closing: Promise<void> | undefined;
   return {
@@ -251,8 +275,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     database: db,
     storage: relay.health,
     history: relay.history,
+    metrics,
+    ...(metricsServer ? { metricsPort: metricsServer.port } : {}),
     close() {
       closing ??= (async () => {
+        metricsServer?.server.close();
+        metricsServer?.server.closeAllConnections();
         server.close();
         server.closeAllConnections();
         await relay.close();

@@ -28,6 +28,7 @@ import type { WebhookNetwork } from '../webhooks/address-policy.ts';
 import { MemoryClaims, RedisClaims } from '../webhooks/claims.ts';
 import { discoveryEventsExtension } from '../webhooks/discovery-events.ts';
 import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
+import type { RelayMetrics } from '../ops/metrics.ts';
 
 export interface RelayOptions {
   db: DatabaseSync;
@@ -48,6 +49,8 @@ export interface RelayOptions {
   log?: LogLimiter;
   /** Which addresses webhooks may reach (HOOK7), and their retry waits (HOOK6). */
   webhooks?: { network?: Partial<WebhookNetwork>; backoffMs?: readonly number[] };
+  /** Prometheus metrics (docs/sync.md OPS1). */
+  metrics?: RelayMetrics;
 }
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
@@ -77,7 +80,7 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
   const store = new SqliteDocumentStore(options.db, instance);
-  const log = new GroupCommitLog(store);
+  const log = new GroupCommitLog(options.metrics ? options.metrics.timeCommits(store) : store);
   const health = new StorageHealth(() => log.writeRetained(), {
     ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
   });
@@ -99,6 +102,7 @@ export function createRelay(options: RelayOptions): Relay {
     network: webhookNetwork,
     ...(options.webhooks?.backoffMs ? { backoffMs: options.webhooks.backoffMs } : {}),
     log: (line) => console.warn(line),
+    onAttempt: (ok) => options.metrics?.webhookDeliveries.inc({ outcome: ok ? 'ok' : 'failed' }),
   });
   const extensions: Extension[] = [
     {
@@ -126,6 +130,7 @@ export function createRelay(options: RelayOptions): Relay {
     checkpointing,
     discoveriesExtension(options.db),
     discoveryEventsExtension(webhooks),
+    ...(options.metrics ? [options.metrics.extension()] : []),
     ...(options.extensions ?? []),
   ];
   if (redis) extensions.push(redis);
@@ -141,6 +146,11 @@ export function createRelay(options: RelayOptions): Relay {
   });
   quotas.attach(hocuspocus);
   webhooks.attach(hocuspocus);
+  options.metrics?.observe({
+    hocuspocus,
+    storageOk: () => health.state.ok,
+    retained: () => log.retained,
+  });
   const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
   return {
     hocuspocus,
