@@ -103,10 +103,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? staticFiles(options.pwaDir)
     : undefined;
 
+  // Every open socket, so that a shutdown closes each with a reconnect code (OPS2).
+  const peers = new Set<{ close(code?: number, reason?: string): void }>();
   const ws = crossws({
     serverOptions: { maxPayload: limits.maxMessageBytes },
     hooks: {
       open(peer) {
+        peers.add(peer);
         const state = peerState(peer);
         const ip = peer.remoteAddress ?? 'unknown';
         // H12: per-address caps on sockets, and on sockets that have not authenticated yet.
@@ -175,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         state.connection?.handleMessage(data);
       },
       close(peer, event) {
+        peers.delete(peer);
         const state = peerState(peer);
         clearTimeout(state.unauthenticatedTimer);
         if (state.socket) sockets.closed(state.socket);
@@ -279,11 +283,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(metricsServer ? { metricsPort: metricsServer.port } : {}),
     close() {
       closing ??= (async () => {
+        // OPS2: accept nothing new, let the relay commit and close its sockets with a reset
+        // code, then cut whatever HTTP is left.
         metricsServer?.server.close();
         metricsServer?.server.closeAllConnections();
         server.close();
-        server.closeAllConnections();
         await relay.close();
+        // 1012 "service restart": providers reconnect (to this relay when it is back, or another).
+        for (const peer of peers) peer.close(1012, 'relay restarting');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        server.closeAllConnections();
         log.close();
         db.close();
         releaseLock();

@@ -168,6 +168,10 @@ export function createRelay(options: RelayOptions): Relay {
     async close() {
       stopWatching();
       await webhooks.stop();
+      // OPS2: updates waiting for this turn's group commit are committed and acknowledged first;
+      // then every document connection closes (the server then closes the sockets with 1012).
+      log.flush();
+      await new Promise((resolve) => setImmediate(resolve));
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       // Let the flushed stores and unloads finish before the database closes.
