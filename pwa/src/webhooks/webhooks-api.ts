@@ -1,4 +1,5 @@
 import {
+  readDelivery,
   WEBHOOK_EVENTS,
   WEBHOOK_FORMATS,
   type Delivery,
@@ -41,28 +42,6 @@ const isEvent = (e: unknown): e is WebhookEvent =>
   (WEBHOOK_EVENTS as readonly unknown[]).includes(e);
 const isFormat = (f: unknown): f is WebhookFormat =>
   (WEBHOOK_FORMATS as readonly unknown[]).includes(f);
-
-function readDelivery(value: unknown): Delivery | undefined {
-  const { at, event, eventId, attempt, status, ok, error } = fieldsOf(value);
-  if (
-    typeof at !== 'number' ||
-    typeof event !== 'string' ||
-    typeof eventId !== 'string' ||
-    typeof attempt !== 'number' ||
-    typeof status !== 'number' ||
-    typeof ok !== 'boolean'
-  )
-    return undefined;
-  return {
-    at,
-    event,
-    eventId,
-    attempt,
-    status,
-    ok,
-    ...(typeof error === 'string' ? { error } : {}),
-  };
-}
 
 function readList(answer: unknown): WebhookShown[] | undefined {
   const rows = fieldsOf(answer).webhooks;

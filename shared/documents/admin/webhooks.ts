@@ -167,30 +167,31 @@ function readWebhook(id: string, value: unknown): Webhook | undefined {
   };
 }
 
+/** One delivery-log entry, or undefined when it is not one (also what the PWA reads from the API). */
+export function readDelivery(entry: unknown): Delivery | undefined {
+  if (!isPlainObject(entry)) return undefined;
+  const { at, event, eventId, attempt, status, ok, error } = entry;
+  if (
+    typeof at !== 'number' ||
+    typeof event !== 'string' ||
+    typeof eventId !== 'string' ||
+    typeof attempt !== 'number' ||
+    typeof status !== 'number' ||
+    typeof ok !== 'boolean'
+  )
+    return undefined;
+  return {
+    at,
+    event: event.slice(0, 64),
+    eventId: eventId.slice(0, 200),
+    attempt,
+    status,
+    ok,
+    ...(typeof error === 'string' ? { error: error.slice(0, 300) } : {}),
+  };
+}
+
 function readDeliveryList(value: unknown): Delivery[] {
   if (!Array.isArray(value)) return [];
-  const list: Delivery[] = [];
-  for (const entry of value.slice(-MAX_DELIVERIES)) {
-    if (!isPlainObject(entry)) continue;
-    const { at, event, eventId, attempt, status, ok, error } = entry;
-    if (
-      typeof at !== 'number' ||
-      typeof event !== 'string' ||
-      typeof eventId !== 'string' ||
-      typeof attempt !== 'number' ||
-      typeof status !== 'number' ||
-      typeof ok !== 'boolean'
-    )
-      continue;
-    list.push({
-      at,
-      event: event.slice(0, 64),
-      eventId: eventId.slice(0, 200),
-      attempt,
-      status,
-      ok,
-      ...(typeof error === 'string' ? { error: error.slice(0, 300) } : {}),
-    });
-  }
-  return list;
+  return value.slice(-MAX_DELIVERIES).flatMap((entry) => readDelivery(entry) ?? []);
 }
