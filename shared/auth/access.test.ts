@@ -13,6 +13,7 @@ const TABLE: [string, Access, Access, Access, Access, Access][] = [
   ['acme/reports/r2', 'read', 'read', 'none', 'none', 'none'],
   ['acme/discoveries', 'read', 'read', 'read', 'none', 'none'],
   ['acme/monitoring/rec1', 'write', 'write', 'write', 'none', 'none'],
+  ['acme/admin', 'write', 'none', 'none', 'none', 'none'],
 ];
 
 describe('accessFor (docs/sync.md P1–P6, MON1)', () => {

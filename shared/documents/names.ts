@@ -4,7 +4,14 @@
  */
 
 export type DocumentKind =
-  'policy' | 'registry' | 'discoveries' | 'assessment' | 'reports' | 'monitoring';
+  | 'policy'
+  | 'registry'
+  | 'discoveries'
+  | 'assessment'
+  | 'reports'
+  | 'monitoring'
+  /** Relay configuration only admins read and write: webhooks and their delivery log (HOOK1). */
+  | 'admin';
 
 export interface DocumentName {
   workspace: string;
@@ -14,7 +21,7 @@ export interface DocumentName {
 }
 
 const SEGMENT = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries']);
+const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries', 'admin']);
 const WITH_ID = new Set<DocumentKind>(['assessment', 'reports', 'monitoring']);
 
 /** True for a workspace id or document id the relay accepts: short, lower case, URL-safe. */

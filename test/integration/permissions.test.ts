@@ -19,6 +19,11 @@ const TABLE: [string, Record<Role, Expected>][] = [
     'acme/assessment/a1',
     { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
   ],
+  // HOOK1: webhooks and their signing secrets: admins only.
+  [
+    'acme/admin',
+    { admin: 'write', lead: 'none', contributor: 'none', member: 'none', pipeline: 'none' },
+  ],
   [
     'acme/reports/r1',
     { admin: 'read', lead: 'read', contributor: 'none', member: 'write', pipeline: 'none' },
