@@ -18,6 +18,11 @@ export {
   type ReviewRecord,
   type ReviewState,
 } from './management-review.ts';
+export {
+  gatherReviewMonitoring,
+  reviewMonitoringWords,
+  type ReviewMonitoring,
+} from './review-monitoring.ts';
 export * from './competence-registers.ts';
 export {
   competenceNeeds,
