@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
+import { readPublishedAiPolicy } from '../../shared/documents/policy/ai-policy.ts';
+import { readAiPolicy } from '../../shared/documents/aims/index.ts';
 import {
   pendingChangeReviews,
   readAssessmentIndex,
@@ -135,6 +137,21 @@ describe('seedDemo', () => {
         hosts: ['assistant.northwind.example'],
       }),
     ]);
+  });
+
+  it('publishes the approved AI policy to the extensions (5.2): the version the registry approved', async () => {
+    const current = readAiPolicy((await snapshot('demo/registry')).doc).current!;
+    expect(current.number).toBe(1);
+    const published = readPublishedAiPolicy((await snapshot('demo/policy')).doc);
+    expect(published.problems).toEqual([]);
+    expect(published.policy).toMatchObject({
+      versionId: current.id,
+      number: 1,
+      title: current.title,
+      summary: current.summary,
+      link: current.link,
+      approvedAt: current.approvedAt,
+    });
   });
 
   it('writes the registry: records, classifications, triage', async () => {

@@ -22,11 +22,13 @@ import {
   AIMS_TRAINING,
   approveManagementReview,
   approvePolicyVersion,
+  readAiPolicy,
   saveAimsEntry,
   savePolicyDraft,
   type EntryValues,
   type RegisterSpec,
 } from '../../shared/documents/aims/index.ts';
+import { publishAiPolicy } from '../../shared/documents/policy/ai-policy.ts';
 import { addPerson } from '../../shared/documents/registry/index.ts';
 import { PEOPLE } from './organisation.ts';
 
@@ -458,5 +460,22 @@ export function writeDemoAims(doc: Y.Doc, now: number): void {
     { title: 'Management review, first half of 2027', attendees: [CEO, PEOPLE.ciso] },
     PEOPLE.ciso,
     now - 1 * DAY_MS,
+  );
+}
+
+/**
+ * The approved AI policy published to the policy document, as the lead's PWA does on approval
+ * (docs/management-system.md, 5.2): the extensions show it and employees acknowledge it. Reads
+ * the current version through the register's own reader; none approved, nothing published.
+ */
+export function publishDemoPolicy(policy: Y.Doc, registry: Y.Doc): void {
+  const current = readAiPolicy(registry).current;
+  if (current?.number === undefined || current.approvedAt === undefined) return;
+  const { id, number, title, summary, link, approvedAt } = current;
+  publishAiPolicy(
+    policy,
+    { versionId: id, number, title, summary, link, approvedAt },
+    PEOPLE.ciso,
+    approvedAt,
   );
 }

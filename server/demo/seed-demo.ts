@@ -41,7 +41,7 @@ import {
   type Usage,
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
-import { writeDemoAims } from './seed-aims.ts';
+import { publishDemoPolicy, writeDemoAims } from './seed-aims.ts';
 import { seedIntegration } from './seed-integration.ts';
 
 export interface SeedDemoOptions {
@@ -128,7 +128,6 @@ export async function seedDemo(
     }
   }
 
-  await write(hocuspocus, name('policy'), (doc) => writePolicy(doc, now));
   // The registry is filled in a copy first: the assessments are signed off against it, and their
   // approvals recorded in it. Written last, in one update: its records are what says "seeded".
   const registry = new Y.Doc();
@@ -138,6 +137,11 @@ export async function seedDemo(
   );
   writeDemoAims(registry, now);
   seedIntegration(registry, now);
+  // The policy after the AI policy's approval in the copy: its approved version is published.
+  await write(hocuspocus, name('policy'), (doc) => {
+    writePolicy(doc, now);
+    publishDemoPolicy(doc, registry);
+  });
   // Monitoring first, then its breaches in the registry copy: the registry, written last, still
   // says "seeded" only once everything is there (docs/monitoring.md).
   const monitoring = new Map<string, Y.Doc>();
