@@ -40,3 +40,4 @@ export {
 } from './document-list.ts';
 export * from './gap-registers.ts';
 export { gapAnalysisRows, gapSummary, type GapRow, type GapStatus } from './gap-analysis.ts';
+export { findingIdFor, gapFromAnswer, type AnswerFinding } from './interview-finding.ts';
