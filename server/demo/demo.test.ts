@@ -5,7 +5,14 @@ import * as Y from 'yjs';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
 import { readPublishedAiPolicy } from '../../shared/documents/policy/ai-policy.ts';
-import { readAiPolicy } from '../../shared/documents/aims/index.ts';
+import {
+  AIMS_GAPS,
+  findingIdFor,
+  readAiPolicy,
+  readAimsRegister,
+} from '../../shared/documents/aims/index.ts';
+import { readInterview } from '../../shared/documents/interview/index.ts';
+import { DEMO_INTERVIEW } from './seed-aims.ts';
 import {
   pendingChangeReviews,
   readAssessmentIndex,
@@ -152,6 +159,14 @@ describe('seedDemo', () => {
       link: current.link,
       approvedAt: current.approvedAt,
     });
+  });
+
+  it('writes a stakeholder interview whose answer is a finding of the registry’s gap analysis', async () => {
+    const interview = readInterview((await snapshot(`demo/interview/${DEMO_INTERVIEW}`)).doc);
+    expect(interview.problems).toEqual([]);
+    expect(interview.interview?.questions.filter((q) => q.answer)).toHaveLength(4);
+    const gaps = readAimsRegister((await snapshot('demo/registry')).doc, AIMS_GAPS).entries;
+    expect(gaps.map((g) => g.id)).toContain(findingIdFor(DEMO_INTERVIEW, 'q03'));
   });
 
   it('writes the registry: records, classifications, triage', async () => {

@@ -41,7 +41,13 @@ import {
   type Usage,
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
-import { publishDemoPolicy, writeDemoAims } from './seed-aims.ts';
+import {
+  DEMO_INTERVIEW,
+  publishDemoPolicy,
+  writeDemoAims,
+  writeDemoInterview,
+  writeDemoInterviewFindings,
+} from './seed-aims.ts';
 import { seedIntegration } from './seed-integration.ts';
 
 export interface SeedDemoOptions {
@@ -136,6 +142,10 @@ export async function seedDemo(
     write(hocuspocus, name('assessment', id), edit),
   );
   writeDemoAims(registry, now);
+  const interview = await write(hocuspocus, name('interview', DEMO_INTERVIEW), (doc) =>
+    writeDemoInterview(doc, now),
+  );
+  writeDemoInterviewFindings(registry, interview, now);
   seedIntegration(registry, now);
   // The policy after the AI policy's approval in the copy: its approved version is published.
   await write(hocuspocus, name('policy'), (doc) => {
