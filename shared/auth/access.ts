@@ -46,6 +46,8 @@ export function accessFor(principal: Principal, document: DocumentName): Access 
       return lead || role === 'contributor' ? 'write' : 'none';
     case 'admin': // HOOK1: webhook URLs and their signing secrets
       return role === 'admin' ? 'write' : 'none';
+    case 'interview': // INT1: the lead's questionnaire, the contributor's answers; no member
+      return lead || role === 'contributor' ? 'write' : 'none';
   }
 }
 

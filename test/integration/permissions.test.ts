@@ -41,6 +41,11 @@ const TABLE: [string, Record<Role, Expected>][] = [
     'acme/monitoring/rec1',
     { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
   ],
+  // INT1: a stakeholder interview: the lead's questions, the contributor's answers.
+  [
+    'acme/interview/int1',
+    { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
+  ],
 ];
 
 let server: TestServer & { remove(): void };
