@@ -99,6 +99,10 @@ describe('sightline demo', () => {
         'demo-erm-risks-DAY.csv',
         'demo-iso27001-crosswalk-DAY.csv',
         'demo-monitoring-DAY.md',
+        ...AIMS_REGISTERS.map((register) => `demo-aims-${register.id}-DAY.csv`),
+        ...['aimsPolicy', 'documentRegister', 'competenceNeeds', 'reviewApprovals'].map(
+          (what) => `demo-aims-${what}-DAY.csv`,
+        ),
         'demo-suppliers-DAY.csv',
       ]);
     });
@@ -116,6 +120,23 @@ describe('sightline demo', () => {
       });
       expect(csv.errors).toEqual([]);
       expect(csv.data[0]).toMatchObject({ Organisation: 'Northwind Demo Ltd', Workspace: 'demo' });
+      // The management system's files carry the same columns, on every row.
+      for (const what of [/aimsFindings/, /reviewApprovals/]) {
+        const aims = Papa.parse<Record<string, string>>(text(what), {
+          header: true,
+          skipEmptyLines: true,
+        });
+        expect(aims.errors).toEqual([]);
+        expect(aims.data.length).toBeGreaterThan(0);
+        for (const row of aims.data) {
+          expect(row).toMatchObject({
+            Organisation: 'Northwind Demo Ltd',
+            Workspace: 'demo',
+            'Exported by': 'Auditor A',
+            'Document state': expect.stringMatching(/^[0-9a-f]{16}$/),
+          });
+        }
+      }
       // Labels in the reader's words, never stored keys; records by name.
       expect(text(/inventory/)).not.toMatch(/,in-use,|,meeting-notes,/);
       const names = csv.data.map((row) => row.Name!);
@@ -174,10 +195,13 @@ describe('sightline demo', () => {
     });
 
     it('writes the supplier files (A.10): the missing clause, the renewal due, the vendor facts', () => {
-      const csv = Papa.parse<Record<string, string>>(text(/suppliers/).replace(/^\ufeff/, ''), {
-        header: true,
-        skipEmptyLines: true,
-      });
+      const csv = Papa.parse<Record<string, string>>(
+        text(/demo-suppliers-/).replace(/^\ufeff/, ''),
+        {
+          header: true,
+          skipEmptyLines: true,
+        },
+      );
       expect(csv.errors).toEqual([]);
       expect(csv.data.map((row) => [row.Supplier, row['Renewal due']])).toEqual([
         ['HireVue', 'yes'],
@@ -285,6 +309,7 @@ describe('sightline demo', () => {
       const json = exportAims('--format', 'json');
       expect(json.code).toBe(0);
       const all = JSON.parse(readFileSync(json.stdout.trim(), 'utf8'));
+      expect(all.exported).toMatchObject({ organisation: 'Northwind Demo Ltd', workspace: 'demo' });
       expect(all.aimsPolicy.versions[0]).toMatchObject({ number: 1, state: 'approved' });
       const approved = all.reviewApprovals.find((r: { state: string }) => r.state === 'approved');
       expect(approved.inputs.audits.findings['minor-nonconformity']).toBe(1);

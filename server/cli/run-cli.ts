@@ -9,6 +9,7 @@ import { scanCommand } from './scan-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
 import { UsageError } from './usage-error.ts';
+import { webhookCommand } from './webhook-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -26,7 +27,8 @@ const HELP = `Usage: sightline <command> [options]
 
 Commands:
   serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL] [--demo]
-        [--checkpoint-interval 3600] [--checkpoint-retention 1d,7d,90d]
+        [--checkpoint-interval 3600] [--checkpoint-retention 1d,7d,90d] [--log-format text|json]
+        [--metrics-port N] [--metrics-host 127.0.0.1] [--webhook-allow-private]
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port. Shared documents
         are checkpointed every interval (seconds); all kept for the first duration, then one
         an hour, then one a day.
@@ -70,6 +72,11 @@ Commands:
   restore-document --document W/registry --at ISO-TIME [--preview] [--data .sightline]
         Bring a document back to its checkpoint at or before that time, as a new change that
         connected clients receive live; --preview only lists what would change.
+  webhook add --workspace W --url URL [--events discovery.new,discovery.spike] [--format json|slack|teams]
+        [--allow-private] [--data .sightline]
+  webhook list|remove --workspace W [--id ID] [--data .sightline]
+        Webhooks for a workspace's events, signed with X-Sightline-Signature (docs/operations.md);
+        add prints the webhook with its secret as JSON. Running relays use a change at once.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -105,6 +112,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'webhook':
+        return await webhookCommand(rest, io);
       case 'classify':
         return await classifyCommand(rest, { ...io, stdin: io.stdin ?? process.stdin });
       case undefined:

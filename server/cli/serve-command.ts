@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../http/server.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import { projectPaths } from '../project-paths.ts';
 import { UsageError } from './usage-error.ts';
+import { useJsonLogs } from '../ops/json-logs.ts';
 
 export interface ServeOptions {
   port: number;
@@ -20,6 +21,13 @@ export interface ServeOptions {
   demo: boolean;
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints: Partial<CheckpointOptions>;
+  /** `--webhook-allow-private`: webhooks may reach private addresses and plain http (HOOK7). */
+  webhooks?: { network: { allowPrivate: boolean; allowHttp: boolean } };
+  /** `--metrics-port N [--metrics-host H]`: Prometheus metrics on a port of their own (OPS1). */
+  metricsPort?: number;
+  metricsHost?: string;
+  /** `--log-format json`: one JSON object a line (OPS3). */
+  logFormat?: 'text' | 'json';
 }
 
 export const DEFAULT_PORT = 8787;
@@ -40,6 +48,10 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       demo: { type: 'boolean', default: false },
       'checkpoint-interval': { type: 'string', default: '3600' },
       'checkpoint-retention': { type: 'string', default: '1d,7d,90d' },
+      'webhook-allow-private': { type: 'boolean', default: false },
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string', default: '127.0.0.1' },
+      'log-format': { type: 'string', default: 'text' },
     },
     strict: true,
     allowPositionals: false,
@@ -58,6 +70,15 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     throw new UsageError(
       '--checkpoint-retention is three durations: keep all, then hourly, then daily (e.g. 1d,7d,90d)',
     );
+  if (values['log-format'] !== 'text' && values['log-format'] !== 'json')
+    throw new UsageError('--log-format is text or json');
+  const metricsPort =
+    values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
+  if (
+    metricsPort !== undefined &&
+    (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535)
+  )
+    throw new UsageError('--metrics-port must be a whole number from 0 to 65535');
   if (values.redis !== undefined && !/^rediss?:\/\/[^\s/]+/.test(values.redis)) {
     throw new UsageError('--redis must be a URL such as redis://127.0.0.1:6379');
   }
@@ -73,6 +94,11 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       retention: { allForMs: retention[0]!, hourlyForMs: retention[1]!, dailyForMs: retention[2]! },
     },
     ...(values.redis ? { redisUrl: values.redis } : {}),
+    logFormat: values['log-format'],
+    ...(metricsPort !== undefined ? { metricsPort, metricsHost: values['metrics-host'] } : {}),
+    ...(values['webhook-allow-private']
+      ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
+      : {}),
   };
 }
 
@@ -83,11 +109,18 @@ export async function serveCommand(
   isTty = process.stdout.isTTY === true,
 ): Promise<RunningServer> {
   const options = parseServeArgs(args, process.cwd());
+  if (options.logFormat === 'json') {
+    useJsonLogs();
+    // The banner is log lines too.
+    out = (line) => console.log(line);
+  }
   const server = await startServer(options);
   out(`Sightline is running at ${server.url}/`);
   out(`  sync relay:   ${server.syncUrl}`);
   out(`  data folder:  ${options.dataDir}`);
   if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
+  if (server.metricsPort !== undefined)
+    out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);
   // The first run of a new data folder makes the first admin, and says how to sign in.
   if (server.tokenStore.count() === 0) {
     const admin = await server.tokens.mint({
@@ -126,8 +159,23 @@ export async function serveCommand(
   out(`  extension:    load ${projectPaths.extensionChrome} as an unpacked extension`);
   out(`                (chrome://extensions → Developer mode → Load unpacked)`);
   out('Press Ctrl+C to stop.');
+  // OPS2: stop accepting, commit what is pending, close sockets with a reconnect code, exit 0;
+  // a second signal, or 20 s, exits at once (nothing acknowledged is in memory only: DR1).
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    console.warn('sightline: shutting down');
+    setTimeout(() => process.exit(1), 20_000).unref();
+    process.once('SIGINT', () => process.exit(1));
+    process.once('SIGTERM', () => process.exit(1));
+    void server.close().then(
+      () => {
+        console.warn('sightline: stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`sightline: shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

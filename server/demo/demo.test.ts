@@ -4,6 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { readPolicy } from '../../shared/documents/policy/index.ts';
+import { readPublishedAiPolicy } from '../../shared/documents/policy/ai-policy.ts';
+import {
+  AIMS_GAPS,
+  findingIdFor,
+  readAiPolicy,
+  readAimsRegister,
+} from '../../shared/documents/aims/index.ts';
+import { readInterview } from '../../shared/documents/interview/index.ts';
+import { DEMO_INTERVIEW } from './seed-aims.ts';
 import {
   pendingChangeReviews,
   readAssessmentIndex,
@@ -135,6 +144,29 @@ describe('seedDemo', () => {
         hosts: ['assistant.northwind.example'],
       }),
     ]);
+  });
+
+  it('publishes the approved AI policy to the extensions (5.2): the version the registry approved', async () => {
+    const current = readAiPolicy((await snapshot('demo/registry')).doc).current!;
+    expect(current.number).toBe(1);
+    const published = readPublishedAiPolicy((await snapshot('demo/policy')).doc);
+    expect(published.problems).toEqual([]);
+    expect(published.policy).toMatchObject({
+      versionId: current.id,
+      number: 1,
+      title: current.title,
+      summary: current.summary,
+      link: current.link,
+      approvedAt: current.approvedAt,
+    });
+  });
+
+  it('writes a stakeholder interview whose answer is a finding of the registry’s gap analysis', async () => {
+    const interview = readInterview((await snapshot(`demo/interview/${DEMO_INTERVIEW}`)).doc);
+    expect(interview.problems).toEqual([]);
+    expect(interview.interview?.questions.filter((q) => q.answer)).toHaveLength(4);
+    const gaps = readAimsRegister((await snapshot('demo/registry')).doc, AIMS_GAPS).entries;
+    expect(gaps.map((g) => g.id)).toContain(findingIdFor(DEMO_INTERVIEW, 'q03'));
   });
 
   it('writes the registry: records, classifications, triage', async () => {

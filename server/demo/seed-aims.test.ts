@@ -12,10 +12,19 @@ import {
   readAiPolicy,
   readAimsRegister,
   readManagementReviews,
+  AIMS_GAPS,
+  findingIdFor,
+  gapAnalysisRows,
 } from '../../shared/documents/aims/index.ts';
 import { createRecord } from '../../shared/documents/registry/index.ts';
 import { RECORDS } from './organisation.ts';
-import { writeDemoAims } from './seed-aims.ts';
+import {
+  DEMO_INTERVIEW,
+  writeDemoAims,
+  writeDemoInterview,
+  writeDemoInterviewFindings,
+} from './seed-aims.ts';
+import { readInterview } from '../../shared/documents/interview/index.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);
 
@@ -60,5 +69,29 @@ describe('the demo management system', () => {
         .filter((row) => isReviewDue(row, NOW))
         .map((r) => r.id),
     ).toEqual(['aimsDocuments/doc-audit-programme']);
+  });
+
+  it('has a stakeholder interview answered by legal, one answer a finding of the gap analysis', () => {
+    const registry = new Y.Doc();
+    writeDemoAims(registry, NOW);
+    const interview = new Y.Doc();
+    writeDemoInterview(interview, NOW);
+    writeDemoInterviewFindings(registry, interview, NOW);
+    // Run again (a half-finished seed rerun): nothing changes.
+    const before = [Y.encodeStateVector(registry), Y.encodeStateVector(interview)];
+    writeDemoInterview(interview, NOW);
+    writeDemoInterviewFindings(registry, interview, NOW);
+    expect([Y.encodeStateVector(registry), Y.encodeStateVector(interview)]).toEqual(before);
+
+    const read = readInterview(interview);
+    expect(read.problems).toEqual([]);
+    expect(read.interview?.area).toBe('legal');
+    expect(read.interview?.questions.every((q) => q.answer !== undefined)).toBe(true);
+    const id = findingIdFor(DEMO_INTERVIEW, 'q03');
+    const entry = readAimsRegister(registry, AIMS_GAPS).entries.find((e) => e.id === id);
+    expect(entry?.values).toMatchObject({ status: 'partial', requirements: ['6.1.4'] });
+    expect(String(entry?.values.evidence)).toMatch(/Art\. 35 DPIA/);
+    const row = gapAnalysisRows(registry, NOW).find((r) => r.ref === '6.1.4');
+    expect(row).toMatchObject({ entryId: id });
   });
 });

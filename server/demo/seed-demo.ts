@@ -41,7 +41,13 @@ import {
   type Usage,
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
-import { writeDemoAims } from './seed-aims.ts';
+import {
+  DEMO_INTERVIEW,
+  publishDemoPolicy,
+  writeDemoAims,
+  writeDemoInterview,
+  writeDemoInterviewFindings,
+} from './seed-aims.ts';
 import { seedIntegration } from './seed-integration.ts';
 
 export interface SeedDemoOptions {
@@ -128,7 +134,6 @@ export async function seedDemo(
     }
   }
 
-  await write(hocuspocus, name('policy'), (doc) => writePolicy(doc, now));
   // The registry is filled in a copy first: the assessments are signed off against it, and their
   // approvals recorded in it. Written last, in one update: its records are what says "seeded".
   const registry = new Y.Doc();
@@ -137,7 +142,16 @@ export async function seedDemo(
     write(hocuspocus, name('assessment', id), edit),
   );
   writeDemoAims(registry, now);
+  const interview = await write(hocuspocus, name('interview', DEMO_INTERVIEW), (doc) =>
+    writeDemoInterview(doc, now),
+  );
+  writeDemoInterviewFindings(registry, interview, now);
   seedIntegration(registry, now);
+  // The policy after the AI policy's approval in the copy: its approved version is published.
+  await write(hocuspocus, name('policy'), (doc) => {
+    writePolicy(doc, now);
+    publishDemoPolicy(doc, registry);
+  });
   // Monitoring first, then its breaches in the registry copy: the registry, written last, still
   // says "seeded" only once everything is there (docs/monitoring.md).
   const monitoring = new Map<string, Y.Doc>();

@@ -12,6 +12,7 @@ import { OBSERVATIONS_PATH, postObservations } from './observations-api.ts';
 import type { ObservationWriter } from '../relay/observation-writer.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import { listReporters, listTokens, mint, revoke } from './token-management.ts';
+import { handleWebhooksApi, type WebhookServices } from '../webhooks/webhooks-api.ts';
 
 export interface ApiServices {
   tokens: TokenService;
@@ -31,6 +32,7 @@ export interface ApiServices {
   /** A system's observations, from a pipeline (docs/sync.md MON1–MON5), and requests per token. */
   observations: ObservationWriter;
   observationsPerToken: KeyedBuckets;
+  webhooks: Omit<WebhookServices, 'tokens'>;
 }
 
 /**
@@ -73,6 +75,11 @@ export async function handleApi(
     if (req.method === 'POST' && observationsMatch)
       return (
         sendJson(res, 200, await postObservations(req, observationsMatch[1]!, services)),
+        true
+      );
+    if (url.pathname === '/api/webhooks' || url.pathname.startsWith('/api/webhooks/'))
+      return (
+        await handleWebhooksApi(req, res, url, { tokens: services.tokens, ...services.webhooks }),
         true
       );
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);

@@ -1,6 +1,6 @@
 import crossws from 'crossws/adapters/node';
 import { existsSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
@@ -12,7 +12,7 @@ import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
 import type { CheckpointOptions } from '../history/checkpointer.ts';
-import type { DocumentHistory } from '../relay/relay.ts';
+import type { DocumentHistory, RelayOptions } from '../relay/relay.ts';
 import type { StorageHealth } from '../relay/storage-health.ts';
 import { holdRelayLock } from '../storage/relay-lock.ts';
 import { LogLimiter } from '../relay/log-limiter.ts';
@@ -26,6 +26,8 @@ import { SocketRegistry, type SocketInfo } from '../relay/socket-registry.ts';
 import { databaseFile, openDatabase } from '../storage/database.ts';
 import { handleApi } from './api.ts';
 import { observationBuckets } from './observations-api.ts';
+import { RelayMetrics, refusalReason } from '../ops/metrics.ts';
+import { handleMetrics, startMetricsServer } from '../ops/metrics-http.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface ServerOptions {
@@ -40,6 +42,11 @@ export interface ServerOptions {
   storageProbeIntervalMs?: number;
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints?: Partial<CheckpointOptions>;
+  /** Webhooks: which addresses they may reach (HOOK7) and their retry waits (HOOK6). */
+  webhooks?: RelayOptions['webhooks'];
+  /** Also serve `/metrics` without a token on this port (OPS1); loopback unless `metricsHost`. */
+  metricsPort?: number;
+  metricsHost?: string;
 }
 
 export interface RunningServer {
@@ -53,6 +60,9 @@ export interface RunningServer {
   database: DatabaseSync;
   storage: StorageHealth;
   history: DocumentHistory;
+  metrics: RelayMetrics;
+  /** The port of `--metrics-port`, when asked for. */
+  metricsPort?: number;
   close(): Promise<void>;
 }
 
@@ -66,7 +76,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const tokenStore = new TokenStore(db);
   const reporterClients = new ReporterClients(db);
   const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
-  const log = new LogLimiter();
+  const metrics = new RelayMetrics();
+  const log = new LogLimiter({
+    counted: (what) => metrics.refusals.inc({ reason: refusalReason(what) }),
+  });
   const sockets = new SocketRegistry(limits);
   const relay = createRelay({
     db,
@@ -80,6 +93,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
       : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    metrics,
   });
   const enrolmentsPerIp = new KeyedBuckets(
     () => new TokenBucket(limits.enrolmentIpBurst, limits.enrolmentsPerIpPerSecond),
@@ -92,10 +107,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? staticFiles(options.pwaDir)
     : undefined;
 
+  // Every open socket, so that a shutdown closes each with a reconnect code (OPS2).
+  const peers = new Set<{ close(code?: number, reason?: string): void }>();
   const ws = crossws({
     serverOptions: { maxPayload: limits.maxMessageBytes },
     hooks: {
       open(peer) {
+        peers.add(peer);
         const state = peerState(peer);
         const ip = peer.remoteAddress ?? 'unknown';
         // H12: per-address caps on sockets, and on sockets that have not authenticated yet.
@@ -156,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // H13: a write past its document's or its workspace's quota closes the connection.
         const overQuota = relay.quotas.refuses(data, state.socket);
         if (overQuota) {
+          metrics.quotaRefusals.inc();
           log.refused(ip, overQuota);
           peer.close(4413, overQuota);
           return;
@@ -163,6 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         state.connection?.handleMessage(data);
       },
       close(peer, event) {
+        peers.delete(peer);
         const state = peerState(peer);
         clearTimeout(state.unauthenticatedTimer);
         if (state.socket) sockets.closed(state.socket);
@@ -186,6 +206,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     connectionsCheckingInterval: 1_000,
   };
   const server: Server = createServer(httpOptions, (req, res) => {
+    handleMetrics(req, res, metrics, tokens)
+      .then((handled) => (handled ? undefined : serveRest(req, res)))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+  });
+  const serveRest = (req: IncomingMessage, res: ServerResponse) =>
     handleApi(req, res, {
       tokens,
       tokenStore,
@@ -197,6 +225,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       history: relay.history,
       observations: relay.observations,
       observationsPerToken,
+      webhooks: {
+        hocuspocus: relay.hocuspocus,
+        dispatcher: relay.webhooks,
+        network: relay.webhookNetwork,
+      },
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),
@@ -216,7 +249,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
-  });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SYNC_PATH) {
@@ -238,6 +270,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : options.host;
   const url = `http://${host}:${port}`;
   const releaseLock = holdRelayLock(options.dataDir, url);
+  const metricsServer =
+    options.metricsPort !== undefined
+      ? await startMetricsServer(metrics, options.metricsPort, options.metricsHost)
+      : undefined;
 
   let closing: Promise<void> | undefined;
   return {
@@ -250,11 +286,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     database: db,
     storage: relay.health,
     history: relay.history,
+    metrics,
+    ...(metricsServer ? { metricsPort: metricsServer.port } : {}),
     close() {
       closing ??= (async () => {
+        // OPS2: accept nothing new, let the relay commit and close its sockets with a reset
+        // code, then cut whatever HTTP is left.
+        metricsServer?.server.close();
+        metricsServer?.server.closeAllConnections();
         server.close();
-        server.closeAllConnections();
         await relay.close();
+        // 1012 "service restart": providers reconnect (to this relay when it is back, or another).
+        for (const peer of peers) peer.close(1012, 'relay restarting');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        server.closeAllConnections();
         log.close();
         db.close();
         releaseLock();

@@ -7,12 +7,20 @@ export class LogLimiter {
   readonly #windowMs: number;
   readonly #write: (line: string) => void;
   readonly #now: () => number;
+  readonly #counted: ((what: string) => void) | undefined;
   readonly #offenders = new Map<string, { since: number; counts: Map<string, number> }>();
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    options: { windowMs?: number; write?: (line: string) => void; now?: () => number } = {},
+    options: {
+      windowMs?: number;
+      write?: (line: string) => void;
+      now?: () => number;
+      /** Told of every refusal, logged or not (metrics, OPS1). */
+      counted?: (what: string) => void;
+    } = {},
   ) {
+    this.#counted = options.counted;
     this.#windowMs = options.windowMs ?? 60_000;
     this.#write = options.write ?? ((line) => console.warn(line));
     this.#now = options.now ?? Date.now;
@@ -20,6 +28,7 @@ export class LogLimiter {
 
   /** Notes that `offender` was refused for `what` (a short fixed phrase, never input). */
   refused(offender: string, what: string): void {
+    this.#counted?.(what);
     const now = this.#now();
     const entry = this.#offenders.get(offender);
     if (entry && now - entry.since < this.#windowMs) {

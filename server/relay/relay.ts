@@ -29,6 +29,11 @@ import { SocketRegistry } from './socket-registry.ts';
 import { watchRevocations } from './revocation-watcher.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { StorageHealth } from './storage-health.ts';
+import type { WebhookNetwork } from '../webhooks/address-policy.ts';
+import { MemoryClaims, RedisClaims } from '../webhooks/claims.ts';
+import { discoveryEventsExtension } from '../webhooks/discovery-events.ts';
+import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
+import type { RelayMetrics } from '../ops/metrics.ts';
 
 export interface RelayOptions {
   db: DatabaseSync;
@@ -47,6 +52,10 @@ export interface RelayOptions {
   sockets?: SocketRegistry;
   /** Where refusals are logged, at most once a minute per offender (H15). */
   log?: LogLimiter;
+  /** Which addresses webhooks may reach (HOOK7), and their retry waits (HOOK6). */
+  webhooks?: { network?: Partial<WebhookNetwork>; backoffMs?: readonly number[] };
+  /** Prometheus metrics (docs/sync.md OPS1). */
+  metrics?: RelayMetrics;
 }
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
@@ -67,6 +76,9 @@ export interface Relay {
   quotas: Quotas;
   /** Adds a pipeline's observations, durably (docs/sync.md MON3). */
   observations: ObservationWriter;
+  /** Sends events to the workspaces' webhooks (docs/sync.md HOOK1–HOOK9). */
+  webhooks: WebhookDispatcher;
+  webhookNetwork: WebhookNetwork;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -75,7 +87,7 @@ export interface Relay {
 export function createRelay(options: RelayOptions): Relay {
   const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
   const store = new SqliteDocumentStore(options.db, instance);
-  const log = new GroupCommitLog(store);
+  const log = new GroupCommitLog(options.metrics ? options.metrics.timeCommits(store) : store);
   const health = new StorageHealth(() => log.writeRetained(), {
     ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
   });
@@ -86,6 +98,19 @@ export function createRelay(options: RelayOptions): Relay {
     retention: options.checkpoints?.retention ?? DEFAULT_RETENTION,
   });
   const quotas = new Quotas(options.db, options.limits);
+  const redis = options.redisUrl ? redisExtension(options.redisUrl, instance) : undefined;
+  const webhookNetwork: WebhookNetwork = {
+    allowPrivate: false,
+    allowHttp: false,
+    ...options.webhooks?.network,
+  };
+  const webhooks = new WebhookDispatcher({
+    claims: redis ? new RedisClaims(redis.pub) : new MemoryClaims(),
+    network: webhookNetwork,
+    ...(options.webhooks?.backoffMs ? { backoffMs: options.webhooks.backoffMs } : {}),
+    log: (line) => console.warn(line),
+    onAttempt: (ok) => options.metrics?.webhookDeliveries.inc({ outcome: ok ? 'ok' : 'failed' }),
+  });
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
@@ -115,20 +140,11 @@ export function createRelay(options: RelayOptions): Relay {
       () => hocuspocus,
       () => log.flushDurably(),
     ),
+    discoveryEventsExtension(webhooks),
+    ...(options.metrics ? [options.metrics.extension()] : []),
     ...(options.extensions ?? []),
   ];
-  if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        identifier: instance,
-        prefix: 'sightline',
-        ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
-      }),
-    );
-  }
+  if (redis) extensions.push(redis);
   const hocuspocus = new Hocuspocus({
     name: 'sightline-relay',
     quiet: true,
@@ -140,6 +156,12 @@ export function createRelay(options: RelayOptions): Relay {
     extensions,
   });
   quotas.attach(hocuspocus);
+  webhooks.attach(hocuspocus);
+  options.metrics?.observe({
+    hocuspocus,
+    storageOk: () => health.state.ok,
+    retained: () => log.retained,
+  });
   const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
   return {
     hocuspocus,
@@ -153,8 +175,15 @@ export function createRelay(options: RelayOptions): Relay {
     },
     quotas,
     observations: observationWriter(hocuspocus, quotas, () => log.flushDurably()),
+    webhooks,
+    webhookNetwork,
     async close() {
       stopWatching();
+      await webhooks.stop();
+      // OPS2: updates waiting for this turn's group commit are committed and acknowledged first;
+      // then every document connection closes (the server then closes the sockets with 1012).
+      log.flush();
+      await new Promise((resolve) => setImmediate(resolve));
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       // Let the flushed stores and unloads finish before the database closes.
@@ -169,4 +198,15 @@ export function createRelay(options: RelayOptions): Relay {
       health.stop();
     },
   };
+}
+
+function redisExtension(redisUrl: string, identifier: string): Redis {
+  const url = new URL(redisUrl);
+  return new Redis({
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    identifier,
+    prefix: 'sightline',
+    ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
+  });
 }

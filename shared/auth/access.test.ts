@@ -13,9 +13,12 @@ const TABLE: [string, Access, Access, Access, Access, Access][] = [
   ['acme/reports/r2', 'read', 'read', 'none', 'none', 'none'],
   ['acme/discoveries', 'read', 'read', 'read', 'none', 'none'],
   ['acme/monitoring/rec1', 'write', 'write', 'write', 'none', 'none'],
+  ['acme/admin', 'write', 'none', 'none', 'none', 'none'],
+  // INT1: a stakeholder interview — the lead writes the questions, a contributor the answers.
+  ['acme/interview/int1', 'write', 'write', 'write', 'none', 'none'],
 ];
 
-describe('accessFor (docs/sync.md P1–P6, MON1)', () => {
+describe('accessFor (docs/sync.md P1–P6, MON1, INT1)', () => {
   it.each(TABLE)(
     '%s: admin %s, lead %s, contributor %s, member %s, pipeline %s',
     (name, ...expected) => {

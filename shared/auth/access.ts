@@ -44,6 +44,10 @@ export function accessFor(principal: Principal, document: DocumentName): Access 
       return role === 'member' ? 'none' : 'read';
     case 'monitoring': // MON1: data science (contributors) and leads; a pipeline only through the API
       return lead || role === 'contributor' ? 'write' : 'none';
+    case 'admin': // HOOK1: webhook URLs and their signing secrets
+      return role === 'admin' ? 'write' : 'none';
+    case 'interview': // INT1: the lead's questionnaire, the contributor's answers; no member
+      return lead || role === 'contributor' ? 'write' : 'none';
   }
 }
 

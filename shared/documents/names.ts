@@ -4,18 +4,26 @@
  */
 
 export type DocumentKind =
-  'policy' | 'registry' | 'discoveries' | 'assessment' | 'reports' | 'monitoring';
+  | 'policy'
+  | 'registry'
+  | 'discoveries'
+  | 'assessment'
+  | 'reports'
+  | 'monitoring'
+  | 'interview'
+  /** Relay configuration only admins read and write: webhooks and their delivery log (HOOK1). */
+  | 'admin';
 
 export interface DocumentName {
   workspace: string;
   kind: DocumentKind;
-  /** The assessment id, reporter id or (monitoring) record id, for the kinds that have one. */
+  /** The assessment id, reporter id, (monitoring) record id or interview id, for the kinds that have one. */
   id?: string;
 }
 
 const SEGMENT = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries']);
-const WITH_ID = new Set<DocumentKind>(['assessment', 'reports', 'monitoring']);
+const SINGLETONS = new Set<DocumentKind>(['policy', 'registry', 'discoveries', 'admin']);
+const WITH_ID = new Set<DocumentKind>(['assessment', 'reports', 'monitoring', 'interview']);
 
 /** True for a workspace id or document id the relay accepts: short, lower case, URL-safe. */
 export function isValidSegment(value: unknown): value is string {

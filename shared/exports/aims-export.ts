@@ -13,16 +13,22 @@ import {
   readAiPolicy,
   readAimsRegister,
   readManagementReviews,
+  NO_STAMP,
+  type CsvStamp,
   type LinkNames,
 } from '../documents/aims/index.ts';
+import { jsonProvenanceOf, type ExportProvenance } from '../assessments/provenance.ts';
+import { PROVENANCE_COLUMNS, stamp as stampOf } from '../assessments/registers-export.ts';
 import { readRegistry, readRiskRegister } from '../documents/registry/index.ts';
-import { csvDocument } from '../inventory/csv.ts';
+import { csvDocument as csv } from '../inventory/csv.ts';
 
 /**
  * The management system's registers as files (`sightline export --what aims`, and the PWA's
  * "Export all as JSON"): one CSV per register plus the AI policy's versions, every AIMS document,
  * the competence needs and the management reviews' approvals; or all of it in one JSON file.
- * Deterministic for one workspace state: no export time inside.
+ * Deterministic for one workspace state: no export time inside, unless the caller passes the
+ * export's provenance (`sightline export`): then every CSV row ends with it, as in the other
+ * exports' files, and the JSON holds it under `exported`.
  */
 
 const day = (time: number | undefined) =>
@@ -70,7 +76,7 @@ function computed(registry: Y.Doc, at: number) {
 }
 
 /** Every register, the policy's versions and the computed views, as one JSON document. */
-export function aimsJson(registry: Y.Doc, at: number): string {
+export function aimsJson(registry: Y.Doc, at: number, provenance?: ExportProvenance): string {
   const base = JSON.parse(
     aimsRegistersJson(
       AIMS_REGISTERS.map((register) => ({
@@ -80,6 +86,7 @@ export function aimsJson(registry: Y.Doc, at: number): string {
       readAiPolicy(registry).versions,
     ),
   ) as Record<string, unknown>;
+  const exported = jsonProvenanceOf(provenance);
   const { documents, needs, reviews } = computed(registry, at);
   base.reviewApprovals = reviews.map((r) => ({
     id: r.id,
@@ -97,7 +104,7 @@ export function aimsJson(registry: Y.Doc, at: number): string {
     ...need,
     expiresAt: need.expiresAt === undefined ? null : day(need.expiresAt),
   }));
-  return `${JSON.stringify(base, null, 2)}\n`;
+  return `${JSON.stringify(exported ? { exported, ...base } : base, null, 2)}\n`;
 }
 
 export interface AimsFile {
@@ -107,13 +114,22 @@ export interface AimsFile {
 }
 
 /** One CSV per register, then the AI policy, the document register, needs and review approvals. */
-export function aimsCsvFiles(registry: Y.Doc, at: number): AimsFile[] {
+export function aimsCsvFiles(
+  registry: Y.Doc,
+  at: number,
+  provenance?: ExportProvenance,
+): AimsFile[] {
   const names = aimsLinkNames(registry);
+  const stamp: CsvStamp = provenance
+    ? { columns: PROVENANCE_COLUMNS, values: stampOf(provenance) }
+    : NO_STAMP;
   const files: AimsFile[] = AIMS_REGISTERS.map((register) => ({
     what: register.id,
-    text: aimsRegisterCsv(register, readAimsRegister(registry, register).entries, names),
+    text: aimsRegisterCsv(register, readAimsRegister(registry, register).entries, names, stamp),
   }));
-  files.push({ what: 'aimsPolicy', text: aiPolicyCsv(readAiPolicy(registry).versions) });
+  files.push({ what: 'aimsPolicy', text: aiPolicyCsv(readAiPolicy(registry).versions, stamp) });
+  const csvDocument = (rows: readonly (readonly string[])[]) =>
+    csv(rows.map((row, index) => [...row, ...(index === 0 ? stamp.columns : stamp.values)]));
   const { documents, needs, reviews } = computed(registry, at);
   files.push({
     what: 'documentRegister',

@@ -56,11 +56,8 @@ export const EXPORT_PARTS = [
   'suppliers',
 ] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
-/**
- * What `--what all` writes. The management system's files (`--what aims`) are left out: they are
- * the PWA's register files, without the provenance every file of `all` carries.
- */
-export const ALL_PARTS: readonly ExportPart[] = EXPORT_PARTS.filter((part) => part !== 'aims');
+/** What `--what all` writes: every part, each file with its provenance. */
+export const ALL_PARTS: readonly ExportPart[] = EXPORT_PARTS;
 export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -247,14 +244,16 @@ function aimsFiles(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWh
     return [
       {
         name: exportFileName(docs.workspace, 'management-system', who.at, 'json'),
-        text: aimsJson(docs.registry, who.at),
+        text: aimsJson(docs.registry, who.at, provenanceFor(docs, who, [docs.registry])),
       },
     ];
   }
-  return aimsCsvFiles(docs.registry, who.at).map(({ what, text }) => ({
-    name: exportFileName(docs.workspace, `aims-${what}`, who.at, 'csv'),
-    text,
-  }));
+  return aimsCsvFiles(docs.registry, who.at, provenanceFor(docs, who, [docs.registry])).map(
+    ({ what, text }) => ({
+      name: exportFileName(docs.workspace, `aims-${what}`, who.at, 'csv'),
+      text,
+    }),
+  );
 }
 
 /** The files of one part in one format (a format the part supports: see PART_FORMATS). */

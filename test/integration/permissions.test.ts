@@ -19,6 +19,11 @@ const TABLE: [string, Record<Role, Expected>][] = [
     'acme/assessment/a1',
     { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
   ],
+  // HOOK1: webhooks and their signing secrets: admins only.
+  [
+    'acme/admin',
+    { admin: 'write', lead: 'none', contributor: 'none', member: 'none', pipeline: 'none' },
+  ],
   [
     'acme/reports/r1',
     { admin: 'read', lead: 'read', contributor: 'none', member: 'write', pipeline: 'none' },
@@ -34,6 +39,11 @@ const TABLE: [string, Record<Role, Expected>][] = [
   // MON1: a system's monitoring: data science and leads write; a pipeline only through the API.
   [
     'acme/monitoring/rec1',
+    { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
+  ],
+  // INT1: a stakeholder interview: the lead's questions, the contributor's answers.
+  [
+    'acme/interview/int1',
     { admin: 'write', lead: 'write', contributor: 'write', member: 'none', pipeline: 'none' },
   ],
 ];

@@ -1,4 +1,4 @@
-import type { ReviewInputs } from '../../../shared/documents/aims/index.ts';
+import { reviewMonitoringWords, type ReviewInputs } from '../../../shared/documents/aims/index.ts';
 import { optionWords } from './aims-words.ts';
 
 const counted = (counts: Record<string, number>) =>
@@ -27,10 +27,7 @@ export function ReviewInputsView({ inputs, live }: { inputs: ReviewInputs; live:
       'Nonconformities',
       `open ${inputs.nonconformities.open}, actions overdue ${inputs.nonconformities.overdueActions}; raised: ${named(inputs.nonconformities.raised)}; closed: ${named(inputs.nonconformities.closed)}`,
     ],
-    [
-      'Monitoring and measurement',
-      inputs.monitoring.available ? 'see below' : inputs.monitoring.note,
-    ],
+    ['Monitoring and measurement', reviewMonitoringWords(inputs.monitoring)],
     [
       'Audit results',
       `audits held: ${named(inputs.audits.held)}; findings: ${counted(inputs.audits.findings)}`,

@@ -23,6 +23,7 @@ import {
 import './settings.css';
 import { TokenTable } from './TokenTable.tsx';
 import { LabelField, TtlField } from './TokenFields.tsx';
+import { WebhooksSection } from '../webhooks/WebhooksSection.tsx';
 
 interface Props {
   credentials: Credentials;
@@ -81,6 +82,7 @@ export function Settings(props: Props) {
         </section>
       )}
       {credentials.role === 'admin' && <HistorySection credentials={credentials} api={history} />}
+      {credentials.role === 'admin' && <WebhooksSection credentials={credentials} />}
     </div>
   );
 }

@@ -17,17 +17,25 @@ const sorted = (entries: Iterable<AimsEntry>) =>
 
 const iso = (time: number) => (time > 0 ? new Date(time).toISOString() : '');
 
+/** Columns appended to every row: an export's provenance, the same values on each row. */
+export interface CsvStamp {
+  columns: readonly string[];
+  values: readonly string[];
+}
+export const NO_STAMP: CsvStamp = { columns: [], values: [] };
+
 export function aimsRegisterCsv(
   register: RegisterSpec,
   entries: Iterable<AimsEntry>,
   names: LinkNames = {},
+  stamp: CsvStamp = NO_STAMP,
 ): string {
   const header = ['ID'];
   for (const field of register.fields) {
     header.push(field.label);
     if (field.kind === 'ids') header.push(`${field.label} (names)`);
   }
-  header.push('Last changed', 'Changed by');
+  header.push('Last changed', 'Changed by', ...stamp.columns);
   const rows = sorted(entries).map((entry) => {
     const row = [entry.id];
     for (const field of register.fields) {
@@ -38,7 +46,7 @@ export function aimsRegisterCsv(
         row.push(ids.map((id) => names[field.of]?.get(id) ?? '').join('; '));
       }
     }
-    row.push(iso(entry.updatedAt), entry.updatedBy);
+    row.push(iso(entry.updatedAt), entry.updatedBy, ...stamp.values);
     return row;
   });
   return csvDocument([header, ...rows]);
@@ -118,7 +126,7 @@ export const AI_POLICY_COLUMNS = [
 ] as const;
 
 /** The AI policy's versions (ai-policy.ts) as CSV: approved ones by number, then drafts by id. */
-export function aiPolicyCsv(versions: Iterable<PolicyVersion>): string {
+export function aiPolicyCsv(versions: Iterable<PolicyVersion>, stamp: CsvStamp = NO_STAMP): string {
   const rows = [...versions].map((v) => [
     v.id,
     v.number === undefined ? '' : String(v.number),
@@ -132,6 +140,7 @@ export function aiPolicyCsv(versions: Iterable<PolicyVersion>): string {
     iso(v.createdAt),
     iso(v.updatedAt),
     v.updatedBy,
+    ...stamp.values,
   ]);
-  return csvDocument([[...AI_POLICY_COLUMNS], ...rows]);
+  return csvDocument([[...AI_POLICY_COLUMNS, ...stamp.columns], ...rows]);
 }

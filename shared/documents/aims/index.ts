@@ -18,6 +18,11 @@ export {
   type ReviewRecord,
   type ReviewState,
 } from './management-review.ts';
+export {
+  gatherReviewMonitoring,
+  reviewMonitoringWords,
+  type ReviewMonitoring,
+} from './review-monitoring.ts';
 export * from './competence-registers.ts';
 export {
   competenceNeeds,
@@ -35,6 +40,7 @@ export {
 } from './document-list.ts';
 export * from './gap-registers.ts';
 export { gapAnalysisRows, gapSummary, type GapRow, type GapStatus } from './gap-analysis.ts';
+export { findingIdFor, gapFromAnswer, type AnswerFinding } from './interview-finding.ts';
 export * from './supplier-registers.ts';
 export {
   answersOf,

@@ -137,7 +137,7 @@ describe('management review (9.3)', () => {
     expect(inputs.opportunities).toEqual(['Share the HR checklist with Sales']);
     expect(inputs.objectives).toEqual({ 'at-risk': 1 });
     expect(inputs.risks).toMatchObject({ notClosed: 1, byBand: { high: 1 } });
-    expect(inputs.monitoring.available).toBe(false);
+    expect(inputs.monitoring).toMatchObject({ available: true, raised: 0, bySystem: [] });
     // The nonconformity the finding raised, counted as the dashboard counts it (one rule).
     const ncs = readAimsRegister(doc, AIMS_NONCONFORMITIES).entries;
     const counts = aimsCounts(ncs, AT);

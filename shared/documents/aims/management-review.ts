@@ -11,6 +11,7 @@ import { aimsCounts } from './counts.ts';
 import { readAimsRegister, type AimsEntry } from './entries.ts';
 import { AIMS_ISSUES, AIMS_NONCONFORMITIES, AIMS_OBJECTIVES, AIMS_PARTIES } from './registers.ts';
 import { AIMS_REVIEW_ACTIONS, AIMS_REVIEWS, REVIEW_ACTION_STATUSES } from './review-registers.ts';
+import { gatherReviewMonitoring, type ReviewMonitoring } from './review-monitoring.ts';
 
 export { AIMS_REVIEWS, AIMS_REVIEW_ACTIONS } from './review-registers.ts';
 
@@ -32,8 +33,8 @@ export interface ReviewInputs {
   parties: { total: number; changed: string[]; notAddressed: string[] };
   /** c) Nonconformities and corrective actions. */
   nonconformities: { open: number; overdueActions: number; raised: string[]; closed: string[] };
-  /** Monitoring and measurement results: h17-monitoring's plans and observations fill this. */
-  monitoring: { available: boolean; note: string };
+  /** Monitoring and measurement results: breaches raised as alerts since (review-monitoring.ts). */
+  monitoring: ReviewMonitoring;
   /** Audit results. */
   audits: { held: string[]; findings: Record<(typeof FINDING_KINDS)[number], number> };
   /** Fulfilment of the AI objectives. */
@@ -150,10 +151,7 @@ export function gatherReviewInputs(doc: Y.Doc, now: number, reviewId?: string): 
       raised: nonconformities.filter((e) => after(time(e, 'foundAt') ?? e.updatedAt)).map(titleOf),
       closed: nonconformities.filter((e) => after(time(e, 'closedAt'))).map(titleOf),
     },
-    monitoring: {
-      available: false,
-      note: 'Monitoring results are not recorded in this workspace yet.',
-    },
+    monitoring: gatherReviewMonitoring(doc, sinceTime),
     audits: {
       held: entries(AIMS_AUDITS)
         .filter((a) => a.values.status === 'done' && after(time(a, 'heldAt')))
