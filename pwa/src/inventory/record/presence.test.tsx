@@ -32,6 +32,15 @@ function otherDevice(to: Awareness, state: Record<string, unknown> | null) {
   };
 }
 
+/** The record page loads with the inventory's lazy parts: wait until it has rendered (about 4 s at most). */
+async function untilRecordShown(view: HTMLElement) {
+  for (let i = 0; i < 400; i++) {
+    if (view.querySelector('h1')?.textContent?.includes('HireRank')) return;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+  throw new Error('the record page did not render');
+}
+
 function setup() {
   const registry = new Y.Doc();
   createRecord(registry, 'rec-1', { name: 'HireRank' }, 'lead-0', Date.UTC(2026, 0, 1));
@@ -49,7 +58,9 @@ describe('presence on a record', () => {
   it('says which record this device views while it is open, and clears it on leaving', async () => {
     const { credentials, sync, awareness } = setup();
     window.location.hash = '#/inventory/rec-1';
-    await render(<WorkspaceView path="inventory" sync={sync} credentials={credentials} />);
+    await untilRecordShown(
+      await render(<WorkspaceView path="inventory" sync={sync} credentials={credentials} />),
+    );
     expect(awareness.getLocalState()).toEqual({
       user: presenceUser(credentials),
       viewing: 'rec-1',
@@ -65,6 +76,7 @@ describe('presence on a record', () => {
     const view = await render(
       <WorkspaceView path="inventory" sync={sync} credentials={credentials} />,
     );
+    await untilRecordShown(view);
     expect(view.querySelector('[data-testid="record-presence"]')).toBeNull();
     const sam = otherDevice(awareness, {
       user: { name: 'Lead 7c3d', colour: '#2a9d8f' },
