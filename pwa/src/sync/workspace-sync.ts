@@ -52,6 +52,8 @@ export interface WorkspaceSync {
   openAssessment(id: string): OpenedAssessment;
   /** Opens one system's `W/monitoring/<recordId>` on demand, like an assessment (MON1). */
   openMonitoring(recordId: string): OpenedAssessment;
+  /** Opens one stakeholder interview `W/interview/<id>` on demand, like an assessment (INT1). */
+  openInterview(interviewId: string): OpenedAssessment;
   /** Resolves once every document is loaded from this device; syncing starts after. */
   readonly ready: Promise<void>;
   isReady(): boolean;
@@ -111,7 +113,12 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   let relayCannotStore = false;
 
   const facts = (): SyncFacts => {
-    const all = [...providers, ...assessments.providers(), ...monitoring.providers()];
+    const all = [
+      ...providers,
+      ...assessments.providers(),
+      ...monitoring.providers(),
+      ...interviews.providers(),
+    ];
     return {
       online: online(),
       socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
@@ -157,6 +164,18 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     },
   });
 
+  const interviews = assessmentDocuments({
+    credentials,
+    persist,
+    kind: 'interview',
+    onChange: update,
+    onRefused(provider, no) {
+      if (no) refused.add(provider);
+      else refused.delete(provider);
+      update();
+    },
+  });
+
   function connect() {
     socket = new HocuspocusProviderWebsocket({
       url: options.url,
@@ -187,6 +206,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     }
     assessments.connect(socket);
     monitoring.connect(socket);
+    interviews.connect(socket);
   }
 
   const whenLoaded = Promise.allSettled(
@@ -218,6 +238,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     }
     assessments.destroy();
     monitoring.destroy();
+    interviews.destroy();
     providers.forEach((provider) => provider.destroy());
     socket?.destroy();
     for (const { doc, local, awareness } of docs.values()) {
@@ -236,6 +257,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     awareness: (kind) => docs.get(kind)?.awareness,
     openAssessment: (id) => assessments.open(id),
     openMonitoring: (recordId) => monitoring.open(recordId),
+    openInterview: (interviewId) => interviews.open(interviewId),
     ready: whenLoaded,
     isReady: () => ready,
     status: () => words,

@@ -43,6 +43,13 @@ export function fakeSync(
     onChange: () => {},
     onRefused: () => {},
   });
+  const interviews = assessmentDocuments({
+    credentials,
+    persist,
+    kind: 'interview',
+    onChange: () => {},
+    onRefused: () => {},
+  });
   const sync = {
     workspace: credentials.workspace,
     access,
@@ -50,6 +57,7 @@ export function fakeSync(
     awareness,
     openAssessment: (id: string) => assessments.open(id),
     openMonitoring: (id: string) => monitoring.open(id),
+    openInterview: (id: string) => interviews.open(id),
     ready: Promise.resolve(),
     isReady: () => true,
     status: () => status,
@@ -59,6 +67,7 @@ export function fakeSync(
       sync.destroyed = true;
       assessments.destroy();
       monitoring.destroy();
+      interviews.destroy();
       awarenesses.forEach((a) => a.destroy());
     },
   };

@@ -41,3 +41,4 @@ export {
 export * from './gap-registers.ts';
 export { gapAnalysisRows, gapSummary, type GapRow, type GapStatus } from './gap-analysis.ts';
 export { findingIdFor, gapFromAnswer, type AnswerFinding } from './interview-finding.ts';
+export { INTERVIEW_LIST, listInterview, readInterviewList } from './interview-list.ts';
