@@ -133,4 +133,35 @@ describe('stakeholder interviews on the management system page (INT1–INT4)', (
     expect(() => button(interviews(view), 'Raise finding')).toThrow();
     expect(field(interviews(view), 'Which AI systems affect')).toHaveProperty('value', ANSWER);
   });
+
+  it('keeps an answer typed when the page closes before the field is left (nothing typed is lost)', async () => {
+    const registry = new Y.Doc();
+    const stored: Record<string, Y.Doc> = {};
+    let view = await page('lead', registry, stored);
+    await click(button(interviews(view), 'Send an interview'));
+    await choose(field(dialog(), 'Audience'), 'data-science');
+    await type(field(dialog(), 'Respondent'), 'Lee Chen');
+    await click(button(dialog(), 'Send interview'));
+    cleanup();
+
+    view = await page('contributor', registry, stored);
+    await type(field(interviews(view), 'Where do the training'), 'A vendor dataset, unchecked.');
+    cleanup();
+    await act(async () => {});
+    const [id] = readInterviewList(registry).ids;
+    expect(readInterview(stored[id!]!).interview!.questions[0]!.answer?.text).toBe(
+      'A vendor dataset, unchecked.',
+    );
+  });
+
+  it('refuses to send without a respondent, says why, and writes nothing', async () => {
+    const registry = new Y.Doc();
+    const stored: Record<string, Y.Doc> = {};
+    const view = await page('lead', registry, stored);
+    await click(button(interviews(view), 'Send an interview'));
+    await click(button(dialog(), 'Send interview'));
+    expect(dialog().querySelector('[role="alert"]')?.textContent).toMatch(/respondent/);
+    expect(readInterviewList(registry).ids).toEqual([]);
+    expect(Object.values(stored).every((doc) => !readInterview(doc).interview)).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   AIMS_GAPS,
@@ -41,8 +41,10 @@ function useHeld(open: OpenInterview | undefined) {
   useEffect(() => {
     const all = held.current;
     return () => {
-      all.forEach((opened) => opened.release());
+      const opened = [...all.values()];
       all.clear();
+      // After the answer fields' own clean-up, which saves an answer left mid-way.
+      queueMicrotask(() => opened.forEach((held) => held.release()));
     };
   }, []);
   return (id: string): OpenedAssessment | undefined => {
@@ -146,7 +148,7 @@ function InterviewItem({
   me,
   now,
 }: ItemProps) {
-  const { interview } = useInterview(doc);
+  const { interview, problems } = useInterview(doc);
   const [converting, setConverting] = useState<InterviewQuestion>();
   if (!interview) return <p className="muted">An interview not yet received on this device.</p>;
   const answered = interview.questions.filter((q) => q.answer).length;
@@ -157,6 +159,11 @@ function InterviewItem({
         {areaWords(interview.area)} · to {interview.respondent} · sent by {interview.sentBy} on{' '}
         {day(interview.sentAt)} · {answered} of {interview.questions.length} answered
       </p>
+      {problems.length > 0 && (
+        <p className="muted small">
+          Parts of this interview could not be read and are left out: {problems.join('; ')}
+        </p>
+      )}
       <ol className="interview-questions">
         {interview.questions.map((q) => (
           <li key={q.id}>
@@ -222,24 +229,44 @@ function LeadAnswer(props: { question: InterviewQuestion; raised: boolean; onCon
   );
 }
 
-/** One text area per question, saved when the respondent leaves it (INT2: written whole). */
+/** How long typing pauses before the answer is saved (it is also saved on leaving the field). */
+const SAVE_AFTER_MS = 1_000;
+
+/**
+ * One text area per question, saved as the respondent goes: after a pause in typing, on leaving
+ * the field, and when the page closes mid-answer (INT2: written whole). Until edited here it
+ * shows the answer as stored, so one arriving from another device is not overwritten by a blank.
+ */
 function AnswerField(props: {
   question: InterviewQuestion;
   disabled: boolean;
   onSave(text: string): void;
 }) {
   const { question: q } = props;
-  const [text, setText] = useState(q.answer?.text ?? '');
+  const [draft, setDraft] = useState<string>();
   const [note, setNote] = useState<{ error?: string; saved?: boolean }>({});
-  function save() {
-    if (text.trim() === '' || text.trim() === q.answer?.text) return;
+  const latest = useRef({ draft, props });
+  latest.current = { draft, props };
+
+  const save = useCallback(() => {
+    const { draft: text, props: now } = latest.current;
+    if (text === undefined || text.trim() === '' || text.trim() === now.question.answer?.text) {
+      return;
+    }
     try {
-      props.onSave(text);
+      now.onSave(text);
       setNote({ saved: true });
     } catch (e) {
       setNote({ error: e instanceof Error ? e.message : String(e) });
     }
-  }
+  }, []);
+  useEffect(() => {
+    if (draft === undefined) return;
+    const timer = setTimeout(save, SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft, save]);
+  useEffect(() => save, [save]); // closing the page mid-answer keeps it
+
   return (
     <label className="interview-answer-field">
       <span className="interview-question">
@@ -248,9 +275,9 @@ function AnswerField(props: {
       </span>
       <textarea
         rows={3}
-        value={text}
+        value={draft ?? q.answer?.text ?? ''}
         disabled={props.disabled}
-        onChange={(e) => (setText(e.target.value), setNote({}))}
+        onChange={(e) => (setDraft(e.target.value), setNote({}))}
         onBlur={save}
       />
       {note.error ? (
