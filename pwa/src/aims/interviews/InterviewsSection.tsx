@@ -47,7 +47,7 @@ function useHeld(open: OpenInterview | undefined) {
       queueMicrotask(() => opened.forEach((held) => held.release()));
     };
   }, []);
-  return (id: string): OpenedAssessment | undefined => {
+  const hold = (id: string): OpenedAssessment | undefined => {
     if (!open) return undefined;
     let opened = held.current.get(id);
     if (!opened) {
@@ -56,12 +56,17 @@ function useHeld(open: OpenInterview | undefined) {
     }
     return opened;
   };
+  const drop = (id: string) => {
+    held.current.get(id)?.release();
+    held.current.delete(id);
+  };
+  return { hold, drop };
 }
 
 /** `#/aims/interviews`: stakeholder interviews of the gap analysis (INT1–INT4). */
 export function InterviewsSection({ registry, aims, isLead, people, me, now }: Props) {
   const open = useOpenInterview();
-  const hold = useHeld(open);
+  const { hold, drop } = useHeld(open);
   const [sending, setSending] = useState(false);
   const { ids } = readInterviewList(registry);
   const gapIds = new Set((aims.get(AIMS_GAPS.id)?.entries ?? []).map((entry) => entry.id));
@@ -114,9 +119,13 @@ export function InterviewsSection({ registry, aims, isLead, people, me, now }: P
           onClose={() => setSending(false)}
           onSend={(draft) => {
             const id = crypto.randomUUID();
-            const opened = hold(id)!;
             const at = now();
-            sendInterview(opened.doc, draft, me, at);
+            try {
+              sendInterview(hold(id)!.doc, draft, me, at);
+            } catch (e) {
+              drop(id); // refused: nothing was written, nothing stays open
+              throw e;
+            }
             listInterview(registry, id, at);
           }}
         />
