@@ -141,40 +141,22 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     words = ready ? syncStatusWords(facts()) : online() ? 'syncing' : 'offline';
     listeners.forEach((listener) => listener());
   };
-  const assessments = assessmentDocuments({
-    credentials,
-    persist,
-    onChange: update,
-    onRefused(provider, no) {
-      if (no) refused.add(provider);
-      else refused.delete(provider);
-      update();
-    },
-  });
-
-  const monitoring = assessmentDocuments({
-    credentials,
-    persist,
-    kind: 'monitoring',
-    onChange: update,
-    onRefused(provider, no) {
-      if (no) refused.add(provider);
-      else refused.delete(provider);
-      update();
-    },
-  });
-
-  const interviews = assessmentDocuments({
-    credentials,
-    persist,
-    kind: 'interview',
-    onChange: update,
-    onRefused(provider, no) {
-      if (no) refused.add(provider);
-      else refused.delete(provider);
-      update();
-    },
-  });
+  // Documents opened on demand, each kind its own set, all on the workspace's socket.
+  const onDemand = (kind: 'assessment' | 'monitoring' | 'interview') =>
+    assessmentDocuments({
+      credentials,
+      persist,
+      kind,
+      onChange: update,
+      onRefused(provider, no) {
+        if (no) refused.add(provider);
+        else refused.delete(provider);
+        update();
+      },
+    });
+  const assessments = onDemand('assessment');
+  const monitoring = onDemand('monitoring');
+  const interviews = onDemand('interview');
 
   function connect() {
     socket = new HocuspocusProviderWebsocket({

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { GAP_STATUSES, type AnswerFinding } from '../../../../shared/documents/aims/index.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { optionWords } from '../aims-words.ts';
+import { useDialogSubmit } from './use-dialog-submit.ts';
 
 interface Props {
   question: string;
@@ -16,19 +17,11 @@ export function FindingDialog({ question, people, onConvert, onClose }: Props) {
   const [status, setStatus] = useState<AnswerFinding['status']>('not-started');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
-  const [error, setError] = useState<string>();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    try {
-      const dueDate = due ? Date.parse(`${due}T00:00:00Z`) : undefined;
-      if (dueDate !== undefined && !Number.isFinite(dueDate)) throw new RangeError('bad due date');
-      onConvert({ status, owner, ...(dueDate !== undefined ? { dueDate } : {}) });
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const { submit, error } = useDialogSubmit(() => {
+    const dueDate = due ? Date.parse(`${due}T00:00:00Z`) : undefined;
+    if (dueDate !== undefined && !Number.isFinite(dueDate)) throw new RangeError('bad due date');
+    onConvert({ status, owner, ...(dueDate !== undefined ? { dueDate } : {}) });
+  }, onClose);
 
   return (
     <FormDialog

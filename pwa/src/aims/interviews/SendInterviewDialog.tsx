@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   INTERVIEW_AREAS,
   QUESTIONNAIRES,
@@ -6,6 +6,7 @@ import {
   type InterviewDraft,
 } from '../../../../shared/documents/interview/index.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
+import { useDialogSubmit } from './use-dialog-submit.ts';
 
 const AREA_WORDS: Record<InterviewArea, string> = {
   legal: 'Legal',
@@ -33,25 +34,19 @@ export function SendInterviewDialog({ people, onSend, onClose }: Props) {
   const [title, setTitle] = useState('');
   const [respondent, setRespondent] = useState('');
   const [questions, setQuestions] = useState<Question[]>(() => starting('legal'));
-  const [error, setError] = useState<string>();
-
   const edit = (index: number, text: string) =>
     setQuestions((all) => all.map((q, i) => (i === index ? { ...q, text } : q)));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    try {
+  const { submit, error } = useDialogSubmit(
+    () =>
       onSend({
         title: title.trim() || `${AREA_WORDS[area]} interview`,
         respondent,
         area,
         questions: questions.filter((q) => q.text.trim() !== ''),
-      });
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+      }),
+    onClose,
+  );
 
   return (
     <FormDialog
