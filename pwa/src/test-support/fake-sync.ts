@@ -30,26 +30,11 @@ export function fakeSync(
     doc.on('update', keep);
     return { whenSynced: Promise.resolve(), destroy: () => doc.off('update', keep) };
   };
-  const assessments = assessmentDocuments({
-    credentials,
-    persist,
-    onChange: () => {},
-    onRefused: () => {},
-  });
-  const monitoring = assessmentDocuments({
-    credentials,
-    persist,
-    kind: 'monitoring',
-    onChange: () => {},
-    onRefused: () => {},
-  });
-  const interviews = assessmentDocuments({
-    credentials,
-    persist,
-    kind: 'interview',
-    onChange: () => {},
-    onRefused: () => {},
-  });
+  const onDemand = (kind: 'assessment' | 'monitoring' | 'interview') =>
+    assessmentDocuments({ credentials, persist, kind, onChange: () => {}, onRefused: () => {} });
+  const assessments = onDemand('assessment');
+  const monitoring = onDemand('monitoring');
+  const interviews = onDemand('interview');
   const sync = {
     workspace: credentials.workspace,
     access,

@@ -223,7 +223,7 @@ function LeadAnswer(props: { question: InterviewQuestion; raised: boolean; onCon
           <p className="small">
             {q.answer.answeredBy}, {day(q.answer.answeredAt)}{' '}
             {raised ? (
-              <span className="aims-badge">Finding raised</span>
+              <span className="badge accent">Finding raised</span>
             ) : (
               <button type="button" onClick={props.onConvert}>
                 Raise finding
