@@ -15,6 +15,7 @@ import {
   AIMS_GAPS,
   findingIdFor,
   gapAnalysisRows,
+  readInterviewList,
 } from '../../shared/documents/aims/index.ts';
 import { createRecord } from '../../shared/documents/registry/index.ts';
 import { RECORDS } from './organisation.ts';
@@ -93,5 +94,7 @@ describe('the demo management system', () => {
     expect(String(entry?.values.evidence)).toMatch(/Art\. 35 DPIA/);
     const row = gapAnalysisRows(registry, NOW).find((r) => r.ref === '6.1.4');
     expect(row).toMatchObject({ entryId: id });
+    // Listed in the registry, so the management system page shows it (INT4).
+    expect(readInterviewList(registry).ids).toEqual([DEMO_INTERVIEW]);
   });
 });

@@ -24,6 +24,7 @@ import {
   approvePolicyVersion,
   findingIdFor,
   gapFromAnswer,
+  listInterview,
   readAiPolicy,
   readAimsRegister,
   saveAimsEntry,
@@ -536,9 +537,13 @@ export function writeDemoInterview(doc: Y.Doc, now: number): void {
   }
 }
 
-/** The lead turns the DPIA answer into a finding of the gap analysis (INT3), once. */
+/**
+ * The interview listed in the registry (INT4), and the lead turns the DPIA answer into a finding
+ * of the gap analysis (INT3), once.
+ */
 export function writeDemoInterviewFindings(registry: Y.Doc, interview: Y.Doc, now: number): void {
   const read = readInterview(interview).interview;
+  if (read) listInterview(registry, DEMO_INTERVIEW, read.sentAt);
   const id = findingIdFor(DEMO_INTERVIEW, 'q03');
   if (!read || readAimsRegister(registry, AIMS_GAPS).entries.some((e) => e.id === id)) return;
   gapFromAnswer(

@@ -40,6 +40,7 @@ import { ReviewApproval } from './ReviewApproval.tsx';
 import { CompetenceMatrix } from './CompetenceMatrix.tsx';
 import { ControlledDocuments } from './DocumentList.tsx';
 import { GapAnalysisView } from './GapAnalysisView.tsx';
+import { InterviewsSection } from './interviews/InterviewsSection.tsx';
 import { linkOptions } from './link-options.ts';
 import { RegisterSection } from './RegisterSection.tsx';
 import { recordsWithoutScope } from './scope-coverage.ts';
@@ -88,22 +89,23 @@ export function ManagementSystem({
   const aims = useAims(registry);
   const { records } = useRegistry(registry);
   const { risks } = useRisks(registry);
+  const people = useMemo(
+    () => (registry ? readPeople(registry).people.map((person) => person.name) : []),
+    // aims changes with every change of the registry, the people directory's included.
+    [registry, aims],
+  );
   const links = useMemo(
-    () =>
-      linkOptions(
-        records.values(),
-        risks.values(),
-        aims,
-        me,
-        registry ? readPeople(registry).people.map((person) => person.name) : [],
-      ),
-    [records, risks, aims, me, registry],
+    () => linkOptions(records.values(), risks.values(), aims, me, people),
+    [records, risks, aims, me, people],
   );
   const [editing, setEditing] = useState<{ register: RegisterSpec; entry?: AimsEntry }>();
   const [removing, setRemoving] = useState<{ register: RegisterSpec; entry: AimsEntry }>();
 
   useEffect(() => {
-    if (section && (aimsRegister(section) || section === 'aimsPolicy')) {
+    if (
+      section &&
+      (aimsRegister(section) || section === 'aimsPolicy' || section === 'interviews')
+    ) {
       document.getElementById(`aims-${section}`)?.scrollIntoView({ block: 'start' });
     }
   }, [section]);
@@ -267,6 +269,7 @@ export function ManagementSystem({
             <a href={`#/aims/${register.id}`}>
               {register.clause} {register.title}
             </a>
+            {register.id === AIMS_GAPS.id && <a href="#/aims/interviews">Stakeholder interviews</a>}
           </Fragment>
         ))}
       </nav>
@@ -291,6 +294,16 @@ export function ManagementSystem({
                 : undefined
             }
           />
+          {register.id === AIMS_GAPS.id && (
+            <InterviewsSection
+              registry={registry}
+              aims={aims}
+              isLead={canEdit}
+              people={people}
+              me={me}
+              now={now}
+            />
+          )}
         </Fragment>
       ))}
 

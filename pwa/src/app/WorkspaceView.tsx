@@ -1,3 +1,4 @@
+import { InterviewContext } from '../aims/interviews/interview-context.ts';
 import { MonitoringContext } from '../monitoring/monitoring-context.ts';
 import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { Inbox } from '../inbox/Inbox.tsx';
@@ -163,16 +164,18 @@ function WorkspacePage({ path, sync, credentials }: Props) {
   if (path === 'aims') {
     return page(
       'the management system',
-      <ManagementSystem
-        registry={sync.doc('registry')}
-        policy={sync.doc('policy')}
-        discoveries={sync.doc('discoveries')}
-        canEditPolicy={sync.access.get('policy') === 'write'}
-        canEdit={sync.access.get('registry') === 'write'}
-        me={personOf(credentials)}
-        workspace={sync.workspace}
-        section={rest[0]}
-      />,
+      <InterviewContext.Provider value={sync.openInterview}>
+        <ManagementSystem
+          registry={sync.doc('registry')}
+          policy={sync.doc('policy')}
+          discoveries={sync.doc('discoveries')}
+          canEditPolicy={sync.access.get('policy') === 'write'}
+          canEdit={sync.access.get('registry') === 'write'}
+          me={personOf(credentials)}
+          workspace={sync.workspace}
+          section={rest[0]}
+        />
+      </InterviewContext.Provider>,
     );
   }
   if (path === 'assessments') {

@@ -92,6 +92,21 @@ describe('opening assessments on demand', () => {
     expect(left).toContain(`${assessmentCopyPrefix('other')}asm-c`);
   });
 
+  it('opens a stakeholder interview for a contributor, refuses a member, and clears it on sign-out (INT1)', async () => {
+    expect(() => open('member').openInterview('int-1')).toThrow(/member cannot open interview/);
+    const held = open('contributor').openInterview('int-1');
+    expect(held.access).toBe('write');
+    await held.ready;
+    held.doc.getMap('answers').set('q01', { text: 'kept on this device' });
+    await settle();
+    held.release();
+    opened.splice(0).forEach((sync) => sync.destroy());
+    const prefix = assessmentCopyPrefix('acme', 'interview');
+    expect(await names()).toContain(`${prefix}int-1`);
+    await clearWorkspaceData('acme');
+    expect((await names()).filter((n) => n?.startsWith(prefix))).toEqual([]);
+  });
+
   it('does nothing where IndexedDB cannot list its databases', async () => {
     await expect(clearAssessmentCopies('acme', {} as IDBFactory)).resolves.toBeUndefined();
   });

@@ -42,9 +42,10 @@ export interface AssessmentDocumentsOptions {
   credentials: Credentials;
   /**
    * Which documents opened on demand: assessments (the default), or one system's monitoring
-   * (`W/monitoring/<recordId>`, docs/monitoring.md), which collects its garbage as usual.
+   * (`W/monitoring/<recordId>`, docs/monitoring.md) or one stakeholder interview
+   * (`W/interview/<id>`, INT1), which collect their garbage as usual.
    */
-  kind?: 'assessment' | 'monitoring';
+  kind?: 'assessment' | 'monitoring' | 'interview';
   persist: LocalPersistence;
   /** Called when a provider's sync state changes (the top bar's status). */
   onChange: () => void;
@@ -168,7 +169,7 @@ export async function clearAssessmentCopies(
   factory: Pick<IDBFactory, 'databases'> | undefined = globalThis.indexedDB,
 ): Promise<void> {
   if (!factory || typeof factory.databases !== 'function') return;
-  const prefixes = ['assessment', 'monitoring'].map((kind) =>
+  const prefixes = ['assessment', 'monitoring', 'interview'].map((kind) =>
     assessmentCopyPrefix(workspace, kind),
   );
   const names = (await factory.databases())

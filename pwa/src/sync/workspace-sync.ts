@@ -52,6 +52,8 @@ export interface WorkspaceSync {
   openAssessment(id: string): OpenedAssessment;
   /** Opens one system's `W/monitoring/<recordId>` on demand, like an assessment (MON1). */
   openMonitoring(recordId: string): OpenedAssessment;
+  /** Opens one stakeholder interview `W/interview/<id>` on demand, like an assessment (INT1). */
+  openInterview(interviewId: string): OpenedAssessment;
   /** Resolves once every document is loaded from this device; syncing starts after. */
   readonly ready: Promise<void>;
   isReady(): boolean;
@@ -111,7 +113,12 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   let relayCannotStore = false;
 
   const facts = (): SyncFacts => {
-    const all = [...providers, ...assessments.providers(), ...monitoring.providers()];
+    const all = [
+      ...providers,
+      ...assessments.providers(),
+      ...monitoring.providers(),
+      ...interviews.providers(),
+    ];
     return {
       online: online(),
       socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
@@ -134,28 +141,22 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     words = ready ? syncStatusWords(facts()) : online() ? 'syncing' : 'offline';
     listeners.forEach((listener) => listener());
   };
-  const assessments = assessmentDocuments({
-    credentials,
-    persist,
-    onChange: update,
-    onRefused(provider, no) {
-      if (no) refused.add(provider);
-      else refused.delete(provider);
-      update();
-    },
-  });
-
-  const monitoring = assessmentDocuments({
-    credentials,
-    persist,
-    kind: 'monitoring',
-    onChange: update,
-    onRefused(provider, no) {
-      if (no) refused.add(provider);
-      else refused.delete(provider);
-      update();
-    },
-  });
+  // Documents opened on demand, each kind its own set, all on the workspace's socket.
+  const onDemand = (kind: 'assessment' | 'monitoring' | 'interview') =>
+    assessmentDocuments({
+      credentials,
+      persist,
+      kind,
+      onChange: update,
+      onRefused(provider, no) {
+        if (no) refused.add(provider);
+        else refused.delete(provider);
+        update();
+      },
+    });
+  const assessments = onDemand('assessment');
+  const monitoring = onDemand('monitoring');
+  const interviews = onDemand('interview');
 
   function connect() {
     socket = new HocuspocusProviderWebsocket({
@@ -187,6 +188,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     }
     assessments.connect(socket);
     monitoring.connect(socket);
+    interviews.connect(socket);
   }
 
   const whenLoaded = Promise.allSettled(
@@ -218,6 +220,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     }
     assessments.destroy();
     monitoring.destroy();
+    interviews.destroy();
     providers.forEach((provider) => provider.destroy());
     socket?.destroy();
     for (const { doc, local, awareness } of docs.values()) {
@@ -236,6 +239,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     awareness: (kind) => docs.get(kind)?.awareness,
     openAssessment: (id) => assessments.open(id),
     openMonitoring: (recordId) => monitoring.open(recordId),
+    openInterview: (interviewId) => interviews.open(interviewId),
     ready: whenLoaded,
     isReady: () => ready,
     status: () => words,

@@ -30,19 +30,11 @@ export function fakeSync(
     doc.on('update', keep);
     return { whenSynced: Promise.resolve(), destroy: () => doc.off('update', keep) };
   };
-  const assessments = assessmentDocuments({
-    credentials,
-    persist,
-    onChange: () => {},
-    onRefused: () => {},
-  });
-  const monitoring = assessmentDocuments({
-    credentials,
-    persist,
-    kind: 'monitoring',
-    onChange: () => {},
-    onRefused: () => {},
-  });
+  const onDemand = (kind: 'assessment' | 'monitoring' | 'interview') =>
+    assessmentDocuments({ credentials, persist, kind, onChange: () => {}, onRefused: () => {} });
+  const assessments = onDemand('assessment');
+  const monitoring = onDemand('monitoring');
+  const interviews = onDemand('interview');
   const sync = {
     workspace: credentials.workspace,
     access,
@@ -50,6 +42,7 @@ export function fakeSync(
     awareness,
     openAssessment: (id: string) => assessments.open(id),
     openMonitoring: (id: string) => monitoring.open(id),
+    openInterview: (id: string) => interviews.open(id),
     ready: Promise.resolve(),
     isReady: () => true,
     status: () => status,
@@ -59,6 +52,7 @@ export function fakeSync(
       sync.destroyed = true;
       assessments.destroy();
       monitoring.destroy();
+      interviews.destroy();
       awarenesses.forEach((a) => a.destroy());
     },
   };

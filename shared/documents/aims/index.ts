@@ -50,3 +50,4 @@ export {
   RENEWAL_NOTICE_DAYS,
   suppliersOfRecord,
 } from './suppliers.ts';
+export { INTERVIEW_LIST, listInterview, readInterviewList } from './interview-list.ts';

@@ -32,6 +32,8 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  *   approvals  assessmentId → versionId → a lead's confirmed sign-off (see approvals.ts)
  *   customFields  '<recordId>/<name>' → text: imported columns no field holds (see custom-fields.ts)
  *   dutyTracker  '<recordId>/<dutyId>' → the EU AI Act deployer-obligations tracker (see duty-tracker.ts)
+ *   interviews  interviewId → sentAt: the stakeholder interviews sent (ids only; INT4,
+ *            aims/interview-list.ts)
  *
  * Record fields are described once, in fields.ts: a new field is a line there (and in
  * RecordFields); a change of shape is a migration appended below. `classification`, `notes` and
