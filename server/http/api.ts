@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TokenError, type TokenService, type VerifiedToken } from '../auth/token-service.ts';
-import type { TokenStore } from '../auth/token-store.ts';
+import type { TokenStorage } from '../storage/relay-storage.ts';
 import type { KeyedBuckets } from '../relay/rate-limit.ts';
 import type { DocumentHistory } from '../relay/relay.ts';
 import type { HealthState } from '../relay/storage-health.ts';
@@ -11,7 +11,7 @@ import { listReporters, listTokens, mint, revoke } from './token-management.ts';
 
 export interface ApiServices {
   tokens: TokenService;
-  tokenStore: TokenStore;
+  tokenStore: TokenStorage;
   /** Lifetime of an extension's own member token, made at enrolment. */
   reporterTokenTtlMs: number;
   /** Public: only whether the relay works, with the reason when it does not (docs/sync.md DR3). */
@@ -76,7 +76,7 @@ export async function handleApi(
     }
     if (route === 'GET /api/tokens') {
       const manager = await authenticateManager(req, services);
-      return (sendJson(res, 200, listTokens(manager, services)), true);
+      return (sendJson(res, 200, await listTokens(manager, services)), true);
     }
     if (route === 'POST /api/tokens') {
       const manager = await authenticateManager(req, services);
@@ -85,13 +85,16 @@ export async function handleApi(
     const reportersMatch = /^\/api\/tokens\/([a-f0-9]{32})\/reporters$/.exec(url.pathname);
     if (req.method === 'GET' && reportersMatch) {
       const manager = await authenticateManager(req, services);
-      return (sendJson(res, 200, listReporters(reportersMatch[1]!, manager, services)), true);
+      return (sendJson(res, 200, await listReporters(reportersMatch[1]!, manager, services)), true);
     }
     const revokeMatch = /^\/api\/tokens\/([a-f0-9]{32})$/.exec(url.pathname);
     if (req.method === 'DELETE' && revokeMatch) {
       const manager = await authenticateManager(req, services);
       const withReporters = url.searchParams.get('reporters') === 'revoke';
-      return (sendJson(res, 200, revoke(revokeMatch[1]!, withReporters, manager, services)), true);
+      return (
+        sendJson(res, 200, await revoke(revokeMatch[1]!, withReporters, manager, services)),
+        true
+      );
     }
     throw new HttpError(404, `no API at ${req.method} ${url.pathname}`);
   } catch (error) {

@@ -4,9 +4,9 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { GroupCommitLog } from '../relay/group-commit.ts';
 import { persistenceExtension } from '../relay/persistence-extension.ts';
-import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import { StorageHealth } from '../relay/storage-health.ts';
-import { databaseFile, openDatabase } from './database.ts';
+import { databaseFile } from './database.ts';
+import { SqliteRelayStorage } from './sqlite-relay-storage.ts';
 
 export interface DataFolderDocuments {
   /**
@@ -42,8 +42,8 @@ export async function withDataFolderDocuments<T>(
     );
   }
   const sharedWithAnotherProcess = existsSync(`${file}-wal`);
-  const db = openDatabase(file);
-  const store = new SqliteDocumentStore(db, `cli-${randomUUID()}`);
+  const storage = new SqliteRelayStorage(dataDir);
+  const store = storage.documents(`cli-${randomUUID()}`);
   const log = new GroupCommitLog(store);
   // A command does not wait for storage to come back: a failed write fails the command (DR1).
   const health = new StorageHealth(() => log.writeRetained(), { log: () => {} });
@@ -71,7 +71,7 @@ export async function withDataFolderDocuments<T>(
         const connection = await open(name);
         try {
           await connection.transact(edit);
-          log.flush();
+          await log.flush();
           failIfNotDurable();
         } finally {
           // Unloads the document: its updates are compacted into the snapshot (S2).
@@ -82,6 +82,6 @@ export async function withDataFolderDocuments<T>(
   } finally {
     hocuspocus.flushPendingStores();
     health.stop();
-    db.close();
+    await storage.close();
   }
 }

@@ -4,7 +4,6 @@ import type {
   onChangePayload,
   onLoadDocumentPayload,
 } from '@hocuspocus/server';
-import type { DatabaseSync } from 'node:sqlite';
 import type * as Y from 'yjs';
 import {
   combineSummaries,
@@ -19,7 +18,7 @@ import {
   readReport,
   summariseReport,
 } from '../../../shared/documents/report/index.ts';
-import { SummaryStore } from './summary-store.ts';
+import type { SummaryStorage } from '../../storage/relay-storage.ts';
 import { knownTools, trustedIdentity } from './trusted-names.ts';
 
 /** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
@@ -28,12 +27,11 @@ const SETTLE_MS = 300;
 /**
  * Derives `W/discoveries` from the report documents (docs/sync.md D1–D4). When a report changes
  * (or is loaded, in case the relay stopped before deriving), its per-tool summaries replace the
- * reporter's rows in SQLite, and each changed tool is recombined from every reporter's row and
+ * reporter's rows in the store, and each changed tool is recombined from every reporter's row and
  * written to the discoveries document through a direct connection: the relay is its only writer.
  * With them goes the count of reporters active lately (D5).
  */
-export function discoveriesExtension(db: DatabaseSync): Extension {
-  const summaries = new SummaryStore(db);
+export function discoveriesExtension(summaries: SummaryStorage): Extension {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
 
@@ -63,21 +61,26 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
     report: Y.Doc,
   ) {
     const read = readReport(report);
-    const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
+    const changed = await summaries.replaceReporter(workspace, reporterId, summariseReport(read));
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
     if (changed.length === 0 && concerns.length === 0) return;
     const { attributed, known } = await policyOf(instance, workspace);
+    const rows = await Promise.all(
+      changed.map(
+        async (toolKey) => [toolKey, await summaries.rowsForTool(workspace, toolKey)] as const,
+      ),
+    );
+    const activity =
+      changed.length > 0 ? await summaries.activity(workspace, Date.now()) : undefined;
     const connection = await instance.openDirectConnection(
       formatDocumentName({ workspace, kind: 'discoveries' }),
       { relay: true },
     );
     try {
       await connection.transact((doc) => {
-        for (const toolKey of changed) {
-          const combined = combineSummaries(summaries.rowsForTool(workspace, toolKey), {
-            attributed,
-          });
+        for (const [toolKey, toolRows] of rows) {
+          const combined = combineSummaries(toolRows, { attributed });
           // H16: the name and category come from the catalog or the key, never from a report.
           writeDiscovery(
             doc,
@@ -85,7 +88,7 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
             combined && { ...combined, ...trustedIdentity(toolKey, known) },
           );
         }
-        if (changed.length > 0) writeActivity(doc, summaries.activity(workspace, Date.now()));
+        if (activity) writeActivity(doc, activity);
         writeReporterConcerns(doc, reporterId, concerns);
       });
     } finally {
