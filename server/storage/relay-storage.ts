@@ -7,7 +7,7 @@ import type { CheckpointInfo, Retention } from '../history/checkpoint-store.ts';
  * Everything a relay keeps, behind one interface with two implementations: SQLite in the data
  * folder (one machine, the default) and Postgres (several machines; docs/deploy.md). Every method
  * is asynchronous and durable when its promise resolves (docs/sync.md PG1–PG4); the contract both
- * pass is server/storage/relay-storage.contract.ts.
+ * pass is test/integration/storage/relay-storage-contract.ts.
  */
 export interface RelayStorage {
   readonly kind: 'sqlite' | 'postgres';
