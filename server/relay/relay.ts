@@ -100,7 +100,7 @@ export function createRelay(options: RelayOptions): Relay {
     persistenceExtension(store, log, health),
     quotas.extension(),
     checkpointing,
-    discoveriesExtension(options.storage.summaries),
+    discoveriesExtension(options.storage.summaries, shared ? { recheckMs: 1_500 } : {}),
     ...(options.extensions ?? []),
   ];
   if (options.redisUrl) {

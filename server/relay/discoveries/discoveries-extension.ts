@@ -31,9 +31,23 @@ const SETTLE_MS = 300;
  * written to the discoveries document through a direct connection: the relay is its only writer.
  * With them goes the count of reporters active lately (D5).
  */
-export function discoveriesExtension(summaries: SummaryStorage): Extension {
+export function discoveriesExtension(
+  summaries: SummaryStorage,
+  options: { recheckMs?: number } = {},
+): Extension {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const rechecks = new Set<ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
+
+  function track(documentName: string, work: Promise<void>) {
+    const logged = work.catch((error: unknown) =>
+      console.error(
+        `discoveries: could not derive from ${documentName}: ${(error as Error).message}`,
+      ),
+    );
+    running.add(logged);
+    void logged.finally(() => running.delete(logged));
+  }
 
   function schedule(instance: Hocuspocus, documentName: string, document: Y.Doc) {
     const name = parseDocumentName(documentName);
@@ -43,13 +57,7 @@ export function discoveriesExtension(summaries: SummaryStorage): Extension {
       documentName,
       setTimeout(() => {
         pending.delete(documentName);
-        const work = derive(instance, name.workspace, name.id!, document).catch((error: unknown) =>
-          console.error(
-            `discoveries: could not derive from ${documentName}: ${(error as Error).message}`,
-          ),
-        );
-        running.add(work);
-        void work.finally(() => running.delete(work));
+        track(documentName, derive(instance, name.workspace, name.id!, document));
       }, SETTLE_MS),
     );
   }
@@ -65,14 +73,34 @@ export function discoveriesExtension(summaries: SummaryStorage): Extension {
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
     if (changed.length === 0 && concerns.length === 0) return;
+    await publish(instance, workspace, changed, { reporterId, concerns });
+    // PG3: with relays sharing the store, another may have combined the same tools from rows
+    // this one had not committed yet, and its write may win: each relay combines its tools once
+    // more when every row it could have missed is committed, and writes what differs.
+    if (options.recheckMs !== undefined && changed.length > 0) {
+      const timer = setTimeout(() => {
+        rechecks.delete(timer);
+        track(`${workspace}/discoveries`, publish(instance, workspace, changed));
+      }, options.recheckMs);
+      rechecks.add(timer);
+    }
+  }
+
+  /** Combines each tool from every reporter's row in the store, and writes it with the activity. */
+  async function publish(
+    instance: Hocuspocus,
+    workspace: string,
+    toolKeys: readonly string[],
+    from?: { reporterId: string; concerns: ReturnType<typeof readConcerns> },
+  ) {
     const { attributed, known } = await policyOf(instance, workspace);
     const rows = await Promise.all(
-      changed.map(
+      toolKeys.map(
         async (toolKey) => [toolKey, await summaries.rowsForTool(workspace, toolKey)] as const,
       ),
     );
     const activity =
-      changed.length > 0 ? await summaries.activity(workspace, Date.now()) : undefined;
+      toolKeys.length > 0 ? await summaries.activity(workspace, Date.now()) : undefined;
     const connection = await instance.openDirectConnection(
       formatDocumentName({ workspace, kind: 'discoveries' }),
       { relay: true },
@@ -89,7 +117,7 @@ export function discoveriesExtension(summaries: SummaryStorage): Extension {
           );
         }
         if (activity) writeActivity(doc, activity);
-        writeReporterConcerns(doc, reporterId, concerns);
+        if (from) writeReporterConcerns(doc, from.reporterId, from.concerns);
       });
     } finally {
       await connection.disconnect();
@@ -105,8 +133,9 @@ export function discoveriesExtension(summaries: SummaryStorage): Extension {
       schedule(instance, documentName, document);
     },
     async onDestroy() {
-      for (const timer of pending.values()) clearTimeout(timer);
+      for (const timer of [...pending.values(), ...rechecks]) clearTimeout(timer);
       pending.clear();
+      rechecks.clear();
       await Promise.all(running);
     },
   };

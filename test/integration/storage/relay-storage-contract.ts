@@ -30,7 +30,7 @@ function summary(toolKey: string, lastSeen: number): ReporterToolSummary {
   return {
     toolKey,
     name: toolKey,
-    category: 'chat',
+    category: 'chat-assistant',
     firstSeen: lastSeen - DAY,
     lastSeen,
     signals: ['visit'],
