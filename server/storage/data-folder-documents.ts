@@ -6,6 +6,7 @@ import { GroupCommitLog } from '../relay/group-commit.ts';
 import { persistenceExtension } from '../relay/persistence-extension.ts';
 import { StorageHealth } from '../relay/storage-health.ts';
 import { databaseFile } from './database.ts';
+import { openRelayStorage } from './open-storage.ts';
 import { SqliteRelayStorage } from './sqlite-relay-storage.ts';
 
 export interface DataFolderDocuments {
@@ -34,15 +35,21 @@ export interface DataFolderDocuments {
 export async function withDataFolderDocuments<T>(
   dataDir: string,
   work: (documents: DataFolderDocuments) => Promise<T>,
+  /** postgres://…: the relays' shared database instead of the data folder (docs/deploy.md). */
+  database?: string,
 ): Promise<T> {
   const file = databaseFile(dataDir);
-  if (!existsSync(file)) {
+  if (database === undefined && !existsSync(file)) {
     throw new Error(
       `${dataDir} is not a Sightline data folder (it has no ${file}); check --data, or start the relay there once with sightline serve --data ${dataDir}`,
     );
   }
-  const sharedWithAnotherProcess = existsSync(`${file}-wal`);
-  const storage = new SqliteRelayStorage(dataDir);
+  // Postgres is shared by design: relays may have the document loaded.
+  const sharedWithAnotherProcess = database !== undefined || existsSync(`${file}-wal`);
+  const storage =
+    database === undefined
+      ? new SqliteRelayStorage(dataDir)
+      : await openRelayStorage(dataDir, database);
   const store = storage.documents(`cli-${randomUUID()}`);
   const log = new GroupCommitLog(store);
   // A command does not wait for storage to come back: a failed write fails the command (DR1).

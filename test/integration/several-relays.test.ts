@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -139,8 +140,68 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
     });
   });
 
+  it('the command line takes --database: token list, export, inventory import, history; backup points to pg_dump', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    const minted = run(
+      'token',
+      '--database',
+      database,
+      '--workspace',
+      'cli',
+      '--role',
+      'lead',
+      '--label',
+      'from the cli',
+    );
+    expect(minted.status, minted.stderr).toBe(0);
+    const listed = run('token', 'list', '--database', database, '--workspace', 'cli');
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/\tcli\tlead\tfrom the cli\t/);
+    const out = tempDir();
+    try {
+      const csv = join(out.path, 'hosts.csv');
+      writeFileSync(csv, 'name,vendor\nChatGPT,OpenAI\n');
+      const imported = run(
+        'inventory',
+        'import',
+        csv,
+        '--database',
+        database,
+        '--workspace',
+        'cli',
+      );
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ created: 1 });
+      const exported = run(
+        'export',
+        '--database',
+        database,
+        '--workspace',
+        'cli',
+        '--what',
+        'register',
+        '--format',
+        'csv',
+        '--out',
+        out.path,
+      );
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(
+        readdirSync(out.path).some((file) => file.endsWith('.csv') && file !== 'hosts.csv'),
+      ).toBe(true);
+      const history = run('history', '--database', database, '--document', 'cli/registry');
+      expect(history.status, history.stderr).toBe(0);
+      const backup = run('backup', '--database', database, '--out', join(out.path, 'b'));
+      expect(backup.status).not.toBe(0);
+      expect(backup.stderr).toMatch(/pg_dump/);
+    } finally {
+      out.remove();
+    }
+  }, 90_000);
+
   it('PG7: the discoveries count every reporter once, with reports arriving at different relays', async () => {
-    const reporters = Array.from({ length: 9 }, (_, i) => `fleet${i}`);
+    const reporters = Array.from({ length: 30 }, (_, i) => `fleet${i}`);
     const writers = await Promise.all(
       reporters.map(async (id, i) => {
         const relay = relays[i % 3]!;
@@ -162,16 +223,16 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
     await Promise.all(writers.map((writer) => writer.acknowledged()));
     const counts = (lead: TestClient) =>
       Object.fromEntries(readDiscoveries(lead.doc).tools.map((t) => [t.toolKey, t.reporters]));
-    const expected = { 'openai-chatgpt': 9, 'anthropic-claude': 5 };
+    const expected = { 'openai-chatgpt': 30, 'anthropic-claude': 15 };
     await waitFor(
       () =>
         leads.every(
           (lead) =>
             JSON.stringify(counts(lead)) === JSON.stringify(counts(leads[0]!)) &&
-            counts(lead)['openai-chatgpt'] === 9 &&
-            counts(lead)['anthropic-claude'] === 5,
+            counts(lead)['openai-chatgpt'] === 30 &&
+            counts(lead)['anthropic-claude'] === 15,
         ),
-      'both leads to see 9 and 5 reporters',
+      'both leads to see 30 and 15 reporters',
       15_000,
     );
     // And it stays so once every relay's second look (PG3) has run.
