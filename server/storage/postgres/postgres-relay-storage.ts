@@ -56,7 +56,14 @@ export class PostgresRelayStorage implements RelayStorage {
 
   /** Connects, refuses a server that would not make commits durable, and migrates the schema. */
   static async connect(url: string, options: { max?: number } = {}): Promise<PostgresRelayStorage> {
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      // An unreachable server fails a write within seconds, so that the relay refuses and says so
+      // (DR2) instead of leaving its clients waiting without an answer.
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 30_000,
+    });
     // An idle client's error (the server restarted) must not end the process: the next query fails
     // and storage is marked failing (DR2) until the server answers again.
     pool.on('error', () => {});
