@@ -24,6 +24,8 @@ import { knownTools, trustedIdentity } from './trusted-names.ts';
 /** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
 const SETTLE_MS = 300;
 
+type Concerns = ReturnType<typeof readConcerns>;
+
 /**
  * Derives `W/discoveries` from the report documents (docs/sync.md D1–D4). When a report changes
  * (or is loaded, in case the relay stopped before deriving), its per-tool summaries replace the
@@ -73,16 +75,61 @@ export function discoveriesExtension(
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
     if (changed.length === 0 && concerns.length === 0) return;
-    await publish(instance, workspace, changed, { reporterId, concerns });
-    // PG3: with relays sharing the store, another may have combined the same tools from rows
-    // this one had not committed yet, and its write may win: each relay combines its tools once
-    // more when every row it could have missed is committed, and writes what differs.
-    if (options.recheckMs !== undefined && changed.length > 0) {
-      const timer = setTimeout(() => {
-        rechecks.delete(timer);
-        track(`${workspace}/discoveries`, publish(instance, workspace, changed));
-      }, options.recheckMs);
-      rechecks.add(timer);
+    enqueue(instance, workspace, changed, { reporterId, concerns });
+  }
+
+  /**
+   * What waits to be written to each workspace's discoveries. One write runs at a time per
+   * workspace, and it takes everything queued: reports arriving together are combined together,
+   * each tool read from the store once however many reporters changed it.
+   */
+  const outboxes = new Map<
+    string,
+    { tools: Set<string>; concerns: Map<string, Concerns>; draining: boolean }
+  >();
+
+  function enqueue(
+    instance: Hocuspocus,
+    workspace: string,
+    toolKeys: readonly string[],
+    from?: { reporterId: string; concerns: Concerns },
+  ) {
+    let box = outboxes.get(workspace);
+    if (!box)
+      outboxes.set(workspace, (box = { tools: new Set(), concerns: new Map(), draining: false }));
+    for (const toolKey of toolKeys) box.tools.add(toolKey);
+    if (from) box.concerns.set(from.reporterId, from.concerns);
+    if (box.draining) return;
+    box.draining = true;
+    track(`${workspace}/discoveries`, drain(instance, workspace, box));
+  }
+
+  async function drain(
+    instance: Hocuspocus,
+    workspace: string,
+    box: { tools: Set<string>; concerns: Map<string, Concerns>; draining: boolean },
+  ) {
+    try {
+      while (box.tools.size > 0 || box.concerns.size > 0) {
+        const toolKeys = [...box.tools];
+        const concerns = new Map(box.concerns);
+        box.tools.clear();
+        box.concerns.clear();
+        await publish(instance, workspace, toolKeys, concerns);
+        // PG3: with relays sharing the store, another may have combined the same tools from rows
+        // this one had not committed yet, and its write may win: each relay combines its tools
+        // once more when every row it could have missed is committed, and writes what differs.
+        if (options.recheckMs !== undefined && toolKeys.length > 0) {
+          const timer = setTimeout(() => {
+            rechecks.delete(timer);
+            enqueue(instance, workspace, toolKeys);
+          }, options.recheckMs);
+          rechecks.add(timer);
+        }
+      }
+    } finally {
+      box.draining = false;
+      if (box.tools.size === 0 && box.concerns.size === 0) outboxes.delete(workspace);
     }
   }
 
@@ -91,7 +138,7 @@ export function discoveriesExtension(
     instance: Hocuspocus,
     workspace: string,
     toolKeys: readonly string[],
-    from?: { reporterId: string; concerns: ReturnType<typeof readConcerns> },
+    concerns: ReadonlyMap<string, Concerns>,
   ) {
     const { attributed, known } = await policyOf(instance, workspace);
     const rows = await Promise.all(
@@ -117,7 +164,7 @@ export function discoveriesExtension(
           );
         }
         if (activity) writeActivity(doc, activity);
-        if (from) writeReporterConcerns(doc, from.reporterId, from.concerns);
+        for (const [reporterId, list] of concerns) writeReporterConcerns(doc, reporterId, list);
       });
     } finally {
       await connection.disconnect();
