@@ -1,0 +1,301 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
+import { recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
+import { PostgresRelayStorage } from '../../server/storage/postgres/postgres-relay-storage.ts';
+import { startServerProcess, type ServerProcess } from '../e2e/harness/server-process.ts';
+import { AckWatermark } from '../helpers/ack-watermark.ts';
+import {
+  hasPostgres,
+  startPostgres,
+  warnIfNoPostgres,
+  type TestPostgres,
+} from '../helpers/postgres-server.ts';
+import { hasRedis, startRedis } from '../helpers/redis-server.ts';
+import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
+warnIfNoPostgres('SEVERAL-RELAYS TESTS');
+if (!hasRedis() && process.env.REQUIRE_E2E === '1')
+  throw new Error('REQUIRE_E2E=1 but no redis-server for the several-relays tests');
+
+const T0 = Date.UTC(2026, 11, 1, 9);
+const sighting = (toolKey: string, name: string, host: string): Sighting => ({
+  toolKey,
+  name,
+  category: 'chat-assistant',
+  host,
+  signal: 'visit',
+  at: T0,
+});
+
+/**
+ * Several relays behind a load balancer (docs/sync.md PG5–PG8): relays on different ports,
+ * standing in for hosts, each with its own empty data folder, sharing one Postgres and one Redis.
+ */
+describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and Redis', () => {
+  let postgres: TestPostgres;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let database: string;
+  const relays: (TestServer & { remove(): void })[] = [];
+  const clients: TestClient[] = [];
+  const relayOn = async () => {
+    const relay = await startTestServer({ database, redisUrl: redis.url });
+    relays.push(relay);
+    return relay;
+  };
+  const open = (relay: TestServer, document: string, token: string, doc?: Y.Doc) => {
+    const client = connectClient(relay.syncUrl, document, token, doc);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+    database = await postgres.createDatabase('fleet');
+    for (let i = 0; i < 3; i++) await relayOn();
+  }, 90_000);
+  afterAll(async () => {
+    clients.forEach((client) => client.destroy());
+    for (const relay of relays) {
+      await relay.close();
+      relay.remove();
+    }
+    await redis?.stop();
+    await postgres?.stop();
+  });
+
+  it('PG5: relays serve the same documents, and a relay on a new host with an empty data folder serves them all', async () => {
+    const [a, b] = relays;
+    const token = await a!.token('acme', 'lead');
+    const onA = open(a!, 'acme/registry', token);
+    const onB = open(b!, 'acme/registry', token);
+    await waitFor(() => onA.provider.synced && onB.provider.synced, 'both synced');
+    for (let i = 0; i < 40; i++) {
+      onA.doc.getMap('records').set(`a${i}`, i);
+      onB.doc.getMap('records').set(`b${i}`, i);
+    }
+    await Promise.all([onA.acknowledged(), onB.acknowledged()]);
+    await waitFor(
+      () => onA.doc.getMap('records').size === 80 && onB.doc.getMap('records').size === 80,
+      'both relays’ clients to see all 80 edits',
+      10_000,
+    );
+    // A host that has never served anything: its data folder is empty, its documents come from Postgres.
+    const fresh = await relayOn();
+    const onFresh = open(fresh, 'acme/registry', token);
+    await waitFor(() => onFresh.provider.synced, 'the new relay’s client synced');
+    expect(onFresh.doc.getMap('records').toJSON()).toEqual(onA.doc.getMap('records').toJSON());
+  });
+
+  it('PG6: a token minted on one relay or by `sightline token --database` works on all; revocation through one reaches all', async () => {
+    const [a, b, c] = relays;
+    const minted = await a!.tokens.mint({ workspace: 'acme', role: 'contributor', ttlMs: 600_000 });
+    const fromCli = spawnSync(
+      process.execPath,
+      [
+        cli,
+        'token',
+        '--database',
+        database,
+        '--workspace',
+        'acme',
+        '--role',
+        'lead',
+        '--ttl',
+        '1h',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(fromCli.status, fromCli.stderr).toBe(0);
+    for (const relay of [a!, b!, c!]) {
+      expect(await open(relay, 'acme/assessment/pg6', minted.token).outcome()).toEqual({
+        scope: 'read-write',
+      });
+      expect(await open(relay, 'acme/registry', fromCli.stdout.trim()).outcome()).toEqual({
+        scope: 'read-write',
+      });
+    }
+    // Revoked through c's API by an admin: a's and b's clients are cut off within seconds.
+    const admin = await b!.token('acme', 'admin');
+    const revoked = await fetch(`${c!.url}/api/tokens/${minted.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${admin}` },
+    });
+    expect(revoked.status).toBe(200);
+    const connected = (relay: TestServer) =>
+      relay.hocuspocus.documents.get('acme/assessment/pg6')?.getConnectionsCount() ?? 0;
+    await waitFor(
+      () => [a!, b!, c!].every((relay) => connected(relay) === 0),
+      'revocation everywhere',
+      5_000,
+    );
+    expect(await open(a!, 'acme/assessment/pg6', minted.token).outcome()).toEqual({
+      refused: 'permission-denied',
+    });
+  });
+
+  it('the command line takes --database: token list, export, inventory import, history; backup points to pg_dump', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    const minted = run(
+      'token',
+      '--database',
+      database,
+      '--workspace',
+      'cli',
+      '--role',
+      'lead',
+      '--label',
+      'from the cli',
+    );
+    expect(minted.status, minted.stderr).toBe(0);
+    const listed = run('token', 'list', '--database', database, '--workspace', 'cli');
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/\tcli\tlead\tfrom the cli\t/);
+    const out = tempDir();
+    try {
+      const csv = join(out.path, 'hosts.csv');
+      writeFileSync(csv, 'name,vendor\nChatGPT,OpenAI\n');
+      const imported = run(
+        'inventory',
+        'import',
+        csv,
+        '--database',
+        database,
+        '--workspace',
+        'cli',
+      );
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ created: 1 });
+      const exported = run(
+        'export',
+        '--database',
+        database,
+        '--workspace',
+        'cli',
+        '--what',
+        'register',
+        '--format',
+        'csv',
+        '--out',
+        out.path,
+      );
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(
+        readdirSync(out.path).some((file) => file.endsWith('.csv') && file !== 'hosts.csv'),
+      ).toBe(true);
+      const history = run('history', '--database', database, '--document', 'cli/registry');
+      expect(history.status, history.stderr).toBe(0);
+      const backup = run('backup', '--database', database, '--out', join(out.path, 'b'));
+      expect(backup.status).not.toBe(0);
+      expect(backup.stderr).toMatch(/pg_dump/);
+    } finally {
+      out.remove();
+    }
+  }, 90_000);
+
+  it('PG7: the discoveries count every reporter once, with reports arriving at different relays', async () => {
+    const reporters = Array.from({ length: 30 }, (_, i) => `fleet${i}`);
+    const writers = await Promise.all(
+      reporters.map(async (id, i) => {
+        const relay = relays[i % 3]!;
+        return open(relay, `acme/reports/${id}`, await relay.token('acme', 'member', id));
+      }),
+    );
+    await waitFor(() => writers.every((w) => w.provider.synced), 'reporters synced');
+    const leads = await Promise.all(
+      [relays[0]!, relays[2]!].map(async (relay) =>
+        open(relay, 'acme/discoveries', await relay.token('acme', 'lead')),
+      ),
+    );
+    // All at once: every relay derives from its own reports into one shared document.
+    writers.forEach((writer, i) => {
+      const tools = [sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com')];
+      if (i % 2 === 0) tools.push(sighting('anthropic-claude', 'Claude', 'claude.ai'));
+      recordSightings(writer.doc, tools);
+    });
+    await Promise.all(writers.map((writer) => writer.acknowledged()));
+    const counts = (lead: TestClient) =>
+      Object.fromEntries(readDiscoveries(lead.doc).tools.map((t) => [t.toolKey, t.reporters]));
+    const expected = { 'openai-chatgpt': 30, 'anthropic-claude': 15 };
+    await waitFor(
+      () =>
+        leads.every(
+          (lead) =>
+            JSON.stringify(counts(lead)) === JSON.stringify(counts(leads[0]!)) &&
+            counts(lead)['openai-chatgpt'] === 30 &&
+            counts(lead)['anthropic-claude'] === 15,
+        ),
+      'both leads to see 30 and 15 reporters',
+      15_000,
+    );
+    // And it stays so once every relay's second look (PG3) has run.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    for (const lead of leads) expect(counts(lead)).toMatchObject(expected);
+  });
+
+  it('PG8: kill -9 a relay, and its client carries on through another with nothing acknowledged lost', async () => {
+    const data = tempDir();
+    let doomed: ServerProcess | undefined = await startServerProcess(data.path, [
+      '--database',
+      database,
+      '--redis',
+      redis.url,
+    ]);
+    try {
+      const document = 'acme/assessment/pg8';
+      const token = await relays[0]!.token('acme', 'lead');
+      const writer = connectClient(doomed.syncUrl, document, token);
+      const watermark = new AckWatermark(writer);
+      await waitFor(() => writer.provider.synced, 'writer synced to the doomed relay');
+      const edit = (i: number) => writer.doc.getMap('records').set(`edit-${i}`, i);
+      await watermark.edit(60, edit);
+      await writer.acknowledged();
+      // More edits, and the relay dies in the middle of acknowledging them.
+      for (let i = 0; i < 40; i++) {
+        edit(watermark.made);
+        watermark.made++;
+        if (i === 20) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await doomed.stop('SIGKILL');
+      doomed = undefined;
+      const acknowledged = watermark.acknowledged;
+      expect(acknowledged).toBeGreaterThanOrEqual(60);
+      writer.destroy();
+      const keys = (n: number) => Array.from({ length: n }, (_, i) => `edit-${i}`);
+
+      // Every acknowledged edit is in Postgres, before any client sends anything again.
+      const storage = await PostgresRelayStorage.connect(database, { max: 1 });
+      const stored = new Y.Doc();
+      for (const update of await storage.documents('check').load(document))
+        Y.applyUpdate(stored, update);
+      await storage.close();
+      const held = stored.getMap('records');
+      expect(keys(acknowledged).filter((key) => !held.has(key))).toEqual([]);
+
+      // The load balancer sends the client to another relay: its edits all arrive there.
+      const moved = open(relays[1]!, document, token, writer.doc);
+      await waitFor(() => moved.provider.synced, 'the client synced through another relay');
+      moved.doc.getMap('records').set('after-failover', true);
+      await moved.acknowledged();
+      const reader = open(relays[2]!, document, token);
+      await waitFor(
+        () => reader.provider.synced && reader.doc.getMap('records').size === watermark.made + 1,
+        'every edit, and the one after failover, at a third relay',
+        10_000,
+      );
+      expect(keys(watermark.made).filter((key) => !reader.doc.getMap('records').has(key))).toEqual(
+        [],
+      );
+    } finally {
+      await doomed?.stop('SIGKILL');
+      data.remove();
+    }
+  }, 60_000);
+});
