@@ -296,14 +296,15 @@ describe('observations from a pipeline (MON1–MON5)', () => {
         at,
       );
     await Promise.all(leads.map((lead) => lead.acknowledged()));
-    await waitFor(
-      () =>
-        // The leads hold the registry open, so the relay has it loaded.
-        readMonitoringAlerts(
-          server.hocuspocus.documents.get('acme/registry') ?? new Y.Doc(),
-        ).alerts.some((a) => a.recordId === 'triage'),
-      'the relay raised the breach',
-    );
+    // The registry as the relay holds it, or as stored once it unloads.
+    const registryNow = async () =>
+      server.hocuspocus.documents.get('acme/registry') ?? (await stored('acme/registry'));
+    for (const start = Date.now(); ; await new Promise((resolve) => setTimeout(resolve, 20))) {
+      const alerts = readMonitoringAlerts(await registryNow()).alerts;
+      if (alerts.some((a) => a.recordId === 'triage')) break;
+      if (Date.now() - start > 10_000)
+        throw new Error('timed out waiting for the relay raised the breach');
+    }
     await new Promise((resolve) => setTimeout(resolve, 600)); // both changes evaluated
     const registry = await stored('acme/registry');
     const mine = readMonitoringAlerts(registry).alerts.filter(

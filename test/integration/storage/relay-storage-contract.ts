@@ -193,6 +193,14 @@ export function relayStorageContract(kind: string, location: () => Promise<Stora
         'rep3',
         'rep2',
       ]);
+      // EXT2: a workspace's extensions, last contact (else enrolment) first.
+      expect((await other.tokens.reportersIn('enr', 10)).map((t) => t.id)).toEqual([
+        'rep2',
+        'rep3',
+        'rep1',
+      ]);
+      expect((await other.tokens.reportersIn('enr', 2)).map((t) => t.id)).toEqual(['rep2', 'rep3']);
+      expect(await other.tokens.reportersIn('none', 10)).toEqual([]);
       expect(await storage.tokens.revokeReportersOf('code', 900)).toBe(2);
       expect((await other.tokens.enrolled('code')).active).toBe(0);
       expect(await storage.tokens.enrolled('none')).toEqual({
@@ -264,6 +272,78 @@ export function relayStorageContract(kind: string, location: () => Promise<Stora
       expect(found?.at).toBe(t0 + 2 * DAY + 60_000);
       expect(rebuild([found!.data])).toEqual({ n: 3 });
       expect(await other.checkpoints.atOrBefore(doc, t0 - HOUR)).toBeUndefined();
+    });
+
+    it('ACK1, ACK2: policy acknowledgements are replaced per reporter and counted per version against the 30 days', async () => {
+      const now = Date.parse('2026-12-07T12:00:00Z');
+      await storage.summaries.replaceReporter('ack', 'a', [summary('chatgpt', now - DAY)]);
+      await storage.summaries.replaceReporter('ack', 'b', [summary('chatgpt', now - 40 * DAY)]);
+      const v1 = (day: string) => ({ versionId: 'v1', number: 1, day });
+      const v2 = (day: string) => ({ versionId: 'v2', number: 2, day });
+      expect(await storage.policyAcks.replaceReporter('ack', 'a', [v1('2026-12-01')])).toBe(true);
+      expect(await other.policyAcks.replaceReporter('ack', 'a', [v1('2026-12-01')])).toBe(false);
+      expect(
+        await storage.policyAcks.replaceReporter('ack', 'b', [v1('2026-11-01'), v2('2026-12-02')]),
+      ).toBe(true);
+      // 'c' has no activity row: it counts as acknowledged, not as active.
+      expect(await storage.policyAcks.replaceReporter('ack', 'c', [v2('2026-12-03')])).toBe(true);
+      const byVersion = (counts: { versionId: string }[]) =>
+        [...counts].sort((x, y) => x.versionId.localeCompare(y.versionId));
+      expect(
+        byVersion(await other.policyAcks.counts('ack', now, 5, { attributed: false })),
+      ).toEqual([
+        { versionId: 'v1', number: 1, acknowledged: 2, ofActive: 1, active: 5, computedAt: now },
+        { versionId: 'v2', number: 2, acknowledged: 2, ofActive: 0, active: 5, computedAt: now },
+      ]);
+      // Never more acknowledged of the active than active (the dashboard's figure bounds it).
+      expect(
+        (await other.policyAcks.counts('ack', now, 0, { attributed: false }))[0]!.ofActive,
+      ).toBe(0);
+      // Attributed (D4): who, the latest acknowledgement first.
+      const named = byVersion(await other.policyAcks.counts('ack', now, 5, { attributed: true }));
+      expect(named.map((count) => count.reporterIds)).toEqual([
+        ['a', 'b'],
+        ['c', 'b'],
+      ]);
+      // A reporter that withdrew one version and acknowledged another on a new day.
+      expect(await storage.policyAcks.replaceReporter('ack', 'b', [v2('2026-12-05')])).toBe(true);
+      expect(
+        byVersion(await other.policyAcks.counts('ack', now, 5, { attributed: false })).map(
+          (count) => [count.versionId, count.acknowledged],
+        ),
+      ).toEqual([
+        ['v1', 1],
+        ['v2', 2],
+      ]);
+      expect(await other.policyAcks.counts('none', now, 5, { attributed: true })).toEqual([]);
+    });
+
+    it('EXT1: an extension’s version and policy error are written only when they change', async () => {
+      const client = { reporterId: 'r1', version: null, policyError: null };
+      expect(await storage.reporterClients.update('ext', client)).toBe(true);
+      expect(await other.reporterClients.update('ext', client)).toBe(false);
+      expect(await storage.reporterClients.update('ext', { ...client, version: '1.2.0' })).toBe(
+        true,
+      );
+      const failed = {
+        ...client,
+        version: '1.2.0',
+        policyError: { message: 'Managed storage is not valid JSON', at: 1_700_000_000_000 },
+      };
+      expect(await storage.reporterClients.update('ext', failed)).toBe(true);
+      expect(await other.reporterClients.update('ext', failed)).toBe(false);
+      await storage.reporterClients.update('ext', {
+        reporterId: 'r2',
+        version: '1.1.0',
+        policyError: null,
+      });
+      expect(await other.reporterClients.ofWorkspace('ext')).toEqual(
+        new Map([
+          ['r1', failed],
+          ['r2', { reporterId: 'r2', version: '1.1.0', policyError: null }],
+        ]),
+      );
+      expect(await other.reporterClients.ofWorkspace('none')).toEqual(new Map());
     });
 
     it('H13: document sizes are kept, and a workspace sums its documents', async () => {
