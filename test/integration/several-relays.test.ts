@@ -3,8 +3,13 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
-import { recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
+import { readDiscoveries, readPolicyAckCounts } from '../../shared/documents/discoveries/index.ts';
+import {
+  acknowledgePolicy,
+  recordSightings,
+  setReportMeta,
+  type Sighting,
+} from '../../shared/documents/report/index.ts';
 import { PostgresRelayStorage } from '../../server/storage/postgres/postgres-relay-storage.ts';
 import { startServerProcess, type ServerProcess } from '../e2e/harness/server-process.ts';
 import { AckWatermark } from '../helpers/ack-watermark.ts';
@@ -140,7 +145,63 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
     });
   });
 
-  it('the command line takes --database: token list, export, inventory import, history; backup points to pg_dump', () => {
+  it('ACK1, EXT1 on Postgres: acknowledgements reported to different relays are counted together, and any relay lists every extension', async () => {
+    const [a, b, c] = relays;
+    const lead = await a!.token('acks', 'lead');
+    const post = async (relay: TestServer, path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${relay.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Record<string, string>;
+    };
+    const code = await post(a!, '/api/tokens', { role: 'member', ttl: '30d' }, lead);
+    const now = Date.now();
+    const reporters = [];
+    for (const [relay, version] of [
+      [a!, '1.4.0'],
+      [b!, '1.5.0'],
+    ] as const) {
+      const enrolled = await post(relay, '/api/enrol', { token: code.token });
+      const report = open(relay, `acks/reports/${enrolled.reporterId}`, enrolled.token!);
+      await waitFor(() => report.provider.synced, 'the report synced');
+      setReportMeta(report.doc, {
+        reporterId: enrolled.reporterId!,
+        extensionVersion: version,
+        catalogVersion: '2026.12',
+      });
+      recordSightings(report.doc, [
+        { ...sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com'), at: now },
+      ]);
+      acknowledgePolicy(report.doc, { versionId: 'v3', number: 3, at: now });
+      reporters.push(report);
+    }
+    await Promise.all(reporters.map((report) => report.acknowledged()));
+    const watching = open(c!, 'acks/discoveries', lead);
+    await waitFor(
+      () => {
+        const count = readPolicyAckCounts(watching.doc)[0];
+        return count?.acknowledged === 2 && count.active === 2 && count.ofActive === 2;
+      },
+      () => `both acknowledgements counted: ${JSON.stringify(readPolicyAckCounts(watching.doc))}`,
+      15_000,
+    );
+    const listed = await fetch(`${c!.url}/api/extensions`, {
+      headers: { Authorization: `Bearer ${lead}` },
+    });
+    expect(listed.status).toBe(200);
+    const body = (await listed.json()) as { versions: { version: string; count: number }[] };
+    expect(body.versions).toEqual([
+      { version: '1.4.0', count: 1 },
+      { version: '1.5.0', count: 1 },
+    ]);
+  });
+
+  it('the command line takes --database: token list, export, inventory import, history, webhook list; webhook add and backup point elsewhere', () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
     const minted = run(
@@ -192,6 +253,22 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       ).toBe(true);
       const history = run('history', '--database', database, '--document', 'cli/registry');
       expect(history.status, history.stderr).toBe(0);
+      // Webhooks: listed from the store; changed only through a relay (HOOK2), refused here.
+      const hooks = run('webhook', 'list', '--database', database, '--workspace', 'cli');
+      expect(hooks.status, hooks.stderr).toBe(0);
+      expect(hooks.stderr).toMatch(/no webhooks in cli/);
+      const hook = run(
+        'webhook',
+        'add',
+        '--database',
+        database,
+        '--workspace',
+        'cli',
+        '--url',
+        'https://hooks.example.com/sightline',
+      );
+      expect(hook.status).not.toBe(0);
+      expect(hook.stderr).toMatch(/through a running relay/);
       const backup = run('backup', '--database', database, '--out', join(out.path, 'b'));
       expect(backup.status).not.toBe(0);
       expect(backup.stderr).toMatch(/pg_dump/);
