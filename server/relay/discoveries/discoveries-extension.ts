@@ -27,13 +27,23 @@ import { knownTools, trustedIdentity } from './trusted-names.ts';
 /** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
 const SETTLE_MS = 300;
 
-interface Outbox {
+/** What one write of a workspace's discoveries recombines: tools, and the policy counts (ACK1). */
+interface Work {
   tools: Set<string>;
-  concerns: Map<string, Concerns>;
-  /** Whether a reporter's policy acknowledgements changed since the last write (ACK1). */
   acks: boolean;
+}
+
+interface Outbox {
+  /** From reports: combined now, and once more later when relays share the store (PG3). */
+  fresh: Work;
+  /** That second look: combined once, not looked at again. */
+  again: Work;
+  concerns: Map<string, Concerns>;
   draining: boolean;
 }
+
+const isEmpty = (work: Work) => work.tools.size === 0 && !work.acks;
+const emptyWork = (): Work => ({ tools: new Set(), acks: false });
 
 type Concerns = ReturnType<typeof readConcerns>;
 
@@ -99,7 +109,7 @@ export function discoveriesExtension(
       readPolicyAcks(report),
     );
     if (changed.length === 0 && concerns.length === 0 && !acksChanged) return;
-    enqueue(instance, workspace, changed, { reporterId, concerns, acksChanged });
+    enqueue(instance, workspace, 'fresh', changed, acksChanged, { reporterId, concerns });
   }
 
   /**
@@ -112,20 +122,20 @@ export function discoveriesExtension(
   function enqueue(
     instance: Hocuspocus,
     workspace: string,
-    toolKeys: readonly string[],
-    from?: { reporterId: string; concerns: Concerns; acksChanged: boolean },
+    which: 'fresh' | 'again',
+    toolKeys: Iterable<string>,
+    acks: boolean,
+    from?: { reporterId: string; concerns: Concerns },
   ) {
     let box = outboxes.get(workspace);
     if (!box)
       outboxes.set(
         workspace,
-        (box = { tools: new Set(), concerns: new Map(), acks: false, draining: false }),
+        (box = { fresh: emptyWork(), again: emptyWork(), concerns: new Map(), draining: false }),
       );
-    for (const toolKey of toolKeys) box.tools.add(toolKey);
-    if (from) {
-      box.concerns.set(from.reporterId, from.concerns);
-      box.acks ||= from.acksChanged;
-    }
+    for (const toolKey of toolKeys) box[which].tools.add(toolKey);
+    box[which].acks ||= acks;
+    if (from) box.concerns.set(from.reporterId, from.concerns);
     if (box.draining) return;
     box.draining = true;
     track(`${workspace}/discoveries`, drain(instance, workspace, box));
@@ -133,28 +143,31 @@ export function discoveriesExtension(
 
   async function drain(instance: Hocuspocus, workspace: string, box: Outbox) {
     try {
-      while (box.tools.size > 0 || box.concerns.size > 0 || box.acks) {
-        const toolKeys = [...box.tools];
+      while (!isEmpty(box.fresh) || !isEmpty(box.again) || box.concerns.size > 0) {
+        const { fresh, again } = box;
         const concerns = new Map(box.concerns);
-        const acks = box.acks;
-        box.tools.clear();
+        box.fresh = emptyWork();
+        box.again = emptyWork();
         box.concerns.clear();
-        box.acks = false;
-        await publish(instance, workspace, toolKeys, concerns, acks);
-        // PG3: with relays sharing the store, another may have combined the same tools from rows
-        // this one had not committed yet, and its write may win: each relay combines its tools
-        // once more when every row it could have missed is committed, and writes what differs.
-        if (options.recheckMs !== undefined && toolKeys.length > 0) {
+        const toolKeys = [...new Set([...fresh.tools, ...again.tools])];
+        await publish(instance, workspace, toolKeys, concerns, fresh.acks || again.acks);
+        // PG3: with relays sharing the store, another may have combined the same tools (or
+        // counted the same acknowledgements) from rows this one had not committed yet, and its
+        // write may win: each relay combines what reports changed once more, when every row it
+        // could have missed is committed, and writes what differs. Once: a second look is not
+        // looked at again.
+        if (options.recheckMs !== undefined && !isEmpty(fresh)) {
           const timer = setTimeout(() => {
             rechecks.delete(timer);
-            enqueue(instance, workspace, toolKeys);
+            enqueue(instance, workspace, 'again', fresh.tools, fresh.acks);
           }, options.recheckMs);
           rechecks.add(timer);
         }
       }
     } finally {
       box.draining = false;
-      if (box.tools.size === 0 && box.concerns.size === 0 && !box.acks) outboxes.delete(workspace);
+      if (isEmpty(box.fresh) && isEmpty(box.again) && box.concerns.size === 0)
+        outboxes.delete(workspace);
     }
   }
 

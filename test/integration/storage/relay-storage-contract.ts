@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ReporterToolSummary } from '../../../shared/documents/report/index.ts';
 import { DEFAULT_RETENTION } from '../../../server/history/checkpoint-store.ts';
+import type { ReporterClient } from '../../../server/relay/discoveries/reporter-clients.ts';
 import type { RelayStorage } from '../../../server/storage/relay-storage.ts';
 
 const DAY = 86_400_000;
@@ -287,7 +288,7 @@ export function relayStorageContract(kind: string, location: () => Promise<Stora
       ).toBe(true);
       // 'c' has no activity row: it counts as acknowledged, not as active.
       expect(await storage.policyAcks.replaceReporter('ack', 'c', [v2('2026-12-03')])).toBe(true);
-      const byVersion = (counts: { versionId: string }[]) =>
+      const byVersion = <T extends { versionId: string }>(counts: T[]) =>
         [...counts].sort((x, y) => x.versionId.localeCompare(y.versionId));
       expect(
         byVersion(await other.policyAcks.counts('ack', now, 5, { attributed: false })),
@@ -338,7 +339,7 @@ export function relayStorageContract(kind: string, location: () => Promise<Stora
         policyError: null,
       });
       expect(await other.reporterClients.ofWorkspace('ext')).toEqual(
-        new Map([
+        new Map<string, ReporterClient>([
           ['r1', failed],
           ['r2', { reporterId: 'r2', version: '1.1.0', policyError: null }],
         ]),
