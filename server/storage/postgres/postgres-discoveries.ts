@@ -4,7 +4,11 @@ import {
   type PolicyAckCount,
 } from '../../../shared/documents/discoveries/index.ts';
 import type { PolicyAck } from '../../../shared/documents/report/index.ts';
-import type { ReporterClient } from '../../relay/discoveries/reporter-clients.ts';
+import {
+  clientsByReporter,
+  type ClientRow,
+  type ReporterClient,
+} from '../../relay/discoveries/reporter-clients.ts';
 import {
   activitySince,
   type PolicyAckStorage,
@@ -134,27 +138,10 @@ export class PostgresReporterClients implements ReporterClientStorage {
   }
 
   async ofWorkspace(workspace: string): Promise<Map<string, ReporterClient>> {
-    const { rows } = await this.#pool.query<{
-      reporter: string;
-      version: string | null;
-      policy_error: string | null;
-      policy_error_at: string | null;
-    }>(
+    const { rows } = await this.#pool.query<ClientRow>(
       'SELECT reporter, version, policy_error, policy_error_at FROM reporter_clients WHERE workspace = $1',
       [workspace],
     );
-    return new Map(
-      rows.map((row) => [
-        row.reporter,
-        {
-          reporterId: row.reporter,
-          version: row.version,
-          policyError:
-            row.policy_error !== null && row.policy_error_at !== null
-              ? { message: row.policy_error, at: Number(row.policy_error_at) }
-              : null,
-        },
-      ]),
-    );
+    return clientsByReporter(rows);
   }
 }
