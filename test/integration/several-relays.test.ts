@@ -10,6 +10,10 @@ import {
   setReportMeta,
   type Sighting,
 } from '../../shared/documents/report/index.ts';
+import { readObservations } from '../../shared/documents/monitoring/observations.ts';
+import { savePlanMetric } from '../../shared/documents/monitoring/plan.ts';
+import { createRecord } from '../../shared/documents/registry/records.ts';
+import { readMonitoringAlerts } from '../../shared/documents/registry/monitoring-alerts.ts';
 import { PostgresRelayStorage } from '../../server/storage/postgres/postgres-relay-storage.ts';
 import { startServerProcess, type ServerProcess } from '../e2e/harness/server-process.ts';
 import { AckWatermark } from '../helpers/ack-watermark.ts';
@@ -199,6 +203,69 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       { version: '1.4.0', count: 1 },
       { version: '1.5.0', count: 1 },
     ]);
+  });
+
+  it('MON3, OPS1 on Postgres: a pipeline’s observations are in Postgres before the 200 and raise their alert; commits are timed', async () => {
+    const [a, b] = relays;
+    const direct = async (relay: TestServer, name: string, change: (doc: Y.Doc) => void) => {
+      const connection = await relay.hocuspocus.openDirectConnection(name, { relay: true });
+      await connection.transact(change);
+      await connection.disconnect();
+    };
+    await direct(a!, 'obs/registry', (doc) =>
+      createRecord(doc, 'credit', { name: 'Credit scoring' }, 'Lead', T0),
+    );
+    await direct(a!, 'obs/monitoring/credit', (doc) =>
+      savePlanMetric(
+        doc,
+        {
+          name: 'accuracy',
+          kind: 'accuracy',
+          direction: 'at-least',
+          threshold: 0.9,
+          subgroups: [],
+          onBreach: 'alert',
+        },
+        'Lead',
+        T0,
+      ),
+    );
+    const posted = await fetch(`${a!.url}/api/records/credit/observations`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${await a!.token('obs', 'pipeline')}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ metric: 'accuracy', value: 0.7, at: '2026-11-02T09:00:00Z' }),
+    });
+    expect(posted.status).toBe(200);
+    expect(((await posted.json()) as { alerts: unknown[] }).alerts).toHaveLength(1);
+    // Durable before the 200: Postgres holds the batch and the alert (MON3, DR1).
+    const storage = await PostgresRelayStorage.connect(database, { max: 1 });
+    const stored = async (name: string) => {
+      const doc = new Y.Doc();
+      for (const update of await storage.documents('check').load(name)) Y.applyUpdate(doc, update);
+      return doc;
+    };
+    try {
+      expect(readObservations(await stored('obs/monitoring/credit')).observations).toHaveLength(1);
+      expect(readMonitoringAlerts(await stored('obs/registry')).alerts).toHaveLength(1);
+    } finally {
+      await storage.close();
+    }
+    // Another relay's lead sees the alert.
+    const lead = open(b!, 'obs/registry', await b!.token('obs', 'lead'));
+    await waitFor(() => lead.provider.synced, 'the lead synced');
+    expect(readMonitoringAlerts(lead.doc).alerts).toHaveLength(1);
+    // OPS1: the relay timed its commits to Postgres.
+    const metrics = await fetch(`${a!.url}/metrics`, {
+      headers: { Authorization: `Bearer ${await a!.token('obs', 'admin')}` },
+    });
+    const text = await metrics.text();
+    const count = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]);
+    expect(count('sightline_commit_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(count('sightline_updates_durable_total')).toBeGreaterThanOrEqual(1);
+    expect(count('sightline_commit_failures_total')).toBe(0);
   });
 
   it('the command line takes --database: token list, export, inventory import, history, webhook list; webhook add and backup point elsewhere', () => {
