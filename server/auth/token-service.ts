@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { isRole, type Principal, type Role } from '../../shared/auth/access.ts';
 import { isValidSegment } from '../../shared/documents/names.ts';
-import type { TokenRecord, TokenStore } from './token-store.ts';
+import type { TokenStorage } from '../storage/relay-storage.ts';
+import type { TokenRecord } from './token-store.ts';
 
 const ISSUER = 'sightline';
 const AUDIENCE = 'sightline-relay';
@@ -66,10 +67,10 @@ export function randomId(): string {
  */
 export class TokenService {
   readonly #secret: Uint8Array;
-  readonly #store: TokenStore;
+  readonly #store: TokenStorage;
   readonly #now: () => number;
 
-  constructor(secret: Uint8Array, store: TokenStore, now: () => number = Date.now) {
+  constructor(secret: Uint8Array, store: TokenStorage, now: () => number = Date.now) {
     this.#secret = secret;
     this.#store = store;
     this.#now = now;
@@ -113,7 +114,7 @@ export class TokenService {
     const kind =
       request.kind ??
       (request.role === 'member' ? (request.reporterId ? 'reporter' : 'enrolment') : 'invitation');
-    this.#store.add({
+    await this.#store.add({
       id,
       workspace: request.workspace,
       role: request.role,
@@ -152,7 +153,7 @@ export class TokenService {
     ) {
       throw new TokenError('invalid token');
     }
-    const record = this.#store.get(jti);
+    const record = await this.#store.get(jti);
     if (!record) throw new TokenError('unknown token');
     if (record.revokedAt !== null) throw new TokenError('token revoked');
     return {
@@ -163,7 +164,7 @@ export class TokenService {
     };
   }
 
-  revoke(id: string): boolean {
+  revoke(id: string): Promise<boolean> {
     return this.#store.revoke(id, this.#now());
   }
 }

@@ -20,6 +20,10 @@ export interface TokenRecord {
   lastSeenAt: number | null;
 }
 
+/** What a new token's record holds when minted. */
+export type NewToken = Omit<TokenRecord, 'revokedAt' | 'mintedBy' | 'maxReporters' | 'lastSeenAt'> &
+  Partial<Pick<TokenRecord, 'mintedBy' | 'maxReporters'>>;
+
 /** The reporters an enrolment code made (docs/sync.md H2). */
 export interface EnrolledReporters {
   count: number;
@@ -110,13 +114,10 @@ export class TokenStore {
 
   /** A workspace's enrolled extensions (their own tokens), last contact first. */
   reportersIn(workspace: string, limit: number): TokenRecord[] {
-    return (this.#reportersIn.all(workspace, limit) as unknown as Row[]).map(fromRow);
+    return (this.#reportersIn.all(workspace, limit) as unknown as TokenRow[]).map(tokenFromRow);
   }
 
-  add(
-    record: Omit<TokenRecord, 'revokedAt' | 'mintedBy' | 'maxReporters' | 'lastSeenAt'> &
-      Partial<Pick<TokenRecord, 'mintedBy' | 'maxReporters'>>,
-  ): void {
+  add(record: NewToken): void {
     this.#insert.run(
       record.id,
       record.workspace,
@@ -132,13 +133,13 @@ export class TokenStore {
   }
 
   get(id: string): TokenRecord | undefined {
-    const row = this.#get.get(id) as Row | undefined;
-    return row && fromRow(row);
+    const row = this.#get.get(id) as TokenRow | undefined;
+    return row && tokenFromRow(row);
   }
 
   /** Invitations and enrolment codes of a workspace (extensions' own tokens are many: left out). */
   list(workspace: string): TokenRecord[] {
-    return (this.#list.all(workspace, 'reporter') as unknown as Row[]).map(fromRow);
+    return (this.#list.all(workspace, 'reporter') as unknown as TokenRow[]).map(tokenFromRow);
   }
 
   /** Returns false when there is no such token, or it was already revoked. */
@@ -161,7 +162,7 @@ export class TokenStore {
 
   /** The reporters an enrolment code made, newest first. */
   reportersOf(codeId: string, limit = 1000): TokenRecord[] {
-    return (this.#reportersOf.all(codeId, limit) as unknown as Row[]).map(fromRow);
+    return (this.#reportersOf.all(codeId, limit) as unknown as TokenRow[]).map(tokenFromRow);
   }
 
   /** Revokes every reporter an enrolment code made; returns how many were still working. */
@@ -179,22 +180,26 @@ export class TokenStore {
   }
 }
 
-interface Row {
+/** A row of `tokens`; times may come as strings (Postgres BIGINT), and are read as numbers. */
+export interface TokenRow {
   id: string;
   workspace: string;
   role: Role;
   reporter_id: string | null;
   kind: TokenRecord['kind'];
   label: string | null;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
+  created_at: number | string;
+  expires_at: number | string;
+  revoked_at: number | string | null;
   minted_by: string | null;
-  max_reporters: number | null;
-  last_seen_at: number | null;
+  max_reporters: number | string | null;
+  last_seen_at: number | string | null;
 }
 
-function fromRow(row: Row): TokenRecord {
+const numberOrNull = (value: number | string | null | undefined) =>
+  value === null || value === undefined ? null : Number(value);
+
+export function tokenFromRow(row: TokenRow): TokenRecord {
   return {
     id: row.id,
     workspace: row.workspace,
@@ -202,11 +207,11 @@ function fromRow(row: Row): TokenRecord {
     reporterId: row.reporter_id,
     kind: row.kind,
     label: row.label,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    revokedAt: numberOrNull(row.revoked_at),
     mintedBy: row.minted_by ?? null,
-    maxReporters: row.max_reporters ?? null,
-    lastSeenAt: row.last_seen_at ?? null,
+    maxReporters: numberOrNull(row.max_reporters),
+    lastSeenAt: numberOrNull(row.last_seen_at),
   };
 }

@@ -20,6 +20,10 @@ import { UsageError } from './usage-error.ts';
 
 const FORMAT = 'sightline-backup 1';
 
+/** Postgres has its own consistent backups; this command copies a data folder's SQLite (DR6). */
+const POSTGRES_BACKUPS =
+  'backup and restore are for a data folder; with --database, use Postgres’s own tools: pg_dump --format=custom --file FILE URL, and pg_restore (docs/deploy.md, Backups)';
+
 /** The data folder's database, which must exist (these commands never make an empty one). */
 export function existingDatabase(dataDir: string): string {
   const file = databaseFile(dataDir);
@@ -35,9 +39,14 @@ export function existingDatabase(dataDir: string): string {
 export async function backupCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string', default: '.sightline' }, out: { type: 'string' } },
+    options: {
+      data: { type: 'string', default: '.sightline' },
+      out: { type: 'string' },
+      database: { type: 'string' },
+    },
     strict: true,
   });
+  if (values.database !== undefined) throw new UsageError(POSTGRES_BACKUPS);
   if (!values.out) throw new UsageError('--out FILE is required');
   const dataDir = resolve(values.data);
   const out = resolve(values.out);
@@ -70,9 +79,14 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
 export async function restoreCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string', default: '.sightline' }, from: { type: 'string' } },
+    options: {
+      data: { type: 'string', default: '.sightline' },
+      from: { type: 'string' },
+      database: { type: 'string' },
+    },
     strict: true,
   });
+  if (values.database !== undefined) throw new UsageError(POSTGRES_BACKUPS);
   if (!values.from) throw new UsageError('--from FILE is required');
   const dataDir = resolve(values.data);
   const from = resolve(values.from);

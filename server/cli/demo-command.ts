@@ -1,12 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
-import { TokenStore } from '../auth/token-store.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { DEFAULT_LIMITS } from '../relay/rate-limit.ts';
 import { createRelay } from '../relay/relay.ts';
-import { databaseFile, openDatabase } from '../storage/database.ts';
+import { SqliteRelayStorage } from '../storage/sqlite-relay-storage.ts';
 import type { CliIo } from './run-cli.ts';
 import { DEFAULT_PORT, DEMO_WORKSPACE } from './serve-command.ts';
 
@@ -27,15 +25,14 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   const dataDir = resolve(values.data);
-  const db = openDatabase(databaseFile(dataDir));
-  const tokenStore = new TokenStore(db);
-  const tokens = new TokenService(loadSigningSecret(dataDir), tokenStore);
+  const storage = new SqliteRelayStorage(dataDir);
+  const tokenStore = storage.tokens;
+  const tokens = new TokenService(await storage.signingSecret(), tokenStore);
   // Every document the relay loads, so that none outlives the command (see below).
   const loaded = new Set<{ destroy(): void }>();
   const relay = createRelay({
-    db,
+    storage,
     tokens,
-    tokenStore,
     limits: DEFAULT_LIMITS,
     extensions: [
       {
@@ -54,9 +51,9 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
         ? `Filled workspace ${DEMO_WORKSPACE} in ${dataDir}: ${result.reports} reports, the registry, risks, the SoA and two assessments.`
         : `Workspace ${DEMO_WORKSPACE} in ${dataDir} is filled already: nothing changed.`,
     );
-    const valid = tokenStore
-      .list(DEMO_WORKSPACE)
-      .find((t) => t.label === DEMO_LEAD && t.revokedAt === null && t.expiresAt > now);
+    const valid = (await tokenStore.list(DEMO_WORKSPACE)).find(
+      (t) => t.label === DEMO_LEAD && t.revokedAt === null && t.expiresAt > now,
+    );
     const another = `npm run -s sightline -- token --workspace ${DEMO_WORKSPACE} --role lead --data ${values.data}`;
     if (valid) {
       io.out(`A demo lead token is still valid (id ${valid.id}); another: ${another}`);
@@ -80,6 +77,6 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     // Every update is on disk when it is applied (docs/sync.md S1); a document unloaded without
     // its awareness stopped would only keep this process alive with the awareness's timer.
     for (const document of loaded) document.destroy();
-    db.close();
+    await storage.close();
   }
 }

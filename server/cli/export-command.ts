@@ -16,7 +16,8 @@ import {
   type ExportedFile,
 } from '../../shared/exports/index.ts';
 import type { CliIo } from './run-cli.ts';
-import { StoredDocuments } from './stored-documents.ts';
+import { storageOptions } from './cli-storage.ts';
+import { openStoredDocuments } from './stored-documents.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -29,7 +30,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const { values } = parseArgs({
     args,
     options: {
-      data: { type: 'string', default: '.sightline' },
+      ...storageOptions,
       workspace: { type: 'string' },
       what: { type: 'string', default: 'all' },
       format: { type: 'string' },
@@ -68,7 +69,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (by.length > 200) throw new UsageError('--by is at most 200 characters');
 
   const workspace = values.workspace!;
-  const stored = new StoredDocuments(resolve(values.data));
+  const stored = await openStoredDocuments(resolve(values.data), values.database, workspace);
   let files: ExportedFile[];
   try {
     if (!stored.hasWorkspace(workspace)) {

@@ -1,20 +1,15 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCheckpointed } from '../history/checkpointer.ts';
-import { CheckpointStore } from '../history/checkpoint-store.ts';
 import {
   NoCheckpointError,
   restoreOffline,
   type RestoreResult,
 } from '../history/restore-document.ts';
-import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
-import { TokenStore } from '../auth/token-store.ts';
 import { parseDocumentName } from '../../shared/documents/names.ts';
-import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
-import { openDatabase } from '../storage/database.ts';
 import { servingRelays } from '../storage/relay-lock.ts';
-import { existingDatabase } from './backup-commands.ts';
+import type { RelayStorage } from '../storage/relay-storage.ts';
+import { storageOptions, withStorage } from './cli-storage.ts';
 import type { CliIo } from './run-cli.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -30,19 +25,15 @@ function documentArg(value: string | undefined): string {
 export async function historyCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string', default: '.sightline' }, document: { type: 'string' } },
+    options: { ...storageOptions, document: { type: 'string' } },
     strict: true,
   });
   const document = documentArg(values.document);
-  const db = openDatabase(existingDatabase(resolve(values.data)));
-  try {
-    const checkpoints = new CheckpointStore(db).list(document);
-    if (checkpoints.length === 0) io.err(`no checkpoints of ${document} yet`);
-    for (const { at, bytes } of checkpoints)
-      io.out(`${new Date(at).toISOString()}  ${bytes} bytes`);
-  } finally {
-    db.close();
-  }
+  const checkpoints = await withStorage(values, (storage) => storage.checkpoints.list(document), {
+    existing: true,
+  });
+  if (checkpoints.length === 0) io.err(`no checkpoints of ${document} yet`);
+  for (const { at, bytes } of checkpoints) io.out(`${new Date(at).toISOString()}  ${bytes} bytes`);
   return 0;
 }
 
@@ -56,7 +47,7 @@ export async function restoreDocumentCommand(args: string[], io: CliIo): Promise
   const { values } = parseArgs({
     args,
     options: {
-      data: { type: 'string', default: '.sightline' },
+      ...storageOptions,
       document: { type: 'string' },
       at: { type: 'string' },
       preview: { type: 'boolean', default: false },
@@ -67,30 +58,32 @@ export async function restoreDocumentCommand(args: string[], io: CliIo): Promise
   const at = values.at ? Date.parse(values.at) : NaN;
   if (!Number.isFinite(at))
     throw new UsageError('--at must be an ISO-8601 time, e.g. 2026-12-07T09:00:00Z');
-  const dataDir = resolve(values.data);
-  const db = openDatabase(existingDatabase(dataDir));
   let result: RestoreResult;
   try {
-    const relay = servingRelays(dataDir)[0];
-    try {
-      result = relay
-        ? await restoreThroughRelay(relay.url, dataDir, db, document, at, values.preview)
-        : restoreOffline(
-            new SqliteDocumentStore(db),
-            new CheckpointStore(db),
-            document,
-            at,
-            values.preview,
-          );
-    } catch (error) {
-      if (error instanceof NoCheckpointError) {
-        io.err(`sightline: ${error.message}`);
-        return 1;
-      }
-      throw error;
+    result = await withStorage(
+      values,
+      async (storage, dataDir) => {
+        // A relay serving the data folder; with --database, one may serve anywhere: the command
+        // then writes the store, and the relays show it when they next load the document.
+        const relay = values.database === undefined ? servingRelays(dataDir)[0] : undefined;
+        return relay
+          ? restoreThroughRelay(relay.url, storage, document, at, values.preview)
+          : restoreOffline(
+              storage.documents('main'),
+              storage.checkpoints,
+              document,
+              at,
+              values.preview,
+            );
+      },
+      { existing: true },
+    );
+  } catch (error) {
+    if (error instanceof NoCheckpointError) {
+      io.err(`sightline: ${error.message}`);
+      return 1;
     }
-  } finally {
-    db.close();
+    throw error;
   }
   const from = new Date(result.from).toISOString();
   io.out(
@@ -104,13 +97,12 @@ export async function restoreDocumentCommand(args: string[], io: CliIo): Promise
 
 async function restoreThroughRelay(
   url: string,
-  dataDir: string,
-  db: ReturnType<typeof openDatabase>,
+  storage: RelayStorage,
   document: string,
   at: number,
   preview: boolean,
 ): Promise<RestoreResult> {
-  const tokens = new TokenService(loadSigningSecret(dataDir), new TokenStore(db));
+  const tokens = new TokenService(await storage.signingSecret(), storage.tokens);
   const admin = await tokens.mint({
     workspace: parseDocumentName(document)!.workspace,
     role: 'admin',
@@ -139,6 +131,6 @@ async function restoreThroughRelay(
       applied: body.applied === true,
     };
   } finally {
-    tokens.revoke(admin.id);
+    await tokens.revoke(admin.id);
   }
 }

@@ -22,6 +22,7 @@ import {
   type SavedMapping,
 } from '../../shared/inventory/import/index.ts';
 import { withDataFolderDocuments } from '../storage/data-folder-documents.ts';
+import { storageOptions } from './cli-storage.ts';
 import type { CliIo } from './run-cli.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -89,7 +90,7 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
     args: rest,
     options: {
       workspace: { type: 'string' },
-      data: { type: 'string', default: '.sightline' },
+      ...storageOptions,
       mapping: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
     },
@@ -140,19 +141,25 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
   let planned: ImportPlan | undefined;
   let shared = false;
   try {
-    await withDataFolderDocuments(resolve(values.data), async (documents) => {
-      shared = documents.sharedWithAnotherProcess;
-      const policy = await documents.read(policyName);
-      if (dryRun) {
-        planned = plan(await documents.read(registryName), policy);
-        return;
-      }
-      // Planned inside the write, on the registry as it is then: no record appears in between.
-      await documents.write(registryName, (registry) => {
-        planned = plan(registry, policy);
-        applyImportPlan(registry, planned, by, Date.now(), () => randomUUID().replaceAll('-', ''));
-      });
-    });
+    await withDataFolderDocuments(
+      resolve(values.data),
+      async (documents) => {
+        shared = documents.sharedWithAnotherProcess;
+        const policy = await documents.read(policyName);
+        if (dryRun) {
+          planned = plan(await documents.read(registryName), policy);
+          return;
+        }
+        // Planned inside the write, on the registry as it is then: no record appears in between.
+        await documents.write(registryName, (registry) => {
+          planned = plan(registry, policy);
+          applyImportPlan(registry, planned, by, Date.now(), () =>
+            randomUUID().replaceAll('-', ''),
+          );
+        });
+      },
+      values.database,
+    );
   } catch (error) {
     return fail(`nothing was imported: ${(error as Error).message}`);
   }

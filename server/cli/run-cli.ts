@@ -74,9 +74,10 @@ Commands:
         connected clients receive live; --preview only lists what would change.
   webhook add --workspace W --url URL [--events discovery.new,discovery.spike] [--format json|slack|teams]
         [--allow-private] [--data .sightline]
-  webhook list|remove --workspace W [--id ID] [--data .sightline]
+  webhook list|remove --workspace W [--id ID] [--data .sightline | --database postgres://…]
         Webhooks for a workspace's events, signed with X-Sightline-Signature (docs/operations.md);
         add prints the webhook with its secret as JSON. Running relays use a change at once.
+        With --database only list: add and remove go through a relay (Settings, /api/webhooks).
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */

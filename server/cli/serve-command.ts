@@ -7,6 +7,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { startServer, type RunningServer } from '../http/server.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import { projectPaths } from '../project-paths.ts';
+import { isDatabaseUrl } from '../storage/open-storage.ts';
 import { UsageError } from './usage-error.ts';
 import { useJsonLogs } from '../ops/json-logs.ts';
 
@@ -16,6 +17,8 @@ export interface ServeOptions {
   dataDir: string;
   pwaDir: string;
   redisUrl?: string;
+  /** postgres://… — keep everything in Postgres (several machines; docs/deploy.md). */
+  database?: string;
   workspace: string;
   /** Fill workspace `demo` with a fictional organisation, and print a lead's link to it. */
   demo: boolean;
@@ -44,6 +47,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       data: { type: 'string', default: '.sightline' },
       pwa: { type: 'string', default: projectPaths.pwaDist },
       redis: { type: 'string' },
+      database: { type: 'string' },
       workspace: { type: 'string', default: 'main' },
       demo: { type: 'boolean', default: false },
       'checkpoint-interval': { type: 'string', default: '3600' },
@@ -82,6 +86,10 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
   if (values.redis !== undefined && !/^rediss?:\/\/[^\s/]+/.test(values.redis)) {
     throw new UsageError('--redis must be a URL such as redis://127.0.0.1:6379');
   }
+  if (values.database !== undefined && !isDatabaseUrl(values.database))
+    throw new UsageError(
+      '--database must be a URL such as postgres://sightline@db.internal/sightline',
+    );
   return {
     port,
     host: values.host,
@@ -99,6 +107,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     ...(values['webhook-allow-private']
       ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
       : {}),
+    ...(values.database ? { database: values.database } : {}),
   };
 }
 
@@ -118,11 +127,12 @@ export async function serveCommand(
   out(`Sightline is running at ${server.url}/`);
   out(`  sync relay:   ${server.syncUrl}`);
   out(`  data folder:  ${options.dataDir}`);
+  if (options.database) out(`  database:     Postgres at ${new URL(options.database).host}`);
   if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
   if (server.metricsPort !== undefined)
     out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);
   // The first run of a new data folder makes the first admin, and says how to sign in.
-  if (server.tokenStore.count() === 0) {
+  if ((await server.tokenStore.count()) === 0) {
     const admin = await server.tokens.mint({
       workspace: options.workspace,
       role: 'admin',

@@ -1,28 +1,22 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRole } from '../../shared/auth/access.ts';
 import { isValidSegment } from '../../shared/documents/names.ts';
 import { parseDuration } from '../auth/duration.ts';
-import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { MAX_LIFETIME_MS, TokenService } from '../auth/token-service.ts';
-import { TokenStore } from '../auth/token-store.ts';
-import { databaseFile, openDatabase } from '../storage/database.ts';
+import type { TokenStorage } from '../storage/relay-storage.ts';
+import { storageOptions, withStorage, type StorageArgs } from './cli-storage.ts';
 import type { CliIo } from './run-cli.ts';
 import { tokenListCommand } from './token-list-command.ts';
 import { UsageError } from './usage-error.ts';
 
-/** Opens the data folder's token service for one command, and closes it after. */
-async function withTokens<T>(
-  dataDir: string,
-  work: (tokens: TokenService, store: TokenStore) => Promise<T>,
+/** Opens the token service of a data folder or a Postgres database for one command, and closes it after. */
+function withTokens<T>(
+  args: StorageArgs,
+  work: (tokens: TokenService, store: TokenStorage) => Promise<T>,
 ): Promise<T> {
-  const db = openDatabase(databaseFile(dataDir));
-  try {
-    const store = new TokenStore(db);
-    return await work(new TokenService(loadSigningSecret(dataDir), store), store);
-  } finally {
-    db.close();
-  }
+  return withStorage(args, async (storage) =>
+    work(new TokenService(await storage.signingSecret(), storage.tokens), storage.tokens),
+  );
 }
 
 /** `sightline token --workspace W --role R [--reporter ID] [--ttl 30d] [--label L] [--data DIR]`: prints one token alone. */
@@ -31,7 +25,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      data: { type: 'string', default: '.sightline' },
+      ...storageOptions,
       workspace: { type: 'string' },
       role: { type: 'string' },
       reporter: { type: 'string' },
@@ -71,7 +65,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       '--max-reporters is for enrolment codes (--role member without --reporter): a whole number from 1',
     );
-  const minted = await withTokens(resolve(values.data), (tokens) =>
+  const minted = await withTokens(values, (tokens) =>
     tokens.mint({
       workspace: values.workspace!,
       role: values.role as never,
@@ -95,7 +89,7 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
   const { values } = parseArgs({
     args,
     options: {
-      data: { type: 'string', default: '.sightline' },
+      ...storageOptions,
       id: { type: 'string' },
       reporters: { type: 'boolean', default: false },
     },
@@ -104,9 +98,9 @@ export async function revokeCommand(args: string[], io: CliIo): Promise<number> 
   if (!values.id || !/^[a-f0-9]{32}$/.test(values.id))
     throw new UsageError('--id must be a token id (32 hex characters)');
   const id = values.id;
-  const outcome = await withTokens(resolve(values.data), async (tokens, store) => {
-    const revoked = tokens.revoke(id);
-    const reporters = values.reporters ? store.revokeReportersOf(id, Date.now()) : 0;
+  const outcome = await withTokens(values, async (tokens, store) => {
+    const revoked = await tokens.revoke(id);
+    const reporters = values.reporters ? await store.revokeReportersOf(id, Date.now()) : 0;
     return { revoked, reporters };
   });
   if (values.reporters) io.out(`revoked ${outcome.reporters} reporters enrolled with ${id}`);

@@ -1,9 +1,9 @@
 import type { Extension, Hocuspocus, onChangePayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { parseDocumentName } from '../../shared/documents/names.ts';
-import type { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import type { StorageHealth } from '../relay/storage-health.ts';
-import type { CheckpointStore, Retention } from './checkpoint-store.ts';
+import type { CheckpointStorage, DocumentStorage } from '../storage/relay-storage.ts';
+import type { Retention } from './checkpoint-store.ts';
 
 export interface CheckpointOptions {
   /** How often changed documents are checkpointed; an hour by default. */
@@ -25,26 +25,28 @@ export function isCheckpointed(documentName: string): boolean {
  * yet gets its first at the first tick. Skipped while storage fails.
  */
 export function checkpointer(
-  store: SqliteDocumentStore,
-  checkpoints: CheckpointStore,
+  store: DocumentStorage,
+  checkpoints: CheckpointStorage,
   health: StorageHealth,
   options: CheckpointOptions,
-): Extension & { takeNow(hocuspocus: Hocuspocus): number } {
+): Extension & { takeNow(hocuspocus: Hocuspocus): Promise<number> } {
   const changed = new Set<string>();
   let firstRun = true;
   let timer: NodeJS.Timeout | undefined;
-  const takeNow = (hocuspocus: Hocuspocus): number => {
+  const takeNow = async (hocuspocus: Hocuspocus): Promise<number> => {
     if (!health.ok) return 0;
     const names = new Set(changed);
-    if (firstRun) for (const name of checkpoints.documentsWithout()) names.add(name);
     const now = Date.now();
     let taken = 0;
     try {
+      if (firstRun) for (const name of await checkpoints.documentsWithout()) names.add(name);
       for (const name of names) {
         if (!isCheckpointed(name)) continue;
         const loaded = hocuspocus.documents.get(name);
-        const state = loaded ? Y.encodeStateAsUpdate(loaded) : Y.mergeUpdates(store.load(name));
-        if (checkpoints.add(name, now, state, options.retention)) taken++;
+        const state = loaded
+          ? Y.encodeStateAsUpdate(loaded)
+          : Y.mergeUpdates(await store.load(name));
+        if (await checkpoints.add(name, now, state, options.retention)) taken++;
         changed.delete(name);
       }
       firstRun = false;
@@ -56,7 +58,7 @@ export function checkpointer(
   return {
     extensionName: 'sightline-checkpoints',
     async onConfigure({ instance }) {
-      timer = setInterval(() => takeNow(instance), options.intervalMs);
+      timer = setInterval(() => void takeNow(instance), options.intervalMs);
       timer.unref();
     },
     async onChange({ documentName }: onChangePayload) {

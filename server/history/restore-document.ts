@@ -1,8 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { previewRevert, revertTo } from '../../shared/documents/revert-to.ts';
-import type { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
-import type { CheckpointStore } from './checkpoint-store.ts';
+import type { CheckpointStorage, DocumentStorage } from '../storage/relay-storage.ts';
 
 export interface RestoreResult {
   /** When the checkpoint that was restored was taken (epoch ms). */
@@ -16,8 +15,8 @@ export class NoCheckpointError extends Error {
   override name = 'NoCheckpointError';
 }
 
-function checkpointDoc(checkpoints: CheckpointStore, documentName: string, at: number) {
-  const checkpoint = checkpoints.atOrBefore(documentName, at);
+async function checkpointDoc(checkpoints: CheckpointStorage, documentName: string, at: number) {
+  const checkpoint = await checkpoints.atOrBefore(documentName, at);
   if (!checkpoint)
     throw new NoCheckpointError(
       `no checkpoint of ${documentName} at or before ${new Date(at).toISOString()}`,
@@ -34,20 +33,20 @@ function checkpointDoc(checkpoints: CheckpointStore, documentName: string, at: n
  */
 export async function restoreLive(
   hocuspocus: Hocuspocus,
-  checkpoints: CheckpointStore,
+  checkpoints: CheckpointStorage,
   documentName: string,
   at: number,
   preview: boolean,
-  /** Makes what is queued durable now; throws when storage fails. */
-  makeDurable: () => void,
+  /** Makes what is queued durable now; rejects when storage fails. */
+  makeDurable: () => Promise<void>,
 ): Promise<RestoreResult> {
-  const { from, old } = checkpointDoc(checkpoints, documentName, at);
+  const { from, old } = await checkpointDoc(checkpoints, documentName, at);
   const connection = await hocuspocus.openDirectConnection(documentName, { restore: true });
   try {
     let changes: string[] = [];
     if (preview) changes = previewRevert(connection.document!, old);
     else await connection.transact((doc) => (changes = revertTo(doc, old)));
-    if (!preview) makeDurable();
+    if (!preview) await makeDurable();
     return { from, changes, applied: !preview && changes.length > 0 };
   } finally {
     await connection.disconnect();
@@ -55,16 +54,16 @@ export async function restoreLive(
 }
 
 /** The same, straight into the store, for a data folder no relay is serving. */
-export function restoreOffline(
-  store: SqliteDocumentStore,
-  checkpoints: CheckpointStore,
+export async function restoreOffline(
+  store: DocumentStorage,
+  checkpoints: CheckpointStorage,
   documentName: string,
   at: number,
   preview: boolean,
-): RestoreResult {
-  const { from, old } = checkpointDoc(checkpoints, documentName, at);
+): Promise<RestoreResult> {
+  const { from, old } = await checkpointDoc(checkpoints, documentName, at);
   const current = new Y.Doc();
-  const stored = store.load(documentName);
+  const stored = await store.load(documentName);
   if (stored.length > 0) Y.applyUpdate(current, Y.mergeUpdates(stored));
   if (preview) return { from, changes: previewRevert(current, old), applied: false };
   const updates: Uint8Array[] = [];
@@ -72,6 +71,6 @@ export function restoreOffline(
   let changes: string[] = [];
   current.transact(() => (changes = revertTo(current, old)));
   if (updates.length > 0)
-    store.appendMany(updates.map((update) => ({ document: documentName, update })));
+    await store.appendMany(updates.map((update) => ({ document: documentName, update })));
   return { from, changes, applied: updates.length > 0 };
 }

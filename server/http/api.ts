@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TokenError, type TokenService, type VerifiedToken } from '../auth/token-service.ts';
-import type { TokenStore } from '../auth/token-store.ts';
+import type { ReporterClientStorage, TokenStorage } from '../storage/relay-storage.ts';
 import type { KeyedBuckets } from '../relay/rate-limit.ts';
 import type { DocumentHistory } from '../relay/relay.ts';
 import type { HealthState } from '../relay/storage-health.ts';
-import type { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
 import { enrol, enrolmentCors } from './enrolment.ts';
 import { listExtensions } from './extensions-api.ts';
 import { handleHistoryApi } from './history-api.ts';
@@ -16,7 +15,7 @@ import { handleWebhooksApi, type WebhookServices } from '../webhooks/webhooks-ap
 
 export interface ApiServices {
   tokens: TokenService;
-  tokenStore: TokenStore;
+  tokenStore: TokenStorage;
   /** Lifetime of an extension's own member token, made at enrolment. */
   reporterTokenTtlMs: number;
   /** Public: only whether the relay works, with the reason when it does not (docs/sync.md DR3). */
@@ -28,7 +27,7 @@ export interface ApiServices {
   enrolmentsPerIp: KeyedBuckets;
   enrolmentsPerCode: KeyedBuckets;
   /** Each enrolled extension's version and policy enrolment error, from its report (EXT1). */
-  reporterClients: ReporterClients;
+  reporterClients: ReporterClientStorage;
   /** A system's observations, from a pipeline (docs/sync.md MON1–MON5), and requests per token. */
   observations: ObservationWriter;
   observationsPerToken: KeyedBuckets;
@@ -98,11 +97,11 @@ export async function handleApi(
     }
     if (route === 'GET /api/tokens') {
       const manager = await authenticateManager(req, services);
-      return (sendJson(res, 200, listTokens(manager, services)), true);
+      return (sendJson(res, 200, await listTokens(manager, services)), true);
     }
     if (route === 'GET /api/extensions') {
       const manager = await authenticateManager(req, services);
-      return (sendJson(res, 200, listExtensions(manager, services)), true);
+      return (sendJson(res, 200, await listExtensions(manager, services)), true);
     }
     if (route === 'POST /api/tokens') {
       const manager = await authenticateManager(req, services);
@@ -111,13 +110,16 @@ export async function handleApi(
     const reportersMatch = /^\/api\/tokens\/([a-f0-9]{32})\/reporters$/.exec(url.pathname);
     if (req.method === 'GET' && reportersMatch) {
       const manager = await authenticateManager(req, services);
-      return (sendJson(res, 200, listReporters(reportersMatch[1]!, manager, services)), true);
+      return (sendJson(res, 200, await listReporters(reportersMatch[1]!, manager, services)), true);
     }
     const revokeMatch = /^\/api\/tokens\/([a-f0-9]{32})$/.exec(url.pathname);
     if (req.method === 'DELETE' && revokeMatch) {
       const manager = await authenticateManager(req, services);
       const withReporters = url.searchParams.get('reporters') === 'revoke';
-      return (sendJson(res, 200, revoke(revokeMatch[1]!, withReporters, manager, services)), true);
+      return (
+        sendJson(res, 200, await revoke(revokeMatch[1]!, withReporters, manager, services)),
+        true
+      );
     }
     throw new HttpError(404, `no API at ${req.method} ${url.pathname}`);
   } catch (error) {

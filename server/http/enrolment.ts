@@ -27,8 +27,20 @@ export function enrolmentCors(req: IncomingMessage, res: ServerResponse): boolea
   return true;
 }
 
-/** Enrolments being minted right now, per code. */
-const minting = new Map<string, number>();
+/** The enrolment under way for each code: those with one code run one at a time (H3). */
+const underWay = new Map<string, Promise<unknown>>();
+
+/** Runs `work` after every enrolment with the same code that started before it has finished. */
+function oneAtATime<T>(codeId: string, work: () => Promise<T>): Promise<T> {
+  const previous = underWay.get(codeId) ?? Promise.resolve();
+  const mine = previous.then(work, work);
+  const settled = mine.catch(() => undefined);
+  underWay.set(codeId, settled);
+  void settled.then(() => {
+    if (underWay.get(codeId) === settled) underWay.delete(codeId);
+  });
+  return mine;
+}
 
 function tooMany(what: string): HttpError {
   return new HttpError(429, `too many enrolments ${what}: try again in a minute`, {
@@ -50,17 +62,17 @@ export async function enrol(req: IncomingMessage, services: ApiServices) {
   const { principal } = verified;
   if (principal.role !== 'member' || principal.reporterId !== undefined)
     throw new HttpError(403, 'this is not an enrolment code');
-  const cap = services.tokenStore.get(verified.id)?.maxReporters ?? null;
-  const inFlight = minting.get(verified.id) ?? 0;
-  if (cap !== null && services.tokenStore.enrolled(verified.id).count + inFlight >= cap)
-    throw new HttpError(403, `this enrolment code has enrolled the most reporters it may (${cap})`);
-  if (!services.enrolmentsPerCode.take(verified.id)) throw tooMany('with this code');
+  // Counted and minted one at a time per code, so that enrolments at once cannot pass the cap.
   const reporterId = randomId();
-  // Counted while the token is signed, so that enrolments at the same moment cannot pass the cap.
-  minting.set(verified.id, inFlight + 1);
-  let minted;
-  try {
-    minted = await services.tokens.mint({
+  const minted = await oneAtATime(verified.id, async () => {
+    const cap = (await services.tokenStore.get(verified.id))?.maxReporters ?? null;
+    if (cap !== null && (await services.tokenStore.enrolled(verified.id)).count >= cap)
+      throw new HttpError(
+        403,
+        `this enrolment code has enrolled the most reporters it may (${cap})`,
+      );
+    if (!services.enrolmentsPerCode.take(verified.id)) throw tooMany('with this code');
+    return services.tokens.mint({
       workspace: principal.workspace,
       role: 'member',
       reporterId,
@@ -68,11 +80,7 @@ export async function enrol(req: IncomingMessage, services: ApiServices) {
       kind: 'reporter',
       mintedBy: verified.id,
     });
-  } finally {
-    const left = (minting.get(verified.id) ?? 1) - 1;
-    if (left > 0) minting.set(verified.id, left);
-    else minting.delete(verified.id);
-  }
+  });
   return {
     workspace: principal.workspace,
     reporterId,

@@ -10,20 +10,21 @@ export const MAX_LISTED_EXTENSIONS = 2000;
  * EXT2), the code that enrolled it, and why the browser's policy failed to enrol it, if it said
  * (EXT1). Nothing about the person: reporter ids are random.
  */
-export function listExtensions(manager: VerifiedToken, services: ApiServices) {
+export async function listExtensions(manager: VerifiedToken, services: ApiServices) {
   const workspace = manager.principal.workspace;
-  const clients = services.reporterClients.ofWorkspace(workspace);
+  const [clients, reporters] = await Promise.all([
+    services.reporterClients.ofWorkspace(workspace),
+    services.tokenStore.reportersIn(workspace, MAX_LISTED_EXTENSIONS),
+  ]);
+  // Each enrolment code read once, however many extensions it enrolled.
   const codes = new Map<string, { id: string; label: string | null } | null>();
-  const codeOf = (id: string | null) => {
-    if (id === null) return null;
-    if (!codes.has(id)) {
-      const code = services.tokenStore.get(id);
-      codes.set(id, code ? { id, label: code.label } : null);
-    }
-    return codes.get(id) ?? null;
-  };
-  const extensions = services.tokenStore
-    .reportersIn(workspace, MAX_LISTED_EXTENSIONS)
+  for (const id of new Set(reporters.map((token) => token.mintedBy))) {
+    if (id === null) continue;
+    const code = await services.tokenStore.get(id);
+    codes.set(id, code ? { id, label: code.label } : null);
+  }
+  const codeOf = (id: string | null) => (id === null ? null : (codes.get(id) ?? null));
+  const extensions = reporters
     .filter((token) => token.reporterId !== null)
     .map((token) => {
       const client = clients.get(token.reporterId!);

@@ -25,9 +25,10 @@ export async function handleHistoryApi(
   const route = `${req.method} ${url.pathname}`;
   if (route === 'GET /api/history') {
     const document = ownDocument(url.searchParams.get('document'), principal.workspace);
-    const checkpoints = services.history
-      .list(document)
-      .map(({ at, bytes }) => ({ at: new Date(at).toISOString(), bytes }));
+    const checkpoints = (await services.history.list(document)).map(({ at, bytes }) => ({
+      at: new Date(at).toISOString(),
+      bytes,
+    }));
     return sendJson(res, 200, { document, checkpoints });
   }
   if (route === 'POST /api/history/restore') {

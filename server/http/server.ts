@@ -5,10 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { DatabaseSync } from 'node:sqlite';
-import { loadSigningSecret } from '../auth/signing-secret.ts';
 import { TokenService } from '../auth/token-service.ts';
-import { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
-import { TokenStore } from '../auth/token-store.ts';
 import { isWellFormedFrame } from '../relay/frame-check.ts';
 import { createRelay } from '../relay/relay.ts';
 import type { CheckpointOptions } from '../history/checkpointer.ts';
@@ -23,7 +20,9 @@ import {
   type ConnectionLimits,
 } from '../relay/rate-limit.ts';
 import { SocketRegistry, type SocketInfo } from '../relay/socket-registry.ts';
-import { databaseFile, openDatabase } from '../storage/database.ts';
+import { openRelayStorage } from '../storage/open-storage.ts';
+import type { RelayStorage, TokenStorage } from '../storage/relay-storage.ts';
+import { SqliteRelayStorage } from '../storage/sqlite-relay-storage.ts';
 import { handleApi } from './api.ts';
 import { observationBuckets } from './observations-api.ts';
 import { RelayMetrics, refusalReason } from '../ops/metrics.ts';
@@ -37,6 +36,8 @@ export interface ServerOptions {
   /** The built PWA; when absent, `/` answers with a page that says how to build it. */
   pwaDir: string;
   redisUrl?: string;
+  /** postgres://… — everything is kept there instead of the data folder's SQLite (docs/deploy.md). */
+  database?: string;
   limits?: Partial<ConnectionLimits>;
   /** How often failing storage is tried again (docs/sync.md DR3). */
   storageProbeIntervalMs?: number;
@@ -55,9 +56,12 @@ export interface RunningServer {
   port: number;
   hocuspocus: Hocuspocus;
   tokens: TokenService;
-  tokenStore: TokenStore;
-  /** The relay's database handle and whether its storage works (docs/sync.md DR2). */
-  database: DatabaseSync;
+  tokenStore: TokenStorage;
+  /** Where the relay keeps everything (SQLite or Postgres). */
+  relayStorage: RelayStorage;
+  /** The SQLite database, when the relay keeps everything there. */
+  database: DatabaseSync | undefined;
+  /** Whether storage works (docs/sync.md DR2). */
   storage: StorageHealth;
   history: DocumentHistory;
   metrics: RelayMetrics;
@@ -72,19 +76,18 @@ const REPORTER_TOKEN_TTL_MS = 365 * 86_400_000;
 /** One port: the PWA over HTTP, the API at /api, and the Hocuspocus relay over WebSocket at /sync. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const db = openDatabase(databaseFile(options.dataDir));
-  const tokenStore = new TokenStore(db);
-  const reporterClients = new ReporterClients(db);
-  const tokens = new TokenService(loadSigningSecret(options.dataDir), tokenStore);
+  const relayStorage = await openRelayStorage(options.dataDir, options.database);
+  const tokenStore = relayStorage.tokens;
+  const reporterClients = relayStorage.reporterClients;
+  const tokens = new TokenService(await relayStorage.signingSecret(), tokenStore);
   const metrics = new RelayMetrics();
   const log = new LogLimiter({
     counted: (what) => metrics.refusals.inc({ reason: refusalReason(what) }),
   });
   const sockets = new SocketRegistry(limits);
   const relay = createRelay({
-    db,
+    storage: relayStorage,
     tokens,
-    tokenStore,
     limits,
     log,
     sockets,
@@ -283,7 +286,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hocuspocus: relay.hocuspocus,
     tokens,
     tokenStore,
-    database: db,
+    relayStorage,
+    database: relayStorage instanceof SqliteRelayStorage ? relayStorage.db : undefined,
     storage: relay.health,
     history: relay.history,
     metrics,
@@ -301,7 +305,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise((resolve) => setTimeout(resolve, 50));
         server.closeAllConnections();
         log.close();
-        db.close();
+        await relayStorage.close();
         releaseLock();
       })();
       return closing;

@@ -11,16 +11,18 @@ const DAY_MS = 86_400_000;
 const MAX_REPORTERS_CAP = 1_000_000;
 
 /** Who minted a token, as a list shows it: the minter's id, role and label; null for the command line (H8). */
-function minter(record: TokenRecord, services: ApiServices) {
+async function minter(record: TokenRecord, services: ApiServices) {
   if (record.mintedBy === null) return null;
-  const by = services.tokenStore.get(record.mintedBy);
+  const by = await services.tokenStore.get(record.mintedBy);
   return { id: record.mintedBy, role: by?.role ?? null, label: by?.label ?? null };
 }
 
 /** `GET /api/tokens`: invitations and codes, who minted each, and each code's reporters (H2, H8). */
-export function listTokens(manager: VerifiedToken, services: ApiServices) {
-  return {
-    tokens: services.tokenStore.list(manager.principal.workspace).map((record) => ({
+export async function listTokens(manager: VerifiedToken, services: ApiServices) {
+  const records = await services.tokenStore.list(manager.principal.workspace);
+  const tokens = [];
+  for (const record of records)
+    tokens.push({
       id: record.id,
       workspace: record.workspace,
       role: record.role,
@@ -29,32 +31,32 @@ export function listTokens(manager: VerifiedToken, services: ApiServices) {
       createdAt: record.createdAt,
       expiresAt: record.expiresAt,
       revokedAt: record.revokedAt,
-      mintedBy: minter(record, services),
+      mintedBy: await minter(record, services),
       ...(record.kind === 'enrolment'
         ? {
             maxReporters: record.maxReporters,
-            reporters: services.tokenStore.enrolled(record.id),
+            reporters: await services.tokenStore.enrolled(record.id),
           }
         : {}),
-    })),
-  };
+    });
+  return { tokens };
 }
 
-function codeInWorkspace(id: string, manager: VerifiedToken, services: ApiServices) {
-  const record = services.tokenStore.get(id);
+async function codeInWorkspace(id: string, manager: VerifiedToken, services: ApiServices) {
+  const record = await services.tokenStore.get(id);
   if (!record || record.workspace !== manager.principal.workspace)
     throw new HttpError(404, 'no such token in this workspace');
   return record;
 }
 
 /** `GET /api/tokens/<code>/reporters`: the extensions one enrolment code enrolled, newest first (H2). */
-export function listReporters(codeId: string, manager: VerifiedToken, services: ApiServices) {
-  const code = codeInWorkspace(codeId, manager, services);
+export async function listReporters(codeId: string, manager: VerifiedToken, services: ApiServices) {
+  const code = await codeInWorkspace(codeId, manager, services);
   if (code.kind !== 'enrolment') throw new HttpError(400, 'this token is not an enrolment code');
   return {
     code: code.id,
-    ...services.tokenStore.enrolled(code.id),
-    reporters: services.tokenStore.reportersOf(code.id).map((reporter) => ({
+    ...(await services.tokenStore.enrolled(code.id)),
+    reporters: (await services.tokenStore.reportersOf(code.id)).map((reporter) => ({
       id: reporter.id,
       reporterId: reporter.reporterId,
       createdAt: reporter.createdAt,
@@ -69,19 +71,19 @@ export function listReporters(codeId: string, manager: VerifiedToken, services: 
  * `DELETE /api/tokens/<id>[?reporters=revoke]`: revokes a token and, when asked, every reporter
  * the enrolment code enrolled (H4). Only an admin revokes an admin's token (H10).
  */
-export function revoke(
+export async function revoke(
   id: string,
   withReporters: boolean,
   manager: VerifiedToken,
   services: ApiServices,
 ) {
-  const record = codeInWorkspace(id, manager, services);
+  const record = await codeInWorkspace(id, manager, services);
   if (record.role === 'admin' && manager.principal.role !== 'admin')
     throw new HttpError(403, "only an admin revokes an admin's token");
-  services.tokens.revoke(record.id);
+  await services.tokens.revoke(record.id);
   const reportersRevoked =
     withReporters && record.kind === 'enrolment'
-      ? services.tokenStore.revokeReportersOf(record.id, Date.now())
+      ? await services.tokenStore.revokeReportersOf(record.id, Date.now())
       : 0;
   return { id: record.id, revoked: true, reportersRevoked };
 }

@@ -95,7 +95,9 @@ export class RelayMetrics {
   }
 
   /** Times a store's group commits: `appendMany` is one transaction. */
-  timeCommits<T extends { appendMany(entries: readonly unknown[]): unknown }>(store: T): T {
+  timeCommits<T extends { appendMany(entries: readonly unknown[]): Promise<unknown> }>(
+    store: T,
+  ): T {
     const { commitSeconds, updatesDurable, commitFailures } = this;
     return new Proxy(store, {
       get(target, key, receiver) {
@@ -103,13 +105,13 @@ export class RelayMetrics {
         if (typeof value !== 'function') return value;
         // Methods run on the store itself: its private fields are not the proxy's.
         if (key !== 'appendMany') return (value as (...a: unknown[]) => unknown).bind(target);
-        return (entries: readonly unknown[]) => {
+        // The commit is timed until its promise settles: that is when it is durable (PG2).
+        return async (entries: readonly unknown[]) => {
           const stop = commitSeconds.startTimer();
           try {
-            const result: unknown = (value as (e: readonly unknown[]) => unknown).call(
-              target,
-              entries,
-            );
+            const result: unknown = await (
+              value as (e: readonly unknown[]) => Promise<unknown>
+            ).call(target, entries);
             updatesDurable.inc(entries.length);
             return result;
           } catch (error) {

@@ -8,7 +8,7 @@ import { accessFor, type Principal } from '../../shared/auth/access.ts';
 import { personName } from '../../shared/auth/person-name.ts';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
-import type { TokenStore } from '../auth/token-store.ts';
+import type { TokenStorage } from '../storage/relay-storage.ts';
 import type { LogLimiter } from './log-limiter.ts';
 import type { SocketRegistry, SocketInfo } from './socket-registry.ts';
 
@@ -24,7 +24,7 @@ export interface ConnectionContext {
 
 export interface AuthOptions {
   tokens: TokenService;
-  tokenStore: TokenStore;
+  tokenStore: TokenStorage;
   /** Most document connections one WebSocket may have open at once (docs/sync.md L2). */
   maxDocumentsPerConnection: number;
   sockets: SocketRegistry;
@@ -67,7 +67,9 @@ export function authExtension(options: AuthOptions): Extension {
     if (now - (seenAt.get(tokenId) ?? 0) < every) return;
     if (seenAt.size > 100_000) seenAt.clear();
     seenAt.set(tokenId, now);
-    tokenStore.markSeen(tokenId, now);
+    tokenStore.markSeen(tokenId, now).catch(() => {
+      // a hint for admins (H2): a failed write is not worth refusing the connection
+    });
   }
   return {
     extensionName: 'sightline-auth',

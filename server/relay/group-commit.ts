@@ -1,4 +1,4 @@
-import type { SqliteDocumentStore } from './sqlite-document-store.ts';
+import type { DocumentStorage } from '../storage/relay-storage.ts';
 import type { StorageHealth } from './storage-health.ts';
 
 interface Entry {
@@ -12,20 +12,23 @@ interface Entry {
 
 /**
  * Group commit (docs/sync.md DR5): every update that arrives while one loop turn runs is appended
- * in one transaction — one fsync — at the end of the turn, and only then are their senders told.
+ * in one transaction — one fsync, one COMMIT — at the end of the turn, and only then are their
+ * senders told. One transaction is in flight at a time: what arrives meanwhile waits for it and
+ * goes in the next, so a slower store (Postgres over the network) makes batches larger, not more.
  * A failed commit marks storage failing (DR2): the waiting clients are refused; updates nobody
  * waits for (the relay's own changes, those from another relay process) are kept in memory and
  * written by the health probe, which is how the relay learns that storage works again.
  */
 export class GroupCommitLog {
-  readonly #store: SqliteDocumentStore;
+  readonly #store: DocumentStorage;
   #queue: Entry[] = [];
   #retained: Entry[] = [];
   #scheduled = false;
+  #inFlight: Promise<void> | undefined;
   #health: StorageHealth | undefined;
   #commits = 0;
 
-  constructor(store: SqliteDocumentStore) {
+  constructor(store: DocumentStorage) {
     this.#store = store;
   }
 
@@ -53,31 +56,23 @@ export class GroupCommitLog {
     this.#schedule();
   }
 
-  /** Commits everything queued now (the end of a loop turn, or before compaction and shutdown). */
-  flush(): void {
+  /**
+   * Commits everything queued now (the end of a loop turn, or before loading, compaction and
+   * shutdown); resolves when it and any commit before it are done, whether they succeeded or not.
+   */
+  async flush(): Promise<void> {
     this.#scheduled = false;
+    while (this.#inFlight) await this.#inFlight;
     if (this.#queue.length === 0) return;
     const batch = this.#queue;
     this.#queue = [];
-    if (this.#health && !this.#health.ok) {
-      this.#refuse(batch);
-      return;
-    }
-    let seqs: number[];
-    try {
-      seqs = this.#store.appendMany(batch);
-    } catch (error) {
-      this.#health?.fail(error);
-      this.#refuse(batch);
-      return;
-    }
-    this.#commits++;
-    batch.forEach((entry, i) => settle(entry, seqs[i]!));
+    this.#inFlight = this.#commit(batch).finally(() => (this.#inFlight = undefined));
+    await this.#inFlight;
   }
 
   /** Commits what is queued now; throws the refusal when it could not (storage failing). */
-  flushDurably(): void {
-    this.flush();
+  async flushDurably(): Promise<void> {
+    await this.flush();
     if (this.#health && !this.#health.ok) throw this.#health.refusal();
   }
 
@@ -87,23 +82,46 @@ export class GroupCommitLog {
   }
 
   /**
-   * The health probe: writes what was kept while storage failed, or a probe row. Throws while
+   * The health probe: writes what was kept while storage failed, or a probe row. Rejects while
    * storage still fails.
    */
-  writeRetained(): void {
+  async writeRetained(): Promise<void> {
     if (this.#retained.length === 0) {
-      this.#store.probe();
+      await this.#store.probe();
       return;
     }
-    const seqs = this.#store.appendMany(this.#retained);
     const written = this.#retained;
     this.#retained = [];
+    let seqs: number[];
+    try {
+      seqs = await this.#store.appendMany(written);
+    } catch (error) {
+      this.#retained = [...written, ...this.#retained];
+      throw error;
+    }
     written.forEach((entry, i) => settle(entry, seqs[i]!));
   }
 
   /** How many updates nobody waits for are still only in memory (for tests and diagnostics). */
   get retained(): number {
     return this.#retained.length;
+  }
+
+  async #commit(batch: Entry[]): Promise<void> {
+    if (this.#health && !this.#health.ok) {
+      this.#refuse(batch);
+      return;
+    }
+    let seqs: number[];
+    try {
+      seqs = await this.#store.appendMany(batch);
+    } catch (error) {
+      this.#health?.fail(error);
+      this.#refuse(batch);
+      return;
+    }
+    this.#commits++;
+    batch.forEach((entry, i) => settle(entry, seqs[i]!));
   }
 
   #refuse(batch: Entry[]): void {
@@ -117,7 +135,7 @@ export class GroupCommitLog {
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => void this.flush());
   }
 }
 

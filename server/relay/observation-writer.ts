@@ -50,7 +50,7 @@ export interface ObservationWriter {
 export function observationWriter(
   hocuspocus: Hocuspocus,
   quotas: Quotas,
-  makeDurable: () => void,
+  makeDurable: () => Promise<void>,
   now: () => number = Date.now,
 ): ObservationWriter {
   return {
@@ -80,6 +80,8 @@ export function observationWriter(
           }
           // The chunk's JSON is what the update carries, give or take a few bytes of framing.
           const bytes = 64 + JSON.stringify(observations).length;
+          // The stored sizes count too (H13): read once, as a client connection does.
+          await quotas.prime(monitoringName);
           const overQuota = quotas.admits(monitoringName, bytes);
           if (overQuota) throw new ObservationRefusal(413, overQuota);
           await monitoring.transact((d) => appendObservations(d, observations, by, at));
@@ -89,7 +91,7 @@ export function observationWriter(
           );
           let alerts: MonitoringAlert[] = [];
           await registry.transact((d) => (alerts = raiseBreaches(d, breaches, by, at)));
-          makeDurable();
+          await makeDurable();
           return { added: observations.length, alerts };
         } finally {
           await monitoring.disconnect();
@@ -119,7 +121,7 @@ export const MONITORING_RELAY_NAME = 'Sightline monitoring';
  */
 export function monitoringAlertsExtension(
   hocuspocus: () => Hocuspocus,
-  makeDurable: () => void,
+  makeDurable: () => Promise<void>,
   delayMs = 300,
   now: () => number = Date.now,
 ): Extension {
@@ -138,7 +140,7 @@ export function monitoringAlertsExtension(
       const record = registry.document!.getMap<unknown>(RECORDS).get(recordId);
       if (!(record instanceof Y.Map)) return;
       await registry.transact((doc) => raiseBreaches(doc, breaches, MONITORING_RELAY_NAME, now()));
-      makeDurable();
+      await makeDurable();
     } finally {
       await registry.disconnect();
     }

@@ -7,7 +7,7 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { GroupCommitLog } from './group-commit.ts';
-import type { SqliteDocumentStore } from './sqlite-document-store.ts';
+import type { DocumentStorage } from '../storage/relay-storage.ts';
 import { refusal, type StorageHealth, type StorageRefusal } from './storage-health.ts';
 import { inspectUpdate } from './update-check.ts';
 
@@ -15,7 +15,7 @@ const SYNC_STEP_1 = 0;
 const INVALID_UPDATE = refusal(4400, 'invalid update refused');
 
 /**
- * Connects Hocuspocus to the SQLite store (docs/sync.md S1–S3, DR1–DR5). A client's update is
+ * Connects Hocuspocus to the document store, SQLite or Postgres (docs/sync.md S1–S3, DR1–DR5). A client's update is
  * checked and made durable in `beforeSync` — which Hocuspocus awaits before it applies the update
  * and acknowledges it — so an update whose write fails is never applied nor acknowledged: the hook
  * closes the client's socket (the client keeps the edit and sends it again once reconnected) and
@@ -24,7 +24,7 @@ const INVALID_UPDATE = refusal(4400, 'invalid update refused');
  * Hocuspocus's debounced onStoreDocument only compacts.
  */
 export function persistenceExtension(
-  store: SqliteDocumentStore,
+  store: DocumentStorage,
   log: GroupCommitLog,
   health: StorageHealth,
 ): Extension {
@@ -40,16 +40,18 @@ export function persistenceExtension(
     appliedThrough.set(documentName, Math.max(appliedThrough.get(documentName) ?? 0, seq));
   };
   return {
-    extensionName: 'sqlite-persistence',
+    extensionName: 'document-persistence',
     async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       loaded.set(documentName, document);
-      applyStored(document, store.load(documentName), documentName);
+      // What this process queued for a copy it just unloaded is committed before it is read back.
+      await log.flush();
+      applyStored(document, await store.load(documentName), documentName);
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (fromConnection(origin)) return; // written in beforeSync, before it was applied
         // At once, as before group commit: a document unloaded and loaded again right after must
         // find it in the store. While storage fails it is kept in memory and written on recovery.
         log.appendInBackground(documentName, update, (seq) => advance(document, documentName, seq));
-        log.flush();
+        void log.flush();
       });
     },
     async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload) {
@@ -79,7 +81,7 @@ export function persistenceExtension(
       const through = appliedThrough.get(documentName);
       if (through === undefined) return; // nothing appended by this process since it loaded
       try {
-        store.compact(documentName, Y.encodeStateAsUpdate(document), through);
+        await store.compact(documentName, Y.encodeStateAsUpdate(document), through);
       } catch (error) {
         health.fail(error);
         throw health.refusal();

@@ -1,8 +1,8 @@
 import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
-import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { parseDocumentName } from '../../shared/documents/names.ts';
+import type { SizeStorage } from '../storage/relay-storage.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import type { SocketInfo } from './socket-registry.ts';
 
@@ -34,17 +34,19 @@ function frameCost(frame: Uint8Array): { document: string; bytes: number; presen
  * `maxReportBytes`, any other document `maxDocumentBytes`, a whole workspace `maxWorkspaceBytes`.
  * Each document's size is measured when it loads and whenever it is stored, and grows with every
  * update written to it in between; when a write would pass a cap, the size is measured again
- * (deletions shrink a document), and the write is refused only if it still would. Sizes are kept in SQLite (`document_sizes`) so that a
- * workspace counts the documents that are not loaded too. Frames a connection may not write (read
- * only) are not counted: the relay drops them anyway.
+ * (deletions shrink a document), and the write is refused only if it still would. Sizes are kept in the store (`document_sizes`) so that a
+ * workspace counts the documents that are not loaded too: read when a connection first names a
+ * document or workspace (`onConnect`, before its first update is handled) and added to what was
+ * counted meanwhile. Frames a connection may not write (read only) are not counted: the relay drops
+ * them anyway.
  */
 export class Quotas {
   readonly #limits: Limits;
   readonly #sizes = new Map<string, number>();
   readonly #workspaces = new Map<string, number>();
-  readonly #read;
-  readonly #write;
-  readonly #sum;
+  readonly #stored: SizeStorage;
+  /** Documents and workspaces whose stored size was read (or is being read) into the counts. */
+  readonly #primed = new Map<string, Promise<void>>();
   #hocuspocus: Hocuspocus | undefined;
 
   /** The relay whose loaded documents are measured again when a write would pass a cap. */
@@ -52,24 +54,35 @@ export class Quotas {
     this.#hocuspocus = hocuspocus;
   }
 
-  constructor(db: DatabaseSync, limits: Limits) {
+  constructor(stored: SizeStorage, limits: Limits) {
     this.#limits = limits;
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS document_sizes (
-        document TEXT PRIMARY KEY,
-        workspace TEXT NOT NULL,
-        bytes INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS document_sizes_by_workspace ON document_sizes (workspace);
-    `);
-    this.#read = db.prepare('SELECT bytes FROM document_sizes WHERE document = ?');
-    this.#write = db.prepare(
-      `INSERT INTO document_sizes (document, workspace, bytes) VALUES (?, ?, ?)
-       ON CONFLICT (document) DO UPDATE SET bytes = excluded.bytes`,
-    );
-    this.#sum = db.prepare(
-      'SELECT COALESCE(SUM(bytes), 0) AS n FROM document_sizes WHERE workspace = ?',
-    );
+    this.#stored = stored;
+  }
+
+  /** Reads a document's and its workspace's stored sizes into the counts, once each. */
+  prime(document: string): Promise<void> {
+    const name = parseDocumentName(document);
+    if (!name) return Promise.resolve();
+    const once = (key: string, read: () => Promise<void>) => {
+      let done = this.#primed.get(key);
+      if (!done) {
+        done = read().catch(() => {
+          this.#primed.delete(key); // read again next time
+        });
+        this.#primed.set(key, done);
+      }
+      return done;
+    };
+    return Promise.all([
+      once(`d:${document}`, async () => {
+        const bytes = await this.#stored.get(document);
+        this.#sizes.set(document, (this.#sizes.get(document) ?? 0) + bytes);
+      }),
+      once(`w:${name.workspace}`, async () => {
+        const bytes = await this.#stored.workspaceTotal(name.workspace);
+        this.#workspaces.set(name.workspace, (this.#workspaces.get(name.workspace) ?? 0) + bytes);
+      }),
+    ]).then(() => undefined);
   }
 
   /**
@@ -109,8 +122,12 @@ export class Quotas {
   extension(): Extension {
     return {
       extensionName: 'sightline-quotas',
+      onConnect: async ({ documentName }) => {
+        await this.prime(documentName);
+      },
       afterLoadDocument: async ({ documentName, document }) => {
         const name = parseDocumentName(documentName);
+        await this.prime(documentName); // a direct connection (the relay's own) has no onConnect
         if (name) this.#measure(documentName, name.workspace, document);
       },
       // Measured again whenever Hocuspocus stores (2–10 s after changes), so that what a
@@ -123,26 +140,17 @@ export class Quotas {
       afterUnloadDocument: async ({ documentName }) => {
         this.#keep(documentName);
         this.#sizes.delete(documentName);
+        this.#primed.delete(`d:${documentName}`);
       },
     };
   }
 
   #size(document: string): number {
-    let size = this.#sizes.get(document);
-    if (size === undefined) {
-      size = Number((this.#read.get(document) as { bytes: number } | undefined)?.bytes ?? 0);
-      this.#sizes.set(document, size);
-    }
-    return size;
+    return this.#sizes.get(document) ?? 0;
   }
 
   #workspace(workspace: string): number {
-    let total = this.#workspaces.get(workspace);
-    if (total === undefined) {
-      total = Number((this.#sum.get(workspace) as { n: number }).n);
-      this.#workspaces.set(workspace, total);
-    }
-    return total;
+    return this.#workspaces.get(workspace) ?? 0;
   }
 
   #grow(document: string, workspace: string, by: number) {
@@ -171,10 +179,8 @@ export class Quotas {
    * take the relay down — the size is measured again when the document next loads (DR2).
    */
   #store(document: string, workspace: string, bytes: number) {
-    try {
-      this.#write.run(document, workspace, bytes);
-    } catch {
+    this.#stored.set(document, workspace, bytes).catch(() => {
       // The size in memory stands; the stored one is corrected when the document next loads.
-    }
+    });
   }
 }

@@ -1,15 +1,9 @@
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis } from '@hocuspocus/extension-redis';
-import type { DatabaseSync } from 'node:sqlite';
 import { randomUUID } from 'node:crypto';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
-import type { TokenStore } from '../auth/token-store.ts';
-import {
-  CheckpointStore,
-  DEFAULT_RETENTION,
-  type CheckpointInfo,
-} from '../history/checkpoint-store.ts';
+import { DEFAULT_RETENTION, type CheckpointInfo } from '../history/checkpoint-store.ts';
 import { checkpointer, type CheckpointOptions } from '../history/checkpointer.ts';
 import { restoreLive, type RestoreResult } from '../history/restore-document.ts';
 import { authExtension, Refusal } from './auth-extension.ts';
@@ -27,7 +21,7 @@ import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { SocketRegistry } from './socket-registry.ts';
 import { watchRevocations } from './revocation-watcher.ts';
-import { SqliteDocumentStore } from './sqlite-document-store.ts';
+import type { DocumentStorage, RelayStorage } from '../storage/relay-storage.ts';
 import { StorageHealth } from './storage-health.ts';
 import type { WebhookNetwork } from '../webhooks/address-policy.ts';
 import { MemoryClaims, RedisClaims } from '../webhooks/claims.ts';
@@ -36,9 +30,9 @@ import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
 import type { RelayMetrics } from '../ops/metrics.ts';
 
 export interface RelayOptions {
-  db: DatabaseSync;
+  /** Where everything is kept: SQLite in the data folder, or Postgres (docs/deploy.md). */
+  storage: RelayStorage;
   tokens: TokenService;
-  tokenStore: TokenStore;
   limits: ConnectionLimits;
   /** redis://host:port — several relay processes then serve the same documents (scale-out). */
   redisUrl?: string;
@@ -60,15 +54,15 @@ export interface RelayOptions {
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
 export interface DocumentHistory {
-  list(documentName: string): CheckpointInfo[];
+  list(documentName: string): Promise<CheckpointInfo[]>;
   restore(documentName: string, at: number, preview: boolean): Promise<RestoreResult>;
   /** Checkpoints every changed document now; returns how many were taken. */
-  takeNow(): number;
+  takeNow(): Promise<number>;
 }
 
 export interface Relay {
   hocuspocus: Hocuspocus;
-  store: SqliteDocumentStore;
+  store: DocumentStorage;
   /** Whether storage works; the relay refuses writes while it does not (docs/sync.md DR2). */
   health: StorageHealth;
   history: DocumentHistory;
@@ -83,21 +77,25 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-/** The sync relay: Hocuspocus with authentication, permissions, SQLite persistence and, optionally, Redis. */
+/** The sync relay: Hocuspocus with authentication, permissions, persistence and, optionally, Redis. */
 export function createRelay(options: RelayOptions): Relay {
-  const instance = options.redisUrl ? `relay-${randomUUID()}` : 'main';
-  const store = new SqliteDocumentStore(options.db, instance);
+  // Each process sharing a store compacts only its own log entries (S2): with Postgres, or with
+  // Redis, others may share it; a lone relay on SQLite keeps the name of the releases before.
+  const shared = options.redisUrl !== undefined || options.storage.kind !== 'sqlite';
+  const instance = shared ? `relay-${randomUUID()}` : 'main';
+  const store = options.storage.documents(instance);
+  // OPS1: the commit timer wraps appendMany, so every group commit is measured.
   const log = new GroupCommitLog(options.metrics ? options.metrics.timeCommits(store) : store);
   const health = new StorageHealth(() => log.writeRetained(), {
     ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
   });
   log.attach(health);
-  const checkpoints = new CheckpointStore(options.db);
+  const checkpoints = options.storage.checkpoints;
   const checkpointing = checkpointer(store, checkpoints, health, {
     intervalMs: options.checkpoints?.intervalMs ?? 3_600_000,
     retention: options.checkpoints?.retention ?? DEFAULT_RETENTION,
   });
-  const quotas = new Quotas(options.db, options.limits);
+  const quotas = new Quotas(options.storage.sizes, options.limits);
   const redis = options.redisUrl ? redisExtension(options.redisUrl, instance) : undefined;
   const webhookNetwork: WebhookNetwork = {
     allowPrivate: false,
@@ -126,7 +124,7 @@ export function createRelay(options: RelayOptions): Relay {
     },
     authExtension({
       tokens: options.tokens,
-      tokenStore: options.tokenStore,
+      tokenStore: options.storage.tokens,
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
       sockets: options.sockets ?? new SocketRegistry(options.limits),
       log: options.log ?? new LogLimiter(),
@@ -135,7 +133,7 @@ export function createRelay(options: RelayOptions): Relay {
     persistenceExtension(store, log, health),
     quotas.extension(),
     checkpointing,
-    discoveriesExtension(options.db),
+    discoveriesExtension(options.storage, shared ? { recheckMs: 1_500 } : {}),
     monitoringAlertsExtension(
       () => hocuspocus,
       () => log.flushDurably(),
@@ -162,7 +160,7 @@ export function createRelay(options: RelayOptions): Relay {
     storageOk: () => health.state.ok,
     retained: () => log.retained,
   });
-  const stopWatching = watchRevocations(hocuspocus, options.tokenStore);
+  const stopWatching = watchRevocations(hocuspocus, options.storage.tokens);
   return {
     hocuspocus,
     store,
@@ -182,7 +180,8 @@ export function createRelay(options: RelayOptions): Relay {
       await webhooks.stop();
       // OPS2: updates waiting for this turn's group commit are committed and acknowledged first;
       // then every document connection closes (the server then closes the sockets with 1012).
-      log.flush();
+      // The commit is asynchronous (PG2): awaited, so its acknowledgements go out before the close.
+      await log.flush();
       await new Promise((resolve) => setImmediate(resolve));
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
@@ -190,7 +189,7 @@ export function createRelay(options: RelayOptions): Relay {
       for (let i = 0; i < 50 && hocuspocus.getDocumentsCount() > 0; i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-      log.flush();
+      await log.flush();
       if (log.retained > 0)
         console.error(
           `sightline relay: stopped with ${log.retained} update(s) of its own unstored (storage failing); clients still hold theirs`,

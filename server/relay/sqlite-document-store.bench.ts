@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { openDatabase } from '../storage/database.ts';
+import { SqliteRelayStorage } from '../storage/sqlite-relay-storage.ts';
 import { GroupCommitLog } from './group-commit.ts';
 import { SqliteDocumentStore } from './sqlite-document-store.ts';
 import { StorageHealth } from './storage-health.ts';
@@ -39,7 +40,7 @@ export default {
     const dir = mkdtempSync(join(tmpdir(), 'sightline-bench-'));
     const db = openDatabase(join(dir, 'bench.sqlite'));
     const store = new SqliteDocumentStore(db);
-    const log = new GroupCommitLog(store);
+    const log = new GroupCommitLog(new SqliteRelayStorage(dir, db).documents('main'));
     const health = new StorageHealth(() => log.writeRetained());
     log.attach(health);
     try {

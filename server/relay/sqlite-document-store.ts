@@ -24,6 +24,7 @@ export class SqliteDocumentStore {
   readonly #probe;
   readonly #probeDone;
   readonly #freeBytes;
+  readonly #names;
 
   constructor(db: DatabaseSync, instance = 'main') {
     this.#db = db;
@@ -63,6 +64,9 @@ export class SqliteDocumentStore {
     );
     this.#deleteOwnUpdatesUpTo = db.prepare(
       'DELETE FROM document_updates WHERE document = ? AND instance = ? AND seq <= ?',
+    );
+    this.#names = db.prepare(
+      'SELECT document FROM document_snapshots UNION SELECT document FROM document_updates ORDER BY 1',
     );
     this.#countPending = db.prepare(
       'SELECT COUNT(*) AS n FROM document_updates WHERE document = ?',
@@ -121,6 +125,11 @@ export class SqliteDocumentStore {
     });
   }
 
+  /** Every stored document's name, sorted. */
+  names(): string[] {
+    return (this.#names.all() as { document: string }[]).map((row) => row.document);
+  }
+
   /** How many log entries wait for compaction (for tests and diagnostics). */
   pendingUpdates(document: string): number {
     return (this.#countPending.get(document) as { n: number }).n;
@@ -131,7 +140,7 @@ export class SqliteDocumentStore {
  * The old snapshot and the new state as one update, through a Y.Doc so that deleted content is
  * garbage-collected; an assessment keeps its deleted content (its signed-off versions need it).
  */
-function fold(document: string, previous: Uint8Array, state: Uint8Array): Uint8Array {
+export function fold(document: string, previous: Uint8Array, state: Uint8Array): Uint8Array {
   const gc = parseDocumentName(document)?.kind !== 'assessment';
   const doc = new Y.Doc({ gc });
   try {

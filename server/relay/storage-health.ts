@@ -24,13 +24,14 @@ export type HealthState = { ok: true } | { ok: false; reason: string; since: num
 export class StorageHealth {
   #state: HealthState = { ok: true };
   #timer: NodeJS.Timeout | undefined;
-  readonly #probe: () => void;
+  readonly #probe: () => Promise<void>;
+  #probing: Promise<boolean> | undefined;
   readonly #probeIntervalMs: number;
   readonly #log: (line: string) => void;
 
   /** `probe` performs a small real write and throws when storage still fails. */
   constructor(
-    probe: () => void,
+    probe: () => Promise<void>,
     options: { probeIntervalMs?: number; log?: (line: string) => void } = {},
   ) {
     this.#probe = probe;
@@ -58,18 +59,24 @@ export class StorageHealth {
     const reason = `storage unavailable: ${describe(error)}`;
     this.#state = { ok: false, reason, since: Date.now() };
     this.#log(`sightline relay: ${reason}; refusing writes until storage works again`);
-    this.#timer = setInterval(() => this.probeNow(), this.#probeIntervalMs);
+    this.#timer = setInterval(() => void this.probeNow(), this.#probeIntervalMs);
     this.#timer.unref();
   }
 
-  /** Tries the probe write now; on success the relay is healthy again. */
-  probeNow(): boolean {
-    if (this.#state.ok) return true;
+  /** Tries the probe write now (one at a time); on success the relay is healthy again. */
+  probeNow(): Promise<boolean> {
+    if (this.#state.ok) return Promise.resolve(true);
+    this.#probing ??= this.#tryProbe().finally(() => (this.#probing = undefined));
+    return this.#probing;
+  }
+
+  async #tryProbe(): Promise<boolean> {
     try {
-      this.#probe();
+      await this.#probe();
     } catch {
       return false;
     }
+    if (this.#state.ok) return true;
     const downMs = Date.now() - this.#state.since;
     this.#state = { ok: true };
     clearInterval(this.#timer);

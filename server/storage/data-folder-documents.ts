@@ -4,9 +4,10 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { GroupCommitLog } from '../relay/group-commit.ts';
 import { persistenceExtension } from '../relay/persistence-extension.ts';
-import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import { StorageHealth } from '../relay/storage-health.ts';
-import { databaseFile, openDatabase } from './database.ts';
+import { databaseFile } from './database.ts';
+import { openRelayStorage } from './open-storage.ts';
+import { SqliteRelayStorage } from './sqlite-relay-storage.ts';
 
 export interface DataFolderDocuments {
   /**
@@ -34,16 +35,22 @@ export interface DataFolderDocuments {
 export async function withDataFolderDocuments<T>(
   dataDir: string,
   work: (documents: DataFolderDocuments) => Promise<T>,
+  /** postgres://…: the relays' shared database instead of the data folder (docs/deploy.md). */
+  database?: string,
 ): Promise<T> {
   const file = databaseFile(dataDir);
-  if (!existsSync(file)) {
+  if (database === undefined && !existsSync(file)) {
     throw new Error(
       `${dataDir} is not a Sightline data folder (it has no ${file}); check --data, or start the relay there once with sightline serve --data ${dataDir}`,
     );
   }
-  const sharedWithAnotherProcess = existsSync(`${file}-wal`);
-  const db = openDatabase(file);
-  const store = new SqliteDocumentStore(db, `cli-${randomUUID()}`);
+  // Postgres is shared by design: relays may have the document loaded.
+  const sharedWithAnotherProcess = database !== undefined || existsSync(`${file}-wal`);
+  const storage =
+    database === undefined
+      ? new SqliteRelayStorage(dataDir)
+      : await openRelayStorage(dataDir, database);
+  const store = storage.documents(`cli-${randomUUID()}`);
   const log = new GroupCommitLog(store);
   // A command does not wait for storage to come back: a failed write fails the command (DR1).
   const health = new StorageHealth(() => log.writeRetained(), { log: () => {} });
@@ -71,7 +78,7 @@ export async function withDataFolderDocuments<T>(
         const connection = await open(name);
         try {
           await connection.transact(edit);
-          log.flush();
+          await log.flush();
           failIfNotDurable();
         } finally {
           // Unloads the document: its updates are compacted into the snapshot (S2).
@@ -82,6 +89,6 @@ export async function withDataFolderDocuments<T>(
   } finally {
     hocuspocus.flushPendingStores();
     health.stop();
-    db.close();
+    await storage.close();
   }
 }

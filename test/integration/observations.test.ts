@@ -32,16 +32,11 @@ async function direct<T>(name: string, change: (doc: Y.Doc) => T): Promise<T> {
   }
 }
 
-/** What the database holds for a document: its snapshot and every log entry, merged. */
-function stored(name: string): Y.Doc {
-  const rows = [
-    ...server.database.prepare('SELECT data FROM document_snapshots WHERE document = ?').all(name),
-    ...server.database
-      .prepare('SELECT data FROM document_updates WHERE document = ? ORDER BY seq')
-      .all(name),
-  ] as { data: Uint8Array }[];
+/** What the store holds for a document: its snapshot and every log entry, merged. */
+async function stored(name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const row of rows) Y.applyUpdate(doc, row.data);
+  for (const update of await server.relayStorage.documents('test').load(name))
+    Y.applyUpdate(doc, update);
   return doc;
 }
 
@@ -167,7 +162,7 @@ describe('observations from a pipeline (MON1–MON5)', () => {
     );
     expect(list).toEqual({ status: 200, body: { added: 3, alerts: [] } });
     // Durable before acknowledged: the database already holds both batches.
-    const kept = readObservations(stored('acme/monitoring/credit'));
+    const kept = readObservations(await stored('acme/monitoring/credit'));
     expect(kept.observations.map((o) => o.value)).toEqual([0.95, 0.94, 0.81, 0.83]);
     expect(kept.observations[0]).toMatchObject({ n: 1200, modelVersion: 'v3.1', subgroup: '' });
     await waitFor(() => readObservations(lead.doc).observations.length === 4, 'live on the lead');
@@ -175,7 +170,7 @@ describe('observations from a pipeline (MON1–MON5)', () => {
   });
 
   it('MON3: bad input is refused with a clear 400 naming the first fault, and nothing is written', async () => {
-    const before = readObservations(stored('acme/monitoring/credit')).chunks;
+    const before = readObservations(await stored('acme/monitoring/credit')).chunks;
     const cases: [unknown, RegExp][] = [
       [
         {
@@ -219,7 +214,7 @@ describe('observations from a pipeline (MON1–MON5)', () => {
     expect((await post('triage', { metric: 'accuracy', value: 1 }, pipeline)).body.error).toMatch(
       /plan has no metrics/,
     );
-    expect(readObservations(stored('acme/monitoring/credit')).chunks).toBe(before);
+    expect(readObservations(await stored('acme/monitoring/credit')).chunks).toBe(before);
   });
 
   it('MON4–MON5: a breach raises one alert, the incident or risk its plan asks for, once — also when posted twice at once', async () => {
@@ -251,7 +246,7 @@ describe('observations from a pipeline (MON1–MON5)', () => {
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect([...(a.body.alerts as []), ...(b.body.alerts as [])]).toEqual([]);
-    const registry = stored('acme/registry');
+    const registry = await stored('acme/registry');
     const { alerts } = readMonitoringAlerts(registry);
     expect(alerts).toHaveLength(3);
     const fairness = alerts.find((alert) => alert.kind === 'fairness')!;
@@ -301,15 +296,17 @@ describe('observations from a pipeline (MON1–MON5)', () => {
         at,
       );
     await Promise.all(leads.map((lead) => lead.acknowledged()));
-    await waitFor(
-      () =>
-        readMonitoringAlerts(
-          server.hocuspocus.documents.get('acme/registry') ?? stored('acme/registry'),
-        ).alerts.some((a) => a.recordId === 'triage'),
-      'the relay raised the breach',
-    );
+    // The registry as the relay holds it, or as stored once it unloads.
+    const registryNow = async () =>
+      server.hocuspocus.documents.get('acme/registry') ?? (await stored('acme/registry'));
+    for (const start = Date.now(); ; await new Promise((resolve) => setTimeout(resolve, 20))) {
+      const alerts = readMonitoringAlerts(await registryNow()).alerts;
+      if (alerts.some((a) => a.recordId === 'triage')) break;
+      if (Date.now() - start > 10_000)
+        throw new Error('timed out waiting for the relay raised the breach');
+    }
     await new Promise((resolve) => setTimeout(resolve, 600)); // both changes evaluated
-    const registry = stored('acme/registry');
+    const registry = await stored('acme/registry');
     const mine = readMonitoringAlerts(registry).alerts.filter(
       (alert) => alert.recordId === 'triage',
     );

@@ -35,11 +35,11 @@ function client(running: TestServer, token: string, reconnect = false): TestClie
 
 /** The database cannot grow by one page: every write that needs space fails with SQLITE_FULL. */
 function fillDatabase(running: TestServer): () => void {
-  const { page_count: pages } = running.database.prepare('PRAGMA page_count').get() as {
+  const { page_count: pages } = running.database!.prepare('PRAGMA page_count').get() as {
     page_count: number;
   };
-  running.database.exec(`PRAGMA max_page_count = ${pages}`);
-  return () => running.database.exec('PRAGMA max_page_count = 1073741823');
+  running.database!.exec(`PRAGMA max_page_count = ${pages}`);
+  return () => running.database!.exec('PRAGMA max_page_count = 1073741823');
 }
 
 const edit = (doc: Y.Doc) => (i: number) =>
@@ -127,7 +127,7 @@ describe('durable before acknowledged (docs/sync.md DR1–DR4)', () => {
     await writer.acknowledged();
     expect(watermark.acknowledged).toBe(watermark.made);
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, Y.mergeUpdates(new SqliteDocumentStore(running.database).load(DOC)));
+    Y.applyUpdate(stored, Y.mergeUpdates(new SqliteDocumentStore(running.database!).load(DOC)));
     expect(stored.getMap('records').size).toBe(watermark.made);
   }, 60_000);
 
@@ -162,7 +162,7 @@ describe('durable before acknowledged (docs/sync.md DR1–DR4)', () => {
       15_000,
     );
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, Y.mergeUpdates(new SqliteDocumentStore(running.database).load(DOC)));
+    Y.applyUpdate(stored, Y.mergeUpdates(new SqliteDocumentStore(running.database!).load(DOC)));
     expect(stored.getMap('records').get('kept')).toBe(kept);
   }, 30_000);
 
@@ -197,7 +197,7 @@ describe('durable before acknowledged (docs/sync.md DR1–DR4)', () => {
 
     await waitFor(() => received.includes(7), 'the relay closing the document');
     expect(received).not.toContain(8); // no SyncStatus: nothing acknowledged
-    const stored = new SqliteDocumentStore(running.database).load(DOC);
+    const stored = new SqliteDocumentStore(running.database!).load(DOC);
     expect(stored.some((update) => Buffer.from(update).equals(garbage))).toBe(false);
     const lines = logged.mock.calls.map((call) => format(...call));
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);

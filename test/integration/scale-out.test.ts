@@ -61,7 +61,7 @@ describe.skipIf(!hasRedis())('scale-out with Redis (docs/sync.md R1)', () => {
     const client = connectClient(relays[1]!.syncUrl, 'acme/assessment/x', minted.token);
     clients.push(client);
     expect(await client.outcome()).toEqual({ scope: 'read-write' });
-    relays[0]!.tokens.revoke(minted.id);
+    await relays[0]!.tokens.revoke(minted.id);
     await waitFor(
       () =>
         (relays[1]!.hocuspocus.documents.get('acme/assessment/x')?.getConnectionsCount() ?? 0) ===

@@ -32,7 +32,7 @@ describe('GET /api/whoami (docs/sync.md E2–E3)', () => {
     const server = testServer();
     const whoami = httpWhoami(fetch, server.url);
     const minted = await server.tokens.mint({ workspace: 'acme', role: 'lead', ttlMs: 60_000 });
-    server.tokens.revoke(minted.id);
+    await server.tokens.revoke(minted.id);
     expect(await whoami(minted.token)).toMatchObject({ kind: 'refused' });
     expect(await whoami('not.a.token')).toMatchObject({ kind: 'refused' });
   });

@@ -4,7 +4,6 @@ import type {
   onChangePayload,
   onLoadDocumentPayload,
 } from '@hocuspocus/server';
-import type { DatabaseSync } from 'node:sqlite';
 import type * as Y from 'yjs';
 import {
   combineSummaries,
@@ -22,27 +21,57 @@ import {
   readReport,
   summariseReport,
 } from '../../../shared/documents/report/index.ts';
-import { PolicyAckStore } from './policy-ack-store.ts';
-import { ReporterClients } from './reporter-clients.ts';
-import { SummaryStore } from './summary-store.ts';
+import type { DiscoveriesStorage } from '../../storage/relay-storage.ts';
 import { knownTools, trustedIdentity } from './trusted-names.ts';
 
 /** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
 const SETTLE_MS = 300;
 
+/** What one write of a workspace's discoveries recombines: tools, and the policy counts (ACK1). */
+interface Work {
+  tools: Set<string>;
+  acks: boolean;
+}
+
+interface Outbox {
+  /** From reports: combined now, and once more later when relays share the store (PG3). */
+  fresh: Work;
+  /** That second look: combined once, not looked at again. */
+  again: Work;
+  concerns: Map<string, Concerns>;
+  draining: boolean;
+}
+
+const isEmpty = (work: Work) => work.tools.size === 0 && !work.acks;
+const emptyWork = (): Work => ({ tools: new Set(), acks: false });
+
+type Concerns = ReturnType<typeof readConcerns>;
+
 /**
  * Derives `W/discoveries` from the report documents (docs/sync.md D1–D4). When a report changes
  * (or is loaded, in case the relay stopped before deriving), its per-tool summaries replace the
- * reporter's rows in SQLite, and each changed tool is recombined from every reporter's row and
+ * reporter's rows in the store, and each changed tool is recombined from every reporter's row and
  * written to the discoveries document through a direct connection: the relay is its only writer.
  * With them goes the count of reporters active lately (D5).
  */
-export function discoveriesExtension(db: DatabaseSync): Extension {
-  const summaries = new SummaryStore(db);
-  const acks = new PolicyAckStore(db);
-  const clients = new ReporterClients(db);
+export function discoveriesExtension(
+  storage: DiscoveriesStorage,
+  options: { recheckMs?: number } = {},
+): Extension {
+  const { summaries, policyAcks, reporterClients } = storage;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const rechecks = new Set<ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
+
+  function track(documentName: string, work: Promise<void>) {
+    const logged = work.catch((error: unknown) =>
+      console.error(
+        `discoveries: could not derive from ${documentName}: ${(error as Error).message}`,
+      ),
+    );
+    running.add(logged);
+    void logged.finally(() => running.delete(logged));
+  }
 
   function schedule(instance: Hocuspocus, documentName: string, document: Y.Doc) {
     const name = parseDocumentName(documentName);
@@ -52,13 +81,7 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
       documentName,
       setTimeout(() => {
         pending.delete(documentName);
-        const work = derive(instance, name.workspace, name.id!, document).catch((error: unknown) =>
-          console.error(
-            `discoveries: could not derive from ${documentName}: ${(error as Error).message}`,
-          ),
-        );
-        running.add(work);
-        void work.finally(() => running.delete(work));
+        track(documentName, derive(instance, name.workspace, name.id!, document));
       }, SETTLE_MS),
     );
   }
@@ -71,28 +94,112 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
   ) {
     const read = readReport(report);
     // The admin's list of enrolled extensions: version and policy enrolment error (EXT1).
-    clients.update(workspace, {
+    await reporterClients.update(workspace, {
       reporterId,
       version: read.extensionVersion ?? null,
       policyError: readClientStatus(report).policyError ?? null,
     });
-    const changed = summaries.replaceReporter(workspace, reporterId, summariseReport(read));
+    const changed = await summaries.replaceReporter(workspace, reporterId, summariseReport(read));
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
     // Acknowledgements of the AI policy are counted per version (docs/sync.md ACK1–ACK3).
-    const acksChanged = acks.replaceReporter(workspace, reporterId, readPolicyAcks(report));
+    const acksChanged = await policyAcks.replaceReporter(
+      workspace,
+      reporterId,
+      readPolicyAcks(report),
+    );
     if (changed.length === 0 && concerns.length === 0 && !acksChanged) return;
+    enqueue(instance, workspace, 'fresh', changed, acksChanged, { reporterId, concerns });
+  }
+
+  /**
+   * What waits to be written to each workspace's discoveries. One write runs at a time per
+   * workspace, and it takes everything queued: reports arriving together are combined together,
+   * each tool read from the store once however many reporters changed it.
+   */
+  const outboxes = new Map<string, Outbox>();
+
+  function enqueue(
+    instance: Hocuspocus,
+    workspace: string,
+    which: 'fresh' | 'again',
+    toolKeys: Iterable<string>,
+    acks: boolean,
+    from?: { reporterId: string; concerns: Concerns },
+  ) {
+    let box = outboxes.get(workspace);
+    if (!box)
+      outboxes.set(
+        workspace,
+        (box = { fresh: emptyWork(), again: emptyWork(), concerns: new Map(), draining: false }),
+      );
+    for (const toolKey of toolKeys) box[which].tools.add(toolKey);
+    box[which].acks ||= acks;
+    if (from) box.concerns.set(from.reporterId, from.concerns);
+    if (box.draining) return;
+    box.draining = true;
+    track(`${workspace}/discoveries`, drain(instance, workspace, box));
+  }
+
+  async function drain(instance: Hocuspocus, workspace: string, box: Outbox) {
+    try {
+      while (!isEmpty(box.fresh) || !isEmpty(box.again) || box.concerns.size > 0) {
+        const { fresh, again } = box;
+        const concerns = new Map(box.concerns);
+        box.fresh = emptyWork();
+        box.again = emptyWork();
+        box.concerns.clear();
+        const toolKeys = [...new Set([...fresh.tools, ...again.tools])];
+        await publish(instance, workspace, toolKeys, concerns, fresh.acks || again.acks);
+        // PG3: with relays sharing the store, another may have combined the same tools (or
+        // counted the same acknowledgements) from rows this one had not committed yet, and its
+        // write may win: each relay combines what reports changed once more, when every row it
+        // could have missed is committed, and writes what differs. Once: a second look is not
+        // looked at again.
+        if (options.recheckMs !== undefined && !isEmpty(fresh)) {
+          const timer = setTimeout(() => {
+            rechecks.delete(timer);
+            enqueue(instance, workspace, 'again', fresh.tools, fresh.acks);
+          }, options.recheckMs);
+          rechecks.add(timer);
+        }
+      }
+    } finally {
+      box.draining = false;
+      if (isEmpty(box.fresh) && isEmpty(box.again) && box.concerns.size === 0)
+        outboxes.delete(workspace);
+    }
+  }
+
+  /** Combines each tool from every reporter's row in the store, and writes it with the activity. */
+  async function publish(
+    instance: Hocuspocus,
+    workspace: string,
+    toolKeys: readonly string[],
+    concerns: ReadonlyMap<string, Concerns>,
+    acksChanged: boolean,
+  ) {
     const { attributed, known } = await policyOf(instance, workspace);
+    const rows = await Promise.all(
+      toolKeys.map(
+        async (toolKey) => [toolKey, await summaries.rowsForTool(workspace, toolKey)] as const,
+      ),
+    );
+    const now = Date.now();
+    const activity = await summaries.activity(workspace, now);
+    // The acceptance rate counts against the same 30-day activity as the dashboard (ACK2).
+    const ackCounts =
+      toolKeys.length > 0 || acksChanged
+        ? await policyAcks.counts(workspace, now, activity.reporters30d, { attributed })
+        : undefined;
     const connection = await instance.openDirectConnection(
       formatDocumentName({ workspace, kind: 'discoveries' }),
       { relay: true },
     );
     try {
       await connection.transact((doc) => {
-        for (const toolKey of changed) {
-          const combined = combineSummaries(summaries.rowsForTool(workspace, toolKey), {
-            attributed,
-          });
+        for (const [toolKey, toolRows] of rows) {
+          const combined = combineSummaries(toolRows, { attributed });
           // H16: the name and category come from the catalog or the key, never from a report.
           writeDiscovery(
             doc,
@@ -100,14 +207,9 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
             combined && { ...combined, ...trustedIdentity(toolKey, known) },
           );
         }
-        const now = Date.now();
-        const activity = summaries.activity(workspace, now);
-        if (changed.length > 0) writeActivity(doc, activity);
-        writeReporterConcerns(doc, reporterId, concerns);
-        if (changed.length > 0 || acksChanged) {
-          const counts = acks.counts(workspace, now, activity.reporters30d, { attributed });
-          writePolicyAckCounts(doc, counts);
-        }
+        if (toolKeys.length > 0) writeActivity(doc, activity);
+        for (const [reporterId, list] of concerns) writeReporterConcerns(doc, reporterId, list);
+        if (ackCounts) writePolicyAckCounts(doc, ackCounts);
       });
     } finally {
       await connection.disconnect();
@@ -123,8 +225,9 @@ export function discoveriesExtension(db: DatabaseSync): Extension {
       schedule(instance, documentName, document);
     },
     async onDestroy() {
-      for (const timer of pending.values()) clearTimeout(timer);
+      for (const timer of [...pending.values(), ...rechecks]) clearTimeout(timer);
       pending.clear();
+      rechecks.clear();
       await Promise.all(running);
     },
   };

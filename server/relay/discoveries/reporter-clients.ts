@@ -67,25 +67,32 @@ export class ReporterClients {
 
   /** Every extension of a workspace that has reported, by reporter id. */
   ofWorkspace(workspace: string): Map<string, ReporterClient> {
-    const rows = this.#ofWorkspace.all(workspace) as unknown as (Row & { reporter: string })[];
-    return new Map(
-      rows.map((row) => [
-        row.reporter,
-        {
-          reporterId: row.reporter,
-          version: row.version,
-          policyError:
-            row.policy_error !== null && row.policy_error_at !== null
-              ? { message: row.policy_error, at: Number(row.policy_error_at) }
-              : null,
-        },
-      ]),
-    );
+    return clientsByReporter(this.#ofWorkspace.all(workspace) as unknown as ClientRow[]);
   }
 }
 
 interface Row {
   version: string | null;
   policy_error: string | null;
-  policy_error_at: number | null;
+  policy_error_at: number | string | null;
+}
+
+/** A row of `reporter_clients` (SQLite or Postgres: a BIGINT time may come as a string). */
+export type ClientRow = Row & { reporter: string };
+
+/** Rows of `reporter_clients`, by reporter id. */
+export function clientsByReporter(rows: readonly ClientRow[]): Map<string, ReporterClient> {
+  return new Map(
+    rows.map((row) => [
+      row.reporter,
+      {
+        reporterId: row.reporter,
+        version: row.version,
+        policyError:
+          row.policy_error !== null && row.policy_error_at !== null
+            ? { message: row.policy_error, at: Number(row.policy_error_at) }
+            : null,
+      },
+    ]),
+  );
 }

@@ -173,6 +173,6 @@ describe('H2–H4: a code’s reporters are capped, listed under it and revoked 
     );
     expect(revoked.status).toBe(0);
     expect(revoked.stdout).toContain(`revoked 3 reporters enrolled with ${codeId}`);
-    expect(server().tokenStore.enrolled(codeId)).toMatchObject({ count: 3, active: 0 });
+    expect(await server().tokenStore.enrolled(codeId)).toMatchObject({ count: 3, active: 0 });
   });
 });

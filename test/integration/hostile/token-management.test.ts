@@ -32,7 +32,7 @@ describe('H8–H10: token management', () => {
       token: lead,
     });
     expect(byLead.status).toBe(403);
-    expect(server().tokenStore.get(firstAdmin.id)?.revokedAt).toBeNull();
+    expect((await server().tokenStore.get(firstAdmin.id))?.revokedAt).toBeNull();
     const otherAdmin = (await invitation(admin, { role: 'admin', ttl: '7d' })).body.id as string;
     expect(
       (await api(server().url, `/api/tokens/${otherAdmin}`, { method: 'DELETE', token: lead }))
