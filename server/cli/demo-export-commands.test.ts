@@ -104,6 +104,7 @@ describe('sightline demo', () => {
           (what) => `demo-aims-${what}-DAY.csv`,
         ),
         'demo-suppliers-DAY.csv',
+        'demo-incident-register-DAY.csv',
       ]);
     });
 
@@ -158,6 +159,13 @@ describe('sightline demo', () => {
         /\| A\.9\.2 Processes for responsible use of AI systems \| Yes \(a risk’s treatment names it\) \| Not started \|.*Video scoring ranks candidates/,
       );
       expect(soa).toMatch(/\| A\.10\.4 Customers \| No \| Not applicable \|/);
+    });
+
+    it('writes the incident register with each clock computed at the time of export (docs/incidents.md)', () => {
+      const register = text(/incident-register/);
+      expect(register.split('\n')[0]).toContain('Clocks');
+      // The demo's personal-data incident: its GDPR Art. 33(1) 72-hour clock, in the register.
+      expect(register).toMatch(/GDPR Art\. 33\(1\) due \d{4}-\d\d-\d\dT/);
     });
 
     it('writes the monitoring summary: the fairness gap and the drift breach, and every observation as CSV', () => {
@@ -324,7 +332,7 @@ describe('sightline demo', () => {
       const cases: Array<[string[], RegExp]> = [
         [
           ['--what', 'everything'],
-          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring, aims, suppliers or all/,
+          /--what must be register, risks, soa, assessments, erm, iso27001, monitoring, aims, suppliers, incidents or all/,
         ],
         [['--what', 'register', '--format', 'md'], /register exports as csv, json, not md/],
         [['--workspace', 'nope'], /no workspace "nope"/],

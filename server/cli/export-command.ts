@@ -21,7 +21,7 @@ import { openStoredDocuments } from './stored-documents.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
- * `sightline export --data DIR --workspace W --what register|risks|soa|assessments|erm|iso27001|monitoring|aims|suppliers|all
+ * `sightline export --data DIR --workspace W --what register|risks|soa|assessments|erm|iso27001|monitoring|aims|suppliers|incidents|all
  *  [--format csv|json|md|html] --out DIR [--by NAME]`: writes the workspace's exports as files,
  * made by the shared export code the PWA uses, and prints their paths. For `all`, each part is
  * written in --format when it has that format, else in its default one.

@@ -22,6 +22,7 @@ import {
   availableTemplates,
   readApprovals,
   readAssessmentIndex,
+  readIncidentRegister,
   readRecordLogs,
   readRegistry,
   readIsmsSoa,
@@ -35,6 +36,11 @@ import {
 import { registerCsv, registerJson } from '../inventory/register-export.ts';
 import { aimsCsvFiles, aimsJson } from './aims-export.ts';
 import { crosswalkCsv, reuseFromIsms } from '../iso27001/index.ts';
+import {
+  incidentRegisterCsv,
+  incidentRegisterJson,
+  incidentSystemOf,
+} from '../incidents/incident-export.ts';
 import { monitoringCsv, monitoringJson, monitoringMarkdown } from './monitoring-export.ts';
 import { suppliersCsv, suppliersJson } from './supplier-export.ts';
 
@@ -54,6 +60,7 @@ export const EXPORT_PARTS = [
   'monitoring',
   'aims',
   'suppliers',
+  'incidents',
 ] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 /** What `--what all` writes: every part, each file with its provenance. */
@@ -75,6 +82,8 @@ export const PART_FORMATS: Record<ExportPart, readonly ExportFormat[]> = {
   monitoring: ['md', 'csv', 'json'],
   /** The supplier files (A.10): supplier-export.ts. */
   suppliers: ['csv', 'json'],
+  /** The incident register with each incident's legal clocks at the time of export (shared/incidents). */
+  incidents: ['csv', 'json'],
 };
 
 export interface WorkspaceDocuments {
@@ -293,6 +302,8 @@ export function exportPart(
     }
     case 'monitoring':
       return [monitoringFile(docs, format, who)];
+    case 'incidents':
+      return [incidentsFile(docs, format, who)];
     case 'suppliers': {
       const provenance = provenanceFor(docs, who, [docs.registry]);
       const name = exportFileName(docs.workspace, 'suppliers', who.at, format);
@@ -303,6 +314,18 @@ export function exportPart(
       return [{ name, text }];
     }
   }
+}
+
+/** The register with its clocks computed at the time of export (docs/incidents.md). */
+function incidentsFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {
+  const { records } = readRegistry(docs.registry);
+  const systems = new Map([...records.values()].map((r) => [r.id, incidentSystemOf(r)!]));
+  const incidents = readIncidentRegister(docs.registry).incidents.values();
+  const provenance = provenanceFor(docs, who, [docs.registry]);
+  const name = exportFileName(docs.workspace, 'incident-register', who.at, format);
+  if (format === 'json')
+    return { name, text: incidentRegisterJson(incidents, systems, who.at, provenance) };
+  return { name, text: '\ufeff' + incidentRegisterCsv(incidents, systems, who.at, provenance) };
 }
 
 function monitoringFile(docs: WorkspaceDocuments, format: ExportFormat, who: ExportWho) {

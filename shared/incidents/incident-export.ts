@@ -1,4 +1,6 @@
 import { escapeMarkdown } from '../assessments/escape.ts';
+import { jsonProvenanceOf, type ExportProvenance } from '../assessments/provenance.ts';
+import { PROVENANCE_COLUMNS, stamp } from '../assessments/registers-export.ts';
 import type { Incident } from '../documents/registry/incidents.ts';
 import { byCodeUnit } from '../documents/schema/values.ts';
 import { csvDocument } from '../inventory/csv.ts';
@@ -24,6 +26,17 @@ export interface IncidentSystem {
   provider?: string;
   model?: string;
 }
+
+/** What the exports say of an incident's system, from its inventory record (one reading for the PWA and the CLI). */
+export const incidentSystemOf = (
+  record: { name: string; vendor?: string; provider?: string; model?: string } | undefined,
+): IncidentSystem | undefined =>
+  record && {
+    name: record.name,
+    ...(record.vendor ? { vendor: record.vendor } : {}),
+    ...(record.provider ? { provider: record.provider } : {}),
+    ...(record.model ? { model: record.model } : {}),
+  };
 
 const iso = (time: number | undefined) =>
   time === undefined || time <= 0 ? '' : new Date(time).toISOString();
@@ -62,10 +75,12 @@ function clockWords(clock: IncidentClock): string {
   return `${clock.period.citation} due ${iso(clock.dueAt)}: ${clock.state}`;
 }
 
+/** `provenance`: who exported, when and from what state, on every row (`sightline export`). */
 export function incidentRegisterCsv(
   incidents: Iterable<Incident>,
   systems: ReadonlyMap<string, IncidentSystem>,
   now: number,
+  provenance?: ExportProvenance,
 ): string {
   const rows = sorted(incidents).map((incident) => [
     incident.id,
@@ -92,8 +107,9 @@ export function incidentRegisterCsv(
     incident.description,
     iso(incident.updatedAt),
     incident.updatedBy,
+    ...stamp(provenance),
   ]);
-  return csvDocument([[...INCIDENT_COLUMNS], ...rows]);
+  return csvDocument([[...INCIDENT_COLUMNS, ...(provenance ? PROVENANCE_COLUMNS : [])], ...rows]);
 }
 
 const sourceJson = (source: LegalSource) => ({ ...source });
@@ -102,6 +118,7 @@ export function incidentRegisterJson(
   incidents: Iterable<Incident>,
   systems: ReadonlyMap<string, IncidentSystem>,
   now: number,
+  provenance?: ExportProvenance,
 ): string {
   const list = sorted(incidents).map((incident) => ({
     ...incident,
@@ -126,7 +143,14 @@ export function incidentRegisterJson(
       state: clock.state,
     })),
   }));
-  return JSON.stringify({ clocksAt: iso(now), incidents: list }, null, 2) + '\n';
+  const exported = jsonProvenanceOf(provenance);
+  return (
+    JSON.stringify(
+      { ...(exported ? { exported } : {}), clocksAt: iso(now), incidents: list },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import type { Incident, RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import type { Incident } from '../../../shared/documents/registry/index.ts';
 import { clockCounts, incidentClocks, timeLeftWords } from '../../../shared/incidents/clocks.ts';
 import {
   incidentRegisterCsv,
+  incidentSystemOf,
   incidentRegisterJson,
   incidentReportMarkdown,
-  type IncidentSystem,
 } from '../../../shared/incidents/incident-export.ts';
 import { useOfferCommands } from '../palette/palette-commands.ts';
 import { browserSaveFile, exportFileName, type SaveFile } from '../inventory/list/download.ts';
@@ -43,14 +43,6 @@ export interface IncidentsPageProps {
   saveFile?: SaveFile;
 }
 
-const systemOf = (record: RegistryRecord | undefined): IncidentSystem | undefined =>
-  record && {
-    name: record.name,
-    ...(record.vendor ? { vendor: record.vendor } : {}),
-    ...(record.provider ? { provider: record.provider } : {}),
-    ...(record.model ? { model: record.model } : {}),
-  };
-
 /** `#/incidents`: the AI incident register with its legal clocks; `#/incidents/<id>`: one. */
 export function IncidentsPage({
   registry,
@@ -75,7 +67,7 @@ export function IncidentsPage({
     [records],
   );
   const systems = useMemo(
-    () => new Map([...records.values()].map((r) => [r.id, systemOf(r)!])),
+    () => new Map([...records.values()].map((r) => [r.id, incidentSystemOf(r)!])),
     [records],
   );
   // Newest first: the one just reported is the one people look for.

@@ -63,6 +63,8 @@ export function unreachableControls(page: Page): Promise<Unreachable[]> {
         const box = e.getBoundingClientRect();
         const style = getComputedStyle(e);
         if (box.width < 4 && box.height < 4 && style.overflow === 'hidden') return true;
+        // `clip: rect(0 0 0 0)` (a table keeps its content's width whatever width it is given).
+        if (/^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(style.clip)) return true;
       }
       return false;
     };
