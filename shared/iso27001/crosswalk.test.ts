@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNEX_A_CONTROLS } from '../iso42001/index.ts';
-import { AIMS_CLAUSES } from './aims-clauses.ts';
+import { AIMS_CLAUSES } from '../iso42001/clauses.ts';
 import { AIMS_REQUIREMENTS, CROSSWALK, CROSSWALK_SOURCES, RELATIONS } from './crosswalk.ts';
 import { ISO27001_ANNEX_A, ISO27001_CLAUSES, isIso27001Id } from './iso27001.ts';
 

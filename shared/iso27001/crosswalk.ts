@@ -1,5 +1,5 @@
 import { ANNEX_A_CONTROLS } from '../iso42001/index.ts';
-import { AIMS_CLAUSES } from './aims-clauses.ts';
+import { AIMS_CLAUSES } from '../iso42001/clauses.ts';
 
 /**
  * The crosswalk ISO/IEC 42001:2023 → ISO/IEC 27001:2022, as data (docs/management-system.md,

@@ -1,6 +1,5 @@
 /** ISO/IEC 27001:2022 as data, and its crosswalk to ISO/IEC 42001:2023. */
 export * from './iso27001.ts';
-export * from './aims-clauses.ts';
 export * from './crosswalk.ts';
 export * from './soa-import.ts';
 export * from './reuse.ts';

@@ -62,13 +62,13 @@ describe.skipIf(!hasChromium())('two leads edit one record, one of them offline'
     // Both edit different fields and both add a note, at the same time.
     await pageA.getByLabel('Vendor', { exact: true }).fill('Rank Group');
     await pageA.getByLabel('Vendor', { exact: true }).press('Enter');
-    await pageA.getByLabel('Kind').selectOption('performance');
+    await pageA.locator('.record-notes').getByLabel('Kind').selectOption('performance');
     await pageA.getByLabel('Note', { exact: true }).fill('Ana: p95 latency 1.2 s');
     await pageA.getByRole('button', { name: 'Add note' }).click();
 
     await pageB.getByLabel('Business owner', { exact: true }).fill('Dana (People Ops)');
     await pageB.getByLabel('Business owner', { exact: true }).press('Enter');
-    await pageB.getByLabel('Kind').selectOption('drift');
+    await pageB.locator('.record-notes').getByLabel('Kind').selectOption('drift');
     await pageB.getByLabel('Note', { exact: true }).fill('Ben: accuracy fell 3 points');
     await pageB.getByRole('button', { name: 'Add note' }).click();
     // Ana's change reached the relay but not Ben; Ben's stayed on his device.

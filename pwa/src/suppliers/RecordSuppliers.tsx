@@ -5,8 +5,12 @@ import { AIMS_SUPPLIERS, suppliersOfRecord } from '../../../shared/documents/aim
 import { useAims } from '../aims/use-aims.ts';
 import { SUPPLIERS_HREF, supplierAlerts } from './supplier-words.ts';
 
-// Loaded only when a lead can start a supplier file here: the record page stays light.
-const NewSupplierFile = lazy(() => import('./NewSupplierFile.tsx'));
+// Loaded only when a lead can start a supplier file here: the record page stays light. A device
+// that goes offline before the service worker holds the chunk goes without the button rather
+// than losing the page (a failed import would reach no error boundary and unmount the app).
+const NewSupplierFile = lazy(() =>
+  import('./NewSupplierFile.tsx').catch(() => ({ default: (_: unknown) => <></> })),
+);
 
 interface Props {
   registry: Y.Doc;
