@@ -41,9 +41,15 @@ describe('the assessments page', () => {
     indexAssessment(registry, { ...entry, id: 'a-new', title: '<i>New</i>', createdAt: AT + 5 });
     const { view } = await renderList('contributor', registry);
     const rows = [...view.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
     );
-    const rest = ['None', 'Not signed off yet', 'After the first sign-off', '2026-03-10 by Dana'];
+    const rest = [
+      'None',
+      'Not on this device yet',
+      'Not signed off yet',
+      'After the first sign-off',
+      '2026-03-10 by Dana',
+    ];
     expect(rows).toEqual([
       ['<i>New</i>', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
       ['Old one', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
@@ -71,7 +77,9 @@ describe('the assessments page', () => {
       contentSha256: 'a'.repeat(64),
     });
     const { view } = await renderList('contributor', registry);
-    const cells = [...view.querySelectorAll('tbody tr td')].map((cell) => cell.textContent);
+    const cells = [...view.querySelectorAll('tbody tr :is(th, td)')].map(
+      (cell) => cell.textContent,
+    );
     const dashboard = reviewsDue({
       assessments: readAssessmentIndex(registry).assessments,
       approvals: readApprovals(registry).approvals,
@@ -82,7 +90,7 @@ describe('the assessments page', () => {
     }).reviews;
     expect(dashboard).toHaveLength(1);
     expect(dashboard[0]!.state).toBe('overdue');
-    expect(cells.slice(3, 6)).toEqual([
+    expect([cells[3], ...cells.slice(5, 7)]).toEqual([
       'Priya',
       `Signed off ${formatDay(signedOff)}`,
       `${formatDay(dashboard[0]!.review.dueAt!)} (overdue)`,
