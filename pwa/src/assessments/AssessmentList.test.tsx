@@ -17,6 +17,7 @@ import { button, choose, cleanup, click, render } from '../test-support/render.t
 import { AT, dialog, renderAssessmentList } from './assessment-list.test-support.tsx';
 import { RecordAssessments } from './RecordAssessments.tsx';
 import { reviewsDue } from '../dashboard/reviews-due.ts';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 
 const DAY = 86_400_000;
@@ -55,6 +56,8 @@ describe('the assessments page', () => {
       ['Old one', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
     ]);
     expect(view.querySelector('tbody a')?.getAttribute('href')).toBe('#/assessments/a-new');
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('table'))).toEqual([]);
     expect(view.querySelector('i, b')).toBeNull();
     // Contributors read the registry only: creating is a lead's action.
     expect(() => button(view, 'New assessment')).toThrow();
