@@ -17,6 +17,7 @@ import {
   observationWriter,
   type ObservationWriter,
 } from './observation-writer.ts';
+import { ObservationKeys } from './observation-idempotency.ts';
 import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { SocketRegistry } from './socket-registry.ts';
@@ -172,7 +173,12 @@ export function createRelay(options: RelayOptions): Relay {
       takeNow: () => checkpointing.takeNow(hocuspocus),
     },
     quotas,
-    observations: observationWriter(hocuspocus, quotas, () => log.flushDurably()),
+    observations: observationWriter(
+      hocuspocus,
+      quotas,
+      log,
+      new ObservationKeys(options.storage.idempotency),
+    ),
     webhooks,
     webhookNetwork,
     async close() {
