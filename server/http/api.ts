@@ -28,7 +28,7 @@ export interface ApiServices {
   enrolmentsPerCode: KeyedBuckets;
   /** Each enrolled extension's version and policy enrolment error, from its report (EXT1). */
   reporterClients: ReporterClientStorage;
-  /** A system's observations, from a pipeline (docs/sync.md MON1–MON5), and requests per token. */
+  /** A system's observations, from a pipeline (docs/sync.md MON1–MON7), and requests per token. */
   observations: ObservationWriter;
   observationsPerToken: KeyedBuckets;
   webhooks: Omit<WebhookServices, 'tokens'>;

@@ -19,11 +19,11 @@ import {
 import { DELETED, MERGED_INTO } from '../../shared/documents/registry/record-lifecycle.ts';
 import { RECORDS } from '../../shared/documents/registry/schema.ts';
 import type { GroupCommitLog } from './group-commit.ts';
-import type { ObservationKeys } from './observation-idempotency.ts';
 import {
   KeyRefusal,
   type IdempotentRequest,
   type ObservationAnswer,
+  type ObservationKeys,
 } from './observation-idempotency.ts';
 import type { Quotas } from './quota.ts';
 import type { IdempotencyCompletion } from '../storage/idempotency-storage.ts';

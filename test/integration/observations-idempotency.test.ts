@@ -1,18 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { readObservations } from '../../shared/documents/monitoring/observations.ts';
-import { savePlanMetric } from '../../shared/documents/monitoring/plan.ts';
+import type * as Y from 'yjs';
 import { createRecord } from '../../shared/documents/registry/records.ts';
+import {
+  postObservations,
+  savePsiPlan,
+  storedObservations,
+} from '../helpers/observations-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 /**
  * docs/sync.md MON7: `Idempotency-Key` on `POST /api/records/<id>/observations`, as the IETF
- * httpapi draft "The Idempotency-Key HTTP Header Field" (draft-ietf-httpapi-idempotency-key-header)
- * defines it — the same key and body answer the first answer without applying again (§2.6), the
- * same key with another body is 422 and a request still in progress 409 (§2.7) — through a real
- * relay, real tokens and the real SQLite store, across a restart and a storage failure. The key
- * in the examples is the draft's own, "8e03978e-40d5-43e8-bc93-6894a57f9324".
+ * httpapi draft "The Idempotency-Key HTTP Header Field" (draft-ietf-httpapi-idempotency-key-header-06,
+ * https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/) has it: the same key
+ * and body answer the first answer without applying again; the key reused with another payload is
+ * 422; a retry while the first request is still processed is 409. Through a real relay, real tokens
+ * and the real SQLite store, across a restart and a storage failure. The key is the draft's
+ * example, an sf-string.
  */
 const T0 = Date.parse('2026-11-01T09:00:00Z');
 const DRAFT_KEY = '"8e03978e-40d5-43e8-bc93-6894a57f9324"';
@@ -33,35 +37,11 @@ async function direct(name: string, change: (doc: Y.Doc) => void): Promise<void>
   }
 }
 
-/** How many batches (chunks) and observations the store holds for a system. */
-async function stored(recordId: string): Promise<{ chunks: number; observations: number }> {
-  const doc = new Y.Doc();
-  for (const update of await server.relayStorage
-    .documents('test')
-    .load(`acme/monitoring/${recordId}`))
-    Y.applyUpdate(doc, update);
-  const log = readObservations(doc);
-  return { chunks: log.chunks, observations: log.observations.length };
-}
-
-async function post(recordId: string, body: unknown, key?: string) {
-  const response = await fetch(`${server.url}/api/records/${recordId}/observations`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${pipeline}`,
-      'Content-Type': 'application/json',
-      ...(key === undefined ? {} : { 'Idempotency-Key': key }),
-    },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    replayed: response.headers.get('idempotent-replayed') === 'true',
-    body: (await response.json()) as Record<string, unknown>,
-  };
-}
-
 const psi = (value: number) => ({ metric: 'psi', value });
+const post = (recordId: string, body: unknown, key?: string) =>
+  postObservations(server.url, pipeline, recordId, body, key);
+const stored = (recordId: string) =>
+  storedObservations(server.relayStorage.documents('test'), `acme/monitoring/${recordId}`);
 
 beforeAll(async () => {
   server = await start();
@@ -71,21 +51,7 @@ beforeAll(async () => {
       createRecord(doc, id, { name: id }, 'Lead', T0);
   });
   for (const id of ['credit', 'triage', 'loans', 'fraud'])
-    await direct(`acme/monitoring/${id}`, (doc) =>
-      savePlanMetric(
-        doc,
-        {
-          name: 'psi',
-          kind: 'drift',
-          direction: 'at-most',
-          threshold: 0.25,
-          subgroups: [],
-          onBreach: 'incident',
-        },
-        'Lead',
-        T0,
-      ),
-    );
+    await direct(`acme/monitoring/${id}`, (doc) => savePsiPlan(doc, T0));
 });
 afterAll(async () => {
   await server.close();
