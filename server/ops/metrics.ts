@@ -132,6 +132,7 @@ export function refusalReason(what: string): string {
     'rate limit exceeded',
     'malformed frame',
     'too much sent before authenticating',
+    'too many documents pending authentication',
     'socket authenticated nothing in time',
     'document quota exceeded',
     'workspace quota exceeded',
