@@ -43,7 +43,7 @@ function done(over: Partial<IdempotencyCompletion> = {}): IdempotencyCompletion 
 
 /**
  * docs/sync.md MON7 on every RelayStorage: keys claimed once across processes, marked done only in
- * the transaction of the batch's updates. Run against SQLite and Postgres by idempotency.test.ts.
+ * the transaction of the batch's updates. Run against SQLite and Postgres by relay-storage.test.ts.
  */
 export function idempotencyContract(kind: string, location: () => Promise<StorageLocation>) {
   describe(`Idempotency keys (MON7): ${kind}`, () => {
