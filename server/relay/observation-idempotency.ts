@@ -59,6 +59,7 @@ export class ObservationKeys {
   readonly #now: () => number;
   /** This process: a claim it holds is never taken over by its own retry. */
   readonly owner = `relay-${randomUUID()}`;
+  /** Keys this process claimed and has not settled (applied, awaiting a commit that may be kept). */
   readonly #mine = new Set<string>();
   #purgedAt = 0;
 
@@ -93,6 +94,8 @@ export class ObservationKeys {
       this.#mine.add(id);
       return { createdAt: outcome.createdAt };
     }
+    // A claim of this process whose batch was kept while storage failed is done once written.
+    if (outcome.state === 'done') this.#mine.delete(id);
     if (outcome.fingerprint !== request.fingerprint) throw new KeyRefusal(422, MISMATCH);
     if (outcome.state === 'pending') throw new KeyRefusal(409, BUSY);
     return { replay: JSON.parse(outcome.response) as ObservationAnswer };
