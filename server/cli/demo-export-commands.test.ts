@@ -23,6 +23,11 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `sightline export` of the demo workspace into `out`, with the options given. */
+function exportDemo(out: string, ...options: string[]) {
+  return run('export', '--data', data, '--workspace', 'demo', '--out', out, ...options);
+}
+
 /** Every stored byte of the data folder's documents and tokens: what "changes nothing" compares. */
 function stored() {
   const db = new DatabaseSync(join(data, 'sightline.sqlite'), { readOnly: true });
@@ -64,17 +69,7 @@ describe('sightline demo', () => {
     const out = join(dir.path, 'out');
     let files: string[];
     beforeAll(() => {
-      const result = run(
-        'export',
-        '--data',
-        data,
-        '--workspace',
-        'demo',
-        '--out',
-        out,
-        '--by',
-        'Auditor A',
-      );
+      const result = exportDemo(out, '--by', 'Auditor A');
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       files = result.stdout.trim().split('\n');
@@ -175,19 +170,7 @@ describe('sightline demo', () => {
         /- true-positive rate \(gap between men and women\): 0\.\d+ against 0\.05/,
       );
       expect(summary).toMatch(/- input drift \(PSI\): 0\.\d+ against 0\.25/);
-      const result = run(
-        'export',
-        '--data',
-        data,
-        '--workspace',
-        'demo',
-        '--what',
-        'monitoring',
-        '--format',
-        'csv',
-        '--out',
-        out,
-      );
+      const result = exportDemo(out, '--what', 'monitoring', '--format', 'csv');
       expect(result.code).toBe(0);
       const csv = Papa.parse<Record<string, string>>(
         readFileSync(result.stdout.trim(), 'utf8').replace(/^\ufeff/, ''),
@@ -220,19 +203,7 @@ describe('sightline demo', () => {
         'Inventory records that use it (names)': 'HireVue candidate screening (pilot)',
         Organisation: 'Northwind Demo Ltd',
       });
-      const result = run(
-        'export',
-        '--data',
-        data,
-        '--workspace',
-        'demo',
-        '--what',
-        'suppliers',
-        '--format',
-        'json',
-        '--out',
-        out,
-      );
+      const result = exportDemo(out, '--what', 'suppliers', '--format', 'json');
       expect(result.code).toBe(0);
       const json = JSON.parse(readFileSync(result.stdout.trim(), 'utf8'));
       expect(json.exported).toMatchObject({ organisation: 'Northwind Demo Ltd' });
@@ -246,19 +217,7 @@ describe('sightline demo', () => {
     });
 
     it('writes the complete register as JSON: notes, history and classification decisions', () => {
-      const result = run(
-        'export',
-        '--data',
-        data,
-        '--workspace',
-        'demo',
-        '--what',
-        'register',
-        '--format',
-        'json',
-        '--out',
-        out,
-      );
+      const result = exportDemo(out, '--what', 'register', '--format', 'json');
       expect(result.code).toBe(0);
       const json = JSON.parse(readFileSync(result.stdout.trim(), 'utf8'));
       const screening = json.records.find((r: { id: string }) => r.id === 'candidate-screening');
@@ -273,20 +232,7 @@ describe('sightline demo', () => {
 
     it('writes every register of the management system (--what aims), as CSV and as JSON', () => {
       const aimsOut = join(dir.path, 'aims');
-      // One run of `export --what aims` into aimsOut, with the extra options given.
-      const exportAims = (...extra: string[]) =>
-        run(
-          'export',
-          '--data',
-          data,
-          '--workspace',
-          'demo',
-          '--what',
-          'aims',
-          '--out',
-          aimsOut,
-          ...extra,
-        );
+      const exportAims = (...extra: string[]) => exportDemo(aimsOut, '--what', 'aims', ...extra);
       const csv = exportAims();
       expect(csv.stderr).toBe('');
       expect(csv.code).toBe(0);
@@ -338,16 +284,7 @@ describe('sightline demo', () => {
         [['--workspace', 'nope'], /no workspace "nope"/],
       ];
       for (const [args, message] of cases) {
-        const result = run(
-          'export',
-          '--data',
-          data,
-          '--workspace',
-          'demo',
-          '--out',
-          empty,
-          ...args,
-        );
+        const result = exportDemo(empty, ...args);
         expect(result.code, args.join(' ')).toBe(2);
         expect(result.stderr).toMatch(message);
         expect(existsSync(empty)).toBe(false);

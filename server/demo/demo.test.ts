@@ -12,7 +12,7 @@ import {
   readAimsRegister,
 } from '../../shared/documents/aims/index.ts';
 import { readInterview } from '../../shared/documents/interview/index.ts';
-import { DEMO_INTERVIEW } from './seed-aims.ts';
+import { DEMO_INTERVIEW } from './seed-interview.ts';
 import {
   pendingChangeReviews,
   readAssessmentIndex,

@@ -19,12 +19,12 @@ import {
 } from '../../shared/documents/aims/index.ts';
 import { createRecord } from '../../shared/documents/registry/index.ts';
 import { RECORDS } from './organisation.ts';
+import { writeDemoAims } from './seed-aims.ts';
 import {
   DEMO_INTERVIEW,
-  writeDemoAims,
   writeDemoInterview,
   writeDemoInterviewFindings,
-} from './seed-aims.ts';
+} from './seed-interview.ts';
 import { readInterview } from '../../shared/documents/interview/index.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);

@@ -41,13 +41,12 @@ import {
   type Usage,
 } from './organisation.ts';
 import { seedGovernance } from './seed-governance.ts';
+import { publishDemoPolicy, writeDemoAims } from './seed-aims.ts';
 import {
   DEMO_INTERVIEW,
-  publishDemoPolicy,
-  writeDemoAims,
   writeDemoInterview,
   writeDemoInterviewFindings,
-} from './seed-aims.ts';
+} from './seed-interview.ts';
 import { seedIntegration } from './seed-integration.ts';
 
 export interface SeedDemoOptions {

@@ -28,7 +28,7 @@ export interface ApiServices {
   enrolmentsPerCode: KeyedBuckets;
   /** Each enrolled extension's version and policy enrolment error, from its report (EXT1). */
   reporterClients: ReporterClientStorage;
-  /** A system's observations, from a pipeline (docs/sync.md MON1–MON5), and requests per token. */
+  /** A system's observations, from a pipeline (docs/sync.md MON1–MON7), and requests per token. */
   observations: ObservationWriter;
   observationsPerToken: KeyedBuckets;
   webhooks: Omit<WebhookServices, 'tokens'>;
@@ -71,11 +71,12 @@ export async function handleApi(
     if (url.pathname.startsWith('/api/history'))
       return (await handleHistoryApi(req, res, url, services), true);
     const observationsMatch = OBSERVATIONS_PATH.exec(url.pathname);
-    if (req.method === 'POST' && observationsMatch)
-      return (
-        sendJson(res, 200, await postObservations(req, observationsMatch[1]!, services)),
-        true
-      );
+    if (req.method === 'POST' && observationsMatch) {
+      // MON7: a replay's body is the first answer's; only this header tells them apart.
+      const { replayed, ...answer } = await postObservations(req, observationsMatch[1]!, services);
+      sendJson(res, 200, answer, replayed ? { 'Idempotent-Replayed': 'true' } : {});
+      return true;
+    }
     if (url.pathname === '/api/webhooks' || url.pathname.startsWith('/api/webhooks/'))
       return (
         await handleWebhooksApi(req, res, url, { tokens: services.tokens, ...services.webhooks }),

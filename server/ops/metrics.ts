@@ -106,12 +106,12 @@ export class RelayMetrics {
         // Methods run on the store itself: its private fields are not the proxy's.
         if (key !== 'appendMany') return (value as (...a: unknown[]) => unknown).bind(target);
         // The commit is timed until its promise settles: that is when it is durable (PG2).
-        return async (entries: readonly unknown[]) => {
+        return async (entries: readonly unknown[], ...rest: unknown[]) => {
           const stop = commitSeconds.startTimer();
           try {
             const result: unknown = await (
-              value as (e: readonly unknown[]) => Promise<unknown>
-            ).call(target, entries);
+              value as (e: readonly unknown[], ...r: unknown[]) => Promise<unknown>
+            ).call(target, entries, ...rest);
             updatesDurable.inc(entries.length);
             return result;
           } catch (error) {
@@ -132,6 +132,7 @@ export function refusalReason(what: string): string {
     'rate limit exceeded',
     'malformed frame',
     'too much sent before authenticating',
+    'too many documents pending authentication',
     'socket authenticated nothing in time',
     'document quota exceeded',
     'workspace quota exceeded',

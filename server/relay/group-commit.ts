@@ -1,3 +1,4 @@
+import type { IdempotencyCompletion } from '../storage/idempotency-storage.ts';
 import type { DocumentStorage } from '../storage/relay-storage.ts';
 import type { StorageHealth } from './storage-health.ts';
 
@@ -23,6 +24,10 @@ export class GroupCommitLog {
   readonly #store: DocumentStorage;
   #queue: Entry[] = [];
   #retained: Entry[] = [];
+  /** Idempotency keys to mark done in the commit of the updates queued with them (MON7). */
+  #completions: IdempotencyCompletion[] = [];
+  #retainedCompletions: IdempotencyCompletion[] = [];
+  #holding = 0;
   #scheduled = false;
   #inFlight: Promise<void> | undefined;
   #health: StorageHealth | undefined;
@@ -57,16 +62,38 @@ export class GroupCommitLog {
   }
 
   /**
+   * Runs `change` — which must change documents synchronously, so that their updates are queued
+   * before it returns — and queues what `completion` then returns, so that the updates and the
+   * completion go to the store in one transaction (MON7): no commit starts while `change` runs.
+   */
+  together(change: () => void, completion: () => IdempotencyCompletion | undefined): void {
+    this.#holding++;
+    try {
+      change();
+    } finally {
+      // Even when `change` failed part-way: what it applied must not be applied again.
+      const done = completion();
+      if (done) this.#completions.push(done);
+      this.#holding--;
+    }
+    this.#schedule();
+  }
+
+  /**
    * Commits everything queued now (the end of a loop turn, or before loading, compaction and
    * shutdown); resolves when it and any commit before it are done, whether they succeeded or not.
    */
   async flush(): Promise<void> {
     this.#scheduled = false;
     while (this.#inFlight) await this.#inFlight;
-    if (this.#queue.length === 0) return;
+    // Inside `together`: its updates and completion are committed together, once it returns.
+    if (this.#holding > 0) return;
+    if (this.#queue.length === 0 && this.#completions.length === 0) return;
     const batch = this.#queue;
+    const completions = this.#completions;
     this.#queue = [];
-    this.#inFlight = this.#commit(batch).finally(() => (this.#inFlight = undefined));
+    this.#completions = [];
+    this.#inFlight = this.#commit(batch, completions).finally(() => (this.#inFlight = undefined));
     await this.#inFlight;
   }
 
@@ -86,17 +113,20 @@ export class GroupCommitLog {
    * storage still fails.
    */
   async writeRetained(): Promise<void> {
-    if (this.#retained.length === 0) {
+    if (this.#retained.length === 0 && this.#retainedCompletions.length === 0) {
       await this.#store.probe();
       return;
     }
     const written = this.#retained;
+    const completions = this.#retainedCompletions;
     this.#retained = [];
+    this.#retainedCompletions = [];
     let seqs: number[];
     try {
-      seqs = await this.#store.appendMany(written);
+      seqs = await this.#store.appendMany(written, completions);
     } catch (error) {
       this.#retained = [...written, ...this.#retained];
+      this.#retainedCompletions = [...completions, ...this.#retainedCompletions];
       throw error;
     }
     written.forEach((entry, i) => settle(entry, seqs[i]!));
@@ -107,24 +137,26 @@ export class GroupCommitLog {
     return this.#retained.length;
   }
 
-  async #commit(batch: Entry[]): Promise<void> {
+  async #commit(batch: Entry[], completions: IdempotencyCompletion[]): Promise<void> {
     if (this.#health && !this.#health.ok) {
-      this.#refuse(batch);
+      this.#refuse(batch, completions);
       return;
     }
     let seqs: number[];
     try {
-      seqs = await this.#store.appendMany(batch);
+      seqs = await this.#store.appendMany(batch, completions);
     } catch (error) {
       this.#health?.fail(error);
-      this.#refuse(batch);
+      this.#refuse(batch, completions);
       return;
     }
     this.#commits++;
     batch.forEach((entry, i) => settle(entry, seqs[i]!));
   }
 
-  #refuse(batch: Entry[]): void {
+  #refuse(batch: Entry[], completions: IdempotencyCompletion[]): void {
+    // A completion goes with the relay's own updates, which are kept: it is kept with them.
+    this.#retainedCompletions.push(...completions);
     const refusal = this.#health?.refusal() ?? new Error('storage unavailable');
     for (const entry of batch) {
       if (entry.reject) entry.reject(refusal);

@@ -18,7 +18,15 @@ import {
 } from '../../shared/documents/registry/monitoring-alerts.ts';
 import { DELETED, MERGED_INTO } from '../../shared/documents/registry/record-lifecycle.ts';
 import { RECORDS } from '../../shared/documents/registry/schema.ts';
+import type { GroupCommitLog } from './group-commit.ts';
+import {
+  KeyRefusal,
+  type IdempotentRequest,
+  type ObservationAnswer,
+  type ObservationKeys,
+} from './observation-idempotency.ts';
 import type { Quotas } from './quota.ts';
+import type { IdempotencyCompletion } from '../storage/idempotency-storage.ts';
 
 /** Why observations were refused, with the HTTP status that says what kind (MON2–MON3). */
 export class ObservationRefusal extends Error {
@@ -30,11 +38,11 @@ export class ObservationRefusal extends Error {
   }
 }
 
-export interface ObservationsAdded {
-  added: number;
-  /** The alerts this batch raised (a breach already raised is not raised again, MON5). */
-  alerts: MonitoringAlert[];
-}
+/**
+ * `added`, and the alerts this batch raised (a breach already raised is not raised again, MON5);
+ * `replayed` when an Idempotency-Key had already added it: this is its first answer (MON7).
+ */
+export type ObservationsAdded = ObservationAnswer & { replayed?: true };
 
 export interface ObservationWriter {
   /**
@@ -42,65 +50,130 @@ export interface ObservationWriter {
    * and raises new breaches in `W/registry`, through the documents the relay serves (so every
    * client sees them live), and returns only once all of it is durable (MON3, DR1). Throws an
    * ObservationRefusal, having written nothing, for bad input, an unknown record or a full quota.
+   * With `idempotency`, a key already done answers its first answer and writes nothing (MON7).
    */
-  add(workspace: string, recordId: string, body: unknown, by: string): Promise<ObservationsAdded>;
+  add(
+    workspace: string,
+    recordId: string,
+    body: unknown,
+    by: string,
+    idempotency?: IdempotentRequest,
+  ): Promise<ObservationsAdded>;
 }
 
-/** `makeDurable` commits what is queued now; it throws while storage fails (DR2). */
+/**
+ * `log` commits the batch, its alerts and its key in one transaction; `flushDurably` throws
+ * while storage fails (DR2).
+ */
 export function observationWriter(
   hocuspocus: Hocuspocus,
   quotas: Quotas,
-  makeDurable: () => Promise<void>,
+  log: Pick<GroupCommitLog, 'together' | 'flushDurably'>,
+  keys: ObservationKeys,
   now: () => number = Date.now,
 ): ObservationWriter {
+  const apply = applyBatch(hocuspocus, quotas, log, now);
   return {
-    async add(workspace, recordId, body, by) {
-      if (!isValidSegment(recordId))
-        throw new ObservationRefusal(
-          404,
-          `no record ${JSON.stringify(String(recordId).slice(0, 64))}`,
-        );
-      const registryName = formatDocumentName({ workspace, kind: 'registry' });
-      const monitoringName = formatDocumentName({ workspace, kind: 'monitoring', id: recordId });
-      const registry = await hocuspocus.openDirectConnection(registryName, { relay: true });
+    async add(workspace, recordId, body, by, idempotency) {
+      if (!idempotency) return apply(workspace, recordId, body, by);
+      let claim;
       try {
-        const record = registry.document!.getMap<unknown>(RECORDS).get(recordId);
-        if (!(record instanceof Y.Map) || record.has(DELETED) || record.has(MERGED_INTO))
-          throw new ObservationRefusal(404, `no record ${recordId} in the inventory`);
-        const monitoring = await hocuspocus.openDirectConnection(monitoringName, { relay: true });
-        try {
-          const doc = monitoring.document!;
-          const at = now();
-          const plan = readPlan(doc);
-          let observations;
-          try {
-            observations = parseObservationBatch(body, new Set(plan.metrics.keys()), at);
-          } catch (error) {
-            throw new ObservationRefusal(400, (error as Error).message);
-          }
-          // The chunk's JSON is what the update carries, give or take a few bytes of framing.
-          const bytes = 64 + JSON.stringify(observations).length;
-          // The stored sizes count too (H13): read once, as a client connection does.
-          await quotas.prime(monitoringName);
-          const overQuota = quotas.admits(monitoringName, bytes);
-          if (overQuota) throw new ObservationRefusal(413, overQuota);
-          await monitoring.transact((d) => appendObservations(d, observations, by, at));
-          const breaches = findBreaches(
-            recordId,
-            metricSeries(plan, readObservations(doc).observations),
-          );
-          let alerts: MonitoringAlert[] = [];
-          await registry.transact((d) => (alerts = raiseBreaches(d, breaches, by, at)));
-          await makeDurable();
-          return { added: observations.length, alerts };
-        } finally {
-          await monitoring.disconnect();
-        }
-      } finally {
-        await registry.disconnect();
+        claim = await keys.claim(idempotency);
+      } catch (error) {
+        if (error instanceof KeyRefusal) throw new ObservationRefusal(error.status, error.message);
+        throw new ObservationRefusal(503, `storage is failing (${(error as Error).message})`);
+      }
+      if ('replay' in claim) return { ...claim.replay, replayed: true };
+      let applied = false;
+      try {
+        const answer = await apply(workspace, recordId, body, by, (result) => {
+          applied = true;
+          return keys.completion(idempotency, claim.createdAt, result);
+        });
+        await keys.settle(idempotency, 'committed');
+        return answer;
+      } catch (error) {
+        // Refused before anything was applied: the key is free for a corrected batch. Applied but
+        // not yet durable (503): the key commits with the batch, whenever that is (MON7).
+        if (!applied) await keys.settle(idempotency, 'release');
+        throw error;
       }
     },
   };
+}
+
+/** Applies one batch and commits it (with `complete`'s idempotency key) before it resolves. */
+function applyBatch(
+  hocuspocus: Hocuspocus,
+  quotas: Quotas,
+  log: Pick<GroupCommitLog, 'together' | 'flushDurably'>,
+  now: () => number,
+) {
+  return async (
+    workspace: string,
+    recordId: string,
+    body: unknown,
+    by: string,
+    complete?: (answer: ObservationAnswer) => IdempotencyCompletion,
+  ): Promise<ObservationAnswer> => {
+    if (!isValidSegment(recordId))
+      throw new ObservationRefusal(
+        404,
+        `no record ${JSON.stringify(String(recordId).slice(0, 64))}`,
+      );
+    const registryName = formatDocumentName({ workspace, kind: 'registry' });
+    const monitoringName = formatDocumentName({ workspace, kind: 'monitoring', id: recordId });
+    const registry = await hocuspocus.openDirectConnection(registryName, { relay: true });
+    try {
+      const record = registry.document!.getMap<unknown>(RECORDS).get(recordId);
+      if (!(record instanceof Y.Map) || record.has(DELETED) || record.has(MERGED_INTO))
+        throw new ObservationRefusal(404, `no record ${recordId} in the inventory`);
+      const monitoring = await hocuspocus.openDirectConnection(monitoringName, { relay: true });
+      try {
+        const doc = monitoring.document!;
+        const at = now();
+        const plan = readPlan(doc);
+        let observations;
+        try {
+          observations = parseObservationBatch(body, new Set(plan.metrics.keys()), at);
+        } catch (error) {
+          throw new ObservationRefusal(400, (error as Error).message);
+        }
+        // The chunk's JSON is what the update carries, give or take a few bytes of framing.
+        const bytes = 64 + JSON.stringify(observations).length;
+        // The stored sizes count too (H13): read once, as a client connection does.
+        await quotas.prime(monitoringName);
+        const overQuota = quotas.admits(monitoringName, bytes);
+        if (overQuota) throw new ObservationRefusal(413, overQuota);
+        let answer: ObservationAnswer = { added: observations.length, alerts: [] };
+        const changes: Promise<void>[] = [];
+        // One commit for the batch, its alerts and its key (MON7): DirectConnection.transact
+        // changes the document before its first await, so the updates are queued in `together`.
+        log.together(
+          () => {
+            changes.push(monitoring.transact((d) => appendObservations(d, observations, by, at)));
+            const series = metricSeries(plan, readObservations(doc).observations);
+            const breaches = findBreaches(recordId, series);
+            let alerts: MonitoringAlert[] = [];
+            changes.push(registry.transact((d) => (alerts = raiseBreaches(d, breaches, by, at))));
+            answer = { added: observations.length, alerts: alerts.map(alertAnswer) };
+          },
+          () => complete?.(answer),
+        );
+        await Promise.all(changes);
+        await log.flushDurably();
+        return answer;
+      } finally {
+        await monitoring.disconnect();
+      }
+    } finally {
+      await registry.disconnect();
+    }
+  };
+}
+
+function alertAnswer({ id, metric, subgroup, action }: MonitoringAlert) {
+  return { id, metric, subgroup, action };
 }
 
 function breachesOf(recordId: string, monitoring: Y.Doc) {

@@ -9,6 +9,7 @@ import { restoreLive, type RestoreResult } from '../history/restore-document.ts'
 import { authExtension, Refusal } from './auth-extension.ts';
 import { discoveriesExtension } from './discoveries/discoveries-extension.ts';
 import { GroupCommitLog } from './group-commit.ts';
+import { throttleHocuspocusWarnings } from './hocuspocus-warnings.ts';
 import { LogLimiter } from './log-limiter.ts';
 import { persistenceExtension } from './persistence-extension.ts';
 import { presenceExtension } from './presence-extension.ts';
@@ -17,6 +18,7 @@ import {
   observationWriter,
   type ObservationWriter,
 } from './observation-writer.ts';
+import { ObservationKeys } from './observation-idempotency.ts';
 import { Quotas } from './quota.ts';
 import type { ConnectionLimits } from './rate-limit.ts';
 import { SocketRegistry } from './socket-registry.ts';
@@ -109,6 +111,9 @@ export function createRelay(options: RelayOptions): Relay {
     log: (line) => console.warn(line),
     onAttempt: (ok) => options.metrics?.webhookDeliveries.inc({ outcome: ok ? 'ok' : 'failed' }),
   });
+  const refusals = options.log ?? new LogLimiter();
+  // H15: Hocuspocus's own line per connection it closes for a limit goes through the limiter.
+  const stopThrottling = throttleHocuspocusWarnings(refusals);
   const extensions: Extension[] = [
     {
       extensionName: 'document-names',
@@ -127,7 +132,7 @@ export function createRelay(options: RelayOptions): Relay {
       tokenStore: options.storage.tokens,
       maxDocumentsPerConnection: options.limits.maxDocumentsPerConnection,
       sockets: options.sockets ?? new SocketRegistry(options.limits),
-      log: options.log ?? new LogLimiter(),
+      log: refusals,
     }),
     presenceExtension(options.limits),
     persistenceExtension(store, log, health),
@@ -151,6 +156,12 @@ export function createRelay(options: RelayOptions): Relay {
     // H12: what a socket may send before it authenticates is held in memory. The WebSocket layer
     // closes a socket past the limit quietly; this is the backstop (it logs a line per socket).
     maxUnauthenticatedQueueSize: 2 * options.limits.maxUnauthenticatedQueueBytes,
+    // A client may ask for more documents at once than a connection may hold: those past the
+    // limit are refused one by one (L2), its connection kept. Hocuspocus's default (100 awaiting
+    // authentication) is below that limit (200), so a client asking for more than 100 at once,
+    // faster than they authenticate, would lose its whole connection; twice the limit is the
+    // backstop against a stranger fanning out over document names.
+    maxPendingDocuments: 2 * options.limits.maxDocumentsPerConnection,
     extensions,
   });
   quotas.attach(hocuspocus);
@@ -172,7 +183,12 @@ export function createRelay(options: RelayOptions): Relay {
       takeNow: () => checkpointing.takeNow(hocuspocus),
     },
     quotas,
-    observations: observationWriter(hocuspocus, quotas, () => log.flushDurably()),
+    observations: observationWriter(
+      hocuspocus,
+      quotas,
+      log,
+      new ObservationKeys(options.storage.idempotency),
+    ),
     webhooks,
     webhookNetwork,
     async close() {
@@ -195,6 +211,7 @@ export function createRelay(options: RelayOptions): Relay {
           `sightline relay: stopped with ${log.retained} update(s) of its own unstored (storage failing); clients still hold theirs`,
         );
       health.stop();
+      stopThrottling();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import { transaction } from '../storage/database.ts';
+import { completeInSqlite, type IdempotencyCompletion } from '../storage/idempotency-storage.ts';
 
 const PROBE_HEADROOM_BYTES = 256 * 1024;
 const PROBE_MAX_BYTES = 8 * 1024 * 1024;
@@ -82,10 +83,15 @@ export class SqliteDocumentStore {
    * Appends many updates in one transaction — one fsync for all (group commit, docs/sync.md DR5) —
    * and returns their sequence numbers; all of them are durable when this returns, or none is.
    */
-  appendMany(entries: readonly { document: string; update: Uint8Array }[]): number[] {
-    return transaction(this.#db, () =>
-      entries.map((entry) => this.append(entry.document, entry.update)),
-    );
+  appendMany(
+    entries: readonly { document: string; update: Uint8Array }[],
+    completions: readonly IdempotencyCompletion[] = [],
+  ): number[] {
+    return transaction(this.#db, () => {
+      const seqs = entries.map((entry) => this.append(entry.document, entry.update));
+      completeInSqlite(this.#db, completions); // MON7: the key commits with its batch
+      return seqs;
+    });
   }
 
   /**

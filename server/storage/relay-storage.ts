@@ -7,6 +7,7 @@ import type { PolicyAck, ReporterToolSummary } from '../../shared/documents/repo
 import type { EnrolledReporters, NewToken, TokenRecord } from '../auth/token-store.ts';
 import type { CheckpointInfo, Retention } from '../history/checkpoint-store.ts';
 import type { ReporterClient } from '../relay/discoveries/reporter-clients.ts';
+import type { IdempotencyCompletion, IdempotencyStorage } from './idempotency-storage.ts';
 
 /**
  * Everything a relay keeps, behind one interface with two implementations: SQLite in the data
@@ -24,6 +25,8 @@ export interface RelayStorage {
   reporterClients: ReporterClientStorage;
   checkpoints: CheckpointStorage;
   sizes: SizeStorage;
+  /** Idempotency keys of the observations API (MON7). */
+  idempotency: IdempotencyStorage;
   /** The key that signs every token (T1), made once — by whichever process asks first — and kept. */
   signingSecret(): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -36,8 +39,14 @@ export interface LogEntry {
 
 /** One relay process's view of the document log: its entries carry its instance id (S2, R1). */
 export interface DocumentStorage {
-  /** Appends all in one transaction — one commit — and returns their sequence numbers (DR5). */
-  appendMany(entries: readonly LogEntry[]): Promise<number[]>;
+  /**
+   * Appends all in one transaction — one commit — and returns their sequence numbers (DR5); marks
+   * `completions` done in that same transaction (MON7).
+   */
+  appendMany(
+    entries: readonly LogEntry[],
+    completions?: readonly IdempotencyCompletion[],
+  ): Promise<number[]>;
   /** The snapshot and every logged update, in order: applying them all rebuilds the document. */
   load(document: string): Promise<Uint8Array[]>;
   /** Folds this instance's entries up to `throughSeq` into the snapshot, merged with it (S2). */

@@ -7,6 +7,7 @@ import { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
 import { SummaryStore } from '../relay/discoveries/summary-store.ts';
 import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import { databaseFile, openDatabase } from './database.ts';
+import { SqliteIdempotencyStore, type IdempotencyStorage } from './idempotency-storage.ts';
 import type {
   CheckpointStorage,
   DocumentStorage,
@@ -34,6 +35,7 @@ export class SqliteRelayStorage implements RelayStorage {
   #reporterClients: ReporterClientStorage | undefined;
   #checkpoints: CheckpointStorage | undefined;
   #sizes: SizeStorage | undefined;
+  #idempotency: IdempotencyStorage | undefined;
 
   constructor(dataDir: string, db: DatabaseSync = openDatabase(databaseFile(dataDir))) {
     this.#dataDir = dataDir;
@@ -64,6 +66,10 @@ export class SqliteRelayStorage implements RelayStorage {
 
   get sizes(): SizeStorage {
     return (this.#sizes ??= promised(new SqliteSizeStore(this.db)));
+  }
+
+  get idempotency(): IdempotencyStorage {
+    return (this.#idempotency ??= promised(new SqliteIdempotencyStore(this.db)));
   }
 
   documents(instance: string): DocumentStorage {

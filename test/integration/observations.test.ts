@@ -8,6 +8,7 @@ import { savePlanMetric } from '../../shared/documents/monitoring/plan.ts';
 import { createRecord } from '../../shared/documents/registry/records.ts';
 import { readIncidentRegister } from '../../shared/documents/registry/incidents-read.ts';
 import { readMonitoringAlerts } from '../../shared/documents/registry/monitoring-alerts.ts';
+import { savePsiPlan } from '../helpers/observations-client.ts';
 import { connectClient, waitFor } from '../helpers/relay-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -71,19 +72,7 @@ beforeAll(async () => {
       'Lead',
       T0,
     );
-    savePlanMetric(
-      doc,
-      {
-        name: 'psi',
-        kind: 'drift',
-        direction: 'at-most',
-        threshold: 0.25,
-        subgroups: [],
-        onBreach: 'incident',
-      },
-      'Lead',
-      T0,
-    );
+    savePsiPlan(doc, T0);
     savePlanMetric(
       doc,
       {

@@ -29,7 +29,9 @@ import {
 } from '../relay-storage.ts';
 import { migrate } from './migrations.ts';
 import { PostgresPolicyAcks, PostgresReporterClients } from './postgres-discoveries.ts';
-import { lockKey, transaction } from './transaction.ts';
+import { lockKey, transaction, type Queryable } from './transaction.ts';
+import { completeInPostgres, PostgresIdempotency } from './postgres-idempotency.ts';
+import type { IdempotencyCompletion, IdempotencyStorage } from '../idempotency-storage.ts';
 
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 const asUint8 = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -49,6 +51,7 @@ export class PostgresRelayStorage implements RelayStorage {
   readonly reporterClients: ReporterClientStorage;
   readonly checkpoints: CheckpointStorage;
   readonly sizes: SizeStorage;
+  readonly idempotency: IdempotencyStorage;
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -58,6 +61,7 @@ export class PostgresRelayStorage implements RelayStorage {
     this.reporterClients = new PostgresReporterClients(pool);
     this.checkpoints = new PostgresCheckpoints(pool);
     this.sizes = new PostgresSizes(pool);
+    this.idempotency = new PostgresIdempotency(pool);
   }
 
   /** Connects, refuses a server that would not make commits durable, and migrates the schema. */
@@ -126,10 +130,24 @@ class PostgresDocuments implements DocumentStorage {
     this.#instance = instance;
   }
 
-  async appendMany(entries: readonly LogEntry[]): Promise<number[]> {
+  async appendMany(
+    entries: readonly LogEntry[],
+    completions: readonly IdempotencyCompletion[] = [],
+  ): Promise<number[]> {
+    // MON7: a batch's idempotency key commits in the transaction of its updates.
+    if (completions.length > 0)
+      return transaction(this.#pool, async (client) => {
+        const seqs = await this.#insert(client, entries);
+        await completeInPostgres(client, completions);
+        return seqs;
+      });
+    return this.#insert(this.#pool, entries);
+  }
+
+  async #insert(db: Queryable, entries: readonly LogEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
     // One statement, so one commit (DR5). Sequence numbers are drawn in the order of the rows.
-    const { rows } = await this.#pool.query<{ seq: string }>(
+    const { rows } = await db.query<{ seq: string }>(
       `INSERT INTO document_updates (document, instance, data)
        SELECT document, $2, data FROM unnest($1::text[], $3::bytea[]) AS u(document, data)
        RETURNING seq`,

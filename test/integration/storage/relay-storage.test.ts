@@ -8,15 +8,18 @@ import {
   type TestPostgres,
 } from '../../helpers/postgres-server.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { relayStorageContract } from './relay-storage-contract.ts';
+import { idempotencyContract } from './idempotency-contract.ts';
+import { relayStorageContract, type StorageLocation } from './relay-storage-contract.ts';
 
-relayStorageContract('SQLite', async () => {
+const sqlite = async (): Promise<StorageLocation> => {
   const dir = tempDir();
   return {
     open: async () => new SqliteRelayStorage(dir.path),
     remove: async () => dir.remove(),
   };
-});
+};
+relayStorageContract('SQLite', sqlite);
+idempotencyContract('SQLite', sqlite);
 
 warnIfNoPostgres('POSTGRES STORAGE CONTRACT');
 if (hasPostgres()) {
@@ -27,11 +30,13 @@ if (hasPostgres()) {
   afterAll(async () => {
     await server?.stop();
   });
-  relayStorageContract('Postgres', async () => {
-    const url = await server.createDatabase('contract');
+  const postgres = (name: string) => async (): Promise<StorageLocation> => {
+    const url = await server.createDatabase(name);
     return {
       open: () => PostgresRelayStorage.connect(url, { max: 4 }),
       remove: async () => {},
     };
-  });
+  };
+  relayStorageContract('Postgres', postgres('contract'));
+  idempotencyContract('Postgres', postgres('idempotency'));
 }
