@@ -28,6 +28,7 @@ import { observationBuckets } from './observations-api.ts';
 import { RelayMetrics, refusalReason } from '../ops/metrics.ts';
 import { handleMetrics, startMetricsServer } from '../ops/metrics-http.ts';
 import { staticFiles } from './static-files.ts';
+import { clientAddress, type TrustedProxies } from './client-address.ts';
 
 export interface ServerOptions {
   port: number;
@@ -48,6 +49,8 @@ export interface ServerOptions {
   /** Also serve `/metrics` without a token on this port (OPS1); loopback unless `metricsHost`. */
   metricsPort?: number;
   metricsHost?: string;
+  /** Proxies whose X-Forwarded-For names the client (docs/sync.md PROXY1); none by default. */
+  trustProxy?: TrustedProxies;
 }
 
 export interface RunningServer {
@@ -118,7 +121,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       open(peer) {
         peers.add(peer);
         const state = peerState(peer);
-        const ip = peer.remoteAddress ?? 'unknown';
+        const ip = clientAddress(
+          peer.remoteAddress,
+          (peer.request as Request).headers.get('x-forwarded-for'),
+          options.trustProxy,
+        );
         // H12: per-address caps on sockets, and on sockets that have not authenticated yet.
         const refusal = sockets.admit(ip);
         if (refusal) {
@@ -221,6 +228,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens,
       tokenStore,
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
+      clientAddress: (request) =>
+        clientAddress(
+          request.socket.remoteAddress,
+          request.headers['x-forwarded-for'],
+          options.trustProxy,
+        ),
       enrolmentsPerIp,
       enrolmentsPerCode,
       reporterClients,
