@@ -42,6 +42,8 @@ export interface ServerOptions {
   limits?: Partial<ConnectionLimits>;
   /** How often failing storage is tried again (docs/sync.md DR3). */
   storageProbeIntervalMs?: number;
+  /** How often a working Postgres is probed (docs/sync.md PG9). */
+  storageWatchMs?: number;
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints?: Partial<CheckpointOptions>;
   /** Webhooks: which addresses they may reach (HOOK7) and their retry waits (HOOK6). */
@@ -98,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.storageProbeIntervalMs
       ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
       : {}),
+    ...(options.storageWatchMs ? { storageWatchMs: options.storageWatchMs } : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     metrics,
