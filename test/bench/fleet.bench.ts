@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addFlag, recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
 import { TokenService } from '../../server/auth/token-service.ts';
 import { openRelayStorage } from '../../server/storage/open-storage.ts';
@@ -94,10 +94,13 @@ async function report(fleet: Fleet) {
           kind: 'reporter',
           ttlMs: DAY,
         });
+        // Reconnecting, as the extension does: a socket the busy relay closes is opened again.
         return connectClient(
           fleet.syncUrls[i % fleet.syncUrls.length]!,
           `acme/reports/${reporterId}`,
           token,
+          new Y.Doc(),
+          { reconnect: true },
         );
       }),
     );
@@ -141,7 +144,13 @@ async function report(fleet: Fleet) {
       ttlMs: DAY,
     });
     held.push(
-      connectClient(fleet.syncUrls[i % fleet.syncUrls.length]!, `acme/reports/ext${i}`, token),
+      connectClient(
+        fleet.syncUrls[i % fleet.syncUrls.length]!,
+        `acme/reports/ext${i}`,
+        token,
+        new Y.Doc(),
+        { reconnect: true },
+      ),
     );
   }
   await waitFor(() => held.every((c) => c.provider.synced), 'held extensions synced', 600_000);
