@@ -1,4 +1,7 @@
-import type { DirectConnection, Hocuspocus } from '@hocuspocus/server';
+import type { Hocuspocus } from '@hocuspocus/server';
+
+/** What `openDirectConnection` gives (the package's exported DirectConnection is a narrower interface). */
+type DirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
 /**
  * The relay's own connections to the documents it derives into or reads from (a workspace's
