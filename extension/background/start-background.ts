@@ -7,6 +7,7 @@ import {
   type PolicyError,
 } from '../enrolment/enrolment.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
+import { nextRetry } from '../enrolment/enrol-retry.ts';
 import { BackgroundService, type ServiceDeps } from './background-service.ts';
 import {
   CONTENT_SCRIPT_REQUESTS,
@@ -76,9 +77,14 @@ export interface BackgroundDeps extends Omit<ServiceDeps, 'version' | 'schedule'
   runtime: RuntimeLike;
   events?: BrowserEvents;
   fetch: FetchLike;
+  /** [0, 1): the jitter of enrolment retries; Math.random by default. */
+  random?: () => number;
 }
 
 const FLUSH_ALARM = 'sightline-flush';
+/** A failed enrolment by policy is tried again when this fires (enrol-retry.ts). */
+const ENROL_ALARM = 'sightline-enrol-retry';
+const RETRIES = persistedNames.extensionStorageKeys.policyEnrolmentRetries;
 
 /**
  * Starts the worker. Every listener is registered synchronously (MV3 wakes the worker for an event
@@ -144,36 +150,52 @@ export function startBackground(deps: BackgroundDeps): BackgroundService {
   // second replacing the first's connection, and what it had not yet sent). A later attempt sees
   // the enrolment the earlier one saved.
   let policyEnrolment = Promise.resolve();
-  const enrolByPolicy = () => {
+  const enrolByPolicy = ({ afresh }: { afresh: boolean }) => {
     const managedStorage = events.managedStorage;
     if (!managedStorage) return;
     policyEnrolment = policyEnrolment
+      // A start-up or a policy change has the full number of retries again.
+      .then(() => (afresh ? storage.remove(RETRIES) : undefined))
       .then(() => managedStorage.get().catch(noManagedPolicy))
-      .then((managed) => enrolFromPolicy(managed ?? {}, storage, deps.fetch))
+      .then((managed) => enrolFromPolicy(managed ?? {}, storage, deps.fetch, deps.now))
       .then(async (enrolment) => {
         await storage.remove(POLICY_ERROR);
+        await storage.remove(RETRIES);
         if (enrolment) await service.adoptEnrolment(enrolment);
       })
       .catch(async (error: unknown) => {
         // Kept for the popup and the options page, which say why (docs/extension.md).
-        const message = String((error as Error)?.message ?? error);
+        let message = String((error as Error)?.message ?? error);
+        // The relay was busy or away: an alarm tries again (it survives the worker stopping).
+        const retry = nextRetry(
+          error,
+          (await storage.get<number>(RETRIES)) ?? 0,
+          deps.now(),
+          deps.random ?? Math.random,
+        );
+        if (retry && events.alarms) {
+          await storage.set(RETRIES, retry.retry);
+          events.alarms.create(ENROL_ALARM, { when: retry.at });
+          message += `; trying again in ${Math.ceil((retry.at - deps.now()) / 1000)} s`;
+        }
         console.warn(`sightline: enrolment by policy failed: ${message}`);
         await storage.set(POLICY_ERROR, { message, at: deps.now() } satisfies PolicyError);
       });
   };
-  events.managedStorage?.onChanged?.addListener(enrolByPolicy);
+  events.managedStorage?.onChanged?.addListener(() => enrolByPolicy({ afresh: true }));
   runtime.onInstalled?.addListener(() => {
     scanExtensions();
-    enrolByPolicy();
+    enrolByPolicy({ afresh: true });
   });
   runtime.onStartup?.addListener(() => {
     scanExtensions();
-    enrolByPolicy();
+    enrolByPolicy({ afresh: true });
   });
   // The employee granted more access: banners may now run on more of the workspace's tools.
   events.permissions?.onAdded?.addListener(syncBanners);
   events.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void service.flush();
+    if (alarm.name === ENROL_ALARM) enrolByPolicy({ afresh: false });
   });
   void ensureInstalledAt(storage, deps.now);
   return service;

@@ -1,6 +1,7 @@
 import { isValidSegment } from '../../shared/documents/names.ts';
 import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import type { KeyValueStore } from '../platform/key-value-store.ts';
+import { EnrolmentFailure, parseRetryAfter } from './enrol-retry.ts';
 
 /** This browser's membership of a workspace: its own member token, bound to its reporter id. */
 export interface Enrolment {
@@ -29,6 +30,8 @@ export type FetchLike = (
 ) => Promise<{
   ok: boolean;
   status: number;
+  /** Read for Retry-After on a 429 (fetch's Headers has it). */
+  headers?: { get(name: string): string | null };
   json(): Promise<unknown>;
 }>;
 
@@ -94,12 +97,16 @@ export function relayOrigin(text: string, { plainHttp = 'anywhere' }: RelayRules
   return `${protocol}//${url.host}`;
 }
 
-/** Exchanges an enrolment code for this browser's own member token (docs/sync.md E1). */
+/**
+ * Exchanges an enrolment code for this browser's own member token (docs/sync.md E1). Fails with
+ * an EnrolmentFailure that says whether a later try may work, and after how long (enrol-retry.ts).
+ */
 export async function enrolWithCode(
   code: string,
   relayUrl: string,
   fetchFn: FetchLike,
   source: Enrolment['source'] = 'manual',
+  now: () => number = Date.now,
 ): Promise<Enrolment> {
   const origin = relayOrigin(relayUrl);
   const trimmed = code.trim();
@@ -112,12 +119,16 @@ export async function enrolWithCode(
       body: JSON.stringify({ token: trimmed }),
     });
   } catch {
-    throw new Error(`could not reach the relay at ${origin}`);
+    throw new EnrolmentFailure(`could not reach the relay at ${origin}`, true);
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok)
-    throw new Error(
+    throw new EnrolmentFailure(
       `the relay refused the code: ${typeof body.error === 'string' ? body.error : response.status}`,
+      response.status === 429 || response.status >= 500,
+      response.status === 429
+        ? parseRetryAfter(response.headers?.get('retry-after'), now())
+        : undefined,
     );
   const { workspace, reporterId, token, tokenId, expiresAt } = body;
   if (
@@ -167,6 +178,7 @@ export async function enrolFromPolicy(
   managed: ManagedConfig,
   storage: KeyValueStore,
   fetchFn: FetchLike,
+  now: () => number = Date.now,
 ): Promise<Enrolment | undefined> {
   const hasRelay = typeof managed.relayUrl === 'string' && managed.relayUrl.trim() !== '';
   const hasToken = typeof managed.token === 'string' && managed.token.trim() !== '';
@@ -178,7 +190,7 @@ export async function enrolFromPolicy(
   if (typeof managed.relayUrl !== 'string' || typeof managed.token !== 'string') return undefined;
   const current = await loadEnrolment(storage);
   if (current?.source === 'policy' && current.policyCode === managed.token.trim()) return current;
-  const enrolment = await enrolWithCode(managed.token, managed.relayUrl, fetchFn, 'policy');
+  const enrolment = await enrolWithCode(managed.token, managed.relayUrl, fetchFn, 'policy', now);
   if (typeof managed.workspace === 'string' && managed.workspace !== enrolment.workspace) {
     throw new Error(
       `the policy names workspace ${managed.workspace}, but the code is for ${enrolment.workspace}`,

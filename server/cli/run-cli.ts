@@ -29,6 +29,7 @@ Commands:
   serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL] [--demo]
         [--checkpoint-interval 3600] [--checkpoint-retention 1d,7d,90d] [--log-format text|json]
         [--metrics-port N] [--metrics-host 127.0.0.1] [--webhook-allow-private]
+        [--trust-proxy CIDR,…]
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port. Shared documents
         are checkpointed every interval (seconds); all kept for the first duration, then one
         an hour, then one a day.

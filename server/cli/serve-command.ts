@@ -9,6 +9,7 @@ import { persistedNames } from '../../shared/storage/persisted-names.ts';
 import { projectPaths } from '../project-paths.ts';
 import { isDatabaseUrl } from '../storage/open-storage.ts';
 import { UsageError } from './usage-error.ts';
+import { TrustedProxies } from '../http/client-address.ts';
 import { useJsonLogs } from '../ops/json-logs.ts';
 
 export interface ServeOptions {
@@ -31,6 +32,8 @@ export interface ServeOptions {
   metricsHost?: string;
   /** `--log-format json`: one JSON object a line (OPS3). */
   logFormat?: 'text' | 'json';
+  /** `--trust-proxy CIDR,…`: whose X-Forwarded-For names the client (docs/sync.md PROXY1). */
+  trustProxy?: TrustedProxies;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -56,6 +59,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       'metrics-port': { type: 'string' },
       'metrics-host': { type: 'string', default: '127.0.0.1' },
       'log-format': { type: 'string', default: 'text' },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -90,6 +94,13 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     throw new UsageError(
       '--database must be a URL such as postgres://sightline@db.internal/sightline',
     );
+  let trustProxy: TrustedProxies | undefined;
+  try {
+    if (values['trust-proxy'] !== undefined)
+      trustProxy = TrustedProxies.parse(values['trust-proxy']);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     port,
     host: values.host,
@@ -108,6 +119,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
       : {}),
     ...(values.database ? { database: values.database } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   };
 }
 
@@ -129,6 +141,8 @@ export async function serveCommand(
   out(`  data folder:  ${options.dataDir}`);
   if (options.database) out(`  database:     Postgres at ${new URL(options.database).host}`);
   if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
+  if (options.trustProxy)
+    out(`  proxies:      X-Forwarded-For believed from ${options.trustProxy.ranges.join(', ')}`);
   if (server.metricsPort !== undefined)
     out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);
   // The first run of a new data folder makes the first admin, and says how to sign in.

@@ -23,6 +23,8 @@ export interface ApiServices {
   /** Live counts, for admins only (`GET /api/status`). */
   status(): Record<string, unknown>;
   history: DocumentHistory;
+  /** Where a request came from: the socket's peer, or a trusted proxy's X-Forwarded-For (PROXY1). */
+  clientAddress(req: IncomingMessage): string;
   /** Enrolments allowed per IP address and per enrolment code (docs/sync.md H1). */
   enrolmentsPerIp: KeyedBuckets;
   enrolmentsPerCode: KeyedBuckets;

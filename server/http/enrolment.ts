@@ -55,7 +55,7 @@ function tooMany(what: string): HttpError {
  */
 export async function enrol(req: IncomingMessage, services: ApiServices) {
   // Counted before the code is read: guessing codes costs the same as using one.
-  if (!services.enrolmentsPerIp.take(req.socket.remoteAddress ?? 'unknown'))
+  if (!services.enrolmentsPerIp.take(services.clientAddress(req)))
     throw tooMany('from this address');
   const body = await readJson(req);
   const verified = await services.tokens.verify(body.token);

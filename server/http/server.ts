@@ -28,6 +28,7 @@ import { observationBuckets } from './observations-api.ts';
 import { RelayMetrics, refusalReason } from '../ops/metrics.ts';
 import { handleMetrics, startMetricsServer } from '../ops/metrics-http.ts';
 import { staticFiles } from './static-files.ts';
+import { clientAddress, type TrustedProxies } from './client-address.ts';
 
 export interface ServerOptions {
   port: number;
@@ -41,6 +42,8 @@ export interface ServerOptions {
   limits?: Partial<ConnectionLimits>;
   /** How often failing storage is tried again (docs/sync.md DR3). */
   storageProbeIntervalMs?: number;
+  /** How often a working Postgres is probed (docs/sync.md PG9). */
+  storageWatchMs?: number;
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints?: Partial<CheckpointOptions>;
   /** Webhooks: which addresses they may reach (HOOK7) and their retry waits (HOOK6). */
@@ -48,6 +51,8 @@ export interface ServerOptions {
   /** Also serve `/metrics` without a token on this port (OPS1); loopback unless `metricsHost`. */
   metricsPort?: number;
   metricsHost?: string;
+  /** Proxies whose X-Forwarded-For names the client (docs/sync.md PROXY1); none by default. */
+  trustProxy?: TrustedProxies;
 }
 
 export interface RunningServer {
@@ -95,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.storageProbeIntervalMs
       ? { storageProbeIntervalMs: options.storageProbeIntervalMs }
       : {}),
+    ...(options.storageWatchMs ? { storageWatchMs: options.storageWatchMs } : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     metrics,
@@ -118,7 +124,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       open(peer) {
         peers.add(peer);
         const state = peerState(peer);
-        const ip = peer.remoteAddress ?? 'unknown';
+        const ip = clientAddress(
+          peer.remoteAddress,
+          (peer.request as Request).headers.get('x-forwarded-for'),
+          options.trustProxy,
+        );
         // H12: per-address caps on sockets, and on sockets that have not authenticated yet.
         const refusal = sockets.admit(ip);
         if (refusal) {
@@ -221,6 +231,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       tokens,
       tokenStore,
       reporterTokenTtlMs: REPORTER_TOKEN_TTL_MS,
+      clientAddress: (request) =>
+        clientAddress(
+          request.socket.remoteAddress,
+          request.headers['x-forwarded-for'],
+          options.trustProxy,
+        ),
       enrolmentsPerIp,
       enrolmentsPerCode,
       reporterClients,

@@ -42,6 +42,8 @@ export interface RelayOptions {
   extensions?: Extension[];
   /** How often a failing storage is tried again (docs/sync.md DR3); 1 s by default. */
   storageProbeIntervalMs?: number;
+  /** How often a working Postgres is probed, to report an outage before a write meets it (PG9); 5 s. */
+  storageWatchMs?: number;
   /** Checkpoints of the shared documents (docs/sync.md DR7): hourly, kept 1 d / 7 d hourly / 90 d daily by default. */
   checkpoints?: Partial<CheckpointOptions>;
   /** Sockets and document connections per address and per token (H11–H12). */
@@ -90,6 +92,9 @@ export function createRelay(options: RelayOptions): Relay {
   const log = new GroupCommitLog(options.metrics ? options.metrics.timeCommits(store) : store);
   const health = new StorageHealth(() => log.writeRetained(), {
     ...(options.storageProbeIntervalMs ? { probeIntervalMs: options.storageProbeIntervalMs } : {}),
+    // A database on another host can go away while the relay has nothing to write; a data folder on
+    // this one is found failing by the next write.
+    ...(options.storage.kind === 'postgres' ? { watchMs: options.storageWatchMs ?? 5_000 } : {}),
   });
   log.attach(health);
   const checkpoints = options.storage.checkpoints;

@@ -28,15 +28,26 @@ export class StorageHealth {
   #probing: Promise<boolean> | undefined;
   readonly #probeIntervalMs: number;
   readonly #log: (line: string) => void;
+  #watch: NodeJS.Timeout | undefined;
 
-  /** `probe` performs a small real write and throws when storage still fails. */
+  /**
+   * `probe` performs a small real write and throws when storage still fails. With `watchMs`, it
+   * also runs that often while storage works, so that a database that went away is reported
+   * (health, metrics) before a client's write meets it (PG9: a relay with nothing to write).
+   */
   constructor(
     probe: () => Promise<void>,
-    options: { probeIntervalMs?: number; log?: (line: string) => void } = {},
+    options: { probeIntervalMs?: number; watchMs?: number; log?: (line: string) => void } = {},
   ) {
     this.#probe = probe;
     this.#probeIntervalMs = options.probeIntervalMs ?? 1_000;
     this.#log = options.log ?? ((line) => console.error(line));
+    if (options.watchMs !== undefined) {
+      this.#watch = setInterval(() => {
+        if (this.#state.ok) this.#probe().catch((error: unknown) => this.fail(error));
+      }, options.watchMs);
+      this.#watch.unref();
+    }
   }
 
   get state(): HealthState {
@@ -86,6 +97,7 @@ export class StorageHealth {
   }
 
   stop(): void {
+    clearInterval(this.#watch);
     clearInterval(this.#timer);
     this.#timer = undefined;
   }

@@ -50,6 +50,8 @@ export const persistedNames = {
     policyPanelSnooze: 'policyPanelSnooze',
     /** Why the last enrolment by the browser's policy failed: { message, at }; absent when it did not. */
     policyEnrolmentError: 'policyEnrolmentError',
+    /** Retries of a failed enrolment by policy since the last start-up or policy change (a count). */
+    policyEnrolmentRetries: 'policyEnrolmentRetries',
   },
   /** Files inside the relay's data folder. */
   relayFiles: {

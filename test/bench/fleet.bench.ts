@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addFlag, recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
 import { TokenService } from '../../server/auth/token-service.ts';
 import { openRelayStorage } from '../../server/storage/open-storage.ts';
@@ -14,8 +15,12 @@ import { percentile, round2, sleep } from './sync-bench-helpers.ts';
 
 /** How many simulated extensions report; FLEET_EXTENSIONS=20000 for the issue's full scale. */
 const EXTENSIONS = Number(process.env.FLEET_EXTENSIONS ?? 600);
+/** The SQLite relay's run may be smaller (it is one process: a 20,000 run of it takes hours here). */
+const SQLITE_EXTENSIONS = Number(process.env.FLEET_SQLITE_EXTENSIONS ?? EXTENSIONS);
 /** Extensions connected at once while reporting (real Hocuspocus clients, one socket each). */
-const BATCH = 50;
+const BATCH = Number(process.env.FLEET_BATCH ?? 50);
+/** `postgres`, `sqlite` or both (the default): a run of one, to compare one change at a time. */
+const STORES = (process.env.FLEET_STORES ?? 'postgres,sqlite').split(',');
 /** Extensions held connected, idle, to measure the relays' memory per connection. */
 const HELD = Math.min(EXTENSIONS, 300);
 const DAY = 86_400_000;
@@ -44,6 +49,10 @@ interface Fleet {
   storedBytes(): Promise<number>;
 }
 
+/** One line on stderr: the run's progress and the machine's load, which other work shares. */
+const progress = (what: string) =>
+  console.error(`fleet: ${what}; load average ${loadavg().map(round2).join(' ')}`);
+
 const rssBytes = (relay: ServerProcess) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${relay.child.pid}/status`, 'utf8'))![1]) *
   1024;
@@ -53,7 +62,7 @@ const rssBytes = (relay: ServerProcess) =>
  * can time each report's arrival in the discoveries), through the relays in turn, BATCH at a
  * time; a lead's client on the first relay watches the discoveries, as the PWA's inbox does.
  */
-async function report(fleet: Fleet) {
+async function report(fleet: Fleet, extensions: number) {
   const lead = connectClient(
     fleet.syncUrls[0]!,
     'acme/discoveries',
@@ -75,9 +84,9 @@ async function report(fleet: Fleet) {
   await waitFor(() => lead.provider.synced, 'the lead synced', 30_000);
   const before = await fleet.storedBytes();
   const started = performance.now();
-  for (let first = 0; first < EXTENSIONS; first += BATCH) {
+  for (let first = 0; first < extensions; first += BATCH) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(BATCH, EXTENSIONS - first) }, async (_, j) => {
+      Array.from({ length: Math.min(BATCH, extensions - first) }, async (_, j) => {
         const i = first + j;
         const reporterId = `ext${i}`;
         const { token } = await fleet.tokens.mint({
@@ -87,14 +96,18 @@ async function report(fleet: Fleet) {
           kind: 'reporter',
           ttlMs: DAY,
         });
+        // Reconnecting, as the extension does: a socket the busy relay closes is opened again.
         return connectClient(
           fleet.syncUrls[i % fleet.syncUrls.length]!,
           `acme/reports/${reporterId}`,
           token,
+          new Y.Doc(),
+          { reconnect: true },
         );
       }),
     );
-    await waitFor(() => batch.every((c) => c.provider.synced), 'a batch synced', 60_000);
+    // Generous: the machine is shared, and a slow batch is measured, not a failure.
+    await waitFor(() => batch.every((c) => c.provider.synced), 'a batch synced', 600_000);
     batch.forEach((client, j) => {
       const host = `e${first + j}.fleet.example`;
       sentAt.set(`host:${host}`, performance.now());
@@ -112,6 +125,14 @@ async function report(fleet: Fleet) {
     });
     await Promise.all(batch.map((client) => client.acknowledged()));
     batch.forEach((client) => client.destroy());
+    // Every 1,000 reports, the figures so far: a run stopped early still says what it measured.
+    if ((first + BATCH) % 1000 === 0) {
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const s = (performance.now() - started) / 1000;
+      progress(
+        `${first + BATCH} reported in ${Math.round(s)} s (${round2((first + BATCH) / s)}/s), lead p50 ${round2(percentile(sorted, 50))} ms p99 ${round2(percentile(sorted, 99))} ms, ${sentAt.size} unseen, stored ${round2(((await fleet.storedBytes()) - before) / (first + BATCH) / 1024)} KiB/reporter`,
+      );
+    }
   }
   const elapsedS = (performance.now() - started) / 1000;
   const deadline = Date.now() + 120_000;
@@ -132,21 +153,28 @@ async function report(fleet: Fleet) {
       ttlMs: DAY,
     });
     held.push(
-      connectClient(fleet.syncUrls[i % fleet.syncUrls.length]!, `acme/reports/ext${i}`, token),
+      connectClient(
+        fleet.syncUrls[i % fleet.syncUrls.length]!,
+        `acme/reports/ext${i}`,
+        token,
+        new Y.Doc(),
+        { reconnect: true },
+      ),
     );
   }
-  await waitFor(() => held.every((c) => c.provider.synced), 'held extensions synced', 120_000);
+  await waitFor(() => held.every((c) => c.provider.synced), 'held extensions synced', 600_000);
   await sleep(2_000);
   const rssAfter = fleet.relays.reduce((sum, relay) => sum + rssBytes(relay), 0);
   held.forEach((client) => client.destroy());
 
   return {
-    reportsPerSecond: round2(EXTENSIONS / elapsedS),
+    extensions,
+    reportsPerSecond: round2(extensions / elapsedS),
     sightingToLeadMsP50: round2(percentile(sorted, 50)),
     sightingToLeadMsP99: round2(percentile(sorted, 99)),
     reportsNotSeenByLead: sentAt.size,
     relayKiBPerConnectedExtension: round2((rssAfter - rssBefore) / HELD / 1024),
-    storedKiBPerReporter: round2((afterBytes - before) / EXTENSIONS / 1024),
+    storedKiBPerReporter: round2((afterBytes - before) / extensions / 1024),
   };
 }
 
@@ -225,14 +253,28 @@ async function sqliteFleet(): Promise<{ fleet: Fleet; stop(): Promise<void> }> {
 export default {
   name: 'fleet',
   async run() {
-    const results: Record<string, unknown> = { extensions: EXTENSIONS, batch: BATCH, held: HELD };
-    for (const [label, start] of [
-      ['postgres3Relays', postgresFleet],
-      ['sqlite1Relay', sqliteFleet],
-    ] as const) {
+    const results: Record<string, unknown> = {
+      extensions: EXTENSIONS,
+      batch: BATCH,
+      held: HELD,
+      loadAverageAtStart: loadavg().map(round2),
+    };
+    const fleets = {
+      postgres: ['postgres3Relays', postgresFleet, EXTENSIONS],
+      sqlite: ['sqlite1Relay', sqliteFleet, SQLITE_EXTENSIONS],
+    } as const;
+    // In the order FLEET_STORES names them.
+    for (const store of STORES) {
+      if (!(store in fleets)) throw new Error(`FLEET_STORES: ${store} is not postgres or sqlite`);
+      const [label, start, extensions] = fleets[store as keyof typeof fleets];
       const { fleet, stop } = await start();
       try {
-        results[label] = await report(fleet);
+        progress(`${label}: ${extensions} extensions`);
+        results[label] = {
+          ...(await report(fleet, extensions)),
+          loadAverageAfter: loadavg().map(round2),
+        };
+        progress(`${label}: ${JSON.stringify(results[label])}`);
       } finally {
         await stop();
       }

@@ -27,7 +27,11 @@ export interface TestPostgres {
   url: string;
   /** Makes a fresh database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server and removes its cluster. */
   stop(): Promise<void>;
+  /** Stops the server (an outage), keeping its cluster and port for `resume`. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 /** A throwaway Postgres on a free loopback port, its cluster in a temporary folder (fsync on). */
@@ -42,28 +46,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     { stdio: 'ignore', ...(user ?? {}) },
   );
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    join(POSTGRES_BIN, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
-    { stdio: ['ignore', 'ignore', 'pipe'], ...(user ?? {}) },
-  );
-  let log = '';
-  child.stderr!.on('data', (chunk) => (log = (log + String(chunk)).slice(-4000)));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`postgres exited: ${log}`);
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch {
-      await client.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`postgres did not start: ${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  let child = await run(data, dir, port, url, user);
+  const stopped = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT'); // fast shutdown
+    });
   return {
     url,
     async createDatabase(name) {
@@ -76,17 +66,46 @@ export async function startPostgres(): Promise<TestPostgres> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
-    stop: () =>
-      new Promise((resolve) => {
-        const done = () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGINT'); // fast shutdown
-      }),
+    async stop() {
+      await stopped();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    pause: stopped,
+    async resume() {
+      child = await run(data, dir, port, url, user);
+    },
   };
+}
+
+/** Starts the server on its cluster and waits until it takes connections. */
+async function run(
+  data: string,
+  dir: string,
+  port: number,
+  url: string,
+  user: { uid: number; gid: number } | undefined,
+): Promise<ChildProcess> {
+  const child: ChildProcess = spawn(
+    join(POSTGRES_BIN, 'postgres'),
+    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
+    { stdio: ['ignore', 'ignore', 'pipe'], ...(user ?? {}) },
+  );
+  let log = '';
+  child.stderr!.on('data', (chunk) => (log = (log + String(chunk)).slice(-4000)));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`postgres exited: ${log}`);
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      return child;
+    } catch {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`postgres did not start: ${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Says why Postgres tests are skipped, or fails when REQUIRE_E2E=1 says they must run. */

@@ -22,10 +22,13 @@ import {
   summariseReport,
 } from '../../../shared/documents/report/index.ts';
 import type { DiscoveriesStorage } from '../../storage/relay-storage.ts';
+import { HeldDocuments } from './held-documents.ts';
 import { knownTools, trustedIdentity } from './trusted-names.ts';
 
 /** How long a report may keep changing before its discoveries are recomputed (D3: well under 10 s). */
 const SETTLE_MS = 300;
+/** How long the relay keeps a workspace's discoveries and policy open after its last write to them. */
+const HOLD_MS = 10_000;
 
 /** What one write of a workspace's discoveries recombines: tools, and the policy counts (ACK1). */
 interface Work {
@@ -62,6 +65,7 @@ export function discoveriesExtension(
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const rechecks = new Set<ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
+  const held = new HeldDocuments(HOLD_MS);
 
   function track(documentName: string, work: Promise<void>) {
     const logged = work.catch((error: unknown) =>
@@ -179,7 +183,7 @@ export function discoveriesExtension(
     concerns: ReadonlyMap<string, Concerns>,
     acksChanged: boolean,
   ) {
-    const { attributed, known } = await policyOf(instance, workspace);
+    const { attributed, known } = await policyOf(held, instance, workspace);
     const rows = await Promise.all(
       toolKeys.map(
         async (toolKey) => [toolKey, await summaries.rowsForTool(workspace, toolKey)] as const,
@@ -192,12 +196,9 @@ export function discoveriesExtension(
       toolKeys.length > 0 || acksChanged
         ? await policyAcks.counts(workspace, now, activity.reporters30d, { attributed })
         : undefined;
-    const connection = await instance.openDirectConnection(
-      formatDocumentName({ workspace, kind: 'discoveries' }),
-      { relay: true },
-    );
-    try {
-      await connection.transact((doc) => {
+    const discoveries = formatDocumentName({ workspace, kind: 'discoveries' });
+    await held.use(instance, discoveries, (connection) =>
+      connection.transact((doc) => {
         for (const [toolKey, toolRows] of rows) {
           const combined = combineSummaries(toolRows, { attributed });
           // H16: the name and category come from the catalog or the key, never from a report.
@@ -210,10 +211,8 @@ export function discoveriesExtension(
         if (toolKeys.length > 0) writeActivity(doc, activity);
         for (const [reporterId, list] of concerns) writeReporterConcerns(doc, reporterId, list);
         if (ackCounts) writePolicyAckCounts(doc, ackCounts);
-      });
-    } finally {
-      await connection.disconnect();
-    }
+      }),
+    );
   }
 
   return {
@@ -229,6 +228,7 @@ export function discoveriesExtension(
       pending.clear();
       rechecks.clear();
       await Promise.all(running);
+      await held.closeAll();
     },
   };
 }
@@ -237,18 +237,12 @@ export function discoveriesExtension(
  * From the workspace's policy document: its choice of attributed reporting (D4: off unless
  * chosen) and its own tools, which name discoveries beside the built-in catalog (H16).
  */
-async function policyOf(instance: Hocuspocus, workspace: string) {
-  const connection = await instance.openDirectConnection(
-    formatDocumentName({ workspace, kind: 'policy' }),
-    { relay: true },
-  );
-  try {
+function policyOf(held: HeldDocuments, instance: Hocuspocus, workspace: string) {
+  return held.use(instance, formatDocumentName({ workspace, kind: 'policy' }), (connection) => {
     const policy = connection.document ? readPolicy(connection.document) : undefined;
     return {
       attributed: policy?.settings.attributedReporting === true,
       known: knownTools(policy?.tools ?? []),
     };
-  } finally {
-    await connection.disconnect();
-  }
+  });
 }
