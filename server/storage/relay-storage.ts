@@ -7,6 +7,7 @@ import type { PolicyAck, ReporterToolSummary } from '../../shared/documents/repo
 import type { EnrolledReporters, NewToken, TokenRecord } from '../auth/token-store.ts';
 import type { CheckpointInfo, Retention } from '../history/checkpoint-store.ts';
 import type { ReporterClient } from '../relay/discoveries/reporter-clients.ts';
+import type { AlertStorage } from './alert-storage.ts';
 
 /**
  * Everything a relay keeps, behind one interface with two implementations: SQLite in the data
@@ -24,6 +25,8 @@ export interface RelayStorage {
   reporterClients: ReporterClientStorage;
   checkpoints: CheckpointStorage;
   sizes: SizeStorage;
+  /** Alert claims and the webhook outbox (alert-storage.ts). */
+  alerts: AlertStorage;
   /** The key that signs every token (T1), made once — by whichever process asks first — and kept. */
   signingSecret(): Promise<Uint8Array>;
   close(): Promise<void>;

@@ -7,6 +7,8 @@ import { ReporterClients } from '../relay/discoveries/reporter-clients.ts';
 import { SummaryStore } from '../relay/discoveries/summary-store.ts';
 import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import { databaseFile, openDatabase } from './database.ts';
+import type { AlertStorage } from './alert-storage.ts';
+import { SqliteAlertStorage } from './sqlite-alert-storage.ts';
 import type {
   CheckpointStorage,
   DocumentStorage,
@@ -34,6 +36,7 @@ export class SqliteRelayStorage implements RelayStorage {
   #reporterClients: ReporterClientStorage | undefined;
   #checkpoints: CheckpointStorage | undefined;
   #sizes: SizeStorage | undefined;
+  #alerts: AlertStorage | undefined;
 
   constructor(dataDir: string, db: DatabaseSync = openDatabase(databaseFile(dataDir))) {
     this.#dataDir = dataDir;
@@ -64,6 +67,10 @@ export class SqliteRelayStorage implements RelayStorage {
 
   get sizes(): SizeStorage {
     return (this.#sizes ??= promised(new SqliteSizeStore(this.db)));
+  }
+
+  get alerts(): AlertStorage {
+    return (this.#alerts ??= new SqliteAlertStorage(this.db));
   }
 
   documents(instance: string): DocumentStorage {

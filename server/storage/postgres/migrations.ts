@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { ALERT_TABLES_SQL } from './postgres-alerts.ts';
 
 /**
  * The Postgres schema, as numbered migrations (docs/deploy.md, Upgrades). Each runs once, in one
@@ -95,6 +96,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX tokens_reporters_by_workspace ON tokens (workspace, kind);
     `,
   },
+  { version: 3, name: 'alert claims, webhook outbox, e-mail digests', sql: ALERT_TABLES_SQL },
 ];
 
 /** Any number: the key of the advisory lock that serialises migrations across relays. */

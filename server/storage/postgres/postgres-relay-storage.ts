@@ -29,6 +29,8 @@ import {
 } from '../relay-storage.ts';
 import { migrate } from './migrations.ts';
 import { PostgresPolicyAcks, PostgresReporterClients } from './postgres-discoveries.ts';
+import { PostgresAlerts } from './postgres-alerts.ts';
+import type { AlertStorage } from '../alert-storage.ts';
 import { lockKey, transaction } from './transaction.ts';
 
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -49,6 +51,7 @@ export class PostgresRelayStorage implements RelayStorage {
   readonly reporterClients: ReporterClientStorage;
   readonly checkpoints: CheckpointStorage;
   readonly sizes: SizeStorage;
+  readonly alerts: AlertStorage;
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -58,6 +61,7 @@ export class PostgresRelayStorage implements RelayStorage {
     this.reporterClients = new PostgresReporterClients(pool);
     this.checkpoints = new PostgresCheckpoints(pool);
     this.sizes = new PostgresSizes(pool);
+    this.alerts = new PostgresAlerts(pool);
   }
 
   /** Connects, refuses a server that would not make commits durable, and migrates the schema. */
