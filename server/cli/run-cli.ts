@@ -29,7 +29,7 @@ Commands:
   serve [--port 8787] [--host 127.0.0.1] [--data .sightline] [--pwa DIR] [--redis URL] [--demo]
         [--checkpoint-interval 3600] [--checkpoint-retention 1d,7d,90d] [--log-format text|json]
         [--metrics-port N] [--metrics-host 127.0.0.1] [--webhook-allow-private]
-        [--trust-proxy CIDR,…]
+        [--trust-proxy CIDR,…] [--alert-scan-interval 300]
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port. Shared documents
         are checkpointed every interval (seconds); all kept for the first duration, then one
         an hour, then one a day.
@@ -73,7 +73,7 @@ Commands:
   restore-document --document W/registry --at ISO-TIME [--preview] [--data .sightline]
         Bring a document back to its checkpoint at or before that time, as a new change that
         connected clients receive live; --preview only lists what would change.
-  webhook add --workspace W --url URL [--events discovery.new,discovery.spike] [--format json|slack|teams]
+  webhook add --workspace W --url URL [--events discovery.new,discovery.spike,clock.due,review.due] [--format json|slack|teams]
         [--allow-private] [--data .sightline]
   webhook list|remove --workspace W [--id ID] [--data .sightline | --database postgres://…]
         Webhooks for a workspace's events, signed with X-Sightline-Signature (docs/operations.md);

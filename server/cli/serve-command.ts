@@ -26,7 +26,7 @@ export interface ServeOptions {
   /** Checkpoints of shared documents (docs/sync.md DR7). */
   checkpoints: Partial<CheckpointOptions>;
   /** `--webhook-allow-private`: webhooks may reach private addresses and plain http (HOOK7). */
-  webhooks?: { network: { allowPrivate: boolean; allowHttp: boolean } };
+  webhooks?: { network?: { allowPrivate: boolean; allowHttp: boolean }; scanIntervalMs?: number };
   /** `--metrics-port N [--metrics-host H]`: Prometheus metrics on a port of their own (OPS1). */
   metricsPort?: number;
   metricsHost?: string;
@@ -56,6 +56,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       'checkpoint-interval': { type: 'string', default: '3600' },
       'checkpoint-retention': { type: 'string', default: '1d,7d,90d' },
       'webhook-allow-private': { type: 'boolean', default: false },
+      'alert-scan-interval': { type: 'string' },
       'metrics-port': { type: 'string' },
       'metrics-host': { type: 'string', default: '127.0.0.1' },
       'log-format': { type: 'string', default: 'text' },
@@ -78,6 +79,21 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     throw new UsageError(
       '--checkpoint-retention is three durations: keep all, then hourly, then daily (e.g. 1d,7d,90d)',
     );
+  const scan = values['alert-scan-interval'];
+  const scanSeconds = scan === undefined ? undefined : Number(scan);
+  if (
+    scanSeconds !== undefined &&
+    (!Number.isInteger(scanSeconds) || scanSeconds < 0 || scanSeconds > 86_400)
+  )
+    throw new UsageError(
+      '--alert-scan-interval must be a whole number of seconds from 0 (never) to 86400',
+    );
+  const webhooks = {
+    ...(values['webhook-allow-private']
+      ? { network: { allowPrivate: true, allowHttp: true } }
+      : {}),
+    ...(scanSeconds !== undefined ? { scanIntervalMs: scanSeconds * 1000 } : {}),
+  };
   if (values['log-format'] !== 'text' && values['log-format'] !== 'json')
     throw new UsageError('--log-format is text or json');
   const metricsPort =
@@ -115,9 +131,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     ...(values.redis ? { redisUrl: values.redis } : {}),
     logFormat: values['log-format'],
     ...(metricsPort !== undefined ? { metricsPort, metricsHost: values['metrics-host'] } : {}),
-    ...(values['webhook-allow-private']
-      ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
-      : {}),
+    ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
     ...(values.database ? { database: values.database } : {}),
     ...(trustProxy ? { trustProxy } : {}),
   };

@@ -29,6 +29,7 @@ import type { WebhookNetwork } from '../webhooks/address-policy.ts';
 import { MemoryClaims, RedisClaims } from '../webhooks/claims.ts';
 import { discoveryEventsExtension } from '../webhooks/discovery-events.ts';
 import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
+import { DEFAULT_SCAN_INTERVAL_MS, NotificationScanner } from '../webhooks/notification-events.ts';
 import type { RelayMetrics } from '../ops/metrics.ts';
 
 export interface RelayOptions {
@@ -50,8 +51,16 @@ export interface RelayOptions {
   sockets?: SocketRegistry;
   /** Where refusals are logged, at most once a minute per offender (H15). */
   log?: LogLimiter;
-  /** Which addresses webhooks may reach (HOOK7), and their retry waits (HOOK6). */
-  webhooks?: { network?: Partial<WebhookNetwork>; backoffMs?: readonly number[] };
+  /**
+   * Which addresses webhooks may reach (HOOK7), their retry waits (HOOK6), how often the outbox
+   * is looked at (HOOK11) and how often notifications are scanned for (HOOK12; 0: never).
+   */
+  webhooks?: {
+    network?: Partial<WebhookNetwork>;
+    backoffMs?: readonly number[];
+    pollMs?: number;
+    scanIntervalMs?: number;
+  };
   /** Prometheus metrics (docs/sync.md OPS1). */
   metrics?: RelayMetrics;
 }
@@ -112,7 +121,9 @@ export function createRelay(options: RelayOptions): Relay {
   const webhooks = new WebhookDispatcher({
     claims: redis ? new RedisClaims(redis.pub) : new MemoryClaims(),
     network: webhookNetwork,
+    outbox: options.storage.alerts,
     ...(options.webhooks?.backoffMs ? { backoffMs: options.webhooks.backoffMs } : {}),
+    ...(options.webhooks?.pollMs ? { pollMs: options.webhooks.pollMs } : {}),
     log: (line) => console.warn(line),
     onAttempt: (ok) => options.metrics?.webhookDeliveries.inc({ outcome: ok ? 'ok' : 'failed' }),
   });
@@ -171,6 +182,14 @@ export function createRelay(options: RelayOptions): Relay {
   });
   quotas.attach(hocuspocus);
   webhooks.attach(hocuspocus);
+  const scanner = new NotificationScanner({
+    hocuspocus,
+    names: () => store.names(),
+    dispatcher: webhooks,
+    intervalMs: options.webhooks?.scanIntervalMs ?? DEFAULT_SCAN_INTERVAL_MS,
+    log: (line) => console.warn(line),
+  });
+  if ((options.webhooks?.scanIntervalMs ?? DEFAULT_SCAN_INTERVAL_MS) > 0) scanner.start();
   options.metrics?.observe({
     hocuspocus,
     storageOk: () => health.state.ok,
@@ -198,6 +217,7 @@ export function createRelay(options: RelayOptions): Relay {
     webhookNetwork,
     async close() {
       stopWatching();
+      await scanner.stop();
       await webhooks.stop();
       // OPS2: updates waiting for this turn's group commit are committed and acknowledged first;
       // then every document connection closes (the server then closes the sockets with 1012).

@@ -8,6 +8,7 @@ import type { EnrolledReporters, NewToken, TokenRecord } from '../auth/token-sto
 import type { CheckpointInfo, Retention } from '../history/checkpoint-store.ts';
 import type { ReporterClient } from '../relay/discoveries/reporter-clients.ts';
 import type { IdempotencyCompletion, IdempotencyStorage } from './idempotency-storage.ts';
+import type { AlertStorage } from './alert-storage.ts';
 
 /**
  * Everything a relay keeps, behind one interface with two implementations: SQLite in the data
@@ -27,6 +28,8 @@ export interface RelayStorage {
   sizes: SizeStorage;
   /** Idempotency keys of the observations API (MON7). */
   idempotency: IdempotencyStorage;
+  /** Alert claims and the webhook outbox (alert-storage.ts). */
+  alerts: AlertStorage;
   /** The key that signs every token (T1), made once — by whichever process asks first — and kept. */
   signingSecret(): Promise<Uint8Array>;
   close(): Promise<void>;

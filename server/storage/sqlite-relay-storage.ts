@@ -8,6 +8,8 @@ import { SummaryStore } from '../relay/discoveries/summary-store.ts';
 import { SqliteDocumentStore } from '../relay/sqlite-document-store.ts';
 import { databaseFile, openDatabase } from './database.ts';
 import { SqliteIdempotencyStore, type IdempotencyStorage } from './idempotency-storage.ts';
+import type { AlertStorage } from './alert-storage.ts';
+import { SqliteAlertStorage } from './sqlite-alert-storage.ts';
 import type {
   CheckpointStorage,
   DocumentStorage,
@@ -36,6 +38,7 @@ export class SqliteRelayStorage implements RelayStorage {
   #checkpoints: CheckpointStorage | undefined;
   #sizes: SizeStorage | undefined;
   #idempotency: IdempotencyStorage | undefined;
+  #alerts: AlertStorage | undefined;
 
   constructor(dataDir: string, db: DatabaseSync = openDatabase(databaseFile(dataDir))) {
     this.#dataDir = dataDir;
@@ -70,6 +73,10 @@ export class SqliteRelayStorage implements RelayStorage {
 
   get idempotency(): IdempotencyStorage {
     return (this.#idempotency ??= promised(new SqliteIdempotencyStore(this.db)));
+  }
+
+  get alerts(): AlertStorage {
+    return (this.#alerts ??= new SqliteAlertStorage(this.db));
   }
 
   documents(instance: string): DocumentStorage {

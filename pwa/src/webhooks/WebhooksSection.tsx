@@ -24,6 +24,8 @@ interface Props {
 const EVENTS: [WebhookEvent, string][] = [
   ['discovery.new', 'A new AI tool is seen'],
   ['discovery.spike', 'A tool reaches 5, 10, 25, 50, 100… reporters'],
+  ['clock.due', 'An incident’s reporting clock is running'],
+  ['review.due', 'A review is due within 30 days or overdue'],
 ];
 const FORMAT_WORDS: Record<WebhookFormat, string> = {
   json: 'JSON (signed, for your own systems)',
@@ -61,8 +63,9 @@ export function WebhooksSection({ credentials, api: given }: Props) {
   const [busy, setBusy] = useState(false);
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<WebhookFormat>('json');
+  // The discovery events are on by default, as for `sightline webhook add` (new-webhook.ts).
   const [events, setEvents] = useState<Set<WebhookEvent>>(
-    () => new Set(EVENTS.map(([event]) => event)),
+    () => new Set<WebhookEvent>(['discovery.new', 'discovery.spike']),
   );
 
   const load = useCallback(async () => {
@@ -107,9 +110,9 @@ export function WebhooksSection({ credentials, api: given }: Props) {
     <section aria-labelledby="webhooks-heading" className="webhooks">
       <h2 id="webhooks-heading">Webhooks</h2>
       <p className="muted">
-        Send this workspace’s events — a new AI tool, a tool spreading — to a Slack or Teams channel
-        or your own systems. Each request is signed (<code>X-Sightline-Signature</code>); failures
-        are retried for about 40 minutes.
+        Send this workspace’s events — a new AI tool, a tool spreading, a reporting clock running, a
+        review due — to a Slack or Teams channel or your own systems. Each request is signed (
+        <code>X-Sightline-Signature</code>); failures are retried for about 40 minutes.
       </p>
       {!open && (
         <button type="button" onClick={() => setOpen(true)}>

@@ -32,6 +32,8 @@ import { PostgresPolicyAcks, PostgresReporterClients } from './postgres-discover
 import { lockKey, transaction, type Queryable } from './transaction.ts';
 import { completeInPostgres, PostgresIdempotency } from './postgres-idempotency.ts';
 import type { IdempotencyCompletion, IdempotencyStorage } from '../idempotency-storage.ts';
+import { PostgresAlerts } from './postgres-alerts.ts';
+import type { AlertStorage } from '../alert-storage.ts';
 
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 const asUint8 = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -52,6 +54,7 @@ export class PostgresRelayStorage implements RelayStorage {
   readonly checkpoints: CheckpointStorage;
   readonly sizes: SizeStorage;
   readonly idempotency: IdempotencyStorage;
+  readonly alerts: AlertStorage;
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -62,6 +65,7 @@ export class PostgresRelayStorage implements RelayStorage {
     this.checkpoints = new PostgresCheckpoints(pool);
     this.sizes = new PostgresSizes(pool);
     this.idempotency = new PostgresIdempotency(pool);
+    this.alerts = new PostgresAlerts(pool);
   }
 
   /** Connects, refuses a server that would not make commits durable, and migrates the schema. */

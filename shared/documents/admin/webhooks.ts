@@ -14,8 +14,14 @@ export const ADMIN_SCHEMA = defineSchema({
 export const WEBHOOKS = 'webhooks';
 export const DELIVERIES = 'deliveries';
 
-/** Events a webhook may subscribe to (HOOK3). */
-export const WEBHOOK_EVENTS = ['discovery.new', 'discovery.spike', 'webhook.test'] as const;
+/** Events a webhook may subscribe to (HOOK3; `clock.due` and `review.due`: HOOK12). */
+export const WEBHOOK_EVENTS = [
+  'discovery.new',
+  'discovery.spike',
+  'clock.due',
+  'review.due',
+  'webhook.test',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** `json` is Sightline's own signed body; `slack` and `teams` are their incoming-webhook shapes (HOOK4). */
 export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewOutboxItem } from '../../../server/storage/alert-storage.ts';
+import type { RelayStorage } from '../../../server/storage/relay-storage.ts';
+import type { StorageLocation } from './relay-storage-contract.ts';
+
+const T0 = Date.UTC(2027, 2, 2, 12);
+
+const item = (event: string, webhookId = 'hook-1'): NewOutboxItem => ({
+  id: `${webhookId}/${event}`,
+  workspace: 'acme',
+  webhookId,
+  event: JSON.stringify({ id: event, event: 'clock.due' }),
+});
+
+/**
+ * The alert storage every RelayStorage passes (docs/operations.md HOOK10–HOOK12): two processes'
+ * connections to one store, as relays sharing a database are. Run by alert-storage.test.ts.
+ */
+export function alertStorageContract(kind: string, location: () => Promise<StorageLocation>) {
+  describe(`AlertStorage contract: ${kind}`, () => {
+    let place: StorageLocation;
+    let storage: RelayStorage;
+    let other: RelayStorage;
+    beforeAll(async () => {
+      place = await location();
+      storage = await place.open();
+      other = await place.open();
+    });
+    afterAll(async () => {
+      await storage.close();
+      await other.close();
+      await place.remove();
+    });
+
+    it('HOOK10: a key is claimed once, whichever process asks, and stays claimed after reopening', async () => {
+      const results = await Promise.all([
+        storage.alerts.claim('digest/d1/2027-03-02', T0),
+        other.alerts.claim('digest/d1/2027-03-02', T0),
+        storage.alerts.claim('digest/d1/2027-03-02', T0),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const reopened = await place.open();
+      try {
+        expect(await reopened.alerts.claim('digest/d1/2027-03-02', T0 + 1)).toBe(false);
+        expect(await reopened.alerts.claim('digest/d1/2027-03-03', T0 + 1)).toBe(true);
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('HOOK10 HOOK11: a delivery is queued once, however many processes queue it', async () => {
+      const batch = [item('clock.due:a'), item('clock.due:b'), item('clock.due:a', 'hook-2')];
+      const [first, second] = await Promise.all([
+        storage.alerts.enqueue(batch, T0),
+        other.alerts.enqueue(batch, T0),
+      ]);
+      expect([...first!, ...second!].sort()).toEqual(batch.map((i) => i.id).sort());
+      expect(await storage.alerts.enqueue([item('clock.due:b')], T0 + 5)).toEqual([]);
+      expect(await other.alerts.pending()).toBe(3);
+    });
+
+    it('HOOK11: a due delivery is taken by one process, held, then retried or finished', async () => {
+      const taken = await Promise.all([
+        storage.alerts.take(T0, 60_000, 10),
+        other.alerts.take(T0, 60_000, 10),
+      ]);
+      const ids = taken.flat().map((i) => i.id);
+      expect(ids.sort()).toEqual([
+        'hook-1/clock.due:a',
+        'hook-1/clock.due:b',
+        'hook-2/clock.due:a',
+      ]);
+      const one = taken.flat().find((i) => i.id === 'hook-1/clock.due:a')!;
+      expect(one).toMatchObject({ workspace: 'acme', webhookId: 'hook-1', attempt: 1, nextAt: T0 });
+      expect(JSON.parse(one.event)).toEqual({ id: 'clock.due:a', event: 'clock.due' });
+      // Held: nobody takes them again until the hold ends.
+      expect(await other.alerts.take(T0 + 1_000, 60_000, 10)).toEqual([]);
+      await storage.alerts.retryAt('hook-1/clock.due:a', 2, T0 + 10_000);
+      await storage.alerts.finish('hook-1/clock.due:b');
+      expect(await other.alerts.take(T0 + 5_000, 60_000, 10)).toEqual([]);
+      const retried = await other.alerts.take(T0 + 10_000, 60_000, 10);
+      expect(retried.map((i) => [i.id, i.attempt])).toEqual([['hook-1/clock.due:a', 2]]);
+      // A process killed while holding one: after the hold, another takes it.
+      const orphan = await storage.alerts.take(T0 + 60_001, 60_000, 10);
+      expect(orphan.map((i) => i.id)).toEqual(['hook-2/clock.due:a']);
+      expect(await storage.alerts.pending()).toBe(2);
+    });
+
+    it('HOOK11: the outbox survives reopening the store', async () => {
+      const reopened = await place.open();
+      try {
+        const due = await reopened.alerts.take(T0 + 10 * 60_000, 60_000, 10);
+        expect(due.map((i) => i.id).sort()).toEqual(['hook-1/clock.due:a', 'hook-2/clock.due:a']);
+        for (const entry of due) await reopened.alerts.finish(entry.id);
+        expect(await reopened.alerts.pending()).toBe(0);
+      } finally {
+        await reopened.close();
+      }
+    });
+  });
+}
