@@ -129,6 +129,7 @@ function AssessmentPage(props: PageProps) {
           editable={editable}
           user={user}
           actor={actor}
+          now={who.now}
           register={registerOf(section.id, live, lastVersion)}
         />
       ))}

@@ -29,6 +29,7 @@ interface Props {
   register?: RegisterViewProps | undefined;
   /** Who comments (CMT7: whoever may write the assessment). */
   actor: Actor;
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -45,6 +46,7 @@ export const SectionEditor = memo(function SectionEditor({
   user,
   register,
   actor,
+  now,
 }: Props) {
   const headingId = `section-title-${section.id}`;
   const guidanceId = `section-guidance-${section.id}`;
@@ -126,6 +128,7 @@ export const SectionEditor = memo(function SectionEditor({
           }}
           passage={passage}
           onAccept={(thread) => applyProposal(editor, thread)}
+          {...(now ? { now } : {})}
           trigger={<CommentsButton count={openThreads} />}
         />
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   isLead,
+  recordAccepted,
   reopenThread,
   reply,
   resolveThread,
@@ -110,7 +111,15 @@ export function ThreadView({
       {canComment && open && (
         <div className="comment-actions">
           {onAccept && isLead(actor.role) && root.proposal !== undefined && !thread.accepted && (
-            <button type="button" className="primary" onClick={() => setError(onAccept(thread))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                // The edit first, then its record (CMT6): never a record of an edit not made.
+                const refused = onAccept(thread);
+                setError(refused ?? attempt(() => recordAccepted(host, thread.id, actor, now())));
+              }}
+            >
               Accept suggestion
             </button>
           )}
