@@ -162,3 +162,22 @@ export function CommentsButton({ count, ...rest }: { count: number; onClick?: ()
 export function useOpenThreadCount(host: CommentHost, subject: CommentSubject): number {
   return threadsAbout(useComments(host.doc), subject).filter((thread) => !thread.resolved).length;
 }
+
+/**
+ * A subject's comments behind its button: what a record page and a risk show (CMT7). Records and
+ * risks live in the registry, which only admins and leads write: others read the threads.
+ */
+export function SubjectComments(
+  props: Omit<CommentsPanelProps, 'open' | 'onOpenChange' | 'trigger' | 'passage' | 'onAccept'>,
+) {
+  const [open, setOpen] = useState(false);
+  const count = useOpenThreadCount(props.host, props.subject);
+  return (
+    <CommentsPanel
+      {...props}
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<CommentsButton count={count} />}
+    />
+  );
+}
