@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ASSESSMENT_SCHEMA, createAssessment } from '../documents/assessment/index.ts';
+import { draftSha256 } from '../assessments/signed-view.ts';
+import {
+  ASSESSMENT_SCHEMA,
+  createAssessment,
+  readAssessment,
+} from '../documents/assessment/index.ts';
 import { NEW } from '../documents/assessment/fixture.test-support.ts';
 import { REGISTRY_SCHEMA } from '../documents/registry/schema.ts';
 import { META, SCHEMA_VERSION_KEY } from '../documents/schema/version.ts';
@@ -233,6 +238,14 @@ describe('comments (CMT1–CMT6)', () => {
     );
     const read = readComments(host.doc);
     expect(threadsAbout(read, { type: 'risk', id: 'risk-1' }).map((t) => t.id)).toEqual(['t2']);
+  });
+
+  it("a discussion never makes a reviewer's approval stale: the draft digest ignores comments", () => {
+    const host = assessment();
+    const before = draftSha256(host.doc, readAssessment(host.doc));
+    thread(host);
+    resolveThread(host, 't1', DANA, AT + 1);
+    expect(draftSha256(host.doc, readAssessment(host.doc))).toBe(before);
   });
 
   it('a document from newer code is never written', () => {

@@ -121,7 +121,8 @@ export function startThread(host: CommentHost, input: NewThread, actor: Actor, a
     map.set('body', input.body);
     map.set('mentions', mentions);
     if (input.quote !== undefined) map.set('quote', input.quote);
-    if (input.anchor !== undefined) map.set('anchor', JSON.parse(JSON.stringify(input.anchor)) as unknown);
+    if (input.anchor !== undefined)
+      map.set('anchor', JSON.parse(JSON.stringify(input.anchor)) as unknown);
     if (input.proposal !== undefined) map.set('proposal', input.proposal);
     map.set('log', new Y.Array());
     comments(host).set(input.id, map);
