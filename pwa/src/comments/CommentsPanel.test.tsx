@@ -132,3 +132,40 @@ describe('the comments panel (CMT1–CMT7)', () => {
     expect(button('Resolve')).toBeUndefined();
   });
 });
+
+describe('editing and withdrawing (CMT4)', () => {
+  it('the author edits their own comment; a lead withdraws another’s, which stays, marked', async () => {
+    const doc = registry();
+    const host = { doc, schema: REGISTRY_SCHEMA };
+    const subject = { type: 'risk', id: 'risk-1' } as const;
+    startThread(
+      host,
+      { id: 't1', subject, body: 'Owner?' },
+      { name: 'Dana Okafor', role: 'lead' },
+      AT - 10,
+    );
+    startThread(
+      host,
+      { id: 't2', subject, body: 'Spam' },
+      { name: 'Leo Brandt', role: 'contributor' },
+      AT - 5,
+    );
+    await panel('lead', true, doc);
+    const [mine, theirs] = [...dialog().querySelectorAll('.comment-thread')];
+    expect(button('Edit', theirs!)).toBeUndefined();
+    await click(button('Edit', mine!));
+    const edit = mine!.querySelector('textarea') as HTMLTextAreaElement;
+    expect(edit.value).toBe('Owner?');
+    await type(edit, 'Who owns it, @Leo Brandt?');
+    await click(button('Save', mine!));
+    await click(button('Withdraw', theirs!));
+    const [first, second] = readComments(doc).threads;
+    expect(first!.comments[0]).toMatchObject({
+      body: 'Who owns it, @Leo Brandt?',
+      mentions: ['leo brandt'],
+      editedAt: AT,
+    });
+    expect(second!.comments[0]).toMatchObject({ body: '', deleted: { by: 'Dana Okafor', at: AT } });
+    expect(dialog().textContent).toContain('Withdrawn by Dana Okafor');
+  });
+});

@@ -10,6 +10,8 @@ interface Props {
   onSubmit(body: string, mentions: string[]): string | undefined;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** The text to start from (editing a comment). */
+  initial?: string;
 }
 
 const MAX_OPTIONS = 6;
@@ -17,13 +19,14 @@ const MAX_OPTIONS = 6;
 /**
  * A comment's text with @mention completion from the people directory (CMT5): typing `@` and a
  * few letters lists matching names; ArrowUp/ArrowDown move, Enter or Tab chooses, Escape closes
- * the list (and only the list). The comment keeps the names whose `@Name` is still in its text.
+ * the list (and only the list); Ctrl+Enter sends. The comment keeps the names whose `@Name` is still in its text.
  */
-export function Composer({ label, submitLabel, people, onSubmit, onCancel, autoFocus }: Props) {
+export function Composer(props: Props) {
+  const { label, submitLabel, people, onSubmit, onCancel, autoFocus } = props;
   const id = useId();
   const listId = `${id}-mentions`;
   const area = useRef<HTMLTextAreaElement>(null);
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(props.initial ?? '');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [closedAt, setClosedAt] = useState<number | undefined>();
@@ -52,6 +55,11 @@ export function Composer({ label, submitLabel, people, onSubmit, onCancel, autoF
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (!open && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+      return;
+    }
     if (!open) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -127,7 +135,7 @@ export function Composer({ label, submitLabel, people, onSubmit, onCancel, autoF
         </ul>
       </div>
       <p id={`${id}-hint`} className="muted comment-hint">
-        Type @ to mention someone from the people directory.
+        Type @ to mention someone from the people directory; Ctrl+Enter sends.
       </p>
       {error && (
         <p role="alert" className="error">

@@ -4,10 +4,12 @@ import { readComments, startThread, threadsAbout } from '../../../shared/comment
 import {
   createRecord,
   readRegistryRecord,
+  saveRisk,
   type RegistryRecord,
 } from '../../../shared/documents/registry/index.ts';
 import { REGISTRY_SCHEMA } from '../../../shared/documents/registry/schema.ts';
 import { RecordView } from '../inventory/RecordView.tsx';
+import { RiskRegister } from '../risks/RiskRegister.tsx';
 import { cleanup, click, render, type } from '../test-support/render.tsx';
 
 const AT = Date.UTC(2026, 11, 7, 9);
@@ -59,5 +61,44 @@ describe('comments on a record (CMT7)', () => {
     expect(dialog().textContent).toContain('Check the DPA.');
     expect(dialog().textContent).toMatch(/Only leads comment on records/);
     expect(dialog().querySelector('textarea')).toBeNull();
+  });
+});
+
+describe('comments on a risk (CMT7)', () => {
+  it('a lead comments on one risk from its row of the register', async () => {
+    const doc = registry();
+    // A risk as docs/assessments.md describes one: bias in ranking (ISO/IEC 42001 Annex C).
+    saveRisk(
+      doc,
+      'k1',
+      {
+        systemIds: ['rec-1'],
+        source: 'algorithmic-bias',
+        description: 'Ranks women lower',
+        likelihood: 4,
+        impact: 5,
+        treatment: 'mitigate',
+        controls: [],
+        status: 'open',
+      },
+      'Dana Okafor',
+      AT,
+    );
+    window.location.hash = '#/risks';
+    const view = await render(
+      <RiskRegister registry={doc} canEdit me="Dana Okafor" workspace="acme" now={() => AT} />,
+    );
+    const row = [...view.querySelectorAll('tbody tr')].find((tr) =>
+      tr.textContent?.includes('Ranks women lower'),
+    )!;
+    await click(row.querySelector('button.comments-button'));
+    expect(dialog().querySelector('h2')?.textContent).toMatch(
+      /^Comments on (R-001|Ranks women lower)$/,
+    );
+    await type(dialog().querySelector('textarea[role="combobox"]'), 'Likelihood 4 still right?');
+    await click([...dialog().querySelectorAll('button')].find((b) => b.textContent === 'Comment'));
+    const threads = threadsAbout(readComments(doc), { type: 'risk', id: 'k1' });
+    expect(threads.map((t) => t.comments[0]!.body)).toEqual(['Likelihood 4 still right?']);
+    window.location.hash = '';
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  editComment,
   isLead,
   recordAccepted,
   reopenThread,
@@ -65,6 +66,7 @@ export function ThreadView({
   now,
 }: ThreadProps) {
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const root = thread.comments[0]!;
   const mayResolve = canComment && (root.by === actor.name || isLead(actor.role));
@@ -82,18 +84,43 @@ export function ThreadView({
                 {comment.editedAt !== undefined && ' · edited'}
               </span>
             </p>
-            <CommentBody comment={comment} />
-            {canComment &&
-              !comment.deleted &&
-              (comment.by === actor.name || isLead(actor.role)) && (
-                <button
-                  type="button"
-                  className="ghost"
-                  onClick={() => run(() => withdrawComment(host, comment.id, actor, now()))}
-                >
-                  Withdraw
-                </button>
-              )}
+            {editing === comment.id ? (
+              <Composer
+                label="Edit your comment"
+                submitLabel="Save"
+                people={people}
+                initial={comment.body}
+                autoFocus
+                onCancel={() => setEditing(undefined)}
+                onSubmit={(body, mentions) => {
+                  const refused = attempt(() =>
+                    editComment(host, comment.id, { body, mentions }, actor, now()),
+                  );
+                  if (!refused) setEditing(undefined);
+                  return refused;
+                }}
+              />
+            ) : (
+              <CommentBody comment={comment} />
+            )}
+            {canComment && !comment.deleted && editing !== comment.id && (
+              <div className="comment-own-actions">
+                {comment.by === actor.name && (
+                  <button type="button" className="ghost" onClick={() => setEditing(comment.id)}>
+                    Edit
+                  </button>
+                )}
+                {(comment.by === actor.name || isLead(actor.role)) && (
+                  <button
+                    type="button"
+                    className="ghost"
+                    onClick={() => run(() => withdrawComment(host, comment.id, actor, now()))}
+                  >
+                    Withdraw
+                  </button>
+                )}
+              </div>
+            )}
           </li>
         ))}
       </ol>
