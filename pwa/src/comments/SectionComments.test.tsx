@@ -1,7 +1,5 @@
 import type { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { AI_RISK_ASSESSMENT, startAssessment } from '../../../shared/assessments/index.ts';
 import { readComments } from '../../../shared/comments/index.ts';
 import {
   appendParagraphs,
@@ -10,41 +8,18 @@ import {
   readAssessment,
   sectionFragment,
 } from '../../../shared/documents/assessment/index.ts';
-import { createRecord, readRegistryRecord } from '../../../shared/documents/registry/index.ts';
-import { AssessmentView } from '../assessments/AssessmentView.tsx';
-import { fakeSync } from '../test-support/fake-sync.ts';
 import { act } from 'react';
-import { cleanup, click, render, settle, type } from '../test-support/render.tsx';
+import { AT, renderView, workspace } from '../assessments/assessment-view.test-support.tsx';
+import { cleanup, click, type } from '../test-support/render.tsx';
 
-const AT = Date.UTC(2026, 11, 7, 9);
 afterEach(cleanup);
 
 async function page(role: 'lead' | 'contributor') {
-  const registry = new Y.Doc();
-  createRecord(registry, 'r1', { name: 'HireRank', purpose: 'Ranks applicants' }, 'Dana', AT);
-  const assessment = new Y.Doc({ gc: false });
-  startAssessment(
-    assessment,
-    { template: AI_RISK_ASSESSMENT, record: readRegistryRecord(registry, 'r1')! },
-    'Dana',
-    AT,
-  );
+  const docs = workspace();
+  const { assessment } = docs;
   const section = readAssessment(assessment).meta!.outline[1]!;
   appendParagraphs(sectionFragment(assessment, section.id, [])!, ['Candidates are ranked weekly.']);
-  const sync = fakeSync({ workspace: 'acme', token: 't', role }, { registry }, 'online', {
-    a1: assessment,
-  });
-  const view = await render(
-    <AssessmentView
-      sync={sync}
-      assessmentId="a1"
-      role={role}
-      me="Dana"
-      user={{ name: 'Dana', colour: '#2e86de' }}
-      now={() => AT}
-    />,
-  );
-  await settle();
+  const { view } = await renderView(role, docs);
   const container = view.querySelector(`[data-testid="section-editor-${section.id}"]`)!;
   const box = container.querySelector('[role="textbox"]') as HTMLElement & { editor: Editor };
   const tools = container.previousElementSibling!;
