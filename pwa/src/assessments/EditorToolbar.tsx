@@ -124,6 +124,7 @@ export function EditorToolbar({ editor, label, editable, onComment }: Props) {
       <Icon size={16} aria-hidden />
     </button>
   );
+  if (!editable && !onComment) return null;
   return (
     <div
       ref={bar}
