@@ -122,6 +122,14 @@ export default tseslint.config(
               'pwa/ runs in the browser: no server or Node code.',
             ),
           ],
+          paths: [
+            {
+              name: 'react',
+              importNames: ['lazy'],
+              message:
+                'Use lazyChunk (pwa/src/error-boundary/lazy-chunk.tsx): a failed import must be retried and reach an error boundary.',
+            },
+          ],
         },
       ],
     },

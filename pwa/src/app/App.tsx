@@ -17,6 +17,7 @@ import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { useDrawer } from './use-drawer.ts';
 import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
+import { ErrorBoundary } from '../error-boundary/ErrorBoundary.tsx';
 import { ExportSourceProvider } from '../exports/provenance.tsx';
 
 export interface AppProps {
@@ -113,19 +114,22 @@ export function App({ updates, session, workspace }: AppProps) {
               device stays readable; sign out and open a new join link to sync again.
             </p>
           )}
-          {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
-          {joined && sync && (
-            <ExportSourceProvider
-              value={{
-                workspace: sync.workspace,
-                policy: sync.doc('policy'),
-                me: personOf(joined.credentials),
-                role: joined.credentials.role,
-              }}
-            >
-              <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
-            </ExportSourceProvider>
-          )}
+          {/* A page that fails (or cannot load offline) says so here; the navigation stays. */}
+          <ErrorBoundary resetKey={hash}>
+            {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
+            {joined && sync && (
+              <ExportSourceProvider
+                value={{
+                  workspace: sync.workspace,
+                  policy: sync.doc('policy'),
+                  me: personOf(joined.credentials),
+                  role: joined.credentials.role,
+                }}
+              >
+                <WorkspaceView path={path} sync={sync} credentials={joined.credentials} />
+              </ExportSourceProvider>
+            )}
+          </ErrorBoundary>
         </main>
         <UpdatePrompt updates={updates} />
       </div>

@@ -1,6 +1,7 @@
+import { lazyChunk } from '../error-boundary/lazy-chunk.tsx';
 import { InterviewContext } from '../aims/interviews/interview-context.ts';
 import { MonitoringContext } from '../monitoring/monitoring-context.ts';
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { Inbox } from '../inbox/Inbox.tsx';
 import { PeopleProvider } from '../people/people-context.tsx';
 import { presenceUser, RecordPresenceProvider } from '../inventory/record/presence.ts';
@@ -10,53 +11,45 @@ import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
 // The inbox comes with the app; every other page loads when first opened (the dashboard brings a
 // charting library, the inventory a table and a search index), which keeps the first load small.
-const Inventory = lazy(() =>
-  import('../inventory/Inventory.tsx').then((module) => ({ default: module.Inventory })),
+const Inventory = lazyChunk(() =>
+  import('../inventory/Inventory.tsx').then((module) => module.Inventory),
 );
-const Dashboard = lazy(() =>
-  import('../dashboard/Dashboard.tsx').then((module) => ({ default: module.Dashboard })),
+const Dashboard = lazyChunk(() =>
+  import('../dashboard/Dashboard.tsx').then((module) => module.Dashboard),
 );
-const ImportView = lazy(() =>
-  import('../imports/ImportView.tsx').then((module) => ({ default: module.ImportView })),
+const ImportView = lazyChunk(() =>
+  import('../imports/ImportView.tsx').then((module) => module.ImportView),
 );
-const CatalogEditor = lazy(() =>
-  import('../policy/CatalogEditor.tsx').then((module) => ({ default: module.CatalogEditor })),
+const CatalogEditor = lazyChunk(() =>
+  import('../policy/CatalogEditor.tsx').then((module) => module.CatalogEditor),
 );
-const AssessmentList = lazy(() =>
-  import('../assessments/AssessmentList.tsx').then((module) => ({
-    default: module.AssessmentList,
-  })),
+const AssessmentList = lazyChunk(() =>
+  import('../assessments/AssessmentList.tsx').then((module) => module.AssessmentList),
 );
-const AssessmentView = lazy(() =>
-  import('../assessments/AssessmentView.tsx').then((module) => ({
-    default: module.AssessmentView,
-  })),
+const AssessmentView = lazyChunk(() =>
+  import('../assessments/AssessmentView.tsx').then((module) => module.AssessmentView),
 );
-const Settings = lazy(() =>
-  import('../settings/Settings.tsx').then((module) => ({ default: module.Settings })),
+const Settings = lazyChunk(() =>
+  import('../settings/Settings.tsx').then((module) => module.Settings),
 );
-const RiskRegister = lazy(() =>
-  import('../risks/RiskRegister.tsx').then((module) => ({ default: module.RiskRegister })),
+const RiskRegister = lazyChunk(() =>
+  import('../risks/RiskRegister.tsx').then((module) => module.RiskRegister),
 );
-const SoaPage = lazy(() =>
-  import('../soa/SoaPage.tsx').then((module) => ({ default: module.SoaPage })),
+const SoaPage = lazyChunk(() => import('../soa/SoaPage.tsx').then((module) => module.SoaPage));
+const Iso27001Page = lazyChunk(() =>
+  import('../iso27001/Iso27001Page.tsx').then((module) => module.Iso27001Page),
 );
-const Iso27001Page = lazy(() =>
-  import('../iso27001/Iso27001Page.tsx').then((module) => ({ default: module.Iso27001Page })),
+const IncidentsPage = lazyChunk(() =>
+  import('../incidents/IncidentsPage.tsx').then((module) => module.IncidentsPage),
 );
-const IncidentsPage = lazy(() =>
-  import('../incidents/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })),
+const ManagementSystem = lazyChunk(() =>
+  import('../aims/ManagementSystem.tsx').then((module) => module.ManagementSystem),
 );
-const ManagementSystem = lazy(() =>
-  import('../aims/ManagementSystem.tsx').then((module) => ({ default: module.ManagementSystem })),
+const CatalogBrowser = lazyChunk(() =>
+  import('../catalog-browser/CatalogBrowser.tsx').then((module) => module.CatalogBrowser),
 );
-const CatalogBrowser = lazy(() =>
-  import('../catalog-browser/CatalogBrowser.tsx').then((module) => ({
-    default: module.CatalogBrowser,
-  })),
-);
-const TemplatesPage = lazy(() =>
-  import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
+const TemplatesPage = lazyChunk(() =>
+  import('../templates/TemplatesPage.tsx').then((module) => module.TemplatesPage),
 );
 
 const opening = (what: string) => <p className="muted">Opening {what}…</p>;

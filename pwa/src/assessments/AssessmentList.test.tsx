@@ -17,6 +17,7 @@ import { button, choose, cleanup, click, render } from '../test-support/render.t
 import { AT, dialog, renderAssessmentList } from './assessment-list.test-support.tsx';
 import { RecordAssessments } from './RecordAssessments.tsx';
 import { reviewsDue } from '../dashboard/reviews-due.ts';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 import { formatDay } from '../inbox/inbox-rows.ts';
 
 const DAY = 86_400_000;
@@ -41,14 +42,22 @@ describe('the assessments page', () => {
     indexAssessment(registry, { ...entry, id: 'a-new', title: '<i>New</i>', createdAt: AT + 5 });
     const { view } = await renderList('contributor', registry);
     const rows = [...view.querySelectorAll('tbody tr')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent),
     );
-    const rest = ['None', 'Not signed off yet', 'After the first sign-off', '2026-03-10 by Dana'];
+    const rest = [
+      'None',
+      'Not on this device yet',
+      'Not signed off yet',
+      'After the first sign-off',
+      '2026-03-10 by Dana',
+    ];
     expect(rows).toEqual([
       ['<i>New</i>', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
       ['Old one', 'AI risk assessment', '<b>ChatGPT</b>', ...rest],
     ]);
     expect(view.querySelector('tbody a')?.getAttribute('href')).toBe('#/assessments/a-new');
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('table'))).toEqual([]);
     expect(view.querySelector('i, b')).toBeNull();
     // Contributors read the registry only: creating is a lead's action.
     expect(() => button(view, 'New assessment')).toThrow();
@@ -71,7 +80,9 @@ describe('the assessments page', () => {
       contentSha256: 'a'.repeat(64),
     });
     const { view } = await renderList('contributor', registry);
-    const cells = [...view.querySelectorAll('tbody tr td')].map((cell) => cell.textContent);
+    const cells = [...view.querySelectorAll('tbody tr :is(th, td)')].map(
+      (cell) => cell.textContent,
+    );
     const dashboard = reviewsDue({
       assessments: readAssessmentIndex(registry).assessments,
       approvals: readApprovals(registry).approvals,
@@ -82,7 +93,7 @@ describe('the assessments page', () => {
     }).reviews;
     expect(dashboard).toHaveLength(1);
     expect(dashboard[0]!.state).toBe('overdue');
-    expect(cells.slice(3, 6)).toEqual([
+    expect([cells[3], ...cells.slice(5, 7)]).toEqual([
       'Priya',
       `Signed off ${formatDay(signedOff)}`,
       `${formatDay(dashboard[0]!.review.dueAt!)} (overdue)`,

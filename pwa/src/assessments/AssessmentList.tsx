@@ -6,6 +6,7 @@ import { useRegistry } from '../sync/documents.ts';
 import type { OpenedAssessment } from '../sync/assessment-documents.ts';
 import { assessmentHref } from './assessment-href.ts';
 import { kindLabel } from './assessment-words.ts';
+import { ListedProgress } from './progress/ListedProgress.tsx';
 import { NewAssessmentDialog } from './NewAssessmentDialog.tsx';
 import { useApprovals, useAssessmentIndex } from './use-assessments.ts';
 import { assessmentReview } from '../dashboard/reviews-due.ts';
@@ -73,13 +74,14 @@ export function AssessmentList({ registry, canCreate, openAssessment, me, ...opt
             : 'A lead starts them; you can co-edit them here.'}
         </p>
       ) : (
-        <table className="assessments-table">
+        <table className="assessments-table table-cards">
           <thead>
             <tr>
               <th scope="col">Assessment</th>
               <th scope="col">Kind</th>
               <th scope="col">AI system</th>
               <th scope="col">System owner</th>
+              <th scope="col">Progress</th>
               <th scope="col">Status</th>
               <th scope="col">Next review</th>
               <th scope="col">Started</th>
@@ -88,19 +90,24 @@ export function AssessmentList({ registry, canCreate, openAssessment, me, ...opt
           <tbody>
             {assessments.map((entry) => (
               <tr key={entry.id}>
-                <td>
+                <th scope="row">
                   <a href={assessmentHref(entry.id)}>{entry.title}</a>
-                </td>
-                <td>{kindLabel(entry.kind)}</td>
-                <td>
+                </th>
+                <td data-label="Kind">{kindLabel(entry.kind)}</td>
+                <td data-label="AI system">
                   <a href={recordHref(entry.recordId)}>
                     {records.get(entry.recordId)?.name ?? `record ${entry.recordId}`}
                   </a>
                 </td>
-                <td>{records.get(entry.recordId)?.owner || <span className="muted">None</span>}</td>
-                <td>{statusWords(reviews.get(entry.id))}</td>
-                <td>{nextReviewWords(reviews.get(entry.id))}</td>
-                <td>
+                <td data-label="System owner">
+                  {records.get(entry.recordId)?.owner || <span className="muted">None</span>}
+                </td>
+                <td data-label="Progress">
+                  <ListedProgress openAssessment={openAssessment} id={entry.id} />
+                </td>
+                <td data-label="Status">{statusWords(reviews.get(entry.id))}</td>
+                <td data-label="Next review">{nextReviewWords(reviews.get(entry.id))}</td>
+                <td data-label="Started">
                   {formatDay(entry.createdAt)} by {entry.createdBy}
                 </td>
               </tr>

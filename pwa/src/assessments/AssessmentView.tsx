@@ -12,6 +12,7 @@ import { useRegistry } from '../sync/documents.ts';
 import type { RegisterViewProps } from './RegisterView.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import { kindLabel } from './assessment-words.ts';
+import { ProgressBar } from './progress/ProgressBar.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useAssessmentOutline, useOpenedAssessment } from './use-assessments.ts';
 import { AssessmentWorkflow } from './workflow/AssessmentWorkflow.tsx';
@@ -29,7 +30,7 @@ interface Props {
 
 /** `#/assessments/<id>`: the assessment, each section a collaborative editor, and its workflow. */
 export function AssessmentView({ sync, assessmentId, ...rest }: Props) {
-  const opening = useOpenedAssessment(sync, assessmentId);
+  const opening = useOpenedAssessment(sync.openAssessment, assessmentId);
   if (opening.state === 'refused') {
     return (
       <p role="alert" className="error">
@@ -99,6 +100,9 @@ function AssessmentPage(props: PageProps) {
       <p className="muted">
         {kindLabel(meta.kind)} of{' '}
         <a href={recordHref(meta.recordId)}>{record?.name ?? `record ${meta.recordId}`}</a>
+      </p>
+      <p>
+        <ProgressBar doc={doc} />
       </p>
       {newer && (
         <p role="status" className="muted">

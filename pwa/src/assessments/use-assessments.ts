@@ -26,12 +26,15 @@ export type Opening =
   | { state: 'refused'; reason: string };
 
 /** Holds `W/assessment/<id>` while mounted, and says when this device's copy has loaded. */
-export function useOpenedAssessment(sync: WorkspaceSync, id: string): Opening {
+export function useOpenedAssessment(
+  openAssessment: WorkspaceSync['openAssessment'],
+  id: string,
+): Opening {
   const [opening, setOpening] = useState<Opening>({ state: 'opening' });
   useEffect(() => {
     let opened: OpenedAssessment;
     try {
-      opened = sync.openAssessment(id);
+      opened = openAssessment(id);
     } catch (failure) {
       setOpening({ state: 'refused', reason: String((failure as Error).message ?? failure) });
       return;
@@ -43,7 +46,7 @@ export function useOpenedAssessment(sync: WorkspaceSync, id: string): Opening {
       live = false;
       opened.release();
     };
-  }, [sync, id]);
+  }, [openAssessment, id]);
   return opening;
 }
 

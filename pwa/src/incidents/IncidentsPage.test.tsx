@@ -11,6 +11,7 @@ import {
 import { RunningClocks } from './RunningClocks.tsx';
 import type { SavedFile } from '../inventory/list/download.ts';
 import { button, cleanup, click, field, render, type } from '../test-support/render.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 import { IncidentsPage } from './IncidentsPage.tsx';
 
 const HOUR = 3_600_000;
@@ -88,6 +89,8 @@ describe('the incidents page', () => {
     expect(rows[0]?.className).toBe('clock-overdue');
     expect(rows[0]?.textContent).toContain('AI Act Art. 73(3): 1 d 0 h overdue (Overdue)');
     expect(rows[1]?.className).toBe('clock-due-now');
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('table'))).toEqual([]);
     expect(view.textContent).toContain('2 incidents · 3 reporting clocks running, 1 overdue');
   });
 

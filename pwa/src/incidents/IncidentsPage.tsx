@@ -198,7 +198,7 @@ export function IncidentsPage({
         <p className="muted">No incident or near miss recorded.</p>
       ) : (
         <div className="incident-table-wrap" tabIndex={0} role="region" aria-label="Incidents">
-          <table className="incident-table">
+          <table className="incident-table table-cards">
             <thead>
               <tr>
                 <th scope="col">Incident</th>
@@ -223,20 +223,20 @@ export function IncidentsPage({
                         <span className="muted"> ({KIND_LABELS['near-miss']})</span>
                       )}
                     </th>
-                    <td>
+                    <td data-label="System">
                       {records.get(incident.systemId)?.name ?? (
                         <span className="muted">No record</span>
                       )}
                     </td>
-                    <td>{TYPE_LABELS[incident.type]}</td>
-                    <td>{SEVERITY_LABELS[incident.severity]}</td>
-                    <td>{formatTime(incident.detectedAt)}</td>
-                    <td className="clock-left">
+                    <td data-label="Type">{TYPE_LABELS[incident.type]}</td>
+                    <td data-label="Severity">{SEVERITY_LABELS[incident.severity]}</td>
+                    <td data-label="Became known">{formatTime(incident.detectedAt)}</td>
+                    <td className="clock-left" data-label="Next deadline">
                       {next
                         ? `${next.period.citation}: ${timeLeftWords(next)} (${CLOCK_STATE_LABELS[next.state]})`
                         : '—'}
                     </td>
-                    <td>{STATUS_LABELS[incident.status]}</td>
+                    <td data-label="Status">{STATUS_LABELS[incident.status]}</td>
                   </tr>
                 );
               })}

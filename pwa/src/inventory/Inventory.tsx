@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyChunk } from '../error-boundary/lazy-chunk.tsx';
 import type * as Y from 'yjs';
 import { useRegistry } from '../sync/documents.ts';
 import type { SaveFile } from './list/download.ts';
@@ -8,8 +9,8 @@ import './inventory.css';
 
 // The list brings its table, search index and CSV code: it loads when first opened, not with the
 // app (the first-load budget is shared by every page).
-const InventoryList = lazy(() =>
-  import('./list/InventoryList.tsx').then((module) => ({ default: module.InventoryList })),
+const InventoryList = lazyChunk(() =>
+  import('./list/InventoryList.tsx').then((module) => module.InventoryList),
 );
 
 export { recordHref } from './list/record-href.ts';

@@ -18,6 +18,7 @@ import {
   settle,
   type,
 } from '../test-support/render.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 import { RiskRegister } from './RiskRegister.tsx';
 
 const AT = Date.UTC(2026, 2, 10, 12);
@@ -92,6 +93,8 @@ describe('the risk register', () => {
     expect(first.textContent).toContain('20 Critical');
     expect(first.textContent).toContain('Algorithmic bias');
     expect(first.querySelector('a')?.getAttribute('href')).toBe('#/inventory/r1');
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('table'), ['Actions'])).toEqual([]);
   });
 
   it('filters by band, status, treatment and system from the address', async () => {

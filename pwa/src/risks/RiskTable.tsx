@@ -13,13 +13,13 @@ interface Props {
   comments?: (risk: Risk, ref: string | undefined) => ReactNode;
 }
 
-/** The register as a plain table: a register holds tens of risks, not thousands. */
+/** The register as a plain table (cards on a phone): a register holds tens of risks, not thousands. */
 export function RiskTable({ rows, canEdit, onEdit, onRemove, comments }: Props) {
   const actions = canEdit || comments !== undefined;
   if (rows.length === 0) return <p className="muted">No risk matches.</p>;
   return (
     <div className="risk-table-wrap" tabIndex={0} role="region" aria-label="Risks">
-      <table className="risk-table">
+      <table className="risk-table table-cards">
         <thead>
           <tr>
             <th scope="col">Ref.</th>
@@ -40,12 +40,14 @@ export function RiskTable({ rows, canEdit, onEdit, onRemove, comments }: Props) 
         <tbody>
           {rows.map(({ risk, ref, sourceLabel, systems, score, band }) => (
             <tr key={risk.id}>
-              <td className="risk-ref">{ref ?? <span className="muted">new</span>}</td>
+              <td className="risk-ref" data-label="Ref.">
+                {ref ?? <span className="muted">new</span>}
+              </td>
               <th scope="row" className="risk-description">
                 {risk.description}
               </th>
-              <td>{sourceLabel}</td>
-              <td>
+              <td data-label="Source">{sourceLabel}</td>
+              <td data-label="Systems">
                 {systems.length === 0 && <span className="muted">None</span>}
                 {systems.map((system, i) => (
                   <span key={system.id}>
@@ -58,18 +60,20 @@ export function RiskTable({ rows, canEdit, onEdit, onRemove, comments }: Props) 
                   </span>
                 ))}
               </td>
-              <td>{risk.likelihood}</td>
-              <td>{risk.impact}</td>
-              <td>
+              <td data-label="Likelihood">{risk.likelihood}</td>
+              <td data-label="Impact">{risk.impact}</td>
+              <td data-label="Score">
                 <span className={`risk-band risk-band-${band}`}>
                   {score} {BAND_LABELS[band]}
                 </span>
               </td>
-              <td>{risk.owner ?? <span className="muted">Not set</span>}</td>
-              <td>{TREATMENT_LABELS[risk.treatment]}</td>
-              <td>{risk.controls.join(', ') || <span className="muted">None</span>}</td>
-              <td>{STATUS_LABELS[risk.status]}</td>
-              <td>
+              <td data-label="Owner">{risk.owner ?? <span className="muted">Not set</span>}</td>
+              <td data-label="Treatment">{TREATMENT_LABELS[risk.treatment]}</td>
+              <td data-label="Annex A controls">
+                {risk.controls.join(', ') || <span className="muted">None</span>}
+              </td>
+              <td data-label="Status">{STATUS_LABELS[risk.status]}</td>
+              <td data-label="Due">
                 {risk.dueDate === undefined ? (
                   <span className="muted">None</span>
                 ) : (

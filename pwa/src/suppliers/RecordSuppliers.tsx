@@ -1,15 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type * as Y from 'yjs';
 import { builtInCatalog } from '../../../shared/catalog/catalog.ts';
 import { AIMS_SUPPLIERS, suppliersOfRecord } from '../../../shared/documents/aims/index.ts';
+import { ErrorBoundary } from '../error-boundary/ErrorBoundary.tsx';
+import { lazyChunk } from '../error-boundary/lazy-chunk.tsx';
 import { useAims } from '../aims/use-aims.ts';
 import { SUPPLIERS_HREF, supplierAlerts } from './supplier-words.ts';
 
 // Loaded only when a lead can start a supplier file here: the record page stays light. A device
 // that goes offline before the service worker holds the chunk goes without the button rather
-// than losing the page (a failed import would reach no error boundary and unmount the app).
-const NewSupplierFile = lazy(() =>
-  import('./NewSupplierFile.tsx').catch(() => ({ default: (_: unknown) => <></> })),
+// than losing the page and what is being typed on it (its own boundary, with no message).
+const NewSupplierFile = lazyChunk(() =>
+  import('./NewSupplierFile.tsx').then((module) => module.default),
 );
 
 interface Props {
@@ -60,15 +62,17 @@ export function RecordSuppliers({ registry, recordId, toolKeys = [], canEdit, me
         </ul>
       )}
       {me !== undefined && tools.length > 0 && (
-        <Suspense fallback={null}>
-          <NewSupplierFile
-            registry={registry}
-            recordId={recordId}
-            tools={tools}
-            me={me}
-            now={now}
-          />
-        </Suspense>
+        <ErrorBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <NewSupplierFile
+              registry={registry}
+              recordId={recordId}
+              tools={tools}
+              me={me}
+              now={now}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </section>
   );

@@ -34,7 +34,7 @@ export function SectionWorkflow({ doc, assessment, readOnly, me, now, onError }:
     }
   }
   return (
-    <table className="workflow-sections">
+    <table className="workflow-sections table-cards">
       <caption>Sections</caption>
       <thead>
         <tr>
@@ -52,7 +52,7 @@ export function SectionWorkflow({ doc, assessment, readOnly, me, now, onError }:
               <th scope="row">
                 {index + 1}. {section.title}
               </th>
-              <td>
+              <td data-label="Status">
                 {readOnly ? (
                   <span className={`workflow-status status-${status}`}>
                     {STATUS_LABELS[status]}
@@ -83,7 +83,7 @@ export function SectionWorkflow({ doc, assessment, readOnly, me, now, onError }:
                   </label>
                 )}
               </td>
-              <td>
+              <td data-label="Assignee">
                 {readOnly ? (
                   <span>{state?.assignee ?? 'nobody'}</span>
                 ) : (

@@ -1,0 +1,98 @@
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { AI_RISK_ASSESSMENT, startAssessment } from '../../../../shared/assessments/index.ts';
+import { readAssessment, setSectionStatus } from '../../../../shared/documents/assessment/index.ts';
+import {
+  createRecord,
+  indexAssessment,
+  readRegistryRecord,
+} from '../../../../shared/documents/registry/index.ts';
+import { fakeSync } from '../../test-support/fake-sync.ts';
+import { cleanup, render, settle } from '../../test-support/render.tsx';
+import { AssessmentList } from '../AssessmentList.tsx';
+import { AssessmentView } from '../AssessmentView.tsx';
+import { assessmentProgress } from './assessment-progress.ts';
+
+const AT = Date.UTC(2026, 2, 10, 12);
+afterEach(cleanup);
+
+/** A risk assessment of HireRank (the built-in template's outline), indexed in the registry. */
+function workspace() {
+  const registry = new Y.Doc();
+  createRecord(registry, 'r1', { name: 'HireRank' }, 'Dana', AT);
+  const assessment = new Y.Doc({ gc: false });
+  const record = readRegistryRecord(registry, 'r1')!;
+  startAssessment(assessment, { template: AI_RISK_ASSESSMENT, record }, 'Dana', AT);
+  const { meta } = readAssessment(assessment);
+  indexAssessment(registry, {
+    id: 'a1',
+    recordId: 'r1',
+    kind: 'risk',
+    title: meta!.title,
+    createdBy: 'Dana',
+    createdAt: AT,
+  });
+  return { registry, assessment, outline: meta!.outline };
+}
+
+const shown = (view: HTMLElement) => view.querySelector('.assessment-progress')?.textContent;
+
+describe('assessment progress', () => {
+  it('counts the outline’s sections marked done, not those in draft or in review', () => {
+    const { assessment, outline } = workspace();
+    expect(outline.length).toBeGreaterThan(2);
+    setSectionStatus(assessment, outline[0]!.id, 'done', 'Dana', AT);
+    setSectionStatus(assessment, outline[1]!.id, 'in-review', 'Dana', AT);
+    expect(assessmentProgress(readAssessment(assessment))).toEqual({
+      done: 1,
+      total: outline.length,
+    });
+    expect(assessmentProgress(readAssessment(new Y.Doc()))).toEqual({ done: 0, total: 0 });
+  });
+
+  it('is the same in the list and on the page, and both follow a co-editor’s change', async () => {
+    const { registry, assessment, outline } = workspace();
+    setSectionStatus(assessment, outline[0]!.id, 'done', 'Dana', AT);
+    setSectionStatus(assessment, outline[2]!.id, 'done', 'Dana', AT);
+    const sync = fakeSync({ workspace: 'acme', token: 't', role: 'lead' }, { registry }, 'online', {
+      a1: assessment,
+    });
+    const list = await render(
+      <AssessmentList
+        registry={registry}
+        canCreate
+        openAssessment={sync.openAssessment}
+        me="Dana"
+        now={() => AT}
+      />,
+    );
+    const page = await render(
+      <AssessmentView
+        sync={sync}
+        assessmentId="a1"
+        role="lead"
+        me="Dana"
+        user={{ name: 'Dana', colour: '#2e86de' }}
+        now={() => AT}
+      />,
+    );
+    await settle();
+    const words = `2 of ${outline.length} sections done`;
+    expect(shown(list)).toBe(words);
+    expect(shown(page)).toBe(words);
+    const bar = list.querySelector('.assessment-progress progress')!;
+    expect(bar.getAttribute('value')).toBe('2');
+    expect(bar.getAttribute('max')).toBe(String(outline.length));
+    expect(document.getElementById(bar.getAttribute('aria-labelledby')!)?.textContent).toBe(words);
+
+    // A co-editor marks one more section done: both screens show it.
+    const held = sync.openAssessment('a1');
+    await act(async () => setSectionStatus(held.doc, outline[1]!.id, 'done', 'Ben', AT + 1));
+    held.release();
+    await settle();
+    const after = `3 of ${outline.length} sections done`;
+    expect(shown(list)).toBe(after);
+    expect(shown(page)).toBe(after);
+  });
+});
