@@ -1,50 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { AI_RISK_ASSESSMENT, startAssessment } from '../../../shared/assessments/index.ts';
 import {
   appendParagraphs,
   readAssessment,
   sectionFragment,
 } from '../../../shared/documents/assessment/index.ts';
-import { createRecord, readRegistryRecord } from '../../../shared/documents/registry/index.ts';
-import { fakeSync } from '../test-support/fake-sync.ts';
-import { cleanup, render, settle } from '../test-support/render.tsx';
-import { AssessmentView } from './AssessmentView.tsx';
+import { cleanup, settle } from '../test-support/render.tsx';
+import { renderView, workspace } from './assessment-view.test-support.tsx';
 
-const AT = Date.UTC(2026, 2, 10, 12);
 afterEach(cleanup);
-
-function workspace() {
-  const registry = new Y.Doc();
-  createRecord(registry, 'r1', { name: 'HireRank', purpose: 'Ranks applicants' }, 'Dana', AT);
-  const assessment = new Y.Doc({ gc: false });
-  const record = readRegistryRecord(registry, 'r1')!;
-  startAssessment(assessment, { template: AI_RISK_ASSESSMENT, record }, 'Dana', AT);
-  return { registry, assessment };
-}
-
-async function renderView(role: 'lead' | 'contributor' | 'member', docs = workspace()) {
-  const sync = fakeSync(
-    { workspace: 'acme', token: 't', role },
-    { registry: docs.registry },
-    'online',
-    {
-      a1: docs.assessment,
-    },
-  );
-  const view = await render(
-    <AssessmentView
-      sync={sync}
-      assessmentId="a1"
-      role={role}
-      me="Dana"
-      user={{ name: 'Dana', colour: '#2e86de' }}
-      now={() => AT}
-    />,
-  );
-  await settle();
-  return { view, ...docs, sync };
-}
 
 /** The accessible name of an element named by aria-labelledby. */
 const nameOf = (element: Element) =>

@@ -74,6 +74,7 @@ function AssessmentPage(props: PageProps) {
   const lastVersion = assessment.versions.at(-1);
   const { name, colour } = who.user;
   const user = useMemo(() => ({ name, color: colour }), [name, colour]);
+  const actor = useMemo(() => ({ name: who.me, role: who.role }), [who.me, who.role]);
   const meta = assessment.meta;
   if (!meta) {
     return (
@@ -131,6 +132,8 @@ function AssessmentPage(props: PageProps) {
           section={section}
           editable={editable}
           user={user}
+          actor={actor}
+          now={who.now}
           register={registerOf(section.id, live, lastVersion)}
         />
       ))}

@@ -2,13 +2,19 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { type Actor } from '../../../shared/comments/index.ts';
 import {
+  ASSESSMENT_SCHEMA,
   sectionFragmentName,
   type OutlineSection,
 } from '../../../shared/documents/assessment/index.ts';
+import { CommentsButton, CommentsPanel, useOpenThreadCount } from '../comments/CommentsPanel.tsx';
+import type { Passage } from '../comments/CommentsPanel.tsx';
+import { applyProposal, selectedPassage } from '../comments/passage.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
 import { RegisterView, type RegisterViewProps } from './RegisterView.tsx';
 import { sectionAwareness } from './section-awareness.ts';
 
@@ -21,6 +27,9 @@ interface Props {
   user: { name: string; color: string };
   /** The register's view of the section, when the template pre-fills it. */
   register?: RegisterViewProps | undefined;
+  /** Who comments (CMT7: whoever may write the assessment). */
+  actor: Actor;
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -36,10 +45,17 @@ export const SectionEditor = memo(function SectionEditor({
   editable,
   user,
   register,
+  actor,
+  now,
 }: Props) {
   const headingId = `section-title-${section.id}`;
   const guidanceId = `section-guidance-${section.id}`;
   const field = sectionFragmentName(section.id);
+  const host = useMemo(() => ({ doc, schema: ASSESSMENT_SCHEMA }), [doc]);
+  const subject = useMemo(() => ({ type: 'section' as const, id: section.id }), [section.id]);
+  const openThreads = useOpenThreadCount(host, subject);
+  const [commenting, setCommenting] = useState(false);
+  const [passage, setPassage] = useState<Passage | undefined>();
   const view = useMemo(
     () => sectionAwareness(awareness, doc.getXmlFragment(field)),
     [awareness, doc, field],
@@ -84,6 +100,38 @@ export const SectionEditor = memo(function SectionEditor({
         <p className="muted section-references">{section.references.join(' · ')}</p>
       )}
       {register ? <RegisterView {...register} /> : null}
+      <div className="section-tools">
+        <EditorToolbar
+          editor={editor}
+          label={`Formatting: ${section.title}`}
+          editable={editable}
+          onComment={
+            editable
+              ? () => {
+                  setPassage(selectedPassage(editor));
+                  setCommenting(true);
+                }
+              : undefined
+          }
+        />
+        <CommentsPanel
+          host={host}
+          subject={subject}
+          title={section.title}
+          actor={actor}
+          canComment={editable}
+          readOnlyReason="This assessment is read-only here: you can read its comments."
+          open={commenting}
+          onOpenChange={(open) => {
+            setCommenting(open);
+            if (!open) setPassage(undefined);
+          }}
+          passage={passage}
+          onAccept={(thread) => applyProposal(editor, thread)}
+          {...(now ? { now } : {})}
+          trigger={<CommentsButton count={openThreads} />}
+        />
+      </div>
       <div className="section-editor" data-testid={`section-editor-${section.id}`}>
         <EditorContent editor={editor} />
       </div>

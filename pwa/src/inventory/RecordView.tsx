@@ -24,6 +24,8 @@ import { RecordHistory } from './record/RecordHistory.tsx';
 import { RecordNotes } from './record/RecordNotes.tsx';
 import { RecordPresence } from './record/RecordPresence.tsx';
 import { personShown } from './record/record-words.ts';
+import { SubjectComments } from '../comments/CommentsPanel.tsx';
+import { REGISTRY_SCHEMA } from '../../../shared/documents/registry/schema.ts';
 import './record/record.css';
 
 interface Props {
@@ -68,6 +70,7 @@ export function RecordView({
   const logs = useDocument(registry, read, NO_LOGS);
   const viewers = useRecordViewers(record.id);
   const tiers = useTierScheme(registry);
+  const host = useMemo(() => ({ doc: registry, schema: REGISTRY_SCHEMA }), [registry]);
   useEffect(() => {
     // Containers made now sync before anyone writes a note into them (see ensureRecordLogs).
     if (!canEdit) return;
@@ -85,6 +88,15 @@ export function RecordView({
       <header className="record-header">
         <h1 id="record-heading">{record.name}</h1>
         <RecordPresence viewers={viewers} />
+        <SubjectComments
+          host={host}
+          subject={{ type: 'record', id: record.id }}
+          title={record.name}
+          actor={{ name: me, role: isAdmin ? 'admin' : canEdit ? 'lead' : 'contributor' }}
+          canComment={canEdit}
+          readOnlyReason="Only leads comment on records (they alone write the registry); you can read the discussion."
+          now={now}
+        />
       </header>
       <p className="muted record-dates">
         Created {formatDay(record.createdAt)} by {personShown(record.createdBy)} · last changed{' '}

@@ -182,7 +182,10 @@ describe('the risk register', () => {
     const { view, files } = await renderRegister(false);
     expect(view.textContent).toContain('Read only');
     expect(() => button(view, 'New risk')).toThrow();
-    expect(view.querySelector('tbody button')).toBeNull();
+    // No edit or remove: only each risk's comments, to read (CMT7).
+    const rowButtons = [...view.querySelectorAll('tbody button')];
+    expect(rowButtons.length).toBeGreaterThan(0);
+    expect(rowButtons.every((b) => b.classList.contains('comments-button'))).toBe(true);
     await click(button(view, 'Export CSV'));
     expect(files[0]!.name).toBe('acme-risk-register-2026-03-10.csv');
     const lines = files[0]!.text.split('\r\n');

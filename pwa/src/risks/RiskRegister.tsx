@@ -12,6 +12,8 @@ import { RiskDialog } from './RiskDialog.tsx';
 import { RiskFilters } from './RiskFilters.tsx';
 import { risksHref, riskRows, matchesFilter, sortRows, viewFromParams } from './risk-rows.ts';
 import { RiskTable } from './RiskTable.tsx';
+import { SubjectComments } from '../comments/CommentsPanel.tsx';
+import { REGISTRY_SCHEMA } from '../../../shared/documents/registry/schema.ts';
 import { useRisks } from './use-risks.ts';
 import { useRiskErm } from './erm/use-risk-erm.ts';
 import { useNumberRisks, useRiskRefs } from './use-risk-refs.ts';
@@ -140,6 +142,19 @@ export function RiskRegister({
         canEdit={canEdit}
         onEdit={(risk) => setEditing({ risk })}
         onRemove={setRemoving}
+        comments={(risk, ref) =>
+          registry && (
+            <SubjectComments
+              host={{ doc: registry, schema: REGISTRY_SCHEMA }}
+              subject={{ type: 'risk', id: risk.id }}
+              title={ref ?? risk.description.slice(0, 80)}
+              actor={{ name: me, role: canEdit ? 'lead' : 'contributor' }}
+              canComment={canEdit}
+              readOnlyReason="Only leads comment on risks (they alone write the registry); you can read the discussion."
+              now={now}
+            />
+          )
+        }
       />
       {problems.length > 0 && (
         <p className="muted small">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Risk } from '../../../shared/documents/registry/index.ts';
 import { day } from '../../../shared/assessments/index.ts';
 import { recordHref } from '../inventory/list/record-href.ts';
@@ -8,10 +9,13 @@ interface Props {
   canEdit: boolean;
   onEdit(risk: Risk): void;
   onRemove(risk: Risk): void;
+  /** A risk's comments button (CMT7), for every reader. */
+  comments?: (risk: Risk, ref: string | undefined) => ReactNode;
 }
 
 /** The register as a plain table (cards on a phone): a register holds tens of risks, not thousands. */
-export function RiskTable({ rows, canEdit, onEdit, onRemove }: Props) {
+export function RiskTable({ rows, canEdit, onEdit, onRemove, comments }: Props) {
+  const actions = canEdit || comments !== undefined;
   if (rows.length === 0) return <p className="muted">No risk matches.</p>;
   return (
     <div className="risk-table-wrap" tabIndex={0} role="region" aria-label="Risks">
@@ -30,7 +34,7 @@ export function RiskTable({ rows, canEdit, onEdit, onRemove }: Props) {
             <th scope="col">Annex A controls</th>
             <th scope="col">Status</th>
             <th scope="col">Due</th>
-            {canEdit && <th scope="col">Actions</th>}
+            {actions && <th scope="col">Actions</th>}
           </tr>
         </thead>
         <tbody>
@@ -76,22 +80,27 @@ export function RiskTable({ rows, canEdit, onEdit, onRemove }: Props) {
                   <time dateTime={day(risk.dueDate)}>{day(risk.dueDate)}</time>
                 )}
               </td>
-              {canEdit && (
+              {actions && (
                 <td className="risk-actions">
-                  <button
-                    type="button"
-                    onClick={() => onEdit(risk)}
-                    aria-label={`Edit ${risk.description.slice(0, 80)}`}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => onRemove(risk)}
-                    aria-label={`Remove ${risk.description.slice(0, 80)}`}
-                  >
-                    Remove
-                  </button>
+                  {comments?.(risk, ref)}
+                  {canEdit && (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => onEdit(risk)}
+                        aria-label={`Edit ${risk.description.slice(0, 80)}`}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => onRemove(risk)}
+                        aria-label={`Remove ${risk.description.slice(0, 80)}`}
+                      >
+                        Remove
+                      </button>
+                    </>
+                  )}
                 </td>
               )}
             </tr>
