@@ -55,6 +55,11 @@ const CatalogBrowser = lazy(() =>
     default: module.CatalogBrowser,
   })),
 );
+const NotificationsPage = lazy(() =>
+  import('../notifications/NotificationsPage.tsx').then((module) => ({
+    default: module.NotificationsPage,
+  })),
+);
 const TemplatesPage = lazy(() =>
   import('../templates/TemplatesPage.tsx').then((module) => ({ default: module.TemplatesPage })),
 );
@@ -213,6 +218,9 @@ function WorkspacePage({ path, sync, credentials }: Props) {
         incidentId={rest[0]}
       />,
     );
+  }
+  if (path === 'notifications') {
+    return page('the notifications', <NotificationsPage sync={sync} credentials={credentials} />);
   }
   if (path === 'templates') {
     return page(

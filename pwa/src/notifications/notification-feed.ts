@@ -1,0 +1,118 @@
+import type * as Y from 'yjs';
+import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
+import type { WorkspaceSync } from '../sync/workspace-sync.ts';
+import {
+  NOTIFICATION_SOURCES,
+  type NotificationDocs,
+  type NotificationSource,
+} from './notification-sources.ts';
+
+/** Changes closer together than this are derived once (a sync burst is many transactions). */
+export const SETTLE_MS = 150;
+/** Due-soon windows move with the clock: derive again at least this often while shown. */
+export const CLOCK_MS = 60 * 60_000;
+/** setTimeout's longest wait. */
+const MAX_TIMER = 2 ** 31 - 1;
+
+export interface FeedSnapshot {
+  all: readonly WorkspaceNotification[];
+  /** The time the derivation used: due and overdue are judged against it. */
+  now: number;
+  /** Sources that threw, by message: shown, never hiding the others' results. */
+  problems: readonly string[];
+}
+
+export interface NotificationFeed {
+  snapshot(): FeedSnapshot;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * Every notification of a workspace, derived live (NTF-UI4): the feed observes its documents'
+ * transactions (no polling of documents) and derives again, once per burst of changes, when
+ * someone looks. A clock timer derives again when the first due time passes, or hourly, since
+ * "due soon" and "overdue" change with time alone.
+ */
+export function createNotificationFeed(
+  docs: NotificationDocs,
+  options: { sources?: readonly NotificationSource[]; clock?: () => number } = {},
+): NotificationFeed {
+  const sources = options.sources ?? NOTIFICATION_SOURCES;
+  const clock = options.clock ?? Date.now;
+  const listeners = new Set<() => void>();
+  let current: FeedSnapshot | undefined;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let tick: ReturnType<typeof setTimeout> | undefined;
+
+  const stale = () => {
+    current = undefined;
+    listeners.forEach((listener) => listener());
+  };
+  const changed = (transaction: Y.Transaction) => {
+    if (transaction.changed.size === 0) return;
+    if (listeners.size === 0) return void (current = undefined); // derived when next looked at
+    if (settle !== undefined) return;
+    settle = setTimeout(() => {
+      settle = undefined;
+      stale();
+    }, SETTLE_MS);
+  };
+  const schedule = (snapshot: FeedSnapshot) => {
+    if (tick !== undefined) clearTimeout(tick);
+    if (listeners.size === 0) return;
+    const next = Math.min(
+      snapshot.now + CLOCK_MS,
+      ...snapshot.all.flatMap((n) =>
+        n.dueAt !== undefined && n.dueAt > snapshot.now ? [n.dueAt] : [],
+      ),
+    );
+    tick = setTimeout(stale, Math.min(Math.max(next - clock(), 0) + 1, MAX_TIMER));
+  };
+  const derive = (): FeedSnapshot => {
+    const now = clock();
+    const all: WorkspaceNotification[] = [];
+    const problems: string[] = [];
+    for (const source of sources) {
+      try {
+        all.push(...source(docs, now));
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    const snapshot = { all, now, problems };
+    schedule(snapshot);
+    return snapshot;
+  };
+  // Observed for the feed's whole life (as long as its documents'), so that a change made while
+  // nobody looked is known; deriving waits until someone does.
+  for (const doc of [docs.registry, docs.discoveries]) doc?.on('afterTransaction', changed);
+
+  return {
+    snapshot: () => (current ??= derive()),
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1 && current) schedule(current);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        [settle, tick].forEach((timer) => timer !== undefined && clearTimeout(timer));
+        settle = tick = undefined;
+      };
+    },
+  };
+}
+
+const feeds = new WeakMap<WorkspaceSync, NotificationFeed>();
+
+/** The one feed of a workspace's sync, shared by the bell and the page. */
+export function feedFor(sync: WorkspaceSync): NotificationFeed {
+  let feed = feeds.get(sync);
+  if (!feed) {
+    feed = createNotificationFeed({
+      registry: sync.doc('registry'),
+      discoveries: sync.doc('discoveries'),
+    });
+    feeds.set(sync, feed);
+  }
+  return feed;
+}
