@@ -20,6 +20,9 @@ export const NOTIFICATION_SUBJECTS = [
   'incident',
   'discovery',
   'comment',
+  // A management-system register entry (a corrective action, a review action, a controlled
+  // document, a management review): ISO/IEC 42001 duties with an owner and a due day.
+  'aims',
 ] as const;
 export type NotificationSubject = (typeof NOTIFICATION_SUBJECTS)[number];
 

@@ -2,7 +2,7 @@
 export * from './registers.ts';
 export * from './fields.ts';
 export * from './entries.ts';
-export { checkRules, isActionOverdue } from './rules.ts';
+export { ACTION_PENDING, checkRules, isActionOverdue } from './rules.ts';
 export * from './export.ts';
 export * from './counts.ts';
 export * from './ai-policy.ts';

@@ -26,7 +26,7 @@ export function checkRules(register: RegisterSpec, values: EntryValues): void {
 }
 
 /** Statuses whose corrective action is still to be done: past its due date, it is overdue. */
-const ACTION_PENDING = new Set(['open', 'action-planned']);
+export const ACTION_PENDING: ReadonlySet<string> = new Set(['open', 'action-planned']);
 
 const DAY = 86_400_000;
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIER_SCHEME } from '../../../shared/classification/tiers.ts';
+import { DEFAULT_TIER_SCHEME } from '../classification/tiers.ts';
 import type {
   Approval,
   AssessmentIndexEntry,
   RegistryRecord,
   Risk,
-} from '../../../shared/documents/registry/index.ts';
+} from '../documents/registry/index.ts';
 import {
   reviewStatusLabel,
   reviewsDue,
