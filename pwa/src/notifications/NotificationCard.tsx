@@ -1,7 +1,7 @@
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
 import { KIND_LABELS } from './inbox-groups.ts';
 import { KIND_ICONS } from './kind-icons.ts';
-import { safeHref, whenText } from './when.ts';
+import { isOverdue, safeHref, whenText } from './when.ts';
 
 interface Props {
   item: WorkspaceNotification;
@@ -15,7 +15,7 @@ interface Props {
 export function NotificationCard({ item, read, now, onRead, onUnread }: Props) {
   const Icon = KIND_ICONS[item.kind];
   const href = safeHref(item.subject.href);
-  const overdue = item.dueAt !== undefined && item.dueAt <= now;
+  const overdue = isOverdue(item, now);
   return (
     <li className="ntf-card" data-unread={!read || undefined}>
       <span className="ntf-icon" aria-hidden>

@@ -15,6 +15,7 @@ import {
   testSource,
 } from './test-notifications.ts';
 import { act } from 'react';
+import { createRecord } from '../../../shared/documents/registry/index.ts';
 
 afterEach(() => {
   cleanup();
@@ -50,6 +51,38 @@ async function shown(credentials: Credentials, items = [notification('a')]) {
 }
 
 describe('the notifications page and the bell', () => {
+  it('shows what shared/notifications derives from the registry, live: a record I own', async () => {
+    const registry = new Y.Doc();
+    const sync = fakeSync(leila, { registry });
+    const view = await render(
+      <DeviceValuesProvider value={memoryDeviceValues()}>
+        <NotificationBell sync={sync} credentials={leila} />
+        <NotificationsPage sync={sync} credentials={leila} />
+      </DeviceValuesProvider>,
+    );
+    expect(view.textContent).toContain('Nothing concerns you yet.');
+    await act(async () => {
+      createRecord(
+        registry,
+        'rec-1',
+        { name: 'HireRank', owner: 'Leila Moreau' },
+        'Dana Reyes',
+        NOW,
+      );
+      createRecord(registry, 'rec-2', { name: 'Copilot', owner: 'Dana Reyes' }, 'Dana Reyes', NOW);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 20));
+    });
+    await settle();
+    const link = view.querySelector('li a');
+    expect(link?.textContent).toBe('HireRank');
+    expect(link?.getAttribute('href')).toBe('#/inventory/rec-1');
+    expect(view.querySelectorAll('li')).toHaveLength(1);
+    expect(view.textContent).toContain('Assigned to you');
+    expect(view.querySelector('a.notification-bell')?.getAttribute('aria-label')).toBe(
+      'Notifications, 1 unread',
+    );
+  });
+
   it('lists only what concerns me, due and overdue first, and the bell counts the unread', async () => {
     const { view, bell, titles } = await shown(leila, [
       notification('mine', { at: hoursFromNow(-2) }),
@@ -80,8 +113,8 @@ describe('the notifications page and the bell', () => {
     expect(bell()).toBe('Notifications, 3 unread');
     const link = view.querySelector('li a[href="#/incidents/inc-1"]');
     expect(link?.textContent).toBe('Chatbot outage');
-    expect(view.textContent).toContain('due 2026-12-07 (in 5 hours)');
-    expect(view.textContent).toContain('overdue since 2026-12-07 (1 hour ago)');
+    expect(view.textContent).toContain('due 2026-12-07 14:00 UTC (in 5 hours)');
+    expect(view.textContent).toContain('overdue since 2026-12-07 08:00 UTC (1 hour ago)');
   });
 
   it('gives a notification that names nobody to a lead', async () => {

@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { concernsMe, meOf, myNotifications } from './for-me.ts';
+import { meOf, myNotifications } from './for-me.ts';
 import { notification } from './test-notifications.ts';
 
 describe('what concerns me (NTF-UI1)', () => {
   const leila = meOf('Leila  Moreau', 'contributor');
   const lead = meOf('Dana Reyes', 'lead');
+  const ids = (items: { id: string }[]) => items.map((n) => n.id);
 
-  it('is what names me among its recipients, compared as the directory folds names', () => {
-    expect(concernsMe(notification('a', { recipients: ['leila moreau'] }), leila)).toBe(true);
-    expect(concernsMe(notification('b', { recipients: ['Leila Moreau '] }), leila)).toBe(true);
-    expect(concernsMe(notification('c', { recipients: ['dana reyes'] }), leila)).toBe(false);
+  it('is what names my directory key, the signed-in name folded as the directory folds it', () => {
+    const items = [
+      notification('mine', { recipients: ['leila moreau'] }),
+      notification('shared', { recipients: ['dana reyes', 'leila moreau'] }),
+      notification('other', { recipients: ['dana reyes'] }),
+    ];
+    expect(ids(myNotifications(items, leila))).toEqual(['mine', 'shared']);
   });
 
   it('gives what names nobody to every lead and admin, not to a contributor', () => {
-    const unowned = notification('d', { recipients: [] });
-    expect(concernsMe(unowned, lead)).toBe(true);
-    expect(concernsMe(unowned, meOf('Sam', 'admin'))).toBe(true);
-    expect(concernsMe(unowned, leila)).toBe(false);
+    const unowned = [notification('d', { recipients: [] })];
+    expect(ids(myNotifications(unowned, lead))).toEqual(['d']);
+    expect(ids(myNotifications(unowned, meOf('Sam', 'admin')))).toEqual(['d']);
+    expect(myNotifications(unowned, leila)).toEqual([]);
   });
 
   it('keeps each id once when two sources name the same fact', () => {

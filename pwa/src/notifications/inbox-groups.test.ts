@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countByKind, groupNotifications } from './inbox-groups.ts';
+import { whenText } from './when.ts';
 import { hoursFromNow, notification, NOW } from './test-notifications.ts';
 
 describe('the inbox groups (NTF-UI2)', () => {
@@ -27,6 +28,26 @@ describe('the inbox groups (NTF-UI2)', () => {
     const groups = groupNotifications([notification('x', { dueAt: NOW })], () => false, NOW);
     expect(groups.map((g) => g.id)).toEqual(['overdue']);
     expect(groupNotifications([], () => false, NOW)).toEqual([]);
+  });
+
+  it('counts a due day (midnight UTC) as due until it ended, as shared/ does; a clock is a moment', () => {
+    const today = Date.UTC(2026, 11, 7);
+    const yesterday = Date.UTC(2026, 11, 6);
+    const items = [
+      notification('review-today', { kind: 'review.due', dueAt: today }),
+      notification('review-yesterday', { kind: 'review.due', dueAt: yesterday }),
+      notification('clock-midnight', { kind: 'clock.due', dueAt: today }),
+    ];
+    const groups = groupNotifications(items, () => false, NOW);
+    expect(groups.map((g) => [g.id, g.items.map((n) => n.id)])).toEqual([
+      ['overdue', ['clock-midnight', 'review-yesterday']],
+      ['due', ['review-today']],
+    ]);
+    expect(items.map((n) => whenText(n, NOW))).toEqual([
+      'due 2026-12-07 (today)',
+      'was due 2026-12-06 (yesterday)',
+      'overdue since 2026-12-07 00:00 UTC (9 hours ago)',
+    ]);
   });
 
   it('counts each kind for the filter', () => {

@@ -2,6 +2,7 @@ import type {
   NotificationKind,
   WorkspaceNotification,
 } from '../../../shared/notifications/notification.ts';
+import { deadlineOf, isOverdue } from './when.ts';
 
 /** What each kind is called on the page and in its filter. */
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -29,7 +30,7 @@ export interface NotificationGroup {
 }
 
 /**
- * NTF-UI2: what has a due time comes first — overdue (due time passed), then due soon, each
+ * NTF-UI2: what has a due time comes first — overdue (its deadline passed: when.ts), then due soon, each
  * soonest first, read or not, since a running clock still runs once seen — then the unread rest,
  * newest first, then the read rest. Empty groups are left out.
  */
@@ -45,11 +46,11 @@ export function groupNotifications(
     read: [],
   };
   for (const item of items) {
-    if (item.dueAt !== undefined) groups[item.dueAt <= now ? 'overdue' : 'due'].push(item);
+    if (item.dueAt !== undefined) groups[isOverdue(item, now) ? 'overdue' : 'due'].push(item);
     else groups[isRead(item.id) ? 'read' : 'new'].push(item);
   }
   const byDue = (a: WorkspaceNotification, b: WorkspaceNotification) =>
-    (a.dueAt ?? 0) - (b.dueAt ?? 0) || a.id.localeCompare(b.id);
+    (deadlineOf(a) ?? 0) - (deadlineOf(b) ?? 0) || a.id.localeCompare(b.id);
   const byNewest = (a: WorkspaceNotification, b: WorkspaceNotification) =>
     b.at - a.at || a.id.localeCompare(b.id);
   groups.overdue.sort(byDue);

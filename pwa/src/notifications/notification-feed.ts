@@ -6,6 +6,7 @@ import {
   type NotificationDocs,
   type NotificationSource,
 } from './notification-sources.ts';
+import { deadlineOf } from './when.ts';
 
 /** Changes closer together than this are derived once (a sync burst is many transactions). */
 export const SETTLE_MS = 150;
@@ -62,9 +63,10 @@ export function createNotificationFeed(
     if (listeners.size === 0) return;
     const next = Math.min(
       snapshot.now + CLOCK_MS,
-      ...snapshot.all.flatMap((n) =>
-        n.dueAt !== undefined && n.dueAt > snapshot.now ? [n.dueAt] : [],
-      ),
+      ...snapshot.all.flatMap((n) => {
+        const deadline = deadlineOf(n);
+        return deadline !== undefined && deadline > snapshot.now ? [deadline] : [];
+      }),
     );
     tick = setTimeout(stale, Math.min(Math.max(next - clock(), 0) + 1, MAX_TIMER));
   };
