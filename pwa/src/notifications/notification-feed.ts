@@ -6,6 +6,7 @@ import {
   type NotificationDocs,
   type NotificationSource,
 } from './notification-sources.ts';
+import { holdListedAssessments } from './hold-assessments.ts';
 import { deadlineOf } from './when.ts';
 
 /** Changes closer together than this are derived once (a sync burst is many transactions). */
@@ -26,6 +27,17 @@ export interface FeedSnapshot {
 export interface NotificationFeed {
   snapshot(): FeedSnapshot;
   subscribe(listener: () => void): () => void;
+  /** Derives again on this document's changes too (an assessment opened later); returns the undo. */
+  watch(doc: Y.Doc): () => void;
+  /** Derives again soon, as after a change (a document's local copy arrived). */
+  refresh(): void;
+}
+
+export interface FeedOptions {
+  sources?: readonly NotificationSource[];
+  clock?: () => number;
+  /** Runs while someone listens (from the first listener to the last): returns its stop. */
+  activate?: (feed: NotificationFeed) => () => void;
 }
 
 /**
@@ -36,7 +48,7 @@ export interface NotificationFeed {
  */
 export function createNotificationFeed(
   docs: NotificationDocs,
-  options: { sources?: readonly NotificationSource[]; clock?: () => number } = {},
+  options: FeedOptions = {},
 ): NotificationFeed {
   const sources = options.sources ?? NOTIFICATION_SOURCES;
   const clock = options.clock ?? Date.now;
@@ -44,19 +56,22 @@ export function createNotificationFeed(
   let current: FeedSnapshot | undefined;
   let settle: ReturnType<typeof setTimeout> | undefined;
   let tick: ReturnType<typeof setTimeout> | undefined;
+  let deactivate: (() => void) | undefined;
 
   const stale = () => {
     current = undefined;
     listeners.forEach((listener) => listener());
   };
-  const changed = (transaction: Y.Transaction) => {
-    if (transaction.changed.size === 0) return;
+  const refresh = () => {
     if (listeners.size === 0) return void (current = undefined); // derived when next looked at
     if (settle !== undefined) return;
     settle = setTimeout(() => {
       settle = undefined;
       stale();
     }, SETTLE_MS);
+  };
+  const changed = (transaction: Y.Transaction) => {
+    if (transaction.changed.size > 0) refresh();
   };
   const schedule = (snapshot: FeedSnapshot) => {
     if (tick !== undefined) clearTimeout(tick);
@@ -85,35 +100,55 @@ export function createNotificationFeed(
     schedule(snapshot);
     return snapshot;
   };
+  const watch = (doc: Y.Doc) => {
+    doc.on('afterTransaction', changed);
+    return () => doc.off('afterTransaction', changed);
+  };
   // Observed for the feed's whole life (as long as its documents'), so that a change made while
   // nobody looked is known; deriving waits until someone does.
-  for (const doc of [docs.registry, docs.discoveries]) doc?.on('afterTransaction', changed);
+  for (const doc of [docs.registry, docs.discoveries]) if (doc) watch(doc);
 
-  return {
+  const feed: NotificationFeed = {
     snapshot: () => (current ??= derive()),
     subscribe(listener) {
       listeners.add(listener);
-      if (listeners.size === 1 && current) schedule(current);
+      if (listeners.size === 1) {
+        if (current) schedule(current);
+        deactivate = options.activate?.(feed);
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size > 0) return;
         [settle, tick].forEach((timer) => timer !== undefined && clearTimeout(timer));
         settle = tick = undefined;
+        deactivate?.();
+        deactivate = undefined;
       };
     },
+    watch,
+    refresh,
   };
+  return feed;
 }
 
 const feeds = new WeakMap<WorkspaceSync, NotificationFeed>();
 
-/** The one feed of a workspace's sync, shared by the bell and the page. */
+/**
+ * The one feed of a workspace's sync, shared by the bell and the page. While it is shown it holds
+ * the workspace's assessments (their reviewers and section assignees are in their own documents).
+ */
 export function feedFor(sync: WorkspaceSync): NotificationFeed {
   let feed = feeds.get(sync);
   if (!feed) {
-    feed = createNotificationFeed({
-      registry: sync.doc('registry'),
-      discoveries: sync.doc('discoveries'),
-    });
+    const assessments = new Map<string, Y.Doc>();
+    const registry = sync.doc('registry');
+    feed = createNotificationFeed(
+      { registry, discoveries: sync.doc('discoveries'), assessments },
+      {
+        activate: (live) =>
+          holdListedAssessments({ sync, registry, into: assessments, feed: live }),
+      },
+    );
     feeds.set(sync, feed);
   }
   return feed;
