@@ -7,7 +7,8 @@ interface Props {
   item: WorkspaceNotification;
   read: boolean;
   now: number;
-  onRead(id: string): void;
+  /** `fromButton`: marked with its button (not by opening its link). */
+  onRead(id: string, fromButton?: boolean): void;
   onUnread(id: string): void;
 }
 
@@ -17,7 +18,7 @@ export function NotificationCard({ item, read, now, onRead, onUnread }: Props) {
   const href = safeHref(item.subject.href);
   const overdue = isOverdue(item, now);
   return (
-    <li className="ntf-card" data-unread={!read || undefined}>
+    <li className="ntf-card" data-unread={!read || undefined} data-id={item.id}>
       <span className="ntf-icon" aria-hidden>
         <Icon size={18} />
       </span>
@@ -42,7 +43,7 @@ export function NotificationCard({ item, read, now, onRead, onUnread }: Props) {
       <button
         type="button"
         className="ghost ntf-mark"
-        onClick={() => (read ? onUnread(item.id) : onRead(item.id))}
+        onClick={() => (read ? onUnread(item.id) : onRead(item.id, true))}
       >
         {read ? 'Mark unread' : 'Mark read'}
         <span className="visually-hidden">: {item.subject.title}</span>

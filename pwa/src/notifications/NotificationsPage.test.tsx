@@ -137,6 +137,8 @@ describe('the notifications page and the bell', () => {
     expect(titles('read')).toEqual(['Record a']);
     await click(button(view, 'Mark read: Record b'));
     expect(bell()).toBe('Notifications, 1 unread');
+    // The card moved to "Earlier"; its button there keeps the keyboard's focus.
+    expect(document.activeElement).toBe(button(view, 'Mark unread: Record b'));
     await click(button(view, 'Mark unread: Record b'));
     expect(bell()).toBe('Notifications, 2 unread');
     await click(button(view, 'Mark all read'));

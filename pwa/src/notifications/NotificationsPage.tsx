@@ -1,5 +1,5 @@
 import { CheckCheck } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   NOTIFICATION_KINDS,
   type NotificationKind,
@@ -29,6 +29,17 @@ type Filter = NotificationKind | 'all';
 export function NotificationsPage({ sync, credentials, feed }: Props) {
   const { mine, marks, store, now, problems } = useMyNotifications(sync, credentials, feed);
   const [filter, setFilter] = useState<Filter>('all');
+  // A card marked read or unread moves to another group: its button keeps the focus there.
+  const list = useRef<HTMLDivElement>(null);
+  const [moved, setMoved] = useState<string>();
+  useEffect(() => {
+    if (moved === undefined) return;
+    const card = [...(list.current?.querySelectorAll('li[data-id]') ?? [])].find(
+      (li) => li.getAttribute('data-id') === moved,
+    );
+    card?.querySelector<HTMLButtonElement>('.ntf-mark')?.focus();
+    setMoved(undefined);
+  }, [moved, marks]);
   const counts = useMemo(() => countByKind(mine), [mine]);
   const shown = filter === 'all' ? mine : mine.filter((n) => n.kind === filter);
   const groups = groupNotifications(shown, (id) => marks.has(id), now);
@@ -50,7 +61,7 @@ export function NotificationsPage({ sync, credentials, feed }: Props) {
   );
 
   return (
-    <div className="notifications">
+    <div className="notifications" ref={list}>
       <header className="ntf-header">
         <h1>Notifications</h1>
         <button type="button" onClick={markAll} disabled={unreadShown.length === 0}>
@@ -93,8 +104,14 @@ export function NotificationsPage({ sync, credentials, feed }: Props) {
                 item={item}
                 read={marks.has(item.id)}
                 now={now}
-                onRead={(id) => store.markRead([id])}
-                onUnread={(id) => store.markUnread(id)}
+                onRead={(id, fromButton) => {
+                  store.markRead([id]);
+                  if (fromButton) setMoved(id);
+                }}
+                onUnread={(id) => {
+                  store.markUnread(id);
+                  setMoved(id);
+                }}
               />
             ))}
           </ul>
