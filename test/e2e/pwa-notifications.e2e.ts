@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createRecord } from '../../shared/documents/registry/index.ts';
+import { createRecord, saveIncident } from '../../shared/documents/registry/index.ts';
+import { HOUR, incidentFields } from '../../shared/incidents/fixture.test-support.ts';
 import { hasChromium } from './harness/browser.ts';
 import { cuttableContext } from './harness/cuttable-context.ts';
 import { horizontalOverflow, unreachableControls } from './harness/layout-probe.ts';
@@ -29,6 +30,16 @@ describe.skipIf(!hasChromium())('notifications (end to end)', () => {
       'seed',
       Date.now(),
     );
+    // A serious incident with a personal data breach, detected an hour ago: its legal clocks run,
+    // and a clock concerns every lead, not a contributor (NTF5, NTF-UI1).
+    const detectedAt = Date.now() - HOUR;
+    saveIncident(
+      registry.doc,
+      'inc-1',
+      incidentFields({ systemId: 'rec-1', serious: ['a'], personalDataBreach: true, detectedAt }),
+      'seed',
+      detectedAt,
+    );
     await registry.acknowledged();
 
     // Leila, a contributor, on her phone in the dark.
@@ -43,15 +54,30 @@ describe.skipIf(!hasChromium())('notifications (end to end)', () => {
     await expect.poll(() => bell(leila)).toBe('Notifications');
 
     // Dana, a lead, on her desktop, makes Leila the record's business owner.
-    const desk = await ws.browser().newContext({ viewport: { width: 1440, height: 900 } });
+    const desk = await ws.browser().newContext({
+      viewport: { width: 1440, height: 900 },
+      colorScheme: 'light',
+    });
     const dana = await desk.newPage();
     await ws.joinAsLead(dana, '--label', 'Dana Reyes');
+    // Her own bell counts the incident's running clocks; her desktop lists them, soonest first.
+    await expect.poll(() => bell(dana), { timeout: 15_000 }).toMatch(/^Notifications, \d+ unread$/);
+    await dana.goto(`${ws.relay().url}/#/notifications`);
+    await expect.poll(() => heading(dana), { timeout: 10_000 }).toBe('Notifications');
+    await expect
+      .poll(() => dana.locator('#ntf-due, #ntf-overdue').first().textContent())
+      .toMatch(/^(Due soon|Overdue) \d+$/);
+    expect(await dana.getByText('Clock running').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow(dana)).toBe(0);
+    expect(await unreachableControls(dana)).toEqual([]);
+    expect(await seriousViolations(dana)).toEqual([]);
+    await dana.screenshot({ path: screenshotPath('pwa-notifications-desktop-light') });
     await dana.goto(`${ws.relay().url}/#/inventory/rec-1`);
     await expect.poll(() => heading(dana), { timeout: 10_000 }).toBe('HireRank');
     await dana.getByLabel('Business owner', { exact: true }).fill('Leila Moreau');
     await dana.getByLabel('Business owner', { exact: true }).press('Enter');
 
-    // Leila's bell counts it without a reload; the page lists it as new.
+    // Leila's bell counts it without a reload (the clocks are the leads'); the page lists it as new.
     await expect.poll(() => bell(leila), { timeout: 15_000 }).toBe('Notifications, 1 unread');
     await leila.locator('a.notification-bell').click();
     await expect.poll(() => leila.url()).toMatch(/#\/notifications$/);
@@ -60,6 +86,7 @@ describe.skipIf(!hasChromium())('notifications (end to end)', () => {
     await expect.poll(() => link.count()).toBe(1);
     const card = leila.locator('li.ntf-card', { has: link });
     expect(await card.getAttribute('data-unread')).toBe('true');
+    expect(await leila.locator('li.ntf-card').count()).toBe(1);
     expect(await card.textContent()).toContain('Assigned to you');
     expect(await horizontalOverflow(leila)).toBe(0);
     expect(await unreachableControls(leila)).toEqual([]);

@@ -60,7 +60,10 @@ describe('the notifications page and the bell', () => {
         <NotificationsPage sync={sync} credentials={leila} />
       </DeviceValuesProvider>,
     );
-    expect(view.textContent).toContain('Nothing concerns you yet.');
+    // Never "nothing concerns you" before the derivations' code has loaded.
+    expect(view.textContent).toContain('Reading what concerns you…');
+    expect(view.textContent).not.toContain('Nothing concerns you yet.');
+    await vi.waitFor(() => expect(view.textContent).toContain('Nothing concerns you yet.'));
     await act(async () => {
       createRecord(
         registry,

@@ -27,7 +27,11 @@ type Filter = NotificationKind | 'all';
  * new, then read; filtered by kind; each links to its subject; read marks are this device's.
  */
 export function NotificationsPage({ sync, credentials, feed }: Props) {
-  const { mine, marks, store, now, problems } = useMyNotifications(sync, credentials, feed);
+  const { mine, marks, store, now, problems, loading } = useMyNotifications(
+    sync,
+    credentials,
+    feed,
+  );
   const [filter, setFilter] = useState<Filter>('all');
   // A card marked read or unread moves to another group: its button keeps the focus there.
   const list = useRef<HTMLDivElement>(null);
@@ -91,7 +95,8 @@ export function NotificationsPage({ sync, credentials, feed }: Props) {
           );
         })}
       </div>
-      {groups.length === 0 && <Empty filtered={filter !== 'all'} />}
+      {loading && <p className="muted">Reading what concerns you…</p>}
+      {!loading && groups.length === 0 && <Empty filtered={filter !== 'all'} />}
       {groups.map((group) => (
         <section key={group.id} className="ntf-group" aria-labelledby={`ntf-${group.id}`}>
           <h2 id={`ntf-${group.id}`}>

@@ -18,6 +18,7 @@ import { fakeSync } from '../test-support/fake-sync.ts';
 import { meOf, myNotifications } from './for-me.ts';
 import { holdListedAssessments } from './hold-assessments.ts';
 import { createNotificationFeed } from './notification-feed.ts';
+import { NOTIFICATION_SOURCES } from './notification-sources.ts';
 
 const AT = Date.UTC(2026, 11, 7, 9, 0);
 const dana = { name: 'Dana Reyes', role: 'lead' } as const;
@@ -72,7 +73,10 @@ describe('the inbox holds the listed assessments (NTF-UI4)', () => {
     const into = new Map<string, Y.Doc>();
     const feed = createNotificationFeed(
       { registry, assessments: into },
-      { activate: (live) => holdListedAssessments({ sync, registry, into, feed: live, delay: 0 }) },
+      {
+        sources: NOTIFICATION_SOURCES,
+        activate: (live) => holdListedAssessments({ sync, registry, into, feed: live, delay: 0 }),
+      },
     );
     const leila = () => myNotifications(feed.snapshot().all, meOf('Leila Moreau', 'contributor'));
     expect(leila().map((n) => n.kind)).toEqual(['mentioned']); // the registry's comment only

@@ -1,11 +1,7 @@
 import type * as Y from 'yjs';
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
-import {
-  NOTIFICATION_SOURCES,
-  type NotificationDocs,
-  type NotificationSource,
-} from './notification-sources.ts';
+import type { NotificationDocs, NotificationSource } from './notification-sources.ts';
 import { holdListedAssessments } from './hold-assessments.ts';
 import { deadlineOf } from './when.ts';
 
@@ -22,6 +18,8 @@ export interface FeedSnapshot {
   now: number;
   /** Sources that threw, by message: shown, never hiding the others' results. */
   problems: readonly string[];
+  /** The derivations' code is still loading: nothing is known yet (not "nothing concerns you"). */
+  loading?: true;
 }
 
 export interface NotificationFeed {
@@ -34,6 +32,7 @@ export interface NotificationFeed {
 }
 
 export interface FeedOptions {
+  /** The derivations; by default loaded on first use, in their own chunk (not the first screen's). */
   sources?: readonly NotificationSource[];
   clock?: () => number;
   /** Runs while someone listens (from the first listener to the last): returns its stop. */
@@ -50,7 +49,24 @@ export function createNotificationFeed(
   docs: NotificationDocs,
   options: FeedOptions = {},
 ): NotificationFeed {
-  const sources = options.sources ?? NOTIFICATION_SOURCES;
+  let sources = options.sources;
+  let loading: Promise<void> | undefined;
+  const load = () =>
+    (loading ??= import('./notification-sources.ts').then(
+      (module) => {
+        sources = module.NOTIFICATION_SOURCES;
+        stale();
+      },
+      (error: unknown) => {
+        loading = undefined; // an update replaced the chunk, or offline before it was cached
+        sources = [
+          () => {
+            throw error instanceof Error ? error : new Error(String(error));
+          },
+        ];
+        stale();
+      },
+    ));
   const clock = options.clock ?? Date.now;
   const listeners = new Set<() => void>();
   let current: FeedSnapshot | undefined;
@@ -87,6 +103,10 @@ export function createNotificationFeed(
   };
   const derive = (): FeedSnapshot => {
     const now = clock();
+    if (!sources) {
+      void load();
+      return { all: [], now, problems: [], loading: true };
+    }
     const all: WorkspaceNotification[] = [];
     const problems: string[] = [];
     for (const source of sources) {

@@ -8,8 +8,9 @@ import { useReadMarks, type ReadMarks, type ReadStore } from './read-state.ts';
 
 export interface MyNotifications {
   mine: readonly WorkspaceNotification[];
-  /** Unread among mine; undefined until this device's read marks are loaded. */
+  /** Unread among mine; undefined until the derivations and this device's read marks are loaded. */
   unread: number | undefined;
+  loading: boolean;
   marks: ReadMarks;
   store: ReadStore;
   now: number;
@@ -32,9 +33,10 @@ export function useMyNotifications(
     () => myNotifications(snapshot.all, meOf(name, credentials.role)),
     [snapshot, name, credentials.role],
   );
+  const loading = Boolean(snapshot.loading) || !loaded;
   const unread = useMemo(
-    () => (loaded ? mine.filter((n) => !marks.has(n.id)).length : undefined),
-    [mine, marks, loaded],
+    () => (loading ? undefined : mine.filter((n) => !marks.has(n.id)).length),
+    [mine, marks, loading],
   );
-  return { mine, unread, marks, store, now: snapshot.now, problems: snapshot.problems };
+  return { mine, unread, loading, marks, store, now: snapshot.now, problems: snapshot.problems };
 }
