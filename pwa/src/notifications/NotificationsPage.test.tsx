@@ -13,6 +13,7 @@ import {
   NOW,
   putNotifications,
   testSource,
+  derivations,
 } from './test-notifications.ts';
 import { act } from 'react';
 import { createRecord } from '../../../shared/documents/registry/index.ts';
@@ -34,7 +35,10 @@ async function shown(credentials: Credentials, items = [notification('a')]) {
   const registry = new Y.Doc();
   putNotifications(registry, items);
   const sync = fakeSync(credentials, { registry });
-  const feed = createNotificationFeed({ registry }, { sources: [testSource], clock: () => NOW });
+  const feed = createNotificationFeed(
+    { registry },
+    { derivations: derivations(testSource), clock: () => NOW },
+  );
   const values = memoryDeviceValues();
   const view = await render(
     <DeviceValuesProvider value={values}>

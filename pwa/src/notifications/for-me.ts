@@ -1,19 +1,8 @@
-import type { Role } from '../../../shared/auth/access.ts';
-import { personKey } from '../../../shared/documents/registry/people.ts';
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
 import { notificationsFor } from '../../../shared/notifications/workspace-notifications.ts';
+import type { Me } from './me.ts';
 
-/** Who "me" is for the inbox: the signed-in person's directory key and whether they lead. */
-export interface Me {
-  /** `personKey` of the signed-in person's name (`personOf(credentials)`). */
-  key: string;
-  lead: boolean;
-}
-
-export const meOf = (name: string, role: Role): Me => ({
-  key: personKey(name),
-  lead: role === 'admin' || role === 'lead',
-});
+export { meOf, type Me } from './me.ts';
 
 /**
  * NTF-UI1: mine are those whose recipients hold my key, and, when I lead the workspace, those

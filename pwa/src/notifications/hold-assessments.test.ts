@@ -18,7 +18,7 @@ import { fakeSync } from '../test-support/fake-sync.ts';
 import { meOf, myNotifications } from './for-me.ts';
 import { holdListedAssessments } from './hold-assessments.ts';
 import { createNotificationFeed } from './notification-feed.ts';
-import { NOTIFICATION_SOURCES } from './notification-sources.ts';
+import { DERIVATIONS } from './notification-sources.ts';
 
 const AT = Date.UTC(2026, 11, 7, 9, 0);
 const dana = { name: 'Dana Reyes', role: 'lead' } as const;
@@ -74,7 +74,7 @@ describe('the inbox holds the listed assessments (NTF-UI4)', () => {
     const feed = createNotificationFeed(
       { registry, assessments: into },
       {
-        sources: NOTIFICATION_SOURCES,
+        derivations: DERIVATIONS,
         activate: (live) => holdListedAssessments({ sync, registry, into, feed: live, delay: 0 }),
       },
     );

@@ -7,6 +7,7 @@ import {
   NOW,
   putNotifications,
   testSource,
+  derivations,
 } from './test-notifications.ts';
 
 afterEach(() => vi.useRealTimers());
@@ -16,7 +17,7 @@ describe('the live notification feed (NTF-UI4)', () => {
     vi.useFakeTimers({ now: NOW });
     const registry = new Y.Doc();
     const source = vi.fn(testSource);
-    const feed = createNotificationFeed({ registry }, { sources: [source] });
+    const feed = createNotificationFeed({ registry }, { derivations: derivations(source) });
     const listener = vi.fn();
     feed.subscribe(listener);
     expect(feed.snapshot().all).toEqual([]);
@@ -32,7 +33,7 @@ describe('the live notification feed (NTF-UI4)', () => {
 
   it('knows of changes made while nobody listened', () => {
     const registry = new Y.Doc();
-    const feed = createNotificationFeed({ registry }, { sources: [testSource] });
+    const feed = createNotificationFeed({ registry }, { derivations: derivations(testSource) });
     expect(feed.snapshot().all).toEqual([]);
     putNotifications(registry, [notification('a')]);
     expect(feed.snapshot().all.map((n) => n.id)).toEqual(['a']);
@@ -42,7 +43,7 @@ describe('the live notification feed (NTF-UI4)', () => {
     vi.useFakeTimers({ now: NOW });
     const registry = new Y.Doc();
     putNotifications(registry, [notification('due', { dueAt: hoursFromNow(2) })]);
-    const feed = createNotificationFeed({ registry }, { sources: [testSource] });
+    const feed = createNotificationFeed({ registry }, { derivations: derivations(testSource) });
     const listener = vi.fn();
     const stop = feed.subscribe(listener);
     expect(feed.snapshot().now).toBe(NOW);
@@ -63,12 +64,12 @@ describe('the live notification feed (NTF-UI4)', () => {
     const feed = createNotificationFeed(
       {},
       {
-        sources: [
+        derivations: derivations(
           () => {
             throw new Error('registry: schema 9 is newer than this app');
           },
           () => [notification('a')],
-        ],
+        ),
       },
     );
     expect(feed.snapshot().problems).toEqual(['registry: schema 9 is newer than this app']);

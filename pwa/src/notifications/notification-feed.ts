@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
-import type { NotificationDocs, NotificationSource } from './notification-sources.ts';
+import type { Me } from './me.ts';
+import type { Derivations, NotificationDocs } from './notification-sources.ts';
 import { holdListedAssessments } from './hold-assessments.ts';
 import { deadlineOf } from './when.ts';
 
@@ -20,6 +21,8 @@ export interface FeedSnapshot {
   problems: readonly string[];
   /** The derivations' code is still loading: nothing is known yet (not "nothing concerns you"). */
   loading?: true;
+  /** Mine among `all` (NTF-UI1); none while loading. */
+  select(all: readonly WorkspaceNotification[], me: Me): WorkspaceNotification[];
 }
 
 export interface NotificationFeed {
@@ -32,8 +35,8 @@ export interface NotificationFeed {
 }
 
 export interface FeedOptions {
-  /** The derivations; by default loaded on first use, in their own chunk (not the first screen's). */
-  sources?: readonly NotificationSource[];
+  /** By default loaded on first use, in their own chunk: the first screen does not carry them. */
+  derivations?: Derivations;
   clock?: () => number;
   /** Runs while someone listens (from the first listener to the last): returns its stop. */
   activate?: (feed: NotificationFeed) => () => void;
@@ -49,21 +52,21 @@ export function createNotificationFeed(
   docs: NotificationDocs,
   options: FeedOptions = {},
 ): NotificationFeed {
-  let sources = options.sources;
+  let derivations = options.derivations;
   let loading: Promise<void> | undefined;
   const load = () =>
     (loading ??= import('./notification-sources.ts').then(
       (module) => {
-        sources = module.NOTIFICATION_SOURCES;
+        derivations = module.DERIVATIONS;
         stale();
       },
       (error: unknown) => {
-        loading = undefined; // an update replaced the chunk, or offline before it was cached
-        sources = [
-          () => {
-            throw error instanceof Error ? error : new Error(String(error));
-          },
-        ];
+        // An update replaced the chunk, or the device went offline before it was cached.
+        const failed = error instanceof Error ? error : new Error(String(error));
+        const source = () => {
+          throw failed;
+        };
+        derivations = { sources: [source], select: () => [] };
         stale();
       },
     ));
@@ -103,10 +106,11 @@ export function createNotificationFeed(
   };
   const derive = (): FeedSnapshot => {
     const now = clock();
-    if (!sources) {
+    if (!derivations) {
       void load();
-      return { all: [], now, problems: [], loading: true };
+      return { all: [], now, problems: [], loading: true, select: () => [] };
     }
+    const { sources, select } = derivations;
     const all: WorkspaceNotification[] = [];
     const problems: string[] = [];
     for (const source of sources) {
@@ -116,7 +120,7 @@ export function createNotificationFeed(
         problems.push(error instanceof Error ? error.message : String(error));
       }
     }
-    const snapshot = { all, now, problems };
+    const snapshot = { all, now, problems, select };
     schedule(snapshot);
     return snapshot;
   };

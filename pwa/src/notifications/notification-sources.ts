@@ -2,6 +2,8 @@ import type * as Y from 'yjs';
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
 import { readWorkspaceFacts } from '../../../shared/notifications/facts.ts';
 import { notificationsOf } from '../../../shared/notifications/workspace-notifications.ts';
+import { myNotifications } from './for-me.ts';
+import type { Me } from './me.ts';
 import { mentionsOf } from './mention-source.ts';
 
 /** The workspace documents a derivation may read (each absent when this role cannot open it). */
@@ -31,3 +33,12 @@ const workspaceSource: NotificationSource = ({ registry, assessments }, now) => 
  * fact with one id. A new source is one line here.
  */
 export const NOTIFICATION_SOURCES: readonly NotificationSource[] = [workspaceSource];
+
+/** What the feed loads on first use, in its own chunk: the derivations and who they concern. */
+export interface Derivations {
+  sources: readonly NotificationSource[];
+  /** Mine among them (NTF-UI1). */
+  select(all: readonly WorkspaceNotification[], me: Me): WorkspaceNotification[];
+}
+
+export const DERIVATIONS: Derivations = { sources: NOTIFICATION_SOURCES, select: myNotifications };

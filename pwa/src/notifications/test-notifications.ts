@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
-import type { NotificationSource } from './notification-sources.ts';
+import { myNotifications } from './for-me.ts';
+import type { Derivations, NotificationSource } from './notification-sources.ts';
 
 export const NOW = Date.UTC(2026, 11, 7, 9, 0);
 const HOUR = 3_600_000;
@@ -38,3 +39,9 @@ export const testSource: NotificationSource = ({ registry }) => [
 export function putNotifications(doc: Y.Doc, items: readonly WorkspaceNotification[]): void {
   doc.transact(() => items.forEach((item) => doc.getMap('test').set(item.id, item)));
 }
+
+/** Derivations made of the given sources, with the inbox's own choice of mine. */
+export const derivations = (...sources: NotificationSource[]): Derivations => ({
+  sources,
+  select: myNotifications,
+});

@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { WorkspaceNotification } from '../../../shared/notifications/notification.ts';
 import { personOf, type Credentials } from '../session/join-link.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
-import { meOf, myNotifications } from './for-me.ts';
+import { meOf } from './me.ts';
 import { feedFor, type NotificationFeed } from './notification-feed.ts';
 import { useReadMarks, type ReadMarks, type ReadStore } from './read-state.ts';
 
@@ -30,7 +30,7 @@ export function useMyNotifications(
   const { store, marks, loaded } = useReadMarks(sync.workspace);
   const name = personOf(credentials);
   const mine = useMemo(
-    () => myNotifications(snapshot.all, meOf(name, credentials.role)),
+    () => snapshot.select(snapshot.all, meOf(name, credentials.role)),
     [snapshot, name, credentials.role],
   );
   const loading = Boolean(snapshot.loading) || !loaded;
