@@ -190,6 +190,23 @@ describe('the notifications page and the bell', () => {
     expect(bell()).toBe('Notifications');
   });
 
+  it('says what could not be worked out, and then never claims that nothing concerns me', async () => {
+    const sync = fakeSync(leila, {});
+    const failing = createNotificationFeed(
+      {},
+      {
+        derivations: derivations(() => {
+          throw new Error('registry: schema 9 is newer than this app');
+        }),
+      },
+    );
+    const view = await render(<NotificationsPage sync={sync} credentials={leila} feed={failing} />);
+    expect(view.querySelector('[role="alert"]')?.textContent).toContain(
+      'registry: schema 9 is newer than this app',
+    );
+    expect(view.textContent).not.toContain('Nothing concerns you yet.');
+  });
+
   it('links only to the app’s own routes', async () => {
     const { view, titles } = await shown(leila, [
       notification('x', {

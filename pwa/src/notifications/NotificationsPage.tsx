@@ -96,7 +96,9 @@ export function NotificationsPage({ sync, credentials, feed }: Props) {
         })}
       </div>
       {loading && <p className="muted">Reading what concerns you…</p>}
-      {!loading && groups.length === 0 && <Empty filtered={filter !== 'all'} />}
+      {!loading && problems.length === 0 && groups.length === 0 && (
+        <Empty filtered={filter !== 'all'} />
+      )}
       {groups.map((group) => (
         <section key={group.id} className="ntf-group" aria-labelledby={`ntf-${group.id}`}>
           <h2 id={`ntf-${group.id}`}>

@@ -130,7 +130,7 @@ export function createNotificationFeed(
   };
   // Observed for the feed's whole life (as long as its documents'), so that a change made while
   // nobody looked is known; deriving waits until someone does.
-  for (const doc of [docs.registry, docs.discoveries]) if (doc) watch(doc);
+  if (docs.registry) watch(docs.registry);
 
   const feed: NotificationFeed = {
     snapshot: () => (current ??= derive()),
@@ -167,7 +167,7 @@ export function feedFor(sync: WorkspaceSync): NotificationFeed {
     const assessments = new Map<string, Y.Doc>();
     const registry = sync.doc('registry');
     feed = createNotificationFeed(
-      { registry, discoveries: sync.doc('discoveries'), assessments },
+      { registry, assessments },
       {
         activate: (live) =>
           holdListedAssessments({ sync, registry, into: assessments, feed: live }),

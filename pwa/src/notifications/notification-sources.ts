@@ -9,7 +9,6 @@ import { mentionsOf } from './mention-source.ts';
 /** The workspace documents a derivation may read (each absent when this role cannot open it). */
 export interface NotificationDocs {
   registry?: Y.Doc | undefined;
-  discoveries?: Y.Doc | undefined;
   /** Assessment documents this device holds, by assessment id. */
   assessments?: ReadonlyMap<string, Y.Doc> | undefined;
 }
