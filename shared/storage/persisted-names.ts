@@ -22,6 +22,8 @@ export const persistedNames = {
     theme: 'theme',
     /** Inventory import mappings confirmed on this device, by the file's headers (per workspace). */
     inventoryImportMappings: 'inventoryImportMappings',
+    /** Which notifications this device marked read: [id, read at] pairs (per workspace). */
+    notificationsRead: 'notificationsRead',
   },
   /** y-indexeddb database names are derived per Yjs document: prefix + document name. */
   yIndexedDbPrefix: 'sightline-ydoc:',

@@ -19,6 +19,7 @@ import { Welcome } from './Welcome.tsx';
 import { WorkspaceView } from './WorkspaceView.tsx';
 import { ErrorBoundary } from '../error-boundary/ErrorBoundary.tsx';
 import { ExportSourceProvider } from '../exports/provenance.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 export interface AppProps {
   updates: ServiceWorkerUpdates;
@@ -58,6 +59,7 @@ export function App({ updates, session, workspace }: AppProps) {
           </span>
           <span className="topbar-right">
             {joined && sync && <CommandPalette sync={sync} />}
+            {joined && sync && <NotificationBell sync={sync} credentials={joined.credentials} />}
             <ConnectionStatus sync={joined ? sync : undefined} />
           </span>
         </header>

@@ -48,6 +48,9 @@ const ManagementSystem = lazyChunk(() =>
 const CatalogBrowser = lazyChunk(() =>
   import('../catalog-browser/CatalogBrowser.tsx').then((module) => module.CatalogBrowser),
 );
+const NotificationsPage = lazyChunk(() =>
+  import('../notifications/NotificationsPage.tsx').then((module) => module.NotificationsPage),
+);
 const TemplatesPage = lazyChunk(() =>
   import('../templates/TemplatesPage.tsx').then((module) => module.TemplatesPage),
 );
@@ -206,6 +209,9 @@ function WorkspacePage({ path, sync, credentials }: Props) {
         incidentId={rest[0]}
       />,
     );
+  }
+  if (path === 'notifications') {
+    return page('the notifications', <NotificationsPage sync={sync} credentials={credentials} />);
   }
   if (path === 'templates') {
     return page(

@@ -1,4 +1,5 @@
 import {
+  Bell,
   BookOpen,
   Boxes,
   CircleDot,
@@ -20,6 +21,7 @@ import {
 const ICONS: Record<string, LucideIcon> = {
   dashboard: LayoutDashboard,
   inbox: Inbox,
+  notifications: Bell,
   inventory: Boxes,
   import: Upload,
   catalog: BookOpen,

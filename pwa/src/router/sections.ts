@@ -30,6 +30,12 @@ export const SECTIONS: readonly Section[] = [
     keywords: ['discoveries', 'triage', 'new tools'],
   },
   {
+    path: 'notifications',
+    label: 'Notifications',
+    heading: 'Notifications',
+    keywords: ['assigned to me', 'mentions', 'due', 'reviews', 'clock', 'bell'],
+  },
+  {
     path: 'inventory',
     label: 'Inventory',
     heading: 'Inventory',
