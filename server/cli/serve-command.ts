@@ -10,6 +10,9 @@ import { projectPaths } from '../project-paths.ts';
 import { isDatabaseUrl } from '../storage/open-storage.ts';
 import { UsageError } from './usage-error.ts';
 import { useJsonLogs } from '../ops/json-logs.ts';
+import type { OidcOptions } from '../oidc/oidc-config.ts';
+import { OIDC_ARGS, readOidcArgs } from '../oidc/oidc-args.ts';
+import { redirectUri } from '../oidc/oidc-config.ts';
 
 export interface ServeOptions {
   port: number;
@@ -31,6 +34,8 @@ export interface ServeOptions {
   metricsHost?: string;
   /** `--log-format json`: one JSON object a line (OPS3). */
   logFormat?: 'text' | 'json';
+  /** `--oidc-issuer …`: single sign-on for people (docs/deploy.md). */
+  oidc?: OidcOptions;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -38,7 +43,11 @@ const FIRST_ADMIN_TTL_MS = 30 * 86_400_000;
 export const DEMO_WORKSPACE = 'demo';
 const DEMO_LEAD_TTL_MS = 30 * 86_400_000;
 
-export function parseServeArgs(args: string[], cwd: string): ServeOptions {
+export function parseServeArgs(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ServeOptions {
   const { values } = parseArgs({
     args,
     options: {
@@ -56,6 +65,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       'metrics-port': { type: 'string' },
       'metrics-host': { type: 'string', default: '127.0.0.1' },
       'log-format': { type: 'string', default: 'text' },
+      ...OIDC_ARGS,
     },
     strict: true,
     allowPositionals: false,
@@ -90,6 +100,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     throw new UsageError(
       '--database must be a URL such as postgres://sightline@db.internal/sightline',
     );
+  const oidc = readOidcArgs(values, env, cwd);
   return {
     port,
     host: values.host,
@@ -108,6 +119,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       ? { webhooks: { network: { allowPrivate: true, allowHttp: true } } }
       : {}),
     ...(values.database ? { database: values.database } : {}),
+    ...(oidc ? { oidc } : {}),
   };
 }
 
@@ -129,6 +141,10 @@ export async function serveCommand(
   out(`  data folder:  ${options.dataDir}`);
   if (options.database) out(`  database:     Postgres at ${new URL(options.database).host}`);
   if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
+  if (options.oidc)
+    out(
+      `  sign-in:      ${options.oidc.issuer} (redirect URI ${redirectUri(options.oidc.publicUrl ?? server.url)})`,
+    );
   if (server.metricsPort !== undefined)
     out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);
   // The first run of a new data folder makes the first admin, and says how to sign in.

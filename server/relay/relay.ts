@@ -73,6 +73,8 @@ export interface Relay {
   /** Sends events to the workspaces' webhooks (docs/sync.md HOOK1–HOOK9). */
   webhooks: WebhookDispatcher;
   webhookNetwork: WebhookNetwork;
+  /** Commits what is queued now; throws while storage fails (DR1–DR2). */
+  flushDurably(): Promise<void>;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -175,6 +177,7 @@ export function createRelay(options: RelayOptions): Relay {
     observations: observationWriter(hocuspocus, quotas, () => log.flushDurably()),
     webhooks,
     webhookNetwork,
+    flushDurably: () => log.flushDurably(),
     async close() {
       stopWatching();
       await webhooks.stop();

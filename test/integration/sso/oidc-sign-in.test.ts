@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  decide,
+  mapGroup,
+  readPerson,
+  unmapGroup,
+  type PersonRole,
+} from '../../../shared/documents/admin/sso.ts';
+import type { OidcOptions } from '../../../server/oidc/oidc-config.ts';
+import { signInOverHttp } from '../../helpers/oidc-login.ts';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  freePort,
+  startTestProvider,
+  type TestProvider,
+} from '../../helpers/oidc-provider.ts';
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import type * as Y from 'yjs';
+
+/**
+ * Single sign-on's authorization code flow against a real OpenID provider (oidc-provider), without
+ * a browser: docs/sync.md SSO1–SSO8.
+ */
+describe('single sign-on against an OpenID provider', () => {
+  let provider: TestProvider;
+  let relay: TestServer & { remove(): void };
+  const oidc = (issuer: string): OidcOptions => ({
+    issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    scopes: 'openid profile email groups',
+    groupsClaim: 'groups',
+    sessionTtlMs: 3_600_000,
+    displayName: 'Test IdP',
+  });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    provider = await startTestProvider(`http://localhost:${port}`);
+    relay = await startTestServer({ port, workspace: 'acme', oidc: oidc(provider.issuer) });
+    await admin((doc) => mapGroup(doc, 'ai-governance-leads', 'lead'));
+  });
+  afterAll(async () => {
+    await relay?.close();
+    relay?.remove();
+    await provider?.close();
+  });
+
+  async function admin<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    const connection = await relay.hocuspocus.openDirectConnection('acme/admin', {});
+    try {
+      let result: T | undefined;
+      await connection.transact((doc) => (result = change(doc)));
+      return result as T;
+    } finally {
+      await connection.disconnect();
+    }
+  }
+  const whoami = (token: string) =>
+    fetch(`${relay.url}/api/whoami`, { headers: { authorization: `Bearer ${token}` } });
+  const tokenOf = (location: string) =>
+    new URLSearchParams(location.split('?')[1]).get('token') ?? '';
+
+  it('SSO1: the relay refuses to start when the issuer is wrong, naming it', async () => {
+    const closed = `http://localhost:${await freePort()}`;
+    await expect(startTestServer({ oidc: oidc(closed) })).rejects.toThrow(
+      new RegExp(`OpenID provider ${closed} could not be used`),
+    );
+    await expect(startTestServer({ oidc: oidc('http://idp.example.com') })).rejects.toThrow(
+      /must be https/,
+    );
+    // An issuer that names itself otherwise than it was configured is refused by the library.
+    await expect(startTestServer({ oidc: oidc(`${provider.issuer}/other`) })).rejects.toThrow(
+      /could not be used/,
+    );
+  });
+
+  it('SSO2, SSO5, SSO7: a member of the lead group gets a lead session, named, in the fragment', async () => {
+    const { location, relayCookies } = await signInOverHttp(relay.url, 'dana');
+    expect(location).toMatch(/^\/#\/join\?workspace=acme&token=[\w-]+\.[\w-]+\.[\w-]+$/);
+    const answer = (await (await whoami(tokenOf(location))).json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ workspace: 'acme', role: 'lead', label: 'Dana Lead' });
+    const record = await relay.tokenStore.get(String(answer.tokenId));
+    expect(record?.kind).toBe('session');
+    expect(record!.expiresAt - record!.createdAt).toBe(3_600_000);
+    // The login state cookie: HttpOnly, SameSite, only under /api/sso, and cleared at the callback.
+    expect(relayCookies[0]).toMatch(
+      /^sightline_sso=[^;]+; Path=\/api\/sso; Max-Age=600; HttpOnly; SameSite=Lax$/,
+    );
+    expect(relayCookies.at(-1)).toMatch(/^sightline_sso=; Path=\/api\/sso; Max-Age=0; HttpOnly/);
+  });
+
+  it('SSO4, SSO3: with no mapped group the person waits; an admin’s role counts at the next sign-in', async () => {
+    const first = await signInOverHttp(relay.url, 'sam');
+    expect(first.location).toBe('/#/sso?outcome=pending&workspace=acme');
+    const pending = await admin((doc) => readPerson(doc, 'sam'));
+    expect(pending).toMatchObject({
+      status: 'pending',
+      role: null,
+      name: 'Sam Newcomer',
+      groups: ['staff'],
+    });
+    await admin((doc) => decide(doc, 'sam', 'contributor'));
+    const second = await signInOverHttp(relay.url, 'sam');
+    const answer = (await (await whoami(tokenOf(second.location))).json()) as { role: PersonRole };
+    expect(answer.role).toBe('contributor');
+  });
+
+  it('SSO6: a person whose group lost its role loses every session at the next sign-in', async () => {
+    const before = await signInOverHttp(relay.url, 'dana');
+    expect((await whoami(tokenOf(before.location))).status).toBe(200);
+    await admin((doc) => unmapGroup(doc, 'ai-governance-leads'));
+    try {
+      const after = await signInOverHttp(relay.url, 'dana');
+      expect(after.location).toBe('/#/sso?outcome=pending&workspace=acme');
+      expect((await whoami(tokenOf(before.location))).status).toBe(401);
+    } finally {
+      await admin((doc) => mapGroup(doc, 'ai-governance-leads', 'lead'));
+    }
+  });
+
+  it('SSO6: a removed person is refused, and told so', async () => {
+    await signInOverHttp(relay.url, 'cleo');
+    await admin((doc) => decide(doc, 'cleo', 'removed'));
+    expect((await signInOverHttp(relay.url, 'cleo')).location).toBe(
+      '/#/sso?outcome=removed&workspace=acme',
+    );
+  });
+
+  it('SSO8: sign-out revokes the session token and names the provider’s logout', async () => {
+    const { location } = await signInOverHttp(relay.url, 'dana');
+    const token = tokenOf(location);
+    const response = await fetch(`${relay.url}/api/sso/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await response.json()) as { revoked: boolean; endSession?: string };
+    expect(body.revoked).toBe(true);
+    expect(body.endSession).toMatch(new RegExp(`^${provider.issuer}/session/end\\?`));
+    expect(new URL(body.endSession!).searchParams.get('post_logout_redirect_uri')).toBe(
+      `${relay.url}/`,
+    );
+    expect((await whoami(token)).status).toBe(401);
+  });
+
+  it('SSO7: a callback without its login state, or with a forged one, gives no session', async () => {
+    for (const cookie of ['', 'sightline_sso=eyJ2IjoxfQ.forged']) {
+      const response = await fetch(`${relay.url}/api/sso/callback?code=x&state=y`, {
+        redirect: 'manual',
+        headers: { cookie },
+      });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('/#/sso?outcome=expired');
+    }
+    const login = await fetch(`${relay.url}/api/sso/login?workspace=../evil`, {
+      redirect: 'manual',
+    });
+    expect(login.status).toBe(400);
+  });
+});
