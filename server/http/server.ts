@@ -31,6 +31,7 @@ import { staticFiles } from './static-files.ts';
 import { discoverProvider, type OidcOptions } from '../oidc/oidc-config.ts';
 import { LoginStateCookie } from '../oidc/login-state.ts';
 import { handleSso, handleSsoOff, type SsoServices } from '../oidc/sso-routes.ts';
+import { handleSsoAdmin } from '../oidc/sso-admin-api.ts';
 
 export interface ServerOptions {
   port: number;
@@ -219,8 +220,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   let sso: SsoServices | undefined;
   const signingSecret = options.oidc ? await relayStorage.signingSecret() : undefined;
+  const ssoAdmin = {
+    hocuspocus: relay.hocuspocus,
+    tokens,
+    makeDurable: () => relay.flushDurably(),
+  };
   const handleSignIn = async (req: IncomingMessage, res: ServerResponse) =>
-    sso ? handleSso(req, res, sso) : handleSsoOff(req, res);
+    (await handleSsoAdmin(req, res, ssoAdmin)) ||
+    (sso ? handleSso(req, res, sso) : handleSsoOff(req, res));
   const server: Server = createServer(httpOptions, (req, res) => {
     handleMetrics(req, res, metrics, tokens)
       .then(async (handled) => handled || (await handleSignIn(req, res)))

@@ -144,6 +144,37 @@ describe('single sign-on against an OpenID provider', () => {
     expect((await whoami(token)).status).toBe(401);
   });
 
+  it('SSO9: an admin removes a person through the API: their sessions end at once', async () => {
+    const { location } = await signInOverHttp(relay.url, 'cleo');
+    expect(location).toBe('/#/sso?outcome=removed&workspace=acme');
+    await admin((doc) => decide(doc, 'cleo', 'contributor'));
+    const token = tokenOf((await signInOverHttp(relay.url, 'cleo')).location);
+    expect((await whoami(token)).status).toBe(200);
+    const adminToken = await relay.token('acme', 'admin');
+    const lead = tokenOf((await signInOverHttp(relay.url, 'dana')).location);
+    const call = (bearer: string, path: string, body?: unknown) =>
+      fetch(`${relay.url}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    expect((await call(lead, '/api/sso/people')).status).toBe(403);
+    const listing = (await (await call(adminToken, '/api/sso/people')).json()) as {
+      groups: unknown[];
+      people: { subject: string; status: string; sessions: number }[];
+    };
+    expect(listing.groups).toEqual([{ group: 'ai-governance-leads', role: 'lead' }]);
+    expect(listing.people.find((p) => p.subject === 'cleo')).toMatchObject({ status: 'active' });
+    const removed = await call(adminToken, '/api/sso/people', {
+      subject: 'cleo',
+      decision: 'removed',
+    });
+    expect(await removed.json()).toMatchObject({ person: { status: 'removed' } });
+    expect((await whoami(token)).status).toBe(401);
+    const bad = await call(adminToken, '/api/sso/groups', { group: 'x', role: 'pipeline' });
+    expect(bad.status).toBe(400);
+  });
+
   it('SSO7: a callback without its login state, or with a forged one, gives no session', async () => {
     for (const cookie of ['', 'sightline_sso=eyJ2IjoxfQ.forged']) {
       const response = await fetch(`${relay.url}/api/sso/callback?code=x&state=y`, {
