@@ -16,12 +16,40 @@ import {
   type TestProvider,
 } from '../../helpers/oidc-provider.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { runCli } from '../../../server/cli/run-cli.ts';
 import type * as Y from 'yjs';
 
 /**
  * Single sign-on's authorization code flow against a real OpenID provider (oidc-provider), without
  * a browser: docs/sync.md SSO1–SSO8.
  */
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+describe('`sightline sso` without a relay running', () => {
+  it('SSO2: maps and unmaps groups in the stored admin document', async () => {
+    const dir = tempDir();
+    try {
+      const server = await startTestServer({ dataDir: dir.path });
+      await server.close();
+      const args = ['--data', dir.path, '--workspace', 'acme', '--group', 'ai-governance-leads'];
+      expect((await cli(['sso', 'map', ...args, '--role', 'lead'])).code).toBe(0);
+      expect((await cli(['sso', 'list', '--data', dir.path, '--workspace', 'acme'])).out).toEqual([
+        'group  ai-governance-leads  lead',
+      ]);
+      expect((await cli(['sso', 'unmap', ...args])).code).toBe(0);
+      expect((await cli(['sso', 'unmap', ...args])).code).toBe(1);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
 describe('single sign-on against an OpenID provider', () => {
   let provider: TestProvider;
   let relay: TestServer & { remove(): void };
@@ -173,6 +201,43 @@ describe('single sign-on against an OpenID provider', () => {
     expect((await whoami(token)).status).toBe(401);
     const bad = await call(adminToken, '/api/sso/groups', { group: 'x', role: 'pipeline' });
     expect(bad.status).toBe(400);
+  });
+
+  it('SSO2: `sightline sso map` goes through the running relay; `sso list` shows it', async () => {
+    const map = await cli([
+      'sso',
+      'map',
+      '--data',
+      relay.dataDir,
+      '--workspace',
+      'acme',
+      '--group',
+      'data-science',
+      '--role',
+      'contributor',
+    ]);
+    expect(map).toMatchObject({ code: 0, out: ['data-science → contributor in acme'] });
+    const listed = await cli(['sso', 'list', '--data', relay.dataDir, '--workspace', 'acme']);
+    expect(listed.out).toContain('group  data-science  contributor');
+    expect(
+      listed.out.some((line) =>
+        line.startsWith('person  Sam Newcomer <sam@example.com>  contributor  active'),
+      ),
+    ).toBe(true);
+    const bad = await cli([
+      'sso',
+      'map',
+      '--data',
+      relay.dataDir,
+      '--workspace',
+      'acme',
+      '--group',
+      'x',
+      '--role',
+      'viewer',
+    ]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err.join('\n')).toMatch(/--role admin\|lead\|contributor/);
   });
 
   it('SSO7: a callback without its login state, or with a forged one, gives no session', async () => {
