@@ -18,6 +18,7 @@ import {
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { runCli } from '../../../server/cli/run-cli.ts';
+import { connectClient, waitFor } from '../../helpers/relay-client.ts';
 import type * as Y from 'yjs';
 
 /**
@@ -178,6 +179,10 @@ describe('single sign-on against an OpenID provider', () => {
     await admin((doc) => decide(doc, 'cleo', 'contributor'));
     const token = tokenOf((await signInOverHttp(relay.url, 'cleo')).location);
     expect((await whoami(token)).status).toBe(200);
+    // Cleo has the workspace's AI policy open, live.
+    const live = connectClient(relay.syncUrl, 'acme/policy', token);
+    expect(await live.outcome()).toEqual({ scope: 'readonly' });
+    await waitFor(() => live.provider.synced, 'the policy synced');
     const adminToken = await relay.token('acme', 'admin');
     const lead = tokenOf((await signInOverHttp(relay.url, 'dana')).location);
     const call = (bearer: string, path: string, body?: unknown) =>
@@ -199,6 +204,12 @@ describe('single sign-on against an OpenID provider', () => {
     });
     expect(await removed.json()).toMatchObject({ person: { status: 'removed' } });
     expect((await whoami(token)).status).toBe(401);
+    await waitFor(
+      () => (relay.hocuspocus.documents.get('acme/policy')?.getConnectionsCount() ?? 0) === 0,
+      'the removed person’s live connection to close',
+      5_000,
+    );
+    live.destroy();
     const bad = await call(adminToken, '/api/sso/groups', { group: 'x', role: 'pipeline' });
     expect(bad.status).toBe(400);
   });
