@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as Y from 'yjs';
 import {
   isPersonRole,
   mapGroup,
@@ -10,12 +9,11 @@ import {
   unmapGroup,
 } from '../../shared/documents/admin/sso.ts';
 import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
-import { TokenService } from '../auth/token-service.ts';
 import { storageOptions, withStorage } from '../cli/cli-storage.ts';
+import { callRelayAsAdmin, changeStoredDocument } from '../cli/relay-admin-call.ts';
 import type { CliIo } from '../cli/run-cli.ts';
 import { openStoredDocuments } from '../cli/stored-documents.ts';
 import { UsageError } from '../cli/usage-error.ts';
-import type { RelayStorage } from '../storage/relay-storage.ts';
 import { servingRelays } from '../storage/relay-lock.ts';
 
 /**
@@ -52,70 +50,45 @@ export async function ssoCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       `sso ${verb} with --database goes through a running relay: Settings → Single sign-on, or POST /api/sso/groups; 'sso list --database' reads the mappings`,
     );
+  const done = role
+    ? `${group} → ${role} in ${workspace}`
+    : `${group} gives no role in ${workspace}`;
   return withStorage(
     values,
     async (storage) => {
       const relay = servingRelays(dataDir)[0];
-      if (relay) return throughRelay(relay.url, storage, workspace, group, role ?? null, io);
-      const store = storage.documents('main');
-      const name = formatDocumentName({ workspace, kind: 'admin' });
-      const doc = new Y.Doc();
-      const stored = await store.load(name);
-      if (stored.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored));
-      const updates: Uint8Array[] = [];
-      doc.on('update', (update: Uint8Array) => updates.push(update));
-      try {
-        if (isPersonRole(role)) mapGroup(doc, group, role);
-        else if (!unmapGroup(doc, group)) {
-          io.err(`sightline: ${group} has no role in ${workspace}`);
+      if (relay) {
+        const answer = await callRelayAsAdmin(storage, relay.url, {
+          workspace,
+          label: 'sightline sso',
+          method: 'POST',
+          path: '/api/sso/groups',
+          body: { group, role: role ?? null },
+        });
+        if (!answer.ok) {
+          io.err(`sightline: the relay at ${relay.url} refused: ${String(answer.body.error)}`);
           return 1;
         }
-      } catch (error) {
-        throw new UsageError((error as Error).message);
+        io.out(done);
+        return 0;
       }
-      if (updates.length > 0)
-        await store.appendMany(updates.map((update) => ({ document: name, update })));
-      io.out(
-        role ? `${group} → ${role} in ${workspace}` : `${group} gives no role in ${workspace}`,
-      );
+      const name = formatDocumentName({ workspace, kind: 'admin' });
+      const changed = await changeStoredDocument(storage, name, (doc) => {
+        try {
+          return isPersonRole(role) ? (mapGroup(doc, group, role), true) : unmapGroup(doc, group);
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+      });
+      if (!changed) {
+        io.err(`sightline: ${group} has no role in ${workspace}`);
+        return 1;
+      }
+      io.out(done);
       return 0;
     },
     { existing: true },
   );
-}
-
-async function throughRelay(
-  url: string,
-  storage: RelayStorage,
-  workspace: string,
-  group: string,
-  role: string | null,
-  io: CliIo,
-): Promise<number> {
-  const tokens = new TokenService(await storage.signingSecret(), storage.tokens);
-  const admin = await tokens.mint({
-    workspace,
-    role: 'admin',
-    ttlMs: 300_000,
-    kind: 'cli',
-    label: 'sightline sso',
-  });
-  try {
-    const response = await fetch(`${url}/api/sso/groups`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ group, role }),
-    });
-    const body = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) {
-      io.err(`sightline: the relay at ${url} refused: ${String(body.error)}`);
-      return 1;
-    }
-    io.out(role ? `${group} → ${role} in ${workspace}` : `${group} gives no role in ${workspace}`);
-    return 0;
-  } finally {
-    await tokens.revoke(admin.id);
-  }
 }
 
 /** The group mappings, then everyone who signed in (pending first). */

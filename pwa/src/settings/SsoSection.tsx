@@ -121,14 +121,7 @@ function PersonRow({
       )}
       <span className="sso-actions">
         <label>
-          Role for {person.name}{' '}
-          <select value={role} onChange={(e) => setRole(e.target.value as PersonRole)}>
-            {PERSON_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          Role for {person.name} <RoleSelect role={role} onChange={setRole} />
         </label>{' '}
         <button type="button" onClick={() => onDecide(role)}>
           Give role
@@ -159,16 +152,27 @@ function GroupForm({ onMap }: { onMap: (group: string, role: PersonRole) => void
         <input value={group} onChange={(e) => setGroup(e.target.value)} maxLength={256} />
       </label>{' '}
       <label>
-        Role{' '}
-        <select value={role} onChange={(e) => setRole(e.target.value as PersonRole)}>
-          {PERSON_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+        Role <RoleSelect role={role} onChange={setRole} />
       </label>{' '}
       <button type="submit">Map group</button>
     </form>
+  );
+}
+
+function RoleSelect({
+  role,
+  onChange,
+}: {
+  role: PersonRole;
+  onChange: (role: PersonRole) => void;
+}) {
+  return (
+    <select value={role} onChange={(e) => onChange(e.target.value as PersonRole)}>
+      {PERSON_ROLES.map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </select>
   );
 }

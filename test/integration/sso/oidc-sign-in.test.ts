@@ -215,38 +215,20 @@ describe('single sign-on against an OpenID provider', () => {
   });
 
   it('SSO2: `sightline sso map` goes through the running relay; `sso list` shows it', async () => {
-    const map = await cli([
-      'sso',
-      'map',
-      '--data',
-      relay.dataDir,
-      '--workspace',
-      'acme',
-      '--group',
-      'data-science',
-      '--role',
-      'contributor',
-    ]);
-    expect(map).toMatchObject({ code: 0, out: ['data-science → contributor in acme'] });
-    const listed = await cli(['sso', 'list', '--data', relay.dataDir, '--workspace', 'acme']);
+    const sso = (...args: string[]) =>
+      cli(['sso', ...args, '--data', relay.dataDir, '--workspace', 'acme']);
+    expect(await sso('map', '--group', 'data-science', '--role', 'contributor')).toMatchObject({
+      code: 0,
+      out: ['data-science → contributor in acme'],
+    });
+    const listed = await sso('list');
     expect(listed.out).toContain('group  data-science  contributor');
     expect(
       listed.out.some((line) =>
         line.startsWith('person  Sam Newcomer <sam@example.com>  contributor  active'),
       ),
     ).toBe(true);
-    const bad = await cli([
-      'sso',
-      'map',
-      '--data',
-      relay.dataDir,
-      '--workspace',
-      'acme',
-      '--group',
-      'x',
-      '--role',
-      'viewer',
-    ]);
+    const bad = await sso('map', '--group', 'x', '--role', 'viewer');
     expect(bad.code).not.toBe(0);
     expect(bad.err.join('\n')).toMatch(/--role admin\|lead\|contributor/);
   });
