@@ -6,8 +6,11 @@ export interface TokenRecord {
   workspace: string;
   role: Role;
   reporterId: string | null;
-  /** What the token is for: an invitation, an enrolment code, an extension's own, the CLI's. */
-  kind: 'invitation' | 'enrolment' | 'reporter' | 'cli';
+  /**
+   * What the token is for: an invitation, an enrolment code, an extension's own, the CLI's, or a
+   * person's sign-in through the identity provider (docs/sync.md SSO5).
+   */
+  kind: 'invitation' | 'enrolment' | 'reporter' | 'cli' | 'session';
   label: string | null;
   createdAt: number;
   expiresAt: number;

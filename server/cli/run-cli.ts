@@ -10,6 +10,7 @@ import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
 import { UsageError } from './usage-error.ts';
 import { webhookCommand } from './webhook-command.ts';
+import { ssoCommand } from '../oidc/sso-command.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -30,6 +31,9 @@ Commands:
         [--checkpoint-interval 3600] [--checkpoint-retention 1d,7d,90d] [--log-format text|json]
         [--metrics-port N] [--metrics-host 127.0.0.1] [--webhook-allow-private]
         [--trust-proxy CIDR,…] [--alert-scan-interval 300]
+        [--oidc-issuer URL --oidc-client-id ID --oidc-client-secret-file FILE [--public-url URL]
+         [--oidc-name NAME] [--oidc-scopes "openid profile email"] [--oidc-groups-claim groups]
+         [--oidc-session-ttl 12h]]  (or the secret in SIGHTLINE_OIDC_CLIENT_SECRET)
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port. Shared documents
         are checkpointed every interval (seconds); all kept for the first duration, then one
         an hour, then one a day.
@@ -79,6 +83,10 @@ Commands:
         Webhooks for a workspace's events, signed with X-Sightline-Signature (docs/operations.md);
         add prints the webhook with its secret as JSON. Running relays use a change at once.
         With --database only list: add and remove go through a relay (Settings, /api/webhooks).
+  sso map --workspace W --group G --role admin|lead|contributor [--data .sightline]
+  sso unmap|list --workspace W [--group G] [--data .sightline | --database postgres://…]
+        Single sign-on: which identity-provider group gives which role (docs/deploy.md); list
+        also shows who signed in and who waits for a role. Running relays use a change at once.
   help  Show this help.`;
 
 /** Returns the exit code; long-running commands (serve) keep the process alive themselves. */
@@ -116,6 +124,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await demoCommand(rest, io);
       case 'webhook':
         return await webhookCommand(rest, io);
+      case 'sso':
+        return await ssoCommand(rest, io);
       case 'classify':
         return await classifyCommand(rest, { ...io, stdin: io.stdin ?? process.stdin });
       case undefined:

@@ -11,6 +11,9 @@ import { isDatabaseUrl } from '../storage/open-storage.ts';
 import { UsageError } from './usage-error.ts';
 import { TrustedProxies } from '../http/client-address.ts';
 import { useJsonLogs } from '../ops/json-logs.ts';
+import type { OidcOptions } from '../oidc/oidc-config.ts';
+import { OIDC_ARGS, readOidcArgs } from '../oidc/oidc-args.ts';
+import { redirectUri } from '../oidc/oidc-config.ts';
 
 export interface ServeOptions {
   port: number;
@@ -34,6 +37,8 @@ export interface ServeOptions {
   logFormat?: 'text' | 'json';
   /** `--trust-proxy CIDR,…`: whose X-Forwarded-For names the client (docs/sync.md PROXY1). */
   trustProxy?: TrustedProxies;
+  /** `--oidc-issuer …`: single sign-on for people (docs/deploy.md). */
+  oidc?: OidcOptions;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -41,7 +46,11 @@ const FIRST_ADMIN_TTL_MS = 30 * 86_400_000;
 export const DEMO_WORKSPACE = 'demo';
 const DEMO_LEAD_TTL_MS = 30 * 86_400_000;
 
-export function parseServeArgs(args: string[], cwd: string): ServeOptions {
+export function parseServeArgs(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ServeOptions {
   const { values } = parseArgs({
     args,
     options: {
@@ -61,6 +70,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
       'metrics-host': { type: 'string', default: '127.0.0.1' },
       'log-format': { type: 'string', default: 'text' },
       'trust-proxy': { type: 'string' },
+      ...OIDC_ARGS,
     },
     strict: true,
     allowPositionals: false,
@@ -117,6 +127,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const oidc = readOidcArgs(values, env, cwd);
   return {
     port,
     host: values.host,
@@ -134,6 +145,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions {
     ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
     ...(values.database ? { database: values.database } : {}),
     ...(trustProxy ? { trustProxy } : {}),
+    ...(oidc ? { oidc } : {}),
   };
 }
 
@@ -157,6 +169,10 @@ export async function serveCommand(
   if (options.redisUrl) out(`  scale-out:    Redis at ${new URL(options.redisUrl).host}`);
   if (options.trustProxy)
     out(`  proxies:      X-Forwarded-For believed from ${options.trustProxy.ranges.join(', ')}`);
+  if (options.oidc)
+    out(
+      `  sign-in:      ${options.oidc.issuer} (redirect URI ${redirectUri(options.oidc.publicUrl ?? server.url)})`,
+    );
   if (server.metricsPort !== undefined)
     out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);
   // The first run of a new data folder makes the first admin, and says how to sign in.

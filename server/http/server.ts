@@ -29,6 +29,10 @@ import { RelayMetrics, refusalReason } from '../ops/metrics.ts';
 import { handleMetrics, startMetricsServer } from '../ops/metrics-http.ts';
 import { staticFiles } from './static-files.ts';
 import { clientAddress, type TrustedProxies } from './client-address.ts';
+import { discoverProvider, type OidcOptions } from '../oidc/oidc-config.ts';
+import { LoginStateCookie } from '../oidc/login-state.ts';
+import { handleSso, handleSsoOff, type SsoServices } from '../oidc/sso-routes.ts';
+import { handleSsoAdmin } from '../oidc/sso-admin-api.ts';
 
 export interface ServerOptions {
   port: number;
@@ -53,6 +57,10 @@ export interface ServerOptions {
   metricsHost?: string;
   /** Proxies whose X-Forwarded-For names the client (docs/sync.md PROXY1); none by default. */
   trustProxy?: TrustedProxies;
+  /** Single sign-on for people (docs/deploy.md, docs/sync.md SSO1–SSO8). */
+  oidc?: OidcOptions;
+  /** The workspace a sign-in opens (`serve --workspace`). */
+  workspace?: string;
 }
 
 export interface RunningServer {
@@ -81,6 +89,8 @@ const REPORTER_TOKEN_TTL_MS = 365 * 86_400_000;
 /** One port: the PWA over HTTP, the API at /api, and the Hocuspocus relay over WebSocket at /sync. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // SSO1: a misconfigured identity provider stops the relay before it opens anything.
+  const oidc = options.oidc ? await discoverProvider(options.oidc) : undefined;
   const relayStorage = await openRelayStorage(options.dataDir, options.database);
   const tokenStore = relayStorage.tokens;
   const reporterClients = relayStorage.reporterClients;
@@ -218,8 +228,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestTimeout: limits.httpRequestTimeoutMs,
     connectionsCheckingInterval: 1_000,
   };
+  let sso: SsoServices | undefined;
+  const signingSecret = options.oidc ? await relayStorage.signingSecret() : undefined;
+  const ssoAdmin = {
+    hocuspocus: relay.hocuspocus,
+    tokens,
+    makeDurable: () => relay.flushDurably(),
+  };
+  const handleSignIn = async (req: IncomingMessage, res: ServerResponse) =>
+    (await handleSsoAdmin(req, res, ssoAdmin)) ||
+    (sso ? handleSso(req, res, sso) : handleSsoOff(req, res));
   const server: Server = createServer(httpOptions, (req, res) => {
     handleMetrics(req, res, metrics, tokens)
+      .then(async (handled) => handled || (await handleSignIn(req, res)))
       .then((handled) => (handled ? undefined : serveRest(req, res)))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500);
@@ -288,6 +309,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? 'localhost'
       : options.host;
   const url = `http://${host}:${port}`;
+  if (oidc && options.oidc && signingSecret) {
+    const publicUrl = options.oidc.publicUrl ?? url;
+    sso = {
+      config: oidc,
+      options: options.oidc,
+      publicUrl,
+      defaultWorkspace: options.workspace ?? 'main',
+      hocuspocus: relay.hocuspocus,
+      tokens,
+      tokenStore,
+      makeDurable: () => relay.flushDurably(),
+      cookie: new LoginStateCookie(signingSecret, publicUrl.startsWith('https:')),
+    };
+  }
   const releaseLock = holdRelayLock(options.dataDir, url);
   const metricsServer =
     options.metricsPort !== undefined

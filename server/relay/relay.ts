@@ -86,6 +86,8 @@ export interface Relay {
   /** Sends events to the workspaces' webhooks (docs/sync.md HOOK1–HOOK9). */
   webhooks: WebhookDispatcher;
   webhookNetwork: WebhookNetwork;
+  /** Commits what is queued now; throws while storage fails (DR1–DR2). */
+  flushDurably(): Promise<void>;
   /** Flushes pending compaction and closes every connection. */
   close(): Promise<void>;
 }
@@ -215,6 +217,7 @@ export function createRelay(options: RelayOptions): Relay {
     ),
     webhooks,
     webhookNetwork,
+    flushDurably: () => log.flushDurably(),
     async close() {
       stopWatching();
       await scanner.stop();

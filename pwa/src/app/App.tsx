@@ -7,6 +7,11 @@ import { SECTIONS } from '../router/sections.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import { useJoinLink } from '../session/use-join-link.ts';
 import { personOf } from '../session/join-link.ts';
+import { SsoButton, SsoOutcomeNotice } from '../session/SsoSignIn.tsx';
+import { readOutcome } from '../session/sso.ts';
+import { useSessionExpiry } from '../session/use-session-expiry.ts';
+import { useSso } from '../session/use-sso.ts';
+import { useSsoSignOut } from '../session/use-sso-sign-out.ts';
 import type { WorkspaceHolder } from '../sync/workspace-holder.ts';
 import { UpdatePrompt } from '../update-prompt/UpdatePrompt.tsx';
 import type { ServiceWorkerUpdates } from '../update-prompt/service-worker-updates.ts';
@@ -34,7 +39,11 @@ export function App({ updates, session, workspace }: AppProps) {
   const sync = useSyncExternalStore(workspace.subscribe, workspace.current);
   const joinError = useJoinLink(hash, session);
   const joined = state.kind === 'joined' ? state : undefined;
-  const path = route.path === '' || route.path === 'join' ? 'inbox' : route.path;
+  const path = ['', 'join', 'sso'].includes(route.path) ? 'inbox' : route.path;
+  const sso = useSso();
+  const outcome = route.path === 'sso' ? readOutcome(route.params) : undefined;
+  const signOut = useSsoSignOut(session, sso);
+  useSessionExpiry(session, joined, joined ? sync : undefined);
   const [commands] = useState(createPaletteCommands);
   const drawer = useDrawer(hash);
 
@@ -102,7 +111,7 @@ export function App({ updates, session, workspace }: AppProps) {
             )}
             <ThemeSwitch />
             {joined && (
-              <button type="button" className="ghost" onClick={() => void session.signOut()}>
+              <button type="button" className="ghost" onClick={() => void signOut()}>
                 <LogOut size={16} aria-hidden />
                 Sign out
               </button>
@@ -110,15 +119,33 @@ export function App({ updates, session, workspace }: AppProps) {
           </div>
         </nav>
         <main className="content" id="content" tabIndex={-1} inert={drawer.open}>
-          {joined?.check === 'refused' && (
-            <p role="alert" className="notice">
-              The relay no longer accepts this device’s access ({joined.error}). What is on this
-              device stays readable; sign out and open a new join link to sync again.
-            </p>
+          {joined?.check === 'refused' &&
+            (sso ? (
+              // SSO5: an ended session signs in again and keeps this device's unsynced edits.
+              <div role="alert" className="notice">
+                <p>
+                  Your session has ended ({joined.error}). What is on this device stays here,
+                  unsynced edits included; sign in again to sync them.
+                </p>
+                <SsoButton sso={sso} workspace={joined.credentials.workspace} again />
+              </div>
+            ) : (
+              <p role="alert" className="notice">
+                The relay no longer accepts this device’s access ({joined.error}). What is on this
+                device stays readable; sign out and open a new join link to sync again.
+              </p>
+            ))}
+          {joined && outcome && <SsoOutcomeNotice outcome={outcome} />}
+          {state.kind === 'signed-out' && (
+            <Welcome
+              error={joinError ?? state.error}
+              sso={sso}
+              outcome={outcome}
+              workspace={route.params.get('workspace') ?? undefined}
+            />
           )}
           {/* A page that fails (or cannot load offline) says so here; the navigation stays. */}
           <ErrorBoundary resetKey={hash}>
-            {state.kind === 'signed-out' && <Welcome error={joinError ?? state.error} />}
             {joined && sync && (
               <ExportSourceProvider
                 value={{

@@ -24,6 +24,9 @@ import './settings.css';
 import { TokenTable } from './TokenTable.tsx';
 import { LabelField, TtlField } from './TokenFields.tsx';
 import { WebhooksSection } from '../webhooks/WebhooksSection.tsx';
+import { SsoSection } from './SsoSection.tsx';
+import type { SsoApi } from './sso-api.ts';
+import { useSso } from '../session/use-sso.ts';
 
 interface Props {
   credentials: Credentials;
@@ -35,6 +38,8 @@ interface Props {
   history?: HistoryApi;
   /** The relay's list of enrolled extensions; by default `GET /api/extensions`, likewise. */
   extensions?: () => Promise<ApiResult<EnrolledExtensionList>>;
+  /** The relay's single sign-on administration; shown when the relay offers sign-in (SSO9). */
+  sso?: SsoApi;
   /** Where links point (the relay serves the app): `location.origin` by default. */
   origin?: string;
   now?: () => number;
@@ -59,6 +64,7 @@ const ENROL_TTLS = [
 export function Settings(props: Props) {
   const { credentials, sync, api, history, origin, now = Date.now } = props;
   const manages = credentials.role === 'admin' || credentials.role === 'lead';
+  const sso = useSso();
   return (
     <div className="settings">
       <h1>Settings</h1>
@@ -83,6 +89,9 @@ export function Settings(props: Props) {
       )}
       {credentials.role === 'admin' && <HistorySection credentials={credentials} api={history} />}
       {credentials.role === 'admin' && <WebhooksSection credentials={credentials} />}
+      {credentials.role === 'admin' && (sso || props.sso) && (
+        <SsoSection credentials={credentials} api={props.sso} />
+      )}
     </div>
   );
 }

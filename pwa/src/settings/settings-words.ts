@@ -13,6 +13,7 @@ const KIND_WORDS: Record<string, string> = {
   invitation: 'Invitation',
   enrolment: 'Enrolment code',
   cli: 'Command line',
+  session: 'Single sign-on',
 };
 
 export const kindShown = (kind: string) => KIND_WORDS[kind] ?? kind;
