@@ -6,8 +6,14 @@ import { AddHostToCatalog } from '../policy/AddHostToCatalog.tsx';
 import { hostOfToolKey } from '../policy/catalog-from-host.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
 import { TriagePanel, type TriageForm } from '../triage/TriagePanel.tsx';
-import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
+import { lazyPart } from '../ui/lazy-part.tsx';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
+
+// The vendor facts read the built-in catalog (thousands of tools): loaded when a row is opened, not
+// with the inbox (the first-load budget, docs/pwa.md "Speed").
+const VendorFacts = lazyPart(() =>
+  import('../vendor-facts/VendorFacts.tsx').then((module) => module.VendorFacts),
+);
 
 interface Props {
   row: InboxRow;
