@@ -1,7 +1,7 @@
 import { X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import type { RecordRef } from '../../../shared/documents/registry/index.ts';
 import { AddHostToCatalog } from '../policy/AddHostToCatalog.tsx';
 import { hostOfToolKey } from '../policy/catalog-from-host.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
@@ -20,7 +20,7 @@ interface Props {
   policy: Y.Doc | undefined;
   canEditPolicy: boolean;
   registry: Y.Doc | undefined;
-  records: readonly RegistryRecord[];
+  records: readonly RecordRef[];
   canTriage: boolean;
   triageForm: TriageForm | undefined;
   onTriageForm(form: TriageForm | undefined): void;

@@ -14,6 +14,11 @@ export {
 } from './network-log.ts';
 export { readRegistry, registryReader } from './read.ts';
 export {
+  registryIndexReader,
+  type RecordRef,
+  type RegistryIndex,
+} from './record-index.ts';
+export {
   CLASSIFICATION,
   decideEuAiActCategory,
   decideTier,
