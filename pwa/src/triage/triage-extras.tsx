@@ -14,11 +14,7 @@ export function existingRecord(
 }
 
 /** Instead of a second record for the same tool: a link to the one it has, or "another anyway". */
-export function ExistingRecord(props: {
-  record: RecordRef;
-  onAnother(): void;
-  onCancel(): void;
-}) {
+export function ExistingRecord(props: { record: RecordRef; onAnother(): void; onCancel(): void }) {
   return (
     <div className="triage-form" role="group" aria-label="This tool has a record">
       <p>
