@@ -4,13 +4,24 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const shared = here('../shared/');
 
 // The PWA's build: the app shell is precached by a generated service worker; an update waits for
 // the user (registerType "prompt"), so a new version never reloads the page in the middle of an edit.
 export default defineConfig({
   root: here('.'),
   publicDir: here('../public'),
-  build: { outDir: here('../dist/pwa'), emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: here('../dist/pwa'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // shared/ runs nothing when imported (test/integration/shared-side-effects.test.ts): a module
+      // of it that nothing uses is left out, so a page importing one function from a barrel
+      // (registry, policy, assessments) does not pull every module behind it into the first load.
+      treeshake: { moduleSideEffects: (id: string) => !id.startsWith(shared) },
+    },
+  },
   server: {
     port: 5173,
     proxy: {

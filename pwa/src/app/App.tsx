@@ -1,6 +1,6 @@
 import { LogOut, Menu, X } from 'lucide-react';
 import { useState, useSyncExternalStore } from 'react';
-import { CommandPalette } from '../palette/CommandPalette.tsx';
+import { LazyCommandPalette } from '../palette/LazyCommandPalette.tsx';
 import { createPaletteCommands, PaletteCommandsProvider } from '../palette/palette-commands.ts';
 import { parseRoute, useHash } from '../router/hash-route.ts';
 import { SECTIONS } from '../router/sections.ts';
@@ -67,7 +67,7 @@ export function App({ updates, session, workspace }: AppProps) {
             <img src="/icons/icon-32.png" width={22} height={22} alt="" /> Sightline
           </span>
           <span className="topbar-right">
-            {joined && sync && <CommandPalette sync={sync} />}
+            {joined && sync && <LazyCommandPalette sync={sync} />}
             {joined && sync && <NotificationBell sync={sync} credentials={joined.credentials} />}
             <ConnectionStatus sync={joined ? sync : undefined} />
           </span>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import type { RecordRef } from '../../../shared/documents/registry/index.ts';
 import { dismissAll, mergeAllInto, snoozeAll } from '../triage/bulk-triage.ts';
 import type { Actor } from '../triage/triage-actions.ts';
 import { DismissForm, MergeForm, SnoozeForm } from '../triage/triage-forms.tsx';
@@ -18,7 +18,7 @@ const BUTTONS: Record<BulkForm, string> = {
 interface Props {
   toolKeys: readonly string[];
   registry: Y.Doc;
-  records: readonly RegistryRecord[];
+  records: readonly RecordRef[];
   actor: () => Actor;
   /** The form shown (the inbox owns it, so that the palette can open one). */
   form: BulkForm | undefined;

@@ -1,20 +1,26 @@
 import { X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import type { RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import type { RecordRef } from '../../../shared/documents/registry/index.ts';
 import { AddHostToCatalog } from '../policy/AddHostToCatalog.tsx';
 import { hostOfToolKey } from '../policy/catalog-from-host.ts';
 import { StatusEditor } from '../policy/StatusEditor.tsx';
 import { TriagePanel, type TriageForm } from '../triage/TriagePanel.tsx';
-import { VendorFacts } from '../vendor-facts/VendorFacts.tsx';
+import { lazyPart } from '../ui/lazy-part.tsx';
 import { formatDay, type InboxRow } from './inbox-rows.ts';
+
+// The vendor facts read the built-in catalog (thousands of tools): loaded when a row is opened, not
+// with the inbox (the first-load budget, docs/pwa.md "Speed").
+const VendorFacts = lazyPart(() =>
+  import('../vendor-facts/VendorFacts.tsx').then((module) => module.VendorFacts),
+);
 
 interface Props {
   row: InboxRow;
   policy: Y.Doc | undefined;
   canEditPolicy: boolean;
   registry: Y.Doc | undefined;
-  records: readonly RegistryRecord[];
+  records: readonly RecordRef[];
   canTriage: boolean;
   triageForm: TriageForm | undefined;
   onTriageForm(form: TriageForm | undefined): void;

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { useOfferCommands } from '../palette/palette-commands.ts';
 import { parseRoute, replaceRoute, useHash } from '../router/hash-route.ts';
 import { useNetworkLog } from '../imports/use-network-log.ts';
-import { useDiscoveries, usePolicy, useRegistry } from '../sync/documents.ts';
+import { useDiscoveries, usePolicy, useRegistryIndex } from '../sync/documents.ts';
 import { isSetAside, triageLabel } from '../triage/triage-actions.ts';
 import { TRIAGE_KEYS, type TriageForm } from '../triage/TriagePanel.tsx';
 import { existingRecord } from '../triage/triage-extras.tsx';
@@ -52,7 +52,8 @@ export function Inbox({
 }: Props) {
   const { tools } = useDiscoveries(discoveries);
   const { statuses } = usePolicy(policy);
-  const { records, triage } = useRegistry(registry);
+  // Names and tools only: the first paint does not read every field of every record.
+  const { records, triage } = useRegistryIndex(registry);
   const { tools: networkLog } = useNetworkLog(registry);
   const allRows = useMemo(
     () => inboxRowsWithNetworkLog(tools, networkLog, statuses, triage),

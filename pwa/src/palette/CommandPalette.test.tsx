@@ -25,6 +25,11 @@ const updates: ServiceWorkerUpdates = {
 };
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
+const paletteLoaded = () =>
+  vi.waitFor(() =>
+    expect(document.querySelector('.palette-trigger:not([data-loading])')).not.toBeNull(),
+  );
+
 async function app() {
   const token = fakeToken({ ws: 'acme', role: 'lead', jti: 'ab12' });
   const session = createSessionStore({
@@ -61,6 +66,8 @@ async function app() {
   const view = await render(<App updates={updates} session={session} workspace={workspace} />);
   await act(() => session.start());
   await settle();
+  // The palette loads after the first paint (LazyCommandPalette.tsx).
+  await paletteLoaded();
   return { view, registry };
 }
 

@@ -10,13 +10,18 @@ import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import { usePaletteCommandList, type PaletteCommand } from './palette-commands.ts';
 import { cachedItemsIndex, helpCommand, paletteItems } from './palette-items.ts';
 import { placesAndActions, workspaceItems, type Navigate } from './palette-sources.ts';
+import { PaletteTrigger } from './PaletteTrigger.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { usePaletteKeys } from './use-palette-keys.ts';
 import './palette.css';
 
+/** What was asked for before the palette loaded (LazyCommandPalette.tsx). */
+export type PaletteStart = 'palette' | 'shortcuts' | undefined;
+
 interface Props {
   sync: WorkspaceSync;
   navigate?: Navigate;
+  start?: PaletteStart;
 }
 
 const goTo: Navigate = (hash) => void (window.location.hash = hash);
@@ -26,9 +31,9 @@ const goTo: Navigate = (hash) => void (window.location.hash = hash);
  * run what the page offers (the inbox's triage of its selected row). '?' lists the shortcuts.
  * A Radix dialog: focus stays inside while it is open and returns when it closes.
  */
-export function CommandPalette({ sync, navigate = goTo }: Props) {
-  const [open, setOpen] = useState(false);
-  const [shortcuts, setShortcuts] = useState(false);
+export function CommandPalette({ sync, navigate = goTo, start }: Props) {
+  const [open, setOpen] = useState(start === 'palette');
+  const [shortcuts, setShortcuts] = useState(start === 'shortcuts');
   const [query, setQuery] = useState('');
   const ran = useRef(false);
   const showShortcuts = useCallback(() => setShortcuts(true), []);
@@ -44,14 +49,7 @@ export function CommandPalette({ sync, navigate = goTo }: Props) {
 
   return (
     <>
-      <button
-        type="button"
-        className="palette-trigger"
-        aria-keyshortcuts="Control+K Meta+K"
-        onClick={() => setOpen(true)}
-      >
-        Commands <kbd>Ctrl K</kbd>
-      </button>
+      <PaletteTrigger onOpen={() => setOpen(true)} />
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <Dialog.Portal>
           <Dialog.Overlay className="palette-overlay" />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import {
   setTriage,
-  type RegistryRecord,
+  type RecordRef,
   type TriageEntry,
 } from '../../../shared/documents/registry/index.ts';
 import {
@@ -41,7 +41,7 @@ interface Props {
   /** The registry document; undefined while this role has none. */
   registry: Y.Doc | undefined;
   /** The records to merge into, in the order to offer them (by name). */
-  records: readonly RegistryRecord[];
+  records: readonly RecordRef[];
   canTriage: boolean;
   /** Who is recorded as having decided (the token id, or the role). */
   by: string;

@@ -1,4 +1,4 @@
-import type { RegistryRecord, TriageEntry } from '../../../shared/documents/registry/index.ts';
+import type { RecordRef, TriageEntry } from '../../../shared/documents/registry/index.ts';
 import { recordHref } from '../inventory/list/record-href.ts';
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -7,18 +7,14 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function existingRecord(
   toolKey: string,
   entry: TriageEntry | undefined,
-  records: readonly RegistryRecord[],
-): RegistryRecord | undefined {
+  records: readonly RecordRef[],
+): RecordRef | undefined {
   const named = entry?.recordId ? records.find((r) => r.id === entry.recordId) : undefined;
   return named ?? records.find((r) => r.toolKeys.includes(toolKey));
 }
 
 /** Instead of a second record for the same tool: a link to the one it has, or "another anyway". */
-export function ExistingRecord(props: {
-  record: RegistryRecord;
-  onAnother(): void;
-  onCancel(): void;
-}) {
+export function ExistingRecord(props: { record: RecordRef; onAnother(): void; onCancel(): void }) {
   return (
     <div className="triage-form" role="group" aria-label="This tool has a record">
       <p>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { MAX_REASON, type RegistryRecord } from '../../../shared/documents/registry/index.ts';
+import { MAX_REASON, type RecordRef } from '../../../shared/documents/registry/index.ts';
 import { dayAfter, parseDay, type TriageSubject } from './triage-actions.ts';
 
 const NAME_MAX = 200;
@@ -80,7 +80,7 @@ export function OpenForm(props: {
 }
 
 export function MergeForm(props: {
-  records: readonly RegistryRecord[];
+  records: readonly RecordRef[];
   current: string | undefined;
   onSubmit(id: string): void;
   onCancel(): void;

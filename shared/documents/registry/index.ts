@@ -13,6 +13,7 @@ export {
   type NetworkLogFinding,
 } from './network-log.ts';
 export { readRegistry, registryReader } from './read.ts';
+export { registryIndexReader, type RecordRef, type RegistryIndex } from './record-index.ts';
 export {
   CLASSIFICATION,
   decideEuAiActCategory,
