@@ -1,4 +1,4 @@
-// The one place React.lazy is used (eslint.config.js points every other lazy() here).
+// With ui/lazy-part.tsx (optional parts), the one place React.lazy is used (eslint.config.js).
 // eslint-disable-next-line no-restricted-imports
 import { createContext, lazy, useContext, type ComponentType } from 'react';
 

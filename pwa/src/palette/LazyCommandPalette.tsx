@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyOptional } from '../ui/lazy-part.tsx';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 import type { PaletteStart } from './CommandPalette.tsx';
 import { PaletteTrigger } from './PaletteTrigger.tsx';
@@ -7,11 +8,8 @@ import { usePaletteKeys } from './use-palette-keys.ts';
 // The palette (cmdk, its search index, every workspace source) is not part of the first load
 // (docs/pwa.md, "Speed"): it loads right after the first paint. A device offline before the
 // service worker holds its chunk goes without the palette; the pages keep working.
-const CommandPalette = lazy<ComponentType<{ sync: WorkspaceSync; start: PaletteStart }>>(() =>
-  import('./CommandPalette.tsx').then(
-    (module) => ({ default: module.CommandPalette }),
-    () => ({ default: () => null }),
-  ),
+const CommandPalette = lazyOptional(() =>
+  import('./CommandPalette.tsx').then((module) => module.CommandPalette),
 );
 
 /**
