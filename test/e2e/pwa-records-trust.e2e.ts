@@ -33,7 +33,8 @@ describe.skipIf(!hasChromium())('records a governance lead can trust', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
       .not.toBe(null);
     // The record page opens its system's monitoring document on demand: in sync before a test
-    // takes the device offline.
+    // takes the device offline (the status says "syncing" from when it opens).
+    await page.locator('#monitoring-heading').waitFor();
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('online');
     return page;
   }

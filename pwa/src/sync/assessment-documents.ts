@@ -35,6 +35,8 @@ export interface AssessmentDocuments {
   /** Called once the workspace's socket exists: loaded documents start syncing on it. */
   connect(socket: HocuspocusProviderWebsocket): void;
   providers(): HocuspocusProvider[];
+  /** Documents opened but not yet syncing (their local copy still loading, or no socket yet). */
+  opening(): number;
   destroy(): void;
 }
 
@@ -119,6 +121,8 @@ export function assessmentDocuments(options: AssessmentDocumentsOptions): Assess
           created.loaded = true;
           attach(created);
         });
+      // Not yet in sync: the top bar says so, rather than "online" until the provider exists.
+      options.onChange();
     }
     entry.holds++;
     const held = entry;
@@ -147,6 +151,7 @@ export function assessmentDocuments(options: AssessmentDocumentsOptions): Assess
       entries.forEach(attach);
     },
     providers: () => [...entries.values()].flatMap((e) => (e.provider ? [e.provider] : [])),
+    opening: () => [...entries.values()].filter((e) => !e.provider).length,
     destroy() {
       [...entries].forEach(([id, entry]) => close(id, entry));
       destroyed = true;

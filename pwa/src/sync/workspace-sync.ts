@@ -122,7 +122,10 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
     return {
       online: online(),
       socket: (socket?.status as SyncFacts['socket'] | undefined) ?? 'connecting',
-      allSynced: all.every((p) => p.synced),
+      // A document opened on demand counts from the moment it is opened, not when it attaches.
+      allSynced:
+        all.every((p) => p.synced) &&
+        [assessments, monitoring, interviews].every((kind) => kind.opening() === 0),
       unsyncedChanges: all.reduce((sum, p) => sum + p.unsyncedChanges, 0),
       refused: refused.size > 0,
       relayCannotStore,
