@@ -4,8 +4,8 @@ import * as Y from 'yjs';
 export interface TestClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
-  /** Resolves once the relay has acknowledged every local change. */
-  acknowledged(): Promise<void>;
+  /** Resolves once the relay has acknowledged every local change (fails after `timeoutMs`). */
+  acknowledged(timeoutMs?: number): Promise<void>;
   /** How the relay answered: a scope once authenticated, or the refusal's reason. */
   outcome(): Promise<{ scope: 'read-write' | 'readonly' | string } | { refused: string }>;
   destroy(): void;
@@ -44,10 +44,11 @@ export function connectClient(
   return {
     doc,
     provider,
-    acknowledged: () =>
+    acknowledged: (timeoutMs?: number) =>
       waitFor(
         () => provider.synced && !provider.hasUnsyncedChanges,
         `all changes to ${name} acknowledged`,
+        timeoutMs,
       ),
     outcome: () => withTimeout(outcome, 10_000, `the relay's answer for ${name}`),
     destroy() {
