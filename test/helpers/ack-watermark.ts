@@ -9,6 +9,13 @@ import type { TestClient } from './relay-client.ts';
 export class AckWatermark {
   made = 0;
   acknowledged = 0;
+  /**
+   * Edits acknowledged counting each acknowledgement as it comes, before the first disconnect: the
+   * relay answers one connection's updates in order (each with a sync status, after its commit), so
+   * `made − unsynced` were acknowledged. Unlike `acknowledged`, it does not need a moment with
+   * nothing in flight, which a busy machine may never give while edits keep coming.
+   */
+  acknowledgedInOrder = 0;
   disconnects: { code: number; reason: string }[] = [];
   readonly #client: TestClient;
 
@@ -17,6 +24,12 @@ export class AckWatermark {
     const mark = () => {
       const provider = client.provider;
       if (provider.synced && !provider.hasUnsyncedChanges) this.acknowledged = this.made;
+      if (provider.synced && this.disconnects.length === 0)
+        this.acknowledgedInOrder = Math.max(
+          this.acknowledgedInOrder,
+          this.acknowledged,
+          this.made - provider.unsyncedChanges,
+        );
     };
     client.provider.on('synced', mark);
     client.provider.on('unsyncedChanges', mark);

@@ -43,7 +43,7 @@ describe('graceful shutdown (docs/sync.md OPS2)', () => {
     const exited = new Promise<number | null>((resolve) => relay.child.once('exit', resolve));
     relay.child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const acknowledged = watermark.acknowledged;
+    const acknowledged = watermark.acknowledgedInOrder;
     expect(acknowledged).toBeGreaterThan(0);
     await writing;
     // The relay closed the socket with 1012 (service restart), on which providers reconnect.
