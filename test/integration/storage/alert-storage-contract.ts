@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewOutboxItem } from '../../../server/storage/alert-storage.ts';
 import type { RelayStorage } from '../../../server/storage/relay-storage.ts';
-import type { StorageLocation } from './relay-storage-contract.ts';
+import { openTwice, type StorageLocation } from './storage-location.ts';
 
 const T0 = Date.UTC(2027, 2, 2, 12);
 
@@ -18,19 +18,10 @@ const item = (event: string, webhookId = 'hook-1'): NewOutboxItem => ({
  */
 export function alertStorageContract(kind: string, location: () => Promise<StorageLocation>) {
   describe(`AlertStorage contract: ${kind}`, () => {
-    let place: StorageLocation;
     let storage: RelayStorage;
     let other: RelayStorage;
-    beforeAll(async () => {
-      place = await location();
-      storage = await place.open();
-      other = await place.open();
-    });
-    afterAll(async () => {
-      await storage.close();
-      await other.close();
-      await place.remove();
-    });
+    let place: StorageLocation;
+    openTwice(location, (opened) => ({ storage, other, place } = opened));
 
     it('HOOK10: a key is claimed once, whichever process asks, and stays claimed after reopening', async () => {
       const results = await Promise.all([

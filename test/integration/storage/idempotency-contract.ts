@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type {
   IdempotencyClaim,
   IdempotencyCompletion,
 } from '../../../server/storage/idempotency-storage.ts';
 import type { RelayStorage } from '../../../server/storage/relay-storage.ts';
-import type { StorageLocation } from './relay-storage-contract.ts';
+import { openTwice, type StorageLocation } from './storage-location.ts';
 
 const T0 = Date.parse('2026-12-07T08:00:00Z');
 const HOUR = 3_600_000;
@@ -47,19 +47,9 @@ function done(over: Partial<IdempotencyCompletion> = {}): IdempotencyCompletion 
  */
 export function idempotencyContract(kind: string, location: () => Promise<StorageLocation>) {
   describe(`Idempotency keys (MON7): ${kind}`, () => {
-    let place: StorageLocation;
     let storage: RelayStorage;
     let other: RelayStorage;
-    beforeAll(async () => {
-      place = await location();
-      storage = await place.open();
-      other = await place.open();
-    });
-    afterAll(async () => {
-      await storage?.close();
-      await other?.close();
-      await place?.remove();
-    });
+    openTwice(location, (opened) => ({ storage, other } = opened));
 
     it('a key is claimed once: a second process finds it pending, then done with the first answer', async () => {
       const scope = 'acme/claim-once';

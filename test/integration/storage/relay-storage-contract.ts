@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ReporterToolSummary } from '../../../shared/documents/report/index.ts';
 import { DEFAULT_RETENTION } from '../../../server/history/checkpoint-store.ts';
 import type { ReporterClient } from '../../../server/relay/discoveries/reporter-clients.ts';
 import type { RelayStorage } from '../../../server/storage/relay-storage.ts';
+import { openTwice, type StorageLocation } from './storage-location.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** Where a store lives: each `open` is one more process's connection to the same place. */
-export interface StorageLocation {
-  open(): Promise<RelayStorage>;
-  remove(): Promise<void>;
-}
+export type { StorageLocation } from './storage-location.ts';
 
 /** An update that sets `key` in the map `records` of a fresh client. */
 function update(key: string, value: unknown): Uint8Array {
@@ -49,19 +47,10 @@ function summary(toolKey: string, lastSeen: number): ReporterToolSummary {
  */
 export function relayStorageContract(kind: string, location: () => Promise<StorageLocation>) {
   describe(`RelayStorage contract: ${kind}`, () => {
-    let place: StorageLocation;
     let storage: RelayStorage;
     let other: RelayStorage;
-    beforeAll(async () => {
-      place = await location();
-      storage = await place.open();
-      other = await place.open();
-    });
-    afterAll(async () => {
-      await storage?.close();
-      await other?.close();
-      await place?.remove();
-    });
+    let place: StorageLocation;
+    openTwice(location, (opened) => ({ storage, other, place } = opened));
 
     it('S1, S3: appended updates come back after the snapshot, in order, and rebuild the document', async () => {
       const log = storage.documents('a');
