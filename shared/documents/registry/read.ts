@@ -3,9 +3,9 @@ import { topMap } from '../schema/read.ts';
 import { recordCache } from '../schema/record-cache.ts';
 import { readMeta } from '../schema/version.ts';
 import { readRecord, readRegistryRecords, splitRemoved } from './records.ts';
-import { RECORDS, TRIAGE, type Registry, type TriageEntry } from './schema.ts';
-import { readEntry, readTriage } from './triage.ts';
-import { isId, isToolKey } from '../schema/values.ts';
+import { RECORDS, TRIAGE, type Registry } from './schema.ts';
+import { readTriage, triageCache } from './triage.ts';
+import { isId } from '../schema/values.ts';
 
 function withMeta(doc: Y.Doc, problems: string[]): Registry {
   const registry: Registry = { records: new Map(), triage: new Map(), problems };
@@ -35,10 +35,7 @@ export function readRegistry(doc: Y.Doc): Registry {
  */
 export function registryReader(doc: Y.Doc): { read(): Registry; destroy(): void } {
   const records = recordCache(doc, RECORDS, isId, readRecord);
-  const triage = recordCache(doc, TRIAGE, isToolKey, (map, key, path, problems) => {
-    const entry = readEntry(map, path, problems);
-    return entry && ([key, entry] as [string, TriageEntry]);
-  });
+  const triage = triageCache(doc);
   return {
     read() {
       const problems: string[] = [];

@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
 import { addProblem } from '../schema/problems.ts';
 import { recordCache } from '../schema/record-cache.ts';
-import { isId, isToolKey } from '../schema/values.ts';
+import { isId } from '../schema/values.ts';
 import { storedVersions } from './field-register.ts';
 import { RECORD_FIELDS, readField, readRegister } from './fields.ts';
 import { DELETED, MERGED_INTO, readStamp } from './record-lifecycle.ts';
-import { RECORDS, TRIAGE, type RegistryRecord, type TriageEntry } from './schema.ts';
-import { readEntry } from './triage.ts';
+import { RECORDS, type RegistryRecord, type TriageEntry } from './schema.ts';
+import { triageCache } from './triage.ts';
 
 /** What a list names a record by, and the tools it covers: all the inbox's triage needs of it. */
 export type RecordRef = Pick<RegistryRecord, 'id' | 'name' | 'toolKeys'>;
@@ -47,10 +47,7 @@ function readRef(map: Y.Map<unknown>, id: string, path: string, problems: string
  */
 export function registryIndexReader(doc: Y.Doc): { read(): RegistryIndex; destroy(): void } {
   const records = recordCache(doc, RECORDS, isId, readRef);
-  const triage = recordCache(doc, TRIAGE, isToolKey, (map, key, path, problems) => {
-    const entry = readEntry(map, path, problems);
-    return entry && ([key, entry] as [string, TriageEntry]);
-  });
+  const triage = triageCache(doc);
   return {
     read() {
       const problems: string[] = [];

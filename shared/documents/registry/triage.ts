@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { addProblem } from '../schema/problems.ts';
 import { readEnum, readString, readTimestamp } from '../schema/read.ts';
 import { readRecords } from '../schema/read-lists.ts';
+import { recordCache } from '../schema/record-cache.ts';
 import { isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable } from '../schema/version.ts';
 import { checkText, checkTimestamp, childMap, setIfChanged } from '../schema/write.ts';
@@ -150,4 +151,12 @@ export function readTriage(map: Y.Map<unknown>, problems: string[]): Map<string,
       return read && ([key, read] as const);
     }),
   );
+}
+
+/** The triage entries, read again only where they changed (for registryReader and registryIndexReader). */
+export function triageCache(doc: Y.Doc) {
+  return recordCache(doc, TRIAGE, isToolKey, (map, key, path, problems) => {
+    const entry = readEntry(map, path, problems);
+    return entry && ([key, entry] as [string, TriageEntry]);
+  });
 }
