@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { preactCompatAliases } from './extension/build/preact-compat.ts';
 
 // One run, three kinds of test: fast unit tests in Node, component tests in a DOM (happy-dom),
 // and end-to-end tests in a real Chromium with the real build (test/e2e/README.md).
@@ -25,7 +26,16 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['extension/**/*.test.tsx', 'pwa/**/*.test.tsx'],
+          include: ['pwa/**/*.test.tsx'],
+        },
+      },
+      {
+        // The extension's pages as they ship: on Preact (extension/build/preact-compat.ts).
+        resolve: { alias: preactCompatAliases },
+        test: {
+          name: 'extension-dom',
+          environment: 'happy-dom',
+          include: ['extension/**/*.test.tsx'],
         },
       },
       {

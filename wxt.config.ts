@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { preactCompatAliases } from './extension/build/preact-compat.ts';
 
 // The extension's build. Source lives in extension/ (WXT's srcDir); icons come from public/.
 /**
@@ -24,6 +25,8 @@ export default defineConfig({
   outDir: '.output',
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // React's API on Preact for the popup and options page (extension/build/preact-compat.ts).
+  vite: () => ({ resolve: { alias: preactCompatAliases } }),
   // `npm run dev` does not launch a browser of its own: load .output/chrome-mv3-dev by hand.
   webExt: { disabled: true },
   manifest: ({ browser, mode }) => ({

@@ -1,3 +1,5 @@
+import { act } from 'preact/test-utils';
+import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteInfo, StatusResponse } from '../background/messages.ts';
 import { fakeBackgroundClient, notEnrolledStatus } from '../ui/fake-background-client.ts';
@@ -12,6 +14,8 @@ import {
   type,
 } from '../ui/render-for-test.tsx';
 import { Popup } from './Popup.tsx';
+import { statusStore } from './status-store.ts';
+import { NOT_ENROLLED_SENTENCE } from './SyncState.tsx';
 
 afterEach(cleanup);
 
@@ -232,5 +236,24 @@ describe('popup: flag this as an AI tool', () => {
     await submit(q('form'));
     expect(q('[role=alert]')?.textContent).toContain('address');
     expect(client.calls.some((c) => c.method === 'flag')).toBe(false);
+  });
+});
+
+describe('popup: a status asked before it mounted', () => {
+  it('is in its first frame, and the popup does not ask again', async () => {
+    const status = statusStore(Promise.resolve(notEnrolledStatus));
+    await vi.waitFor(() => expect(status.get().kind).toBe('ready'));
+    const client = fakeBackgroundClient();
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    // Preact renders synchronously: what is in the container now is the first frame.
+    void act(() =>
+      root.render(<Popup client={client} status={status} url={undefined} openOptions={() => {}} />),
+    );
+    expect(container.querySelector('[data-testid=sync-state]')?.textContent).toContain(
+      NOT_ENROLLED_SENTENCE,
+    );
+    expect(client.calls.some((call) => call.method === 'status')).toBe(false);
+    await act(() => root.unmount());
   });
 });

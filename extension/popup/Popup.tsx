@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
 import { ConcernSection } from './ConcernSection.tsx';
 import { FlagSection } from './FlagSection.tsx';
 import { SiteSection, type SiteState } from './SiteSection.tsx';
-import { SyncState, type StatusState } from './SyncState.tsx';
+import { statusStore, type StatusStore } from './status-store.ts';
+import { SyncState } from './SyncState.tsx';
 import './popup.css';
 import { answer, isObject, messageOf as message } from '../ui/answer.ts';
 
@@ -15,25 +16,17 @@ interface Props {
    */
   url: string | undefined | Promise<string | undefined>;
   openOptions: () => void;
+  /** The worker's status, asked before the popup mounted; asked at mount when not given. */
+  status?: StatusStore;
   now?: () => number;
 }
 
-export function Popup({ client, url, openOptions, now = Date.now }: Props) {
-  const [status, setStatus] = useState<StatusState>({ kind: 'loading' });
+export function Popup({ client, url, openOptions, status: given, now = Date.now }: Props) {
+  const [store] = useState(() => given ?? statusStore(client.status()));
+  const status = useSyncExternalStore(store.subscribe, store.get);
   const [site, setSite] = useState<SiteState>(
     url === undefined ? { kind: 'ready', site: {} } : { kind: 'loading' },
   );
-
-  useEffect(() => {
-    let live = true;
-    answer(client.status(), (s) => typeof s.version === 'string').then(
-      (value) => live && setStatus({ kind: 'ready', status: value }),
-      (error: unknown) => live && setStatus({ kind: 'failed', error: message(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
 
   useEffect(() => {
     if (url === undefined) return;

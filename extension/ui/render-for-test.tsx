@@ -1,8 +1,7 @@
-import { act, type ReactNode } from 'react';
+import { act } from 'preact/test-utils';
+import type { ReactNode } from 'react';
+// Preact's createRoot in the extension's DOM tests, as in its build (extension/build/preact-compat.ts).
 import { createRoot, type Root } from 'react-dom/client';
-
-// Tell React that updates are wrapped in act(), as @testing-library/react would.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 export interface Rendered {
   container: HTMLElement;
@@ -39,7 +38,7 @@ export function cleanup(): void {
   mounted.clear();
 }
 
-/** Flushes pending promises and the React updates they cause. */
+/** Flushes pending promises and the renders they cause. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await act(async () => await Promise.resolve());
 }
@@ -51,7 +50,7 @@ export async function click(element: Element | null | undefined): Promise<void> 
   await settle();
 }
 
-/** Types into an input or textarea the way React listens for it (a native value and an input event). */
+/** Types into an input or textarea as a person does (a native value, then an input event). */
 export async function type(element: Element | null | undefined, value: string): Promise<void> {
   if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) {
     throw new Error('not a text field');
