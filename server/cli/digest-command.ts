@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
@@ -8,20 +7,21 @@ import { digestMessage } from '../digests/digest-message.ts';
 import { latestPeriod } from '../digests/digest-period.ts';
 import { SMTP_ARGS, readSmtpArgs } from '../digests/smtp-args.ts';
 import { digestMessageId, smtpError, smtpMailer } from '../digests/smtp.ts';
-import { DIGEST_PERIODS, type DigestPeriod } from '../storage/alert-storage.ts';
+import { digestPeriodOf, newDigestSubscription } from '../digests/new-subscription.ts';
+import type { DigestPeriod } from '../storage/alert-storage.ts';
 import { storageOptions, withStorage } from './cli-storage.ts';
 import type { CliIo } from './run-cli.ts';
 import { openStoredDocuments } from './stored-documents.ts';
 import { UsageError } from './usage-error.ts';
 
-export const MAX_DIGESTS_PER_WORKSPACE = 50;
 const VERBS = ['add', 'list', 'remove', 'preview', 'send-now'] as const;
 
-const period = (every: string | undefined): DigestPeriod => {
-  const value = every ?? 'weekly';
-  if (!(DIGEST_PERIODS as readonly string[]).includes(value))
-    throw new UsageError('--every is daily or weekly');
-  return value as DigestPeriod;
+const usage = <T>(check: () => T): T => {
+  try {
+    return check();
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^every /, '--every '));
+  }
 };
 
 /**
@@ -48,7 +48,7 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
     throw new UsageError('digest takes add, list, remove, preview or send-now');
   const workspace = values.workspace;
   if (!isValidSegment(workspace)) throw new UsageError('--workspace W is required');
-  const every = period(values.every);
+  const every: DigestPeriod = usage(() => digestPeriodOf(values.every));
   const to = values.to?.trim();
   if (to !== undefined && !isEmailAddress(to))
     throw new UsageError('--to is one e-mail address, such as lead@example.com');
@@ -61,18 +61,9 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
       values,
       async (storage) => {
         const existing = await storage.alerts.digests(workspace);
-        if (existing.length >= MAX_DIGESTS_PER_WORKSPACE)
-          throw new UsageError(`a workspace has at most ${MAX_DIGESTS_PER_WORKSPACE} digests`);
-        if (existing.some((d) => d.address.toLowerCase() === to.toLowerCase() && d.every === every))
-          throw new UsageError(`${to} already receives the ${every} digest of ${workspace}`);
-        const digest = {
-          id: randomBytes(8).toString('hex'),
-          workspace,
-          address: to,
-          every,
-          createdAt: Date.now(),
-          createdBy: 'sightline digest',
-        };
+        const digest = usage(() =>
+          newDigestSubscription(existing, { workspace, to, every }, 'sightline digest', Date.now()),
+        );
         await storage.alerts.addDigest(digest);
         io.out(JSON.stringify(digest));
         return 0;

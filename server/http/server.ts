@@ -273,6 +273,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         dispatcher: relay.webhooks,
         network: relay.webhookNetwork,
       },
+      digests: { alerts: relayStorage.alerts, sending: relay.digests !== undefined },
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),

@@ -317,6 +317,51 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(listed.out[0]).toContain('lead@example.com');
   }, 30_000);
 
+  it('DIG5: admins and leads manage digests through the API; others are refused; bad input changes nothing', async () => {
+    const mail = await smtp();
+    const server = await relay(mail.url);
+    const call = async (
+      role: 'admin' | 'lead' | 'contributor',
+      method: string,
+      path = '',
+      body?: unknown,
+    ) => {
+      const response = await fetch(`${server.url}/api/digests${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${await server.token('acme', role)}`,
+          'Content-Type': 'application/json',
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const added = await call('lead', 'POST', '', { to: 'governance@example.com', every: 'daily' });
+    expect(added).toMatchObject({
+      status: 201,
+      body: { address: 'governance@example.com', every: 'daily' },
+    });
+    expect(
+      (await call('admin', 'POST', '', { to: 'a@example.com\nBcc: b@example.com' })).status,
+    ).toBe(400);
+    expect(
+      (await call('admin', 'POST', '', { to: 'a@example.com', every: 'hourly' })).body,
+    ).toEqual({
+      error: 'every is daily or weekly',
+    });
+    expect(
+      (await call('admin', 'POST', '', { to: 'GOVERNANCE@example.com', every: 'daily' })).status,
+    ).toBe(400);
+    expect((await call('contributor', 'GET')).status).toBe(403);
+    expect((await call('contributor', 'POST', '', { to: 'c@example.com' })).status).toBe(403);
+    const listed = await call('admin', 'GET');
+    expect(listed.body.sending).toBe(true);
+    expect((listed.body.digests as { id: string }[]).map((d) => d.id)).toEqual([added.body.id]);
+    expect((await call('admin', 'DELETE', '/0123456789abcdef')).status).toBe(404);
+    expect((await call('admin', 'DELETE', `/${String(added.body.id)}`)).status).toBe(200);
+    expect((await call('lead', 'GET')).body.digests).toEqual([]);
+  }, 30_000);
+
   it('DIG10: preview prints the digest; send-now sends it to the address given', async () => {
     const mail = await smtp();
     const server = await relay(mail.url, { digests: undefined });
