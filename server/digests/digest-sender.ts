@@ -31,6 +31,8 @@ export interface DigestSenderOptions {
   baseUrl?: string | undefined;
   now?: () => number;
   log?(line: string): void;
+  /** Called with each digest's outcome (metrics). */
+  onOutcome?(outcome: 'sent' | 'empty' | 'retry' | 'failed'): void;
 }
 
 /** Reads a workspace's digest through the relay's own copies of its documents. */
@@ -124,14 +126,16 @@ export class DigestSender {
   ): Promise<boolean> {
     const { alerts } = this.#options;
     const attempt = delivery.attempt + 1;
-    const settle = (status: 'sent' | 'empty' | 'removed' | 'failed' | 'queued', error?: string) =>
-      alerts.settleDigest(delivery.subscriptionId, delivery.periodKey, {
+    const settle = (status: 'sent' | 'empty' | 'removed' | 'failed' | 'queued', error?: string) => {
+      if (status !== 'removed') this.#options.onOutcome?.(status === 'queued' ? 'retry' : status);
+      return alerts.settleDigest(delivery.subscriptionId, delivery.periodKey, {
         status,
         attempt: status === 'empty' || status === 'removed' ? delivery.attempt : attempt,
         nextAt: status === 'queued' ? now + this.#backoff[attempt - 1]! : delivery.nextAt,
         at: now,
         ...(error ? { error } : {}),
       });
+    };
     if (!subscription || subscription.workspace !== delivery.workspace) {
       await settle('removed');
       return false;

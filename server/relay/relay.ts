@@ -211,6 +211,7 @@ export function createRelay(options: RelayOptions): Relay {
         alerts: options.storage.alerts,
         intervalMs: digestInterval,
         log: (line) => console.warn(line),
+        onOutcome: (outcome) => options.metrics?.digestAttempts.inc({ outcome }),
       })
     : undefined;
   if (digests && digestInterval > 0) digests.start();

@@ -200,6 +200,10 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(body).toContain('<h2>New AI tools seen (1)</h2>');
     const listed = await cli(['digest', 'list', '--data', server.dataDir, '--workspace', 'acme']);
     expect(listed.out).toEqual([`${digest.id}  daily  governance@example.com  last ${today} sent`]);
+    const metrics = await fetch(`${server.url}/metrics`, {
+      headers: { Authorization: `Bearer ${await server.token('acme', 'admin')}` },
+    });
+    expect(await metrics.text()).toContain('sightline_digest_attempts_total{outcome="sent"} 1');
   }, 30_000);
 
   it('DIG4: a workspace with nothing new and nothing due gets no e-mail; the log says so', async () => {
