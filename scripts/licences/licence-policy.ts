@@ -7,6 +7,8 @@ import satisfies from 'spdx-satisfies';
 /** Permissive licences: compatible with distributing Sightline under Apache-2.0. */
 export const PERMISSIVE = [
   'MIT',
+  // MIT No Attribution: MIT without even the notice requirement (nodemailer, smtp-server).
+  'MIT-0',
   'ISC',
   'Apache-2.0',
   'BSD-2-Clause',

@@ -10,6 +10,7 @@ import { serveCommand } from './serve-command.ts';
 import { revokeCommand, tokenCommand } from './token-commands.ts';
 import { UsageError } from './usage-error.ts';
 import { webhookCommand } from './webhook-command.ts';
+import { digestCommand } from './digest-command.ts';
 import { ssoCommand } from '../oidc/sso-command.ts';
 
 export interface CliIo {
@@ -34,6 +35,7 @@ Commands:
         [--oidc-issuer URL --oidc-client-id ID --oidc-client-secret-file FILE [--public-url URL]
          [--oidc-name NAME] [--oidc-scopes "openid profile email"] [--oidc-groups-claim groups]
          [--oidc-session-ttl 12h]]  (or the secret in SIGHTLINE_OIDC_CLIENT_SECRET)
+        [--smtp-url smtp://HOST:587 | --smtp-url-file FILE --smtp-from ADDRESS]  (e-mail digests)
         Serve the PWA and the sync relay (ws://HOST:PORT/sync) on one port. Shared documents
         are checkpointed every interval (seconds); all kept for the first duration, then one
         an hour, then one a day.
@@ -83,6 +85,9 @@ Commands:
         Webhooks for a workspace's events, signed with X-Sightline-Signature (docs/operations.md);
         add prints the webhook with its secret as JSON. Running relays use a change at once.
         With --database only list: add and remove go through a relay (Settings, /api/webhooks).
+  digest add|list|remove|preview|send-now --workspace W [--to ADDRESS] [--every daily|weekly] [--id ID]
+        [--data .sightline | --database postgres://…]  E-mail digests of new tools, reviews due and
+        clocks running, sent by relays started with --smtp-url (docs/operations.md); no restart.
   sso map --workspace W --group G --role admin|lead|contributor [--data .sightline]
   sso unmap|list --workspace W [--group G] [--data .sightline | --database postgres://…]
         Single sign-on: which identity-provider group gives which role (docs/deploy.md); list
@@ -124,6 +129,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await demoCommand(rest, io);
       case 'webhook':
         return await webhookCommand(rest, io);
+      case 'digest':
+        return await digestCommand(rest, io);
       case 'sso':
         return await ssoCommand(rest, io);
       case 'classify':

@@ -14,6 +14,8 @@ import { useJsonLogs } from '../ops/json-logs.ts';
 import type { OidcOptions } from '../oidc/oidc-config.ts';
 import { OIDC_ARGS, readOidcArgs } from '../oidc/oidc-args.ts';
 import { redirectUri } from '../oidc/oidc-config.ts';
+import { SMTP_ARGS, readSmtpArgs } from '../digests/smtp-args.ts';
+import type { RelayOptions } from '../relay/relay.ts';
 
 export interface ServeOptions {
   port: number;
@@ -39,6 +41,8 @@ export interface ServeOptions {
   trustProxy?: TrustedProxies;
   /** `--oidc-issuer …`: single sign-on for people (docs/deploy.md). */
   oidc?: OidcOptions;
+  /** `--smtp-url … --smtp-from …`: e-mail digests (docs/sync.md DIG1). */
+  digests?: RelayOptions['digests'];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -71,6 +75,7 @@ export function parseServeArgs(
       'log-format': { type: 'string', default: 'text' },
       'trust-proxy': { type: 'string' },
       ...OIDC_ARGS,
+      ...SMTP_ARGS,
     },
     strict: true,
     allowPositionals: false,
@@ -128,6 +133,8 @@ export function parseServeArgs(
     throw new UsageError((error as Error).message);
   }
   const oidc = readOidcArgs(values, env, cwd);
+  const smtp = readSmtpArgs(values, env, cwd);
+  const publicUrl = oidc?.publicUrl ?? values['public-url']?.replace(/\/$/, '');
   return {
     port,
     host: values.host,
@@ -146,6 +153,7 @@ export function parseServeArgs(
     ...(values.database ? { database: values.database } : {}),
     ...(trustProxy ? { trustProxy } : {}),
     ...(oidc ? { oidc } : {}),
+    ...(smtp ? { digests: { smtp, ...(publicUrl ? { baseUrl: publicUrl } : {}) } } : {}),
   };
 }
 
@@ -172,6 +180,10 @@ export async function serveCommand(
   if (options.oidc)
     out(
       `  sign-in:      ${options.oidc.issuer} (redirect URI ${redirectUri(options.oidc.publicUrl ?? server.url)})`,
+    );
+  if (options.digests)
+    out(
+      `  digests:      e-mailed through ${new URL(options.digests.smtp.url).host} from ${options.digests.smtp.from}`,
     );
   if (server.metricsPort !== undefined)
     out(`  metrics:      http://${options.metricsHost}:${server.metricsPort}/metrics`);

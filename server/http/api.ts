@@ -12,6 +12,7 @@ import type { ObservationWriter } from '../relay/observation-writer.ts';
 import { bearerToken, HttpError, sendJson } from './json.ts';
 import { listReporters, listTokens, mint, revoke } from './token-management.ts';
 import { handleWebhooksApi, type WebhookServices } from '../webhooks/webhooks-api.ts';
+import { handleDigestsApi, type DigestServices } from '../digests/digests-api.ts';
 
 export interface ApiServices {
   tokens: TokenService;
@@ -34,6 +35,7 @@ export interface ApiServices {
   observations: ObservationWriter;
   observationsPerToken: KeyedBuckets;
   webhooks: Omit<WebhookServices, 'tokens'>;
+  digests: Omit<DigestServices, 'tokens'>;
 }
 
 /**
@@ -82,6 +84,11 @@ export async function handleApi(
     if (url.pathname === '/api/webhooks' || url.pathname.startsWith('/api/webhooks/'))
       return (
         await handleWebhooksApi(req, res, url, { tokens: services.tokens, ...services.webhooks }),
+        true
+      );
+    if (url.pathname === '/api/digests' || url.pathname.startsWith('/api/digests/'))
+      return (
+        await handleDigestsApi(req, res, url, { tokens: services.tokens, ...services.digests }),
         true
       );
     if (route === 'POST /api/enrol') return (sendJson(res, 201, await enrol(req, services)), true);

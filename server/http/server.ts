@@ -52,6 +52,8 @@ export interface ServerOptions {
   checkpoints?: Partial<CheckpointOptions>;
   /** Webhooks: which addresses they may reach (HOOK7) and their retry waits (HOOK6). */
   webhooks?: RelayOptions['webhooks'];
+  /** E-mail digests through an SMTP server (docs/sync.md DIG1–DIG9). */
+  digests?: RelayOptions['digests'];
   /** Also serve `/metrics` without a token on this port (OPS1); loopback unless `metricsHost`. */
   metricsPort?: number;
   metricsHost?: string;
@@ -113,6 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.storageWatchMs ? { storageWatchMs: options.storageWatchMs } : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.digests ? { digests: options.digests } : {}),
     metrics,
   });
   const enrolmentsPerIp = new KeyedBuckets(
@@ -270,6 +273,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         dispatcher: relay.webhooks,
         network: relay.webhookNetwork,
       },
+      digests: { alerts: relayStorage.alerts, sending: relay.digests !== undefined },
       status: () => ({
         documents: relay.hocuspocus.getDocumentsCount(),
         connections: relay.hocuspocus.getConnectionsCount(),

@@ -46,6 +46,12 @@ export class RelayMetrics {
     labelNames: ['outcome'],
     registers: [this.registry],
   });
+  readonly digestAttempts = new Counter({
+    name: 'sightline_digest_attempts_total',
+    help: 'E-mail digests made, by outcome: sent, empty, retry or failed (DIG4, DIG7)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
 
   /** Live values read when scraped. */
   observe(relay: { hocuspocus: Hocuspocus; storageOk(): boolean; retained(): number }): void {

@@ -31,6 +31,7 @@ import { discoveryEventsExtension } from '../webhooks/discovery-events.ts';
 import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
 import { DEFAULT_SCAN_INTERVAL_MS, NotificationScanner } from '../webhooks/notification-events.ts';
 import type { RelayMetrics } from '../ops/metrics.ts';
+import { DigestSender, type DigestSenderOptions } from '../digests/digest-sender.ts';
 
 export interface RelayOptions {
   /** Where everything is kept: SQLite in the data folder, or Postgres (docs/deploy.md). */
@@ -63,6 +64,13 @@ export interface RelayOptions {
   };
   /** Prometheus metrics (docs/sync.md OPS1). */
   metrics?: RelayMetrics;
+  /**
+   * E-mail digests (docs/sync.md DIG1–DIG9), sent only by relays given an SMTP server; looked for
+   * every `intervalMs` (the alert scan's interval by default; 0: never).
+   */
+  digests?: Pick<DigestSenderOptions, 'smtp' | 'backoffMs' | 'baseUrl' | 'now'> & {
+    intervalMs?: number;
+  };
 }
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
@@ -85,6 +93,8 @@ export interface Relay {
   observations: ObservationWriter;
   /** Sends events to the workspaces' webhooks (docs/sync.md HOOK1–HOOK9). */
   webhooks: WebhookDispatcher;
+  /** Sends the e-mail digests, when the relay has an SMTP server (DIG6). */
+  digests?: DigestSender;
   webhookNetwork: WebhookNetwork;
   /** Commits what is queued now; throws while storage fails (DR1–DR2). */
   flushDurably(): Promise<void>;
@@ -192,6 +202,19 @@ export function createRelay(options: RelayOptions): Relay {
     log: (line) => console.warn(line),
   });
   if ((options.webhooks?.scanIntervalMs ?? DEFAULT_SCAN_INTERVAL_MS) > 0) scanner.start();
+  const digestInterval =
+    options.digests?.intervalMs ?? options.webhooks?.scanIntervalMs ?? DEFAULT_SCAN_INTERVAL_MS;
+  const digests = options.digests
+    ? new DigestSender({
+        ...options.digests,
+        hocuspocus,
+        alerts: options.storage.alerts,
+        intervalMs: digestInterval,
+        log: (line) => console.warn(line),
+        onOutcome: (outcome) => options.metrics?.digestAttempts.inc({ outcome }),
+      })
+    : undefined;
+  if (digests && digestInterval > 0) digests.start();
   options.metrics?.observe({
     hocuspocus,
     storageOk: () => health.state.ok,
@@ -216,11 +239,13 @@ export function createRelay(options: RelayOptions): Relay {
       new ObservationKeys(options.storage.idempotency),
     ),
     webhooks,
+    ...(digests ? { digests } : {}),
     webhookNetwork,
     flushDurably: () => log.flushDurably(),
     async close() {
       stopWatching();
       await scanner.stop();
+      await digests?.stop();
       await webhooks.stop();
       // OPS2: updates waiting for this turn's group commit are committed and acknowledged first;
       // then every document connection closes (the server then closes the sockets with 1012).

@@ -24,7 +24,110 @@ export interface AlertStorage {
   finish(id: string): Promise<void>;
   /** How many deliveries are queued. */
   pending(): Promise<number>;
+  /** E-mail digest subscriptions (docs/sync.md DIG5): added, listed (all, or one workspace's), removed. */
+  addDigest(digest: DigestSubscription): Promise<void>;
+  digests(workspace?: string): Promise<DigestSubscription[]>;
+  removeDigest(workspace: string, id: string): Promise<boolean>;
+  /**
+   * DIG6 Queues a subscription's digest for one period: true for the first caller, on any relay,
+   * ever; false after. The row is the claim, the retry queue and the delivery log at once.
+   */
+  queueDigest(delivery: NewDigestDelivery, at: number): Promise<boolean>;
+  /** Takes up to `limit` queued digests due at `now` that no relay holds, holding them until `now + holdMs`. */
+  takeDigests(now: number, holdMs: number, limit: number): Promise<DigestDelivery[]>;
+  /** Records an attempt's outcome; `queued` with `nextAt` waits for the next attempt, held by nobody. */
+  settleDigest(
+    subscriptionId: string,
+    periodKey: string,
+    outcome: { status: DigestStatus; attempt: number; nextAt: number; at: number; error?: string },
+  ): Promise<void>;
+  /** The delivery log of a workspace's digests, newest first. */
+  digestLog(workspace: string, limit: number): Promise<DigestDelivery[]>;
 }
+
+export const DIGEST_PERIODS = ['daily', 'weekly'] as const;
+export type DigestPeriod = (typeof DIGEST_PERIODS)[number];
+
+export interface DigestSubscription {
+  id: string;
+  workspace: string;
+  /** One e-mail address. */
+  address: string;
+  every: DigestPeriod;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** queued: to be attempted (again) at `nextAt`; sent; empty: nothing to say, not sent (DIG4); failed: out of attempts; removed: its subscription went first. */
+export type DigestStatus = 'queued' | 'sent' | 'empty' | 'failed' | 'removed';
+
+export interface NewDigestDelivery {
+  subscriptionId: string;
+  workspace: string;
+  /** `2027-03-01` (daily) or `week-of-2027-03-01` (weekly). */
+  periodKey: string;
+  periodStart: number;
+  periodEnd: number;
+}
+
+export interface DigestDelivery extends NewDigestDelivery {
+  status: DigestStatus;
+  /** Attempts made so far (0 before the first), or the next to make for a queued one taken. */
+  attempt: number;
+  nextAt: number;
+  updatedAt: number;
+  error?: string;
+}
+
+/** A stored row of `digest_subscriptions` (both stores name the columns alike). */
+export interface DigestRow {
+  id: string;
+  workspace: string;
+  address: string;
+  every: string;
+  created_at: number | string;
+  created_by: string;
+}
+
+export const digestOf = (row: DigestRow): DigestSubscription => ({
+  id: row.id,
+  workspace: row.workspace,
+  address: row.address,
+  every: row.every as DigestPeriod,
+  createdAt: Number(row.created_at),
+  createdBy: row.created_by,
+});
+
+/** A stored row of `digest_deliveries`. */
+export interface DigestDeliveryRow {
+  subscription_id: string;
+  workspace: string;
+  period_key: string;
+  period_start: number | string;
+  period_end: number | string;
+  status: string;
+  attempt: number | string;
+  next_at: number | string;
+  updated_at: number | string;
+  error: string | null;
+}
+
+export const digestDeliveryOf = (row: DigestDeliveryRow): DigestDelivery => ({
+  subscriptionId: row.subscription_id,
+  workspace: row.workspace,
+  periodKey: row.period_key,
+  periodStart: Number(row.period_start),
+  periodEnd: Number(row.period_end),
+  status: row.status as DigestStatus,
+  attempt: Number(row.attempt),
+  nextAt: Number(row.next_at),
+  updatedAt: Number(row.updated_at),
+  ...(row.error ? { error: row.error } : {}),
+});
+
+/** The columns of `digest_deliveries`, in both stores. */
+export const DIGEST_DELIVERY_COLUMNS =
+  'subscription_id, workspace, period_key, period_start, period_end, status, attempt, next_at, updated_at, error';
 
 export interface NewOutboxItem {
   /** `<webhook id>/<event id>`: one event to one webhook. */

@@ -1,5 +1,18 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AlertStorage, NewOutboxItem, OutboxItem } from './alert-storage.ts';
+import {
+  DIGEST_DELIVERY_COLUMNS,
+  digestDeliveryOf,
+  digestOf,
+  type AlertStorage,
+  type DigestDelivery,
+  type DigestDeliveryRow,
+  type DigestRow,
+  type DigestStatus,
+  type DigestSubscription,
+  type NewDigestDelivery,
+  type NewOutboxItem,
+  type OutboxItem,
+} from './alert-storage.ts';
 import { transaction } from './database.ts';
 
 interface OutboxRow {
@@ -19,6 +32,35 @@ const itemOf = (row: OutboxRow): OutboxItem => ({
   attempt: Number(row.attempt),
   nextAt: Number(row.next_at),
 });
+
+/** The digest tables (Postgres: migrations 4 and 5, alike but for BIGINT). */
+const DIGEST_TABLES_SQL = `
+  CREATE TABLE digest_subscriptions (
+    id TEXT PRIMARY KEY,
+    workspace TEXT NOT NULL,
+    address TEXT NOT NULL,
+    every TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  CREATE INDEX digest_subscriptions_by_workspace ON digest_subscriptions (workspace);
+  CREATE TABLE digest_deliveries (
+    subscription_id TEXT NOT NULL,
+    workspace TEXT NOT NULL,
+    period_key TEXT NOT NULL,
+    period_start INTEGER NOT NULL,
+    period_end INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    next_at INTEGER NOT NULL,
+    held_until INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    error TEXT,
+    PRIMARY KEY (subscription_id, period_key)
+  );
+  CREATE INDEX digest_deliveries_due ON digest_deliveries (status, next_at);
+  CREATE INDEX digest_deliveries_by_workspace ON digest_deliveries (workspace, updated_at);
+`;
 
 /** Alert claims and the webhook outbox in the data folder's SQLite database (alert-storage.ts). */
 export class SqliteAlertStorage implements AlertStorage {
@@ -44,6 +86,7 @@ export class SqliteAlertStorage implements AlertStorage {
         held_until INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS webhook_outbox_due ON webhook_outbox (next_at);
+      ${DIGEST_TABLES_SQL.replaceAll('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS').replaceAll('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS')}
     `);
     this.#claim = db.prepare(
       'INSERT INTO alert_claims (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
@@ -97,5 +140,103 @@ export class SqliteAlertStorage implements AlertStorage {
 
   async pending(): Promise<number> {
     return Number((this.#count.get() as { n: number }).n);
+  }
+
+  async addDigest(digest: DigestSubscription): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO digest_subscriptions (id, workspace, address, every, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        digest.id,
+        digest.workspace,
+        digest.address,
+        digest.every,
+        digest.createdAt,
+        digest.createdBy,
+      );
+  }
+
+  async digests(workspace?: string): Promise<DigestSubscription[]> {
+    const rows = (workspace === undefined
+      ? this.#db.prepare('SELECT * FROM digest_subscriptions ORDER BY workspace, id').all()
+      : this.#db
+          .prepare('SELECT * FROM digest_subscriptions WHERE workspace = ? ORDER BY id')
+          .all(workspace)) as unknown as DigestRow[];
+    return rows.map(digestOf);
+  }
+
+  async removeDigest(workspace: string, id: string): Promise<boolean> {
+    const result = this.#db
+      .prepare('DELETE FROM digest_subscriptions WHERE workspace = ? AND id = ?')
+      .run(workspace, id);
+    return Number(result.changes) === 1;
+  }
+
+  async queueDigest(delivery: NewDigestDelivery, at: number): Promise<boolean> {
+    const result = this.#db
+      .prepare(
+        `INSERT INTO digest_deliveries (${DIGEST_DELIVERY_COLUMNS})
+         VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, NULL)
+         ON CONFLICT (subscription_id, period_key) DO NOTHING`,
+      )
+      .run(
+        delivery.subscriptionId,
+        delivery.workspace,
+        delivery.periodKey,
+        delivery.periodStart,
+        delivery.periodEnd,
+        at,
+        at,
+      );
+    return Number(result.changes) === 1;
+  }
+
+  async takeDigests(now: number, holdMs: number, limit: number): Promise<DigestDelivery[]> {
+    // One statement: SQLite runs it atomically, so two processes never take the same digest.
+    const rows = this.#db
+      .prepare(
+        `UPDATE digest_deliveries SET held_until = ?
+         WHERE (subscription_id, period_key) IN (
+           SELECT subscription_id, period_key FROM digest_deliveries
+           WHERE status = 'queued' AND next_at <= ? AND held_until <= ?
+           ORDER BY next_at, subscription_id LIMIT ?)
+         RETURNING ${DIGEST_DELIVERY_COLUMNS}`,
+      )
+      .all(now + holdMs, now, now, limit) as unknown as DigestDeliveryRow[];
+    return rows.map(digestDeliveryOf).sort((a, b) => a.nextAt - b.nextAt);
+  }
+
+  async settleDigest(
+    subscriptionId: string,
+    periodKey: string,
+    outcome: { status: DigestStatus; attempt: number; nextAt: number; at: number; error?: string },
+  ): Promise<void> {
+    this.#db
+      .prepare(
+        `UPDATE digest_deliveries
+         SET status = ?, attempt = ?, next_at = ?, updated_at = ?, error = ?, held_until = 0
+         WHERE subscription_id = ? AND period_key = ?`,
+      )
+      .run(
+        outcome.status,
+        outcome.attempt,
+        outcome.nextAt,
+        outcome.at,
+        outcome.error ?? null,
+        subscriptionId,
+        periodKey,
+      );
+  }
+
+  async digestLog(workspace: string, limit: number): Promise<DigestDelivery[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT ${DIGEST_DELIVERY_COLUMNS} FROM digest_deliveries WHERE workspace = ?
+         ORDER BY updated_at DESC, period_key DESC, subscription_id LIMIT ?`,
+      )
+      .all(workspace, limit) as unknown as DigestDeliveryRow[];
+    return rows.map(digestDeliveryOf);
   }
 }

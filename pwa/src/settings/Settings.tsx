@@ -24,6 +24,7 @@ import './settings.css';
 import { TokenTable } from './TokenTable.tsx';
 import { LabelField, TtlField } from './TokenFields.tsx';
 import { WebhooksSection } from '../webhooks/WebhooksSection.tsx';
+import { DigestsSection } from './digests/DigestsSection.tsx';
 import { SsoSection } from './SsoSection.tsx';
 import type { SsoApi } from './sso-api.ts';
 import { useSso } from '../session/use-sso.ts';
@@ -89,6 +90,7 @@ export function Settings(props: Props) {
       )}
       {credentials.role === 'admin' && <HistorySection credentials={credentials} api={history} />}
       {credentials.role === 'admin' && <WebhooksSection credentials={credentials} />}
+      {manages && <DigestsSection credentials={credentials} />}
       {credentials.role === 'admin' && (sso || props.sso) && (
         <SsoSection credentials={credentials} api={props.sso} />
       )}

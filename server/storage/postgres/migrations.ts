@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { IDEMPOTENCY_SCHEMA } from './postgres-idempotency.ts';
-import { ALERT_TABLES_SQL } from './postgres-alerts.ts';
+import { ALERT_TABLES_SQL, DIGEST_DELIVERIES_SQL } from './postgres-alerts.ts';
 
 /**
  * The Postgres schema, as numbered migrations (docs/deploy.md, Upgrades). Each runs once, in one
@@ -99,6 +99,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   { version: 3, name: 'idempotency keys of the observations API', sql: IDEMPOTENCY_SCHEMA },
   { version: 4, name: 'alert claims, webhook outbox, e-mail digests', sql: ALERT_TABLES_SQL },
+  { version: 5, name: 'e-mail digest deliveries', sql: DIGEST_DELIVERIES_SQL },
 ];
 
 /** Any number: the key of the advisory lock that serialises migrations across relays. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NewOutboxItem } from '../../../server/storage/alert-storage.ts';
+import type {
+  DigestSubscription,
+  NewDigestDelivery,
+  NewOutboxItem,
+} from '../../../server/storage/alert-storage.ts';
 import type { RelayStorage } from '../../../server/storage/relay-storage.ts';
 import { openTwice, type StorageLocation } from './storage-location.ts';
 
@@ -87,6 +91,106 @@ export function alertStorageContract(kind: string, location: () => Promise<Stora
       } finally {
         await reopened.close();
       }
+    });
+
+    const subscription = (id: string, workspace = 'acme'): DigestSubscription => ({
+      id,
+      workspace,
+      address: `${id}@example.com`,
+      every: 'daily',
+      createdAt: T0,
+      createdBy: 'sightline digest',
+    });
+    const period = (subscriptionId: string, periodKey = '2027-03-01'): NewDigestDelivery => ({
+      subscriptionId,
+      workspace: 'acme',
+      periodKey,
+      periodStart: Date.UTC(2027, 2, 1),
+      periodEnd: Date.UTC(2027, 2, 2),
+    });
+
+    it('DIG5: digest subscriptions are added, listed by workspace from another process, removed', async () => {
+      await storage.alerts.addDigest(subscription('d1'));
+      await storage.alerts.addDigest(subscription('d2'));
+      await storage.alerts.addDigest(subscription('d3', 'other'));
+      expect((await other.alerts.digests('acme')).map((d) => d.id)).toEqual(['d1', 'd2']);
+      expect(await other.alerts.digests('acme')).toContainEqual(subscription('d1'));
+      expect((await other.alerts.digests()).map((d) => d.id)).toEqual(['d1', 'd2', 'd3']);
+      expect(await other.alerts.removeDigest('other', 'd1')).toBe(false);
+      expect(await other.alerts.removeDigest('acme', 'd2')).toBe(true);
+      expect(await storage.alerts.removeDigest('acme', 'd2')).toBe(false);
+      expect((await storage.alerts.digests('acme')).map((d) => d.id)).toEqual(['d1']);
+    });
+
+    it('DIG6: a digest is queued once per period, whichever process asks', async () => {
+      const results = await Promise.all([
+        storage.alerts.queueDigest(period('d1'), T0),
+        other.alerts.queueDigest(period('d1'), T0),
+        storage.alerts.queueDigest(period('d1'), T0),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await other.alerts.queueDigest(period('d1', '2027-03-02'), T0)).toBe(true);
+      const reopened = await place.open();
+      try {
+        expect(await reopened.alerts.queueDigest(period('d1'), T0 + 1)).toBe(false);
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('DIG6 DIG7: a queued digest is taken by one process, held, retried, then logged as settled', async () => {
+      const taken = await Promise.all([
+        storage.alerts.takeDigests(T0, 60_000, 10),
+        other.alerts.takeDigests(T0, 60_000, 10),
+      ]);
+      expect(
+        taken
+          .flat()
+          .map((d) => d.periodKey)
+          .sort(),
+      ).toEqual(['2027-03-01', '2027-03-02']);
+      expect(taken.flat().find((d) => d.periodKey === '2027-03-01')).toMatchObject({
+        ...period('d1'),
+        status: 'queued',
+        attempt: 0,
+        nextAt: T0,
+      });
+      // Held: nobody takes them until the hold ends or they are settled.
+      expect(await other.alerts.takeDigests(T0 + 1_000, 60_000, 10)).toEqual([]);
+      await storage.alerts.settleDigest('d1', '2027-03-01', {
+        status: 'queued',
+        attempt: 1,
+        nextAt: T0 + 10_000,
+        at: T0 + 2,
+        error: '451 try later',
+      });
+      expect(await other.alerts.takeDigests(T0 + 5_000, 60_000, 10)).toEqual([]);
+      const retried = await other.alerts.takeDigests(T0 + 10_000, 60_000, 10);
+      expect(retried.map((d) => [d.periodKey, d.attempt, d.error])).toEqual([
+        ['2027-03-01', 1, '451 try later'],
+      ]);
+      await other.alerts.settleDigest('d1', '2027-03-01', {
+        status: 'sent',
+        attempt: 2,
+        nextAt: T0 + 10_000,
+        at: T0 + 10_001,
+      });
+      // A process killed while holding one: after the hold, another takes it.
+      const orphan = await storage.alerts.takeDigests(T0 + 60_001, 60_000, 10);
+      expect(orphan.map((d) => d.periodKey)).toEqual(['2027-03-02']);
+      await storage.alerts.settleDigest('d1', '2027-03-02', {
+        status: 'empty',
+        attempt: 0,
+        nextAt: T0,
+        at: T0 + 60_002,
+      });
+      expect(await storage.alerts.takeDigests(T0 + 10 * 60_000, 60_000, 10)).toEqual([]);
+      const log = await other.alerts.digestLog('acme', 10);
+      expect(log.map((d) => [d.periodKey, d.status, d.attempt, d.updatedAt, d.error])).toEqual([
+        ['2027-03-02', 'empty', 0, T0 + 60_002, undefined],
+        ['2027-03-01', 'sent', 2, T0 + 10_001, undefined],
+      ]);
+      expect(await other.alerts.digestLog('other', 10)).toEqual([]);
     });
   });
 }

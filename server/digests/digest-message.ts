@@ -1,0 +1,107 @@
+import type { WorkspaceNotification } from '../../shared/notifications/index.ts';
+import type { DigestPeriod } from '../storage/alert-storage.ts';
+import type { DigestContent } from './digest-content.ts';
+import { isoDay, type Period } from './digest-period.ts';
+
+export interface DigestMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Line {
+  text: string;
+  href?: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** DIG8 Names come from documents anyone with a token may write: no control character survives. */
+const clean = (text: string) => text.replace(/\p{Cc}+/gu, ' ');
+
+export const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+const FOOTER =
+  'You receive this because an admin of the workspace subscribed this address (sightline digest add).';
+
+/**
+ * DIG8 The e-mail of a digest: plain text and a simple HTML body with the same content, every
+ * name escaped (HTML) or stripped of control characters (text); no images, no tracking, links only
+ * to the PWA (when `baseUrl`, the address people open, is known). The subject holds only the
+ * workspace (a validated name), the period and counts.
+ */
+export function digestMessage(input: {
+  workspace: string;
+  every: DigestPeriod;
+  period: Pick<Period, 'start'>;
+  now: number;
+  content: DigestContent;
+  baseUrl?: string | undefined;
+}): DigestMessage {
+  const { content } = input;
+  const link = (href: string) =>
+    input.baseUrl === undefined ? {} : { href: `${input.baseUrl.replace(/\/+$/, '')}/${href}` };
+  const lines = (list: readonly WorkspaceNotification[]): Line[] =>
+    list.map((n) => ({ text: clean(n.summary), ...link(n.subject.href) }));
+  const sections = [
+    {
+      title: `New AI tools seen (${content.newTools.length})`,
+      lines: content.newTools.map((tool) => ({
+        text: clean(
+          `${tool.name} (${tool.category}): ${plural(tool.reporters, 'reporter')}; ${tool.hosts.slice(0, 3).join(', ')}`,
+        ),
+        ...link(`#/inbox/${encodeURIComponent(tool.toolKey)}`),
+      })),
+    },
+    {
+      title: `Legal reporting clocks running (${content.clocks.length})`,
+      lines: lines(content.clocks),
+    },
+    { title: `Reviews overdue (${content.overdue.length})`, lines: lines(content.overdue) },
+    {
+      title: `Reviews due within 30 days (${content.dueSoon.length})`,
+      lines: lines(content.dueSoon),
+    },
+  ].filter((section) => section.lines.length > 0);
+
+  const counts = [
+    content.newTools.length > 0 ? plural(content.newTools.length, 'new tool') : '',
+    content.clocks.length > 0 ? `${plural(content.clocks.length, 'clock')} running` : '',
+    content.overdue.length > 0 ? `${plural(content.overdue.length, 'review')} overdue` : '',
+  ].filter(Boolean);
+  const when =
+    input.every === 'daily' ? isoDay(input.period.start) : `week of ${isoDay(input.period.start)}`;
+  const subject = `Sightline ${input.every} digest for ${input.workspace}, ${when}${counts.length ? `: ${counts.join(', ')}` : ''}`;
+  const made = new Date(input.now).toISOString().slice(0, 16).replace('T', ' ');
+  const intro = `${input.every === 'daily' ? 'Daily' : 'Weekly'} digest of workspace ${input.workspace} for ${when} (UTC), made ${made} UTC.`;
+
+  const text = [
+    intro,
+    '',
+    ...sections.flatMap((section) => [
+      section.title,
+      ...section.lines.map((line) => `- ${line.text}${line.href ? `\n  ${line.href}` : ''}`),
+      '',
+    ]),
+    FOOTER,
+  ].join('\n');
+  const item = (line: Line) =>
+    line.href
+      ? `<li><a href="${escapeHtml(line.href)}">${escapeHtml(line.text)}</a></li>`
+      : `<li>${escapeHtml(line.text)}</li>`;
+  const html = [
+    '<!doctype html><html><body>',
+    `<p>${escapeHtml(intro)}</p>`,
+    ...sections.map(
+      (section) =>
+        `<h2>${escapeHtml(section.title)}</h2><ul>${section.lines.map(item).join('')}</ul>`,
+    ),
+    `<p>${escapeHtml(FOOTER)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -1,0 +1,156 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  writeDiscovery,
+  type DiscoveryAggregate,
+} from '../../shared/documents/discoveries/index.ts';
+import { workspaceNotifications } from '../../shared/notifications/index.ts';
+import { DAY, NOW, financeWorkspace } from '../../shared/notifications/fixture.test-support.ts';
+import { digestOfDocuments, isEmptyDigest } from './digest-content.ts';
+import { digestMessage } from './digest-message.ts';
+import { latestPeriod } from './digest-period.ts';
+import { digestMessageId, smtpError } from './smtp.ts';
+
+/** A tool as the relay derives it; ChatGPT's host from OpenAI's documentation (https://chatgpt.com). */
+const tool = (name: string, firstSeen: number, hosts = ['chatgpt.com']): DiscoveryAggregate => ({
+  name,
+  category: 'chat-assistant',
+  reporters: 3,
+  firstSeen,
+  lastSeen: firstSeen + 3_600_000,
+  signals: ['visit'],
+  hosts,
+  embeddedIn: [],
+  flagCount: 0,
+  purposes: [],
+  dataCategories: [],
+});
+
+function discoveries(tools: Record<string, DiscoveryAggregate>): Y.Doc {
+  const doc = new Y.Doc();
+  for (const [key, aggregate] of Object.entries(tools)) writeDiscovery(doc, key, aggregate);
+  return doc;
+}
+
+describe('the digest (docs/sync.md DIG1–DIG8)', () => {
+  it('DIG2: the latest whole UTC day, or the latest whole week from Monday', () => {
+    // Tuesday 2 March 2027, noon.
+    expect(latestPeriod('daily', NOW)).toEqual({
+      key: '2027-03-01',
+      start: Date.UTC(2027, 2, 1),
+      end: Date.UTC(2027, 2, 2),
+    });
+    expect(latestPeriod('weekly', NOW)).toEqual({
+      key: 'week-of-2027-02-22',
+      start: Date.UTC(2027, 1, 22),
+      end: Date.UTC(2027, 2, 1),
+    });
+    // At Monday 00:00 the week just ended is the one told; a second earlier, the one before.
+    expect(latestPeriod('weekly', Date.UTC(2027, 2, 8)).key).toBe('week-of-2027-03-01');
+    expect(latestPeriod('weekly', Date.UTC(2027, 2, 8) - 1).key).toBe('week-of-2027-02-22');
+    expect(latestPeriod('daily', Date.UTC(2027, 2, 2) - 1).key).toBe('2027-02-28');
+  });
+
+  it('DIG3: new tools of the period only; clocks and reviews are those of workspaceNotifications', () => {
+    const { registry } = financeWorkspace();
+    const period = latestPeriod('daily', NOW);
+    const content = digestOfDocuments({
+      registry,
+      discoveries: discoveries({
+        'openai-chatgpt': tool('ChatGPT', Date.UTC(2027, 2, 1, 10)),
+        'anthropic-claude': tool('Claude', Date.UTC(2027, 1, 1), ['claude.ai']),
+        'google-gemini': tool('Gemini', Date.UTC(2027, 2, 2, 9), ['gemini.google.com']),
+      }),
+      period,
+      now: NOW,
+    });
+    expect(content.newTools.map((t) => t.toolKey)).toEqual(['openai-chatgpt']);
+    const derived = workspaceNotifications({ registry, now: NOW });
+    const ids = (kind: string) =>
+      derived
+        .filter((n) => n.kind === kind)
+        .map((n) => n.id)
+        .sort();
+    expect(content.clocks.map((n) => n.id).sort()).toEqual(ids('clock.due'));
+    expect(content.clocks.length).toBeGreaterThan(0);
+    expect([...content.overdue, ...content.dueSoon].map((n) => n.id).sort()).toEqual(
+      ids('review.due'),
+    );
+    expect(content.overdue.every((n) => n.dueAt! <= NOW)).toBe(true);
+    expect(content.dueSoon.every((n) => n.dueAt! > NOW)).toBe(true);
+  });
+
+  it('DIG4: nothing new and nothing due is an empty digest; no documents at all too', () => {
+    const period = latestPeriod('daily', NOW);
+    const quiet = digestOfDocuments({
+      registry: new Y.Doc(),
+      discoveries: discoveries({ 'anthropic-claude': tool('Claude', Date.UTC(2027, 1, 1)) }),
+      period,
+      now: NOW,
+    });
+    expect(isEmptyDigest(quiet)).toBe(true);
+    expect(
+      isEmptyDigest(
+        digestOfDocuments({ registry: undefined, discoveries: undefined, period, now: NOW }),
+      ),
+    ).toBe(true);
+  });
+
+  it('DIG8: a hostile tool name is escaped in HTML and cannot add lines to the text', () => {
+    const hostile = '<img src=x onerror="alert(1)">&\r\nBcc: victim@example.com';
+    const period = latestPeriod('daily', NOW);
+    const content = digestOfDocuments({
+      registry: new Y.Doc(),
+      discoveries: discoveries({ 'evil-tool': tool(hostile, Date.UTC(2027, 2, 1, 8)) }),
+      period,
+      now: NOW,
+    });
+    const message = digestMessage({
+      workspace: 'acme',
+      every: 'daily',
+      period,
+      now: NOW,
+      content,
+      baseUrl: 'https://sightline.example.com/',
+    });
+    expect(message.html).not.toContain('<img');
+    expect(message.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;');
+    expect(message.html).toContain('href="https://sightline.example.com/#/inbox/evil-tool"');
+    expect(message.text).toContain('- <img src=x onerror="alert(1)">& Bcc: victim@example.com');
+    expect(message.text.split('\n').some((line) => line.startsWith('Bcc:'))).toBe(false);
+    expect(message.subject).toBe('Sightline daily digest for acme, 2027-03-01: 1 new tool');
+    expect(message.subject).not.toContain(hostile);
+  });
+
+  it('DIG8: the message lists every section with counts and links to the PWA', () => {
+    const { registry } = financeWorkspace();
+    const period = latestPeriod('weekly', NOW + 7 * DAY);
+    const now = NOW + 7 * DAY;
+    const content = digestOfDocuments({
+      registry,
+      discoveries: discoveries({ 'openai-chatgpt': tool('ChatGPT', Date.UTC(2027, 2, 3)) }),
+      period,
+      now,
+    });
+    const message = digestMessage({ workspace: 'acme', every: 'weekly', period, now, content });
+    expect(message.subject).toMatch(
+      /^Sightline weekly digest for acme, week of 2027-03-01: 1 new tool, \d+ clocks? running, \d+ reviews? overdue$/,
+    );
+    expect(message.text).toContain(
+      'New AI tools seen (1)\n- ChatGPT (chat-assistant): 3 reporters; chatgpt.com',
+    );
+    expect(message.text).toContain('Legal reporting clocks running (');
+    for (const n of [...content.clocks, ...content.overdue, ...content.dueSoon])
+      expect(message.text).toContain(n.summary.replace(/\p{Cc}+/gu, ' '));
+    expect(message.html).not.toContain('href=');
+  });
+
+  it('DIG9: one Message-ID per period; an SMTP error is logged without its credentials', () => {
+    expect(digestMessageId('Sightline <digest@example.com>', 'd1', '2027-03-01')).toBe(
+      '<sightline-digest.d1.2027-03-01@example.com>',
+    );
+    expect(
+      smtpError(new Error('connect to smtp://user:secret@mail.example.com failed\nmore')),
+    ).toBe('connect to smtp://…@mail.example.com failed');
+  });
+});

@@ -1,0 +1,419 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { saveIncident, saveRisk } from '../../shared/documents/registry/index.ts';
+import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
+import { recordSightings } from '../../shared/documents/report/index.ts';
+import { incidentFields } from '../../shared/incidents/fixture.test-support.ts';
+import { runCli } from '../../server/cli/run-cli.ts';
+import type { RelayOptions } from '../../server/relay/relay.ts';
+import {
+  hasPostgres,
+  startPostgres,
+  warnIfNoPostgres,
+  type TestPostgres,
+} from '../helpers/postgres-server.ts';
+import { connectClient, waitFor } from '../helpers/relay-client.ts';
+import { startSmtpReceiver, type ReceivedMail } from '../helpers/smtp-receiver.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const FROM = 'sightline@example.com';
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually(check: () => Promise<boolean>, what: string, ms: number) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await pause(100);
+  }
+}
+
+/**
+ * A relay whose clock reads 02:00 UTC tomorrow, so that today — when the test's documents are
+ * written — is the latest whole day, the one a daily digest tells (DIG2). Looks every 150 ms.
+ */
+const tomorrow = (Math.floor(Date.now() / DAY) + 1) * DAY;
+const shift = tomorrow + 2 * HOUR - Date.now();
+async function relay(smtpUrl: string, options: Parameters<typeof startTestServer>[0] = {}) {
+  const digests: RelayOptions['digests'] = {
+    smtp: { url: smtpUrl, from: FROM },
+    intervalMs: 150,
+    backoffMs: [300, 300],
+    now: () => Date.now() + shift,
+    baseUrl: 'https://sightline.example.com',
+  };
+  const running = await startTestServer({ digests, ...options });
+  cleanups.push(async () => {
+    await running.close();
+    running.remove();
+  });
+  return running;
+}
+
+async function smtp() {
+  const server = await startSmtpReceiver();
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code: number;
+  try {
+    code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  } catch (error) {
+    err.push((error as Error).message);
+    code = 2;
+  }
+  return { code, out, err };
+}
+
+async function subscribe(storage: string[], to = 'governance@example.com') {
+  const added = await cli([
+    'digest',
+    'add',
+    ...storage,
+    '--workspace',
+    'acme',
+    '--to',
+    to,
+    '--every',
+    'daily',
+  ]);
+  expect(added.err).toEqual([]);
+  expect(added.code).toBe(0);
+  return JSON.parse(added.out[0]!) as { id: string; address: string; every: string };
+}
+
+/**
+ * The three things a digest tells, written the way they are in use: an extension reports a
+ * sighting of ChatGPT (its host from OpenAI's documentation, https://chatgpt.com), and a lead
+ * records a serious incident with a personal-data breach (three legal clocks: AI Act Art. 26(5)
+ * at once, GDPR Art. 33(1) 72 h, Art. 73(2) 15 days) and an open risk due two days ago.
+ */
+async function writeWorkspace(server: TestServer) {
+  const now = Date.now();
+  const reporter = connectClient(
+    server.syncUrl,
+    'acme/reports/r1',
+    await server.token('acme', 'member', 'r1'),
+  );
+  cleanups.push(() => reporter.destroy());
+  await waitFor(() => reporter.provider.synced, 'report synced');
+  recordSightings(reporter.doc, [
+    {
+      toolKey: 'openai-chatgpt',
+      name: 'ChatGPT',
+      category: 'chat-assistant',
+      host: 'chatgpt.com',
+      signal: 'visit',
+      at: now,
+    },
+  ]);
+  await reporter.acknowledged();
+  const lead = connectClient(server.syncUrl, 'acme/registry', await server.token('acme', 'lead'));
+  cleanups.push(() => lead.destroy());
+  await waitFor(() => lead.provider.synced, 'lead synced');
+  const detectedAt = now - HOUR;
+  saveIncident(
+    lead.doc,
+    'inc-1',
+    incidentFields({ detectedAt, serious: ['a'], personalDataBreach: true }),
+    'Dana',
+    detectedAt,
+  );
+  saveRisk(
+    lead.doc,
+    'risk-1',
+    {
+      systemIds: ['rec-fraud'],
+      source: 'level-of-automation',
+      description: 'Legitimate payments declined after a model update',
+      likelihood: 3,
+      impact: 4,
+      owner: 'Sam Okafor',
+      treatment: 'mitigate',
+      controls: [],
+      status: 'open',
+      dueDate: now - 2 * DAY,
+    },
+    'Dana',
+    detectedAt,
+  );
+  await lead.acknowledged();
+  // The relay derives the tool from the report within its debounce; the digest reads it there.
+  const discoveries = connectClient(
+    server.syncUrl,
+    'acme/discoveries',
+    await server.token('acme', 'lead'),
+  );
+  cleanups.push(() => discoveries.destroy());
+  await waitFor(
+    () => readDiscoveries(discoveries.doc).tools.length === 1,
+    'ChatGPT derived',
+    10_000,
+  );
+}
+
+const to = (mails: ReceivedMail[], address: string) =>
+  mails.filter((mail) => mail.to.includes(address));
+
+describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)', () => {
+  it('DIG3 DIG6: one digest with the new tool, the overdue review and the running clocks; once per period', async () => {
+    const mail = await smtp();
+    const server = await relay(mail.url);
+    await writeWorkspace(server);
+    // Added while the relay runs: it counts from the relay's next look, no restart.
+    const digest = await subscribe(['--data', server.dataDir]);
+    await waitFor(() => mail.received.length > 0, 'the digest delivered', 10_000);
+    // Many more looks in the same period: nothing more is sent.
+    await pause(1_500);
+    expect(mail.received).toHaveLength(1);
+    const [message] = mail.received;
+    expect(message!.to).toEqual(['governance@example.com']);
+    expect(message!.from).toBe(FROM);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(message!.header('Subject')).toBe(
+      `Sightline daily digest for acme, ${today}: 1 new tool, 3 clocks running, 1 review overdue`,
+    );
+    expect(message!.header('Message-ID')).toBe(
+      `<sightline-digest.${digest.id}.${today}@example.com>`,
+    );
+    expect(message!.header('Auto-Submitted')).toBe('auto-generated');
+    const body = message!.decoded;
+    expect(body).toContain('New AI tools seen (1)');
+    expect(body).toContain('- ChatGPT (chat-assistant): 1 reporter; chatgpt.com');
+    expect(body).toContain('Legal reporting clocks running (3)');
+    expect(body).toContain('inform the data-protection supervisory authority');
+    expect(body).toContain('Reviews overdue (1)');
+    expect(body).toContain('Legitimate payments declined after a model update');
+    expect(body).toContain('https://sightline.example.com/#/incidents/inc-1');
+    expect(body).toContain('<h2>New AI tools seen (1)</h2>');
+    const listed = await cli(['digest', 'list', '--data', server.dataDir, '--workspace', 'acme']);
+    expect(listed.out).toEqual([`${digest.id}  daily  governance@example.com  last ${today} sent`]);
+    const metrics = await fetch(`${server.url}/metrics`, {
+      headers: { Authorization: `Bearer ${await server.token('acme', 'admin')}` },
+    });
+    expect(await metrics.text()).toContain('sightline_digest_attempts_total{outcome="sent"} 1');
+  }, 30_000);
+
+  it('DIG4: a workspace with nothing new and nothing due gets no e-mail; the log says so', async () => {
+    const mail = await smtp();
+    const server = await relay(mail.url);
+    const digest = await subscribe(['--data', server.dataDir]);
+    const listed = () => cli(['digest', 'list', '--data', server.dataDir, '--workspace', 'acme']);
+    await eventually(
+      async () => (await listed()).out[0]?.includes(' empty') === true,
+      'the period settled as empty',
+      10_000,
+    );
+    await pause(500);
+    expect(mail.received).toEqual([]);
+    expect((await listed()).out[0]).toMatch(new RegExp(`^${digest.id}  daily .* empty$`));
+  }, 30_000);
+
+  it('DIG7: an SMTP server refusing for a while is retried with backoff; each failure logged', async () => {
+    const mail = await smtp();
+    mail.failNext(2, 451);
+    const server = await relay(mail.url);
+    await writeWorkspace(server);
+    const digest = await subscribe(['--data', server.dataDir]);
+    await waitFor(() => mail.received.length > 0, 'delivered on the third attempt', 15_000);
+    await pause(800);
+    expect(mail.received).toHaveLength(1);
+    const listed = await cli(['digest', 'list', '--data', server.dataDir, '--workspace', 'acme']);
+    expect(listed.out[0]).toMatch(new RegExp(`^${digest.id}  daily .* sent after 3 attempts$`));
+  }, 30_000);
+
+  it('DIG7: a final refusal (5xx) is not retried: the digest is logged failed with the reply', async () => {
+    const mail = await smtp();
+    mail.failNext(100, 550);
+    const server = await relay(mail.url);
+    await writeWorkspace(server);
+    await subscribe(['--data', server.dataDir]);
+    const listed = () => cli(['digest', 'list', '--data', server.dataDir, '--workspace', 'acme']);
+    await eventually(
+      async () => /last \S+ failed/.test((await listed()).out[0] ?? ''),
+      'refused for good',
+      15_000,
+    );
+    await pause(800);
+    expect((await listed()).out[0]).toMatch(
+      /last \S+ failed \(Message failed: 550 Mailbox unavailable\)$/,
+    );
+    expect(mail.received).toEqual([]);
+  }, 30_000);
+
+  it('DIG5: bad input gets a clear error and changes nothing', async () => {
+    const data = tempDir();
+    cleanups.push(() => data.remove());
+    const mail = await smtp();
+    const server = await relay(mail.url, { dataDir: data.path });
+    const at = ['--data', server.dataDir, '--workspace', 'acme'];
+    const cases: [string[], RegExp][] = [
+      [
+        ['digest', 'add', ...at, '--to', 'lead@example.com\r\nBcc: x@example.com'],
+        /one e-mail address/,
+      ],
+      [['digest', 'add', ...at, '--to', 'Lead <lead@example.com>'], /one e-mail address/],
+      [['digest', 'add', ...at, '--to', 'a@example.com,b@example.com'], /one e-mail address/],
+      [['digest', 'add', ...at], /needs --to/],
+      [
+        ['digest', 'add', ...at, '--to', 'lead@example.com', '--every', 'hourly'],
+        /daily or weekly/,
+      ],
+      [['digest', 'add', '--data', server.dataDir, '--to', 'lead@example.com'], /--workspace W/],
+      [
+        ['digest', 'add', ...at.slice(0, 2), '--workspace', '../x', '--to', 'a@example.com'],
+        /--workspace W/,
+      ],
+      [['digest', 'subscribe', ...at], /add, list, remove, preview or send-now/],
+      [['digest', 'remove', ...at], /needs --id/],
+      [['digest', 'send-now', ...at, '--to', 'lead@example.com'], /needs --smtp-url/],
+      [
+        ['digest', 'add', ...at, '--to', 'lead@example.com', '--database', 'mysql://x'],
+        /--database must be a URL/,
+      ],
+    ];
+    for (const [args, error] of cases) {
+      const result = await cli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err.join('\n'), args.join(' ')).toMatch(error);
+    }
+    const missing = join(data.path, 'nowhere');
+    const result = await cli([
+      'digest',
+      'add',
+      '--data',
+      missing,
+      '--workspace',
+      'acme',
+      '--to',
+      'a@example.com',
+    ]);
+    expect(result.err.join('\n')).toMatch(/no Sightline database/);
+    expect(existsSync(missing)).toBe(false);
+    // One added, the same again refused, one unknown id not removed.
+    await subscribe(['--data', server.dataDir], 'lead@example.com');
+    const again = await cli([
+      'digest',
+      'add',
+      ...at,
+      '--to',
+      'LEAD@example.com',
+      '--every',
+      'daily',
+    ]);
+    expect(again.err.join('\n')).toMatch(/already receives the daily digest/);
+    const unknown = await cli(['digest', 'remove', ...at, '--id', 'nope']);
+    expect(unknown).toMatchObject({ code: 1, err: ['sightline: no digest nope in acme'] });
+    const listed = await cli(['digest', 'list', ...at]);
+    expect(listed.out).toHaveLength(1);
+    expect(listed.out[0]).toContain('lead@example.com');
+  }, 30_000);
+
+  it('DIG5: admins and leads manage digests through the API; others are refused; bad input changes nothing', async () => {
+    const mail = await smtp();
+    const server = await relay(mail.url);
+    const call = async (
+      role: 'admin' | 'lead' | 'contributor',
+      method: string,
+      path = '',
+      body?: unknown,
+    ) => {
+      const response = await fetch(`${server.url}/api/digests${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${await server.token('acme', role)}`,
+          'Content-Type': 'application/json',
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const added = await call('lead', 'POST', '', { to: 'governance@example.com', every: 'daily' });
+    expect(added).toMatchObject({
+      status: 201,
+      body: { address: 'governance@example.com', every: 'daily' },
+    });
+    expect(
+      (await call('admin', 'POST', '', { to: 'a@example.com\nBcc: b@example.com' })).status,
+    ).toBe(400);
+    expect(
+      (await call('admin', 'POST', '', { to: 'a@example.com', every: 'hourly' })).body,
+    ).toEqual({
+      error: 'every is daily or weekly',
+    });
+    expect(
+      (await call('admin', 'POST', '', { to: 'GOVERNANCE@example.com', every: 'daily' })).status,
+    ).toBe(400);
+    expect((await call('contributor', 'GET')).status).toBe(403);
+    expect((await call('contributor', 'POST', '', { to: 'c@example.com' })).status).toBe(403);
+    const listed = await call('admin', 'GET');
+    expect(listed.body.sending).toBe(true);
+    expect((listed.body.digests as { id: string }[]).map((d) => d.id)).toEqual([added.body.id]);
+    expect((await call('admin', 'DELETE', '/0123456789abcdef')).status).toBe(404);
+    expect((await call('admin', 'DELETE', `/${String(added.body.id)}`)).status).toBe(200);
+    expect((await call('lead', 'GET')).body.digests).toEqual([]);
+  }, 30_000);
+
+  it('DIG10: preview prints the digest; send-now sends it to the address given', async () => {
+    const mail = await smtp();
+    const server = await relay(mail.url, { digests: undefined });
+    await writeWorkspace(server);
+    const at = ['--data', server.dataDir, '--workspace', 'acme', '--every', 'weekly'];
+    const preview = await cli(['digest', 'preview', ...at]);
+    expect(preview.code).toBe(0);
+    expect(preview.out[0]).toMatch(/^Subject: Sightline weekly digest for acme, week of /);
+    expect(preview.out.join('\n')).toContain('Legal reporting clocks running (3)');
+    const sent = await cli([
+      'digest',
+      'send-now',
+      ...at,
+      '--to',
+      'admin@example.com',
+      '--smtp-url',
+      mail.url,
+      '--smtp-from',
+      FROM,
+    ]);
+    expect(sent.err).toEqual([]);
+    expect(sent.out).toEqual(['sent the weekly digest of acme to admin@example.com']);
+    expect(to(mail.received, 'admin@example.com')).toHaveLength(1);
+  }, 30_000);
+});
+
+warnIfNoPostgres('E-MAIL DIGESTS ON SEVERAL RELAYS');
+describe.skipIf(!hasPostgres())('several relays sharing one Postgres (DIG6)', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  it('DIG6: three relays looking at the same subscriptions send each digest once', async () => {
+    const database = await postgres.createDatabase('digests');
+    const mail = await smtp();
+    const relays: TestServer[] = [];
+    for (let i = 0; i < 3; i++) relays.push(await relay(mail.url, { database }));
+    await writeWorkspace(relays[0]!);
+    await subscribe(['--database', database]);
+    await subscribe(['--database', database], 'ciso@example.com');
+    await waitFor(() => mail.received.length >= 2, 'both digests delivered', 15_000);
+    await pause(1_500);
+    expect(to(mail.received, 'governance@example.com')).toHaveLength(1);
+    expect(to(mail.received, 'ciso@example.com')).toHaveLength(1);
+    expect(mail.received).toHaveLength(2);
+  }, 60_000);
+});
