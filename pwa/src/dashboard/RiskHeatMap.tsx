@@ -28,7 +28,7 @@ export function RiskHeatMap({ registry }: { registry: Y.Doc | undefined }) {
             <td />
             {[1, 2, 3, 4, 5].map((impact) => (
               <th key={impact} scope="col">
-                <span className="heat-axis">Impact </span>
+                <span className="visually-hidden-on-phone">Impact </span>
                 {impact}
                 <span className="heat-scale">{IMPACT[impact]}</span>
               </th>
@@ -39,7 +39,7 @@ export function RiskHeatMap({ registry }: { registry: Y.Doc | undefined }) {
           {figure.rows.map((row) => (
             <tr key={row[0]!.likelihood}>
               <th scope="row">
-                <span className="heat-axis">Likelihood </span>
+                <span className="visually-hidden-on-phone">Likelihood </span>
                 {row[0]!.likelihood}
                 <span className="heat-scale">{LIKELIHOOD[row[0]!.likelihood]}</span>
               </th>

@@ -8,6 +8,7 @@ import {
   indexAssessment,
   readRegistryRecord,
 } from '../../../../shared/documents/registry/index.ts';
+import type { OpenedAssessment } from '../../sync/assessment-documents.ts';
 import { fakeSync } from '../../test-support/fake-sync.ts';
 import { cleanup, render, settle } from '../../test-support/render.tsx';
 import { AssessmentList } from '../AssessmentList.tsx';
@@ -39,6 +40,30 @@ function workspace(registry = new Y.Doc()) {
   return { registry, assessment, outline: meta!.outline };
 }
 
+const renderList = (registry: Y.Doc, openAssessment: (id: string) => OpenedAssessment) =>
+  render(
+    <AssessmentList
+      registry={registry}
+      canCreate
+      openAssessment={openAssessment}
+      me="Dana"
+      now={() => AT}
+    />,
+  );
+
+/** Assessment a1's page, as a lead. */
+const renderPage = (sync: ReturnType<typeof fakeSync>) =>
+  render(
+    <AssessmentView
+      sync={sync}
+      assessmentId="a1"
+      role="lead"
+      me="Dana"
+      user={{ name: 'Dana', colour: '#2e86de' }}
+      now={() => AT}
+    />,
+  );
+
 const shown = (view: HTMLElement) => view.querySelector('.assessment-progress')?.textContent;
 
 describe('assessment progress', () => {
@@ -62,25 +87,8 @@ describe('assessment progress', () => {
     const sync = fakeSync({ workspace: 'acme', token: 't', role: 'lead' }, { registry }, 'online', {
       a1: assessment,
     });
-    const list = await render(
-      <AssessmentList
-        registry={registry}
-        canCreate
-        openAssessment={sync.openAssessment}
-        me="Dana"
-        now={() => AT}
-      />,
-    );
-    const page = await render(
-      <AssessmentView
-        sync={sync}
-        assessmentId="a1"
-        role="lead"
-        me="Dana"
-        user={{ name: 'Dana', colour: '#2e86de' }}
-        now={() => AT}
-      />,
-    );
+    const list = await renderList(registry, sync.openAssessment);
+    const page = await renderPage(sync);
     await scrollList(list, () => true);
     await settle();
     const words = `2 of ${outline.length} sections done`;
@@ -122,15 +130,7 @@ describe('assessment progress', () => {
       a1: assessment,
     });
     const holds = holdCounter(sync.openAssessment);
-    const list = await render(
-      <AssessmentList
-        registry={registry}
-        canCreate
-        openAssessment={holds.open}
-        me="Dana"
-        now={() => AT}
-      />,
-    );
+    const list = await renderList(registry, holds.open);
     const progressCells = () =>
       [...list.querySelectorAll('td[data-label="Progress"]')].map((cell) => cell.textContent);
     expect(progressCells()).toHaveLength(200);
@@ -151,16 +151,7 @@ describe('assessment progress', () => {
     ).toBe(true);
 
     // The page shows the same count as the list's row.
-    const page = await render(
-      <AssessmentView
-        sync={sync}
-        assessmentId="a1"
-        role="lead"
-        me="Dana"
-        user={{ name: 'Dana', colour: '#2e86de' }}
-        now={() => AT}
-      />,
-    );
+    const page = await renderPage(sync);
     await settle();
     expect(shown(page)).toBe(words);
 
