@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AI_RISK_ASSESSMENT, startAssessment } from '../../shared/assessments/index.ts';
 import { readAssessment, setSectionStatus } from '../../shared/documents/assessment/index.ts';
@@ -11,13 +10,6 @@ import { hasChromium } from './harness/browser.ts';
 import { usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
 
 const LISTED = 200;
-
-/** The assessment documents this browser has opened (each gets its own IndexedDB copy). */
-const openedDocuments = (page: Page) =>
-  page.evaluate(
-    async () =>
-      (await indexedDB.databases()).filter((db) => db.name?.includes('/assessment/')).length,
-  );
 
 // docs/pwa.md, "Progress": the list opens only the documents of the rows on screen, and what it
 // shows is what the assessment's page shows.
@@ -61,11 +53,15 @@ describe.skipIf(!hasChromium())('the assessment list at scale (end to end)', () 
       .poll(() => progress.first().textContent(), { timeout: 15_000 })
       .toBe('Not on this device yet');
 
-    // Only the rows on screen (and 200 px around) opened their documents; the rest say so.
-    const opened = await openedDocuments(page);
-    expect(opened).toBeGreaterThan(0);
-    expect(opened).toBeLessThan(40); // about 28 rows fit 900 px and its 200 px margins
-    expect(await progress.last().textContent()).toBe('Not read yet');
+    // Only the rows on screen (and 200 px around) read their documents; the rest say so. (The
+    // rows' own holds: the notification feed holds every listed assessment on its own, 2 s after
+    // the first screen, NTF-UI4, so the browser's count of open documents is not the list's.)
+    await page.waitForTimeout(2_500); // past the start of the feed's holds
+    const texts = await progress.allTextContents();
+    const read = texts.filter((text) => text !== 'Not read yet').length;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(40); // 18 rows fit 900 px and its 200 px margins
+    expect(texts.at(-1)).toBe('Not read yet');
 
     // Scrolled to the end, the last row reads its document: the same count as its page.
     await progress.last().scrollIntoViewIfNeeded();
