@@ -12,7 +12,7 @@ interface Props {
 /**
  * One listed assessment's progress, read from its own document — the one the page opens, so the
  * list and the page cannot disagree. The document is held only while the row is on screen (or
- * near it): a workspace with 200 assessments opens the dozen someone can see, not 200, and a row
+ * near it): with 200 assessments the list opens the rows someone can see, not 200, and a row
  * scrolled away gives its document back and says "Not read yet" rather than a count that may be
  * out of date (docs/assessments.md, "The assessment list").
  */
