@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './harness/browser.ts';
-import { horizontalOverflow, unreachableControls } from './harness/layout-probe.ts';
+import { horizontalOverflow, sidewaysTables, unreachableControls } from './harness/layout-probe.ts';
 
 // The every-route test is only as good as its probe: it must see each kind of failure it names.
 describe.skipIf(!hasChromium())('the layout probe of the every-route test', () => {
@@ -45,6 +45,26 @@ describe.skipIf(!hasChromium())('the layout probe of the every-route test', () =
     </body></html>`);
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await unreachableControls(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('sees a table that scrolls sideways inside itself or its frame, and passes cards and hidden tables', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const row = '<tr><td>a long cell that does not wrap</td><td>another long cell</td></tr>';
+    await page.setContent(`<!doctype html><html><head><style>
+      body { margin: 0 } td { white-space: nowrap; padding: 0 40px }
+      .frame { overflow-x: auto } .self { display: block; overflow-x: auto }
+      .cards, .cards tr, .cards td { display: block }
+      .hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0) }
+    </style></head><body>
+      <div class="frame"><table>${row}</table></div>
+      <table class="self">${row}</table>
+      <div class="frame"><table class="cards">${row}</table></div>
+      <div class="visually-hidden hidden"><div class="frame"><table>${row}</table></div></div>
+    </body></html>`);
+    expect(await horizontalOverflow(page)).toBe(0);
+    const found = await sidewaysTables(page);
+    expect(found.map((f) => f.replace(/ \(.*/, ''))).toEqual(['div.frame', 'table.self']);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { createRecord } from '../../shared/documents/registry/index.ts';
 import { waitFor } from '../helpers/relay-client.ts';
 import { hasChromium } from './harness/browser.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
+import { screenshotPath } from './harness/screenshots.ts';
 
 // docs/sync.md CMT1–CMT8: two leads, each with their own invitation (so each is in the people
 // directory, RC4), discuss one assessment section over a real relay.
@@ -60,6 +61,7 @@ describe.skipIf(!hasChromium())('comments with an @mention between two leads (en
     await ana.keyboard.type('confirm the intended purpose?');
     await panel(ana).getByRole('button', { name: 'Comment', exact: true }).click();
     await expect.poll(() => commentsButton(ana).textContent()).toContain('1 open');
+    await ana.screenshot({ path: screenshotPath('pwa-comments-desktop-light') }); // README
 
     // Ben sees it arrive without reloading, opens it as a full-screen sheet and resolves it.
     await expect
@@ -71,6 +73,7 @@ describe.skipIf(!hasChromium())('comments with an @mention between two leads (en
       .poll(() => thread.textContent())
       .toContain('Can @Ben Okafor confirm the intended purpose?');
     expect(await thread.textContent()).toContain('Ana Lima');
+    await ben.screenshot({ path: screenshotPath('pwa-comments-phone-dark') }); // README
     const sheet = await panel(ben).boundingBox();
     expect(sheet).toMatchObject({ x: 0, width: 390 });
     expect(await ben.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

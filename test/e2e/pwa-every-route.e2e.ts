@@ -6,6 +6,7 @@ import { seededPages, seedGovernanceWorkspace } from './harness/governance-seed.
 import {
   horizontalOverflow,
   overflowingElements,
+  sidewaysTables,
   unreachableControls,
 } from './harness/layout-probe.ts';
 import { seriousViolations, usePwaWorkspace, watchPage } from './harness/pwa-workspace.ts';
@@ -14,8 +15,9 @@ import { screenshotPath } from './harness/screenshots.ts';
 /**
  * Issue 18's bar for every screen: each route of the navigation (read from the router's list, so
  * a section added later is covered) and a record and an assessment, on a phone (390 × 844) and a
- * desktop (1440 × 900), light and dark: the document is never wider than the screen, every
- * control can be scrolled into view and is not covered, and axe finds nothing serious.
+ * desktop (1440 × 900), light and dark: the document is never wider than the screen, no table
+ * scrolls sideways on the phone (it is cards there), every control can be scrolled into view and
+ * is not covered, and axe finds nothing serious.
  */
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
@@ -45,6 +47,10 @@ async function problems(page: Page, where: string): Promise<string[]> {
   if (overflow > 0) {
     const culprits = (await overflowingElements(page)).join(', ');
     found.push(`${where}: document ${overflow}px wider than the viewport: ${culprits}`);
+  }
+  if (where.startsWith('phone')) {
+    for (const table of await sidewaysTables(page))
+      found.push(`${where}: scrolls sideways: ${table}`);
   }
   for (const u of await unreachableControls(page)) {
     found.push(`${where}: ${u.why}: ${u.control}${u.by ? ` under ${u.by}` : ''}`);

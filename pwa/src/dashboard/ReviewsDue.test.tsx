@@ -12,6 +12,7 @@ import {
 } from '../../../shared/documents/registry/index.ts';
 import { cleanup, render } from '../test-support/render.tsx';
 import { ReviewsDue } from './ReviewsDue.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 
 afterEach(cleanup);
 
@@ -131,6 +132,8 @@ describe('reviews due on the dashboard', () => {
       '#/assessments/asm-hire',
       '#/inventory/rec-hire',
     ]);
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelectorAll('table')[0]!)).toEqual([]);
     // An unknown record is not linked: there is no page to go to.
     expect(orphan!.querySelectorAll('a')).toHaveLength(1);
     // Untrusted text stays text.
@@ -147,6 +150,7 @@ describe('reviews due on the dashboard', () => {
     expect(risks[0]!.querySelector('a')!.getAttribute('href')).toBe(
       '#/risks?status=active&sort=due',
     );
+    expect(cardLabelProblems(view.querySelectorAll('table')[1]!)).toEqual([]);
     expect(view.querySelector('img')).toBeNull();
   });
 

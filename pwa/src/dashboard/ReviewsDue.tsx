@@ -63,7 +63,7 @@ export function ReviewsDue({ registry, now }: { registry: Y.Doc | undefined; now
             : `No assessment review is due in the next ${REVIEW_HORIZON_DAYS} days.`}
         </p>
       ) : (
-        <table className="reviews-due-table">
+        <table className="reviews-due-table table-cards">
           <caption className="muted">
             Overdue first, then reviews due in the next {REVIEW_HORIZON_DAYS} days, then assessments
             not signed off yet.
@@ -104,14 +104,14 @@ function ReviewRow({ row, now }: { row: ReviewDueRow; now: number }) {
       <th scope="row">
         <a href={assessmentHref(assessment.id)}>{assessment.title}</a>
       </th>
-      <td>
+      <td data-label="AI system">
         {system.known ? (
           <a href={recordHref(system.id)}>{system.name}</a>
         ) : (
           <span className="muted">Unknown record {system.id}</span>
         )}
       </td>
-      <td>
+      <td data-label="Tier">
         {tier ? (
           <>
             {tier.name}
@@ -121,14 +121,14 @@ function ReviewRow({ row, now }: { row: ReviewDueRow; now: number }) {
           <span className="muted">Not tiered</span>
         )}
       </td>
-      <td>
+      <td data-label="Last sign-off">
         {row.lastSignOffAt === undefined ? (
           <span className="muted">Never signed off</span>
         ) : (
           <Day time={row.lastSignOffAt} />
         )}
       </td>
-      <td>
+      <td data-label="Next review">
         {row.review.dueAt === undefined ? (
           <span className="muted">After the first sign-off</span>
         ) : (
@@ -138,7 +138,7 @@ function ReviewRow({ row, now }: { row: ReviewDueRow; now: number }) {
           </>
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span className={`review-state review-state-${row.state}`}>
           {reviewStatusLabel(row, now)}
         </span>
@@ -160,7 +160,7 @@ function RisksDue({ rows, now }: { rows: RiskDueRow[]; now: number }) {
           No open risk is past its due date or due in the next {RISK_HORIZON_DAYS} days.
         </p>
       ) : (
-        <table className="reviews-due-table" aria-labelledby="risks-due">
+        <table className="reviews-due-table table-cards" aria-labelledby="risks-due">
           <thead>
             <tr>
               <th scope="col">Risk</th>
@@ -174,10 +174,10 @@ function RisksDue({ rows, now }: { rows: RiskDueRow[]; now: number }) {
                 <th scope="row">
                   <a href={href}>{short(row.risk.description)}</a>
                 </th>
-                <td>
+                <td data-label="Due">
                   <Day time={row.dueDate} />
                 </td>
-                <td>
+                <td data-label="Status">
                   <span
                     className={`review-state review-state-${row.overdue ? 'overdue' : 'upcoming'}`}
                   >

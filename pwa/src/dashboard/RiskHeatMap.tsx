@@ -18,7 +18,7 @@ export function RiskHeatMap({ registry }: { registry: Y.Doc | undefined }) {
   return (
     <section aria-labelledby="risk-heat-map" className="risk-heat-map">
       <h2 id="risk-heat-map">Risk heat map</h2>
-      <table>
+      <table className="heat-grid">
         <caption className="muted">
           {figure.total === 1 ? '1 risk' : `${figure.total} risks`} not closed, by likelihood (rows)
           and impact (columns). <a href={risksHref({ status: 'active' })}>Open the risk register</a>
@@ -28,7 +28,8 @@ export function RiskHeatMap({ registry }: { registry: Y.Doc | undefined }) {
             <td />
             {[1, 2, 3, 4, 5].map((impact) => (
               <th key={impact} scope="col">
-                Impact {impact}
+                <span className="visually-hidden-on-phone">Impact </span>
+                {impact}
                 <span className="heat-scale">{IMPACT[impact]}</span>
               </th>
             ))}
@@ -38,7 +39,8 @@ export function RiskHeatMap({ registry }: { registry: Y.Doc | undefined }) {
           {figure.rows.map((row) => (
             <tr key={row[0]!.likelihood}>
               <th scope="row">
-                Likelihood {row[0]!.likelihood}
+                <span className="visually-hidden-on-phone">Likelihood </span>
+                {row[0]!.likelihood}
                 <span className="heat-scale">{LIKELIHOOD[row[0]!.likelihood]}</span>
               </th>
               {row.map((cell) => {

@@ -7,6 +7,7 @@ import { button, cleanup, click, render, settle } from '../test-support/render.t
 import type { LogScanResult } from './log-accumulator.ts';
 import { ImportCancelled, type LogImportRunner, type ScanRequest } from './log-import-runner.ts';
 import { ImportView } from './ImportView.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 import type { StreamProgress } from './scan-log-stream.ts';
 
 afterEach(cleanup);
@@ -146,6 +147,8 @@ describe('the network-log import', () => {
       ],
       [HOSTILE, 'Other', 'ai.acme.example', '10', '—', '—'],
     ]);
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(container.querySelector('table'))).toEqual([]);
     // Untrusted names are text, never markup.
     expect(container.querySelector('img')).toBeNull();
   });

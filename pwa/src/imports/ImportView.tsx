@@ -261,7 +261,7 @@ function ScanResult({
         {plural(result.unreadable, 'line', 'lines')} not understood).
       </p>
       {catalogued.length > 0 && (
-        <table className="log-tools">
+        <table className="log-tools table-cards">
           <caption className="visually-hidden">AI tools found in {fileName}</caption>
           <thead>
             <tr>
@@ -277,11 +277,17 @@ function ScanResult({
             {catalogued.map((tool) => (
               <tr key={tool.toolKey}>
                 <th scope="row">{tool.name}</th>
-                <td>{CATEGORY_LABELS[tool.category] ?? tool.category}</td>
-                <td>{tool.hosts.join(', ')}</td>
-                <td className="number">{count(tool.lines)}</td>
-                <td>{tool.firstSeen === undefined ? '—' : formatDay(tool.firstSeen)}</td>
-                <td>{tool.lastSeen === undefined ? '—' : formatDay(tool.lastSeen)}</td>
+                <td data-label="Category">{CATEGORY_LABELS[tool.category] ?? tool.category}</td>
+                <td data-label="Hosts">{tool.hosts.join(', ')}</td>
+                <td className="number" data-label="Lines">
+                  {count(tool.lines)}
+                </td>
+                <td data-label="First seen">
+                  {tool.firstSeen === undefined ? '—' : formatDay(tool.firstSeen)}
+                </td>
+                <td data-label="Last seen">
+                  {tool.lastSeen === undefined ? '—' : formatDay(tool.lastSeen)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,7 +15,7 @@ export function LikelyHosts({ fileName, findings }: { fileName: string; findings
         The catalog does not know these hosts; their names say AI. Added to the inbox, each one can
         be made a workspace catalog entry there in one step, or dismissed.
       </p>
-      <table className="log-tools">
+      <table className="log-tools table-cards">
         <caption className="visually-hidden">Possibly AI hosts in {fileName}</caption>
         <thead>
           <tr>
@@ -30,10 +30,14 @@ export function LikelyHosts({ fileName, findings }: { fileName: string; findings
           {findings.map((finding) => (
             <tr key={finding.toolKey} data-likely-host={finding.name}>
               <th scope="row">{finding.name}</th>
-              <td className="number">{finding.likely?.score.toFixed(2)}</td>
-              <td>{finding.likely?.reasons.join('; ')}</td>
-              <td>{finding.hosts.join(', ')}</td>
-              <td className="number">{count(finding.lines)}</td>
+              <td className="number" data-label="Score">
+                {finding.likely?.score.toFixed(2)}
+              </td>
+              <td data-label="Why">{finding.likely?.reasons.join('; ')}</td>
+              <td data-label="Hosts">{finding.hosts.join(', ')}</td>
+              <td className="number" data-label="Lines">
+                {count(finding.lines)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,7 @@ import { button, cleanup, click, render } from '../test-support/render.tsx';
 import { logAccumulator, type LogScanResult } from './log-accumulator.ts';
 import type { LogImportRunner } from './log-import-runner.ts';
 import { ImportView } from './ImportView.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 
 afterEach(cleanup);
 
@@ -55,6 +56,9 @@ describe('the network-log import and likely-AI hosts', () => {
       'an .ai domain',
     );
     expect(likely?.textContent).not.toContain('ChatGPT');
+    // On a phone each row is a card that names every value's column.
+    for (const table of view.querySelectorAll('table'))
+      expect(cardLabelProblems(table)).toEqual([]);
     await click(button(view, 'Add 2 tools to the inbox'));
     expect([...readNetworkLog(registry).tools.keys()]).toEqual([
       'host:photo-ai.ai',

@@ -5,6 +5,7 @@ import { readIsmsSoa } from '../../../shared/documents/registry/index.ts';
 import type { SavedFile } from '../inventory/list/download.ts';
 import { click, cleanup, field, render, settle } from '../test-support/render.tsx';
 import { Iso27001Page } from './Iso27001Page.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 
 /** X27-2 and X27-4 in the PWA, with an SoA in a public template's shape (fixtures/README.md). */
 
@@ -52,6 +53,8 @@ describe('the ISO 27001 integration page', () => {
       tr.querySelector('th')!.textContent!.startsWith('A.6.2.8'),
     )!;
     expect(row.textContent).toContain('A.8.15 Logging: in place (Logging standard)');
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('table'))).toEqual([]);
 
     await click(
       [...view.querySelectorAll('button')].find((b) => b.textContent === 'Export crosswalk (CSV)'),

@@ -115,7 +115,7 @@ export function Iso27001Page({
           <li>{summary.new} have nothing in ISO/IEC 27001 to build on</li>
         </ul>
       </section>
-      <table className="crosswalk-table">
+      <table className="crosswalk-table table-cards">
         <caption className="muted">Every ISO/IEC 42001 requirement and what it builds on</caption>
         <thead>
           <tr>
@@ -132,7 +132,7 @@ export function Iso27001Page({
               <th scope="row">
                 {requirement.id} {requirement.title}
               </th>
-              <td>
+              <td data-label="ISO/IEC 27001:2022 in your ISMS">
                 {requirement.iso27001.length === 0 ? (
                   <span className="muted">—</span>
                 ) : (
@@ -146,9 +146,11 @@ export function Iso27001Page({
                   </ul>
                 )}
               </td>
-              <td>{RELATION_WORDS[requirement.relation]}</td>
-              <td>{REUSE_STATUS_WORDS[requirement.status]}</td>
-              <td className="small">{requirement.rationale}</td>
+              <td data-label="Relation">{RELATION_WORDS[requirement.relation]}</td>
+              <td data-label="Reuse">{REUSE_STATUS_WORDS[requirement.status]}</td>
+              <td className="small" data-label="Why">
+                {requirement.rationale}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -28,6 +28,7 @@ import {
 import { Dashboard } from '../dashboard/Dashboard.tsx';
 import { MonitoringContext } from './monitoring-context.ts';
 import { MonitoringPanel } from './MonitoringPanel.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 
 const T0 = Date.parse('2026-11-01T09:00:00Z');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -70,6 +71,8 @@ describe('MonitoringPanel', () => {
       onBreach: 'risk',
     });
     expect(view.querySelector('.monitoring-metrics')?.textContent).toContain(HOSTILE.slice(0, 40));
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('.monitoring-metrics'), ['Actions'])).toEqual([]);
     expect(view.querySelector('img')).toBeNull();
 
     const form = view.querySelector('form[aria-label="Add an observation"]') as HTMLElement;

@@ -14,7 +14,7 @@ export function PlanTable({
 }) {
   return (
     <div className="monitoring-table-wrap">
-      <table className="monitoring-metrics">
+      <table className="monitoring-metrics table-cards">
         <caption className="visually-hidden">The monitoring plan's metrics</caption>
         <thead>
           <tr>
@@ -34,13 +34,13 @@ export function PlanTable({
           {metrics.map((metric) => (
             <tr key={metric.name}>
               <th scope="row">{metric.name}</th>
-              <td>{metric.kind}</td>
-              <td>
+              <td data-label="Kind">{metric.kind}</td>
+              <td data-label="Threshold">
                 {metric.kind === 'fairness-gap' ? 'gap at most' : DIRECTION_WORDS[metric.direction]}{' '}
                 {valueShown(metric.threshold)}
               </td>
-              <td>{metric.subgroups.join(', ') || 'everyone'}</td>
-              <td>{ACTION_WORDS[metric.onBreach]}</td>
+              <td data-label="Subgroups">{metric.subgroups.join(', ') || 'everyone'}</td>
+              <td data-label="A breach raises">{ACTION_WORDS[metric.onBreach]}</td>
               {writable && (
                 <td>
                   <button

@@ -7,6 +7,7 @@ import type { Credentials } from '../session/join-link.ts';
 import { fakeSync } from '../test-support/fake-sync.ts';
 import { button, choose, cleanup, click, field, render, type } from '../test-support/render.tsx';
 import { CatalogEditor } from './CatalogEditor.tsx';
+import { cardLabelProblems } from '../ui/table-cards.test-support.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FACTS = { headquarters: { value: 'DE', source: 'https://notes-ai.example/imprint' } };
@@ -40,10 +41,12 @@ const dialog = () => document.querySelector<HTMLElement>('[role="alertdialog"]')
 
 describe('the workspace catalog editor', () => {
   it('lists the workspace tools', async () => {
-    const { rows } = await editor();
+    const { rows, view } = await editor();
     expect(rows()).toEqual([
       ['Notes AI', 'notes-ai', 'Notes GmbH', 'Other', 'notes-ai.example', '—', '—', 'EditRemove'],
     ]);
+    // On a phone each row is a card that names every value's column.
+    expect(cardLabelProblems(view.querySelector('table'), ['Actions'])).toEqual([]);
   });
 
   it('adds a tool written to the policy, which a matcher then detects', async () => {

@@ -108,7 +108,7 @@ export function CatalogEditor({ policy, canEdit }: Props) {
         <p className="muted">No tools of the workspace’s own yet.</p>
       ) : (
         <div className="catalog-table-wrap">
-          <table className="catalog-table">
+          <table className="catalog-table table-cards">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -129,14 +129,14 @@ export function CatalogEditor({ policy, canEdit }: Props) {
               {tools.map((tool) => (
                 <tr key={tool.id} data-tool-id={tool.id}>
                   <th scope="row">{tool.name}</th>
-                  <td>
+                  <td data-label="Id">
                     <code>{tool.id}</code>
                   </td>
-                  <td>{tool.vendor}</td>
-                  <td>{CATEGORY_LABELS[tool.category]}</td>
-                  <td>{listShown(tool.hosts)}</td>
-                  <td>{listShown(tool.apiHosts)}</td>
-                  <td>{listShown(tool.extensionIds)}</td>
+                  <td data-label="Vendor">{tool.vendor}</td>
+                  <td data-label="Category">{CATEGORY_LABELS[tool.category]}</td>
+                  <td data-label="Hosts">{listShown(tool.hosts)}</td>
+                  <td data-label="API hosts">{listShown(tool.apiHosts)}</td>
+                  <td data-label="Extension ids">{listShown(tool.extensionIds)}</td>
                   {editable && (
                     <td className="catalog-actions">
                       <button

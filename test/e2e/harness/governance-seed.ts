@@ -5,6 +5,8 @@ import {
   readRegistry,
   saveRisk,
 } from '../../../shared/documents/registry/index.ts';
+import { savePlanMetric } from '../../../shared/documents/monitoring/plan.ts';
+import { setWorkspaceTool } from '../../../shared/documents/policy/index.ts';
 import { addFlag, recordSightings } from '../../../shared/documents/report/index.ts';
 import type { PwaWorkspace } from './pwa-workspace.ts';
 
@@ -20,8 +22,9 @@ export const seededPages = [
 
 /**
  * A small governance workspace through the relay, so every page has something to show: a report
- * with two tools (Claude flagged), a record of ChatGPT Enterprise with a risk, and an assessment of
- * that record listed in the registry.
+ * with two tools (Claude flagged), a record of ChatGPT Enterprise with a risk and a monitoring plan,
+ * an assessment of that record listed in the registry, and a tool in the workspace's own catalog —
+ * so each table a page has is on screen (and must be cards on a phone).
  */
 export async function seedGovernanceWorkspace(ws: PwaWorkspace<unknown>): Promise<void> {
   const report = ws.client('acme/reports/r1', '--role', 'member', '--reporter', 'r1');
@@ -98,4 +101,32 @@ export async function seedGovernanceWorkspace(ws: PwaWorkspace<unknown>): Promis
   });
   await assessment.acknowledged();
   await registry.acknowledged();
+  const monitoring = ws.client('acme/monitoring/rec-gpt', '--role', 'lead');
+  await monitoring.outcome();
+  savePlanMetric(
+    monitoring.doc,
+    {
+      name: 'answer-accuracy',
+      kind: 'accuracy',
+      direction: 'at-least',
+      threshold: 0.9,
+      subgroups: ['support', 'sales'],
+      onBreach: 'risk',
+    },
+    'dana',
+    at,
+  );
+  await monitoring.acknowledged();
+  const policy = ws.client('acme/policy', '--role', 'lead');
+  await policy.outcome();
+  setWorkspaceTool(policy.doc, {
+    id: 'acme-assistant',
+    name: 'Acme Assistant',
+    vendor: 'Acme Ltd',
+    category: 'chat-assistant',
+    hosts: ['assistant.acme.example'],
+    apiHosts: ['api.assistant.acme.example'],
+    extensionIds: [],
+  });
+  await policy.acknowledged();
 }

@@ -33,6 +33,29 @@ export function overflowingElements(page: Page): Promise<string[]> {
 }
 
 /**
+ * Tables that scroll sideways inside themselves (or inside a frame of their own): on a phone a
+ * table is a list of cards (`.table-cards`, the inbox's and the inventory's own rules), never a
+ * strip to pan. Visually hidden tables (a chart's numbers) are left out. As `tag.class (content
+ * width / shown width)`.
+ */
+export function sidewaysTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (!(el instanceof HTMLElement) || el.scrollWidth <= el.clientWidth + 1) continue;
+      if (!['auto', 'scroll'].includes(getComputedStyle(el).overflowX)) continue;
+      const table = el instanceof HTMLTableElement ? el : el.querySelector('table');
+      if (!table || table.closest('.visually-hidden') || el.closest('[inert]')) continue;
+      if (!el.checkVisibility({ visibilityProperty: true })) continue;
+      const cls =
+        el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '';
+      found.push(`${el.tagName.toLowerCase()}${cls} (${el.scrollWidth}/${el.clientWidth}px)`);
+    }
+    return found;
+  });
+}
+
+/**
  * Every visible control on the page, scrolled into view as a browser would for focus or a tap:
  * one that still lies outside the viewport (a panel opened off-screen, a button in a row cut off
  * by `overflow: hidden`) or that another element covers at its centre (a sticky header drawn
