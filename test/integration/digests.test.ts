@@ -5,6 +5,7 @@ import { saveIncident, saveRisk } from '../../shared/documents/registry/index.ts
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { recordSightings } from '../../shared/documents/report/index.ts';
 import { incidentFields } from '../../shared/incidents/fixture.test-support.ts';
+import { fraudRiskFields } from '../../shared/notifications/fixture.test-support.ts';
 import { runCli } from '../../server/cli/run-cli.ts';
 import type { RelayOptions } from '../../server/relay/relay.ts';
 import { hasPostgres, warnIfNoPostgres } from '../helpers/postgres-server.ts';
@@ -120,24 +121,7 @@ async function writeWorkspace(server: TestServer) {
     'Dana',
     detectedAt,
   );
-  saveRisk(
-    lead.doc,
-    'risk-1',
-    {
-      systemIds: ['rec-fraud'],
-      source: 'level-of-automation',
-      description: 'Legitimate payments declined after a model update',
-      likelihood: 3,
-      impact: 4,
-      owner: 'Sam Okafor',
-      treatment: 'mitigate',
-      controls: [],
-      status: 'open',
-      dueDate: now - 2 * DAY,
-    },
-    'Dana',
-    detectedAt,
-  );
+  saveRisk(lead.doc, 'risk-1', fraudRiskFields({ dueDate: now - 2 * DAY }), 'Dana', detectedAt);
   await lead.acknowledged();
   // The relay derives the tool from the report within its debounce; the digest reads it there.
   const discoveries = connectClient(

@@ -2,6 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { saveIncident, saveRisk } from '../../shared/documents/registry/index.ts';
 import { incidentFields } from '../../shared/incidents/fixture.test-support.ts';
+import { fraudRiskFields } from '../../shared/notifications/fixture.test-support.ts';
 import { runCli } from '../../server/cli/run-cli.ts';
 import { databaseFile } from '../../server/storage/database.ts';
 import { verifySignature } from '../../server/webhooks/payloads.ts';
@@ -47,18 +48,7 @@ async function writeRegistry(server: TestServer, detectedAt: number, fields = {}
     saveRisk(
       lead.doc,
       'risk-1',
-      {
-        systemIds: ['rec-fraud'],
-        source: 'level-of-automation',
-        description: 'Legitimate payments declined after a model update',
-        likelihood: 3,
-        impact: 4,
-        owner: 'Sam Okafor',
-        treatment: 'mitigate',
-        controls: [],
-        status: 'open',
-        dueDate: Date.UTC(2027, 0, 1),
-      },
+      fraudRiskFields({ dueDate: Date.UTC(2027, 0, 1) }),
       'Dana',
       detectedAt,
     );
