@@ -6,7 +6,8 @@ import {
   type WebhookFormat,
 } from '../../../shared/documents/admin/webhooks.ts';
 import type { Credentials } from '../session/join-link.ts';
-import { RelayListNotices, useRelayList } from '../settings/use-relay-list.tsx';
+import { ErrorAndStatus } from '../settings/ErrorAndStatus.tsx';
+import { useRelayList } from '../settings/use-relay-list.ts';
 import { createWebhooksApi, type AddedWebhook, type WebhooksApi } from './webhooks-api.ts';
 import './webhooks.css';
 
@@ -95,7 +96,7 @@ export function WebhooksSection({ credentials, api: given }: Props) {
       )}
       {open && (
         <>
-          <RelayListNotices error={error} message={message} />
+          <ErrorAndStatus error={error} message={message} />
           {added && (
             <div className="webhooks-secret">
               <p>

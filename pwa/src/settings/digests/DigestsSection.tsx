@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Credentials } from '../../session/join-link.ts';
-import { RelayListNotices, useRelayList } from '../use-relay-list.tsx';
+import { ErrorAndStatus } from '../ErrorAndStatus.tsx';
+import { useRelayList } from '../use-relay-list.ts';
 import {
   createDigestsApi,
   type DigestEvery,
@@ -78,7 +79,7 @@ export function DigestsSection({ credentials, api: given }: Props) {
       )}
       {open && (
         <>
-          <RelayListNotices error={error} message={message} />
+          <ErrorAndStatus error={error} message={message} />
           {list && !list.sending && (
             <p className="muted">
               This relay has no mail server: digests go out from relays started with{' '}

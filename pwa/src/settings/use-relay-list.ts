@@ -39,25 +39,3 @@ export function useRelayList<L>(api: { list(): Promise<ApiResult<L>> }, listing:
 
   return { open, show: () => setOpen(true), value, error, message, setMessage, busy, act };
 }
-
-/** The section's failure (an alert) and its latest outcome (a polite status line). */
-export function RelayListNotices({
-  error,
-  message,
-}: {
-  error: string | undefined;
-  message: string | undefined;
-}) {
-  return (
-    <>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="status-line" role="status">
-        {message}
-      </p>
-    </>
-  );
-}
