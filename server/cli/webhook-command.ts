@@ -1,6 +1,3 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import * as Y from 'yjs';
 import {
   addWebhook,
   parseEvents,
@@ -8,15 +5,16 @@ import {
   readWebhooks,
   removeWebhook,
 } from '../../shared/documents/admin/webhooks.ts';
-import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
-import { TokenService } from '../auth/token-service.ts';
+import { formatDocumentName } from '../../shared/documents/names.ts';
 import type { RelayStorage } from '../storage/relay-storage.ts';
 import { servingRelays } from '../storage/relay-lock.ts';
 import { newWebhook } from '../webhooks/new-webhook.ts';
-import { storageOptions, withStorage } from './cli-storage.ts';
+import { withStorage } from './cli-storage.ts';
+import { callRelayAsAdmin, changeStoredDocument } from './relay-admin-call.ts';
 import type { CliIo } from './run-cli.ts';
 import { openStoredDocuments } from './stored-documents.ts';
-import { UsageError } from './usage-error.ts';
+import { asUsageError, UsageError } from './usage-error.ts';
+import { parseWorkspaceCommand } from './workspace-args.ts';
 
 /**
  * `sightline webhook add|list|remove` (docs/sync.md HOOK2). While a relay serves the folder, add
@@ -27,23 +25,13 @@ import { UsageError } from './usage-error.ts';
  * may hold the document, so a change goes through one of them.
  */
 export async function webhookCommand(args: string[], io: CliIo): Promise<number> {
-  const [verb, ...rest] = args;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      ...storageOptions,
-      workspace: { type: 'string' },
-      url: { type: 'string' },
-      events: { type: 'string' },
-      format: { type: 'string' },
-      id: { type: 'string' },
-      'allow-private': { type: 'boolean', default: false },
-    },
-    strict: true,
+  const { verb, values, workspace, dataDir } = parseWorkspaceCommand(args, {
+    url: { type: 'string' },
+    events: { type: 'string' },
+    format: { type: 'string' },
+    id: { type: 'string' },
+    'allow-private': { type: 'boolean', default: false },
   });
-  const workspace = values.workspace;
-  if (!isValidSegment(workspace)) throw new UsageError('--workspace W is required');
-  const dataDir = resolve(values.data);
   if (verb === 'list') return listWebhooks(dataDir, values.database, workspace, io);
   if (verb !== 'add' && verb !== 'remove')
     throw new UsageError('webhook takes add, list or remove');
@@ -55,49 +43,33 @@ export async function webhookCommand(args: string[], io: CliIo): Promise<number>
     );
   if (verb === 'remove' && !values.id) throw new UsageError('webhook remove needs --id ID');
   if (verb === 'add' && !values.url) throw new UsageError('webhook add needs --url URL');
-  if (values.events !== undefined) {
-    try {
-      parseEvents(values.events.split(','));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
+  const events = values.events;
+  if (events !== undefined) asUsageError(() => parseEvents(events.split(',')));
   return withStorage(
     values,
     async (storage) => {
       const relay = servingRelays(dataDir)[0];
       if (relay) return changeThroughRelay(relay.url, storage, verb, workspace, values, io);
-      const store = storage.documents('main');
       const name = formatDocumentName({ workspace, kind: 'admin' });
-      const doc = new Y.Doc();
-      const stored = await store.load(name);
-      if (stored.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored));
-      const updates: Uint8Array[] = [];
-      doc.on('update', (update: Uint8Array) => updates.push(update));
-      let output: string;
       if (verb === 'add') {
-        let webhook;
-        try {
-          webhook = await newWebhook(
-            { url: values.url, events: values.events, format: values.format },
-            'sightline webhook',
-            { allowPrivate: values['allow-private'], allowHttp: values['allow-private'] },
-          );
-          addWebhook(doc, webhook);
-        } catch (error) {
-          throw new UsageError((error as Error).message);
-        }
-        output = JSON.stringify(webhook);
-      } else {
-        if (!removeWebhook(doc, values.id!)) {
-          io.err(`sightline: no webhook ${values.id} in ${workspace}`);
-          return 1;
-        }
-        output = `removed webhook ${values.id}`;
+        const webhook = await newWebhook(
+          { url: values.url, events: values.events, format: values.format },
+          'sightline webhook',
+          { allowPrivate: values['allow-private'], allowHttp: values['allow-private'] },
+        ).catch((error: Error) => {
+          throw new UsageError(error.message);
+        });
+        await changeStoredDocument(storage, name, (doc) =>
+          asUsageError(() => addWebhook(doc, webhook)),
+        );
+        io.out(JSON.stringify(webhook));
+        return 0;
       }
-      if (updates.length > 0)
-        await store.appendMany(updates.map((update) => ({ document: name, update })));
-      io.out(output);
+      if (!(await changeStoredDocument(storage, name, (doc) => removeWebhook(doc, values.id!)))) {
+        io.err(`sightline: no webhook ${values.id} in ${workspace}`);
+        return 1;
+      }
+      io.out(`removed webhook ${values.id}`);
       return 0;
     },
     { existing: true },
@@ -118,41 +90,27 @@ async function changeThroughRelay(
   },
   io: CliIo,
 ): Promise<number> {
-  const tokens = new TokenService(await storage.signingSecret(), storage.tokens);
-  const admin = await tokens.mint({
+  const answer = await callRelayAsAdmin(storage, url, {
     workspace,
-    role: 'admin',
-    ttlMs: 300_000,
-    kind: 'cli',
     label: 'sightline webhook',
+    ...(verb === 'add'
+      ? {
+          method: 'POST',
+          path: '/api/webhooks',
+          body: {
+            url: values.url,
+            ...(values.events ? { events: values.events.split(',') } : {}),
+            ...(values.format ? { format: values.format } : {}),
+          },
+        }
+      : { method: 'DELETE', path: `/api/webhooks/${encodeURIComponent(values.id!)}` }),
   });
-  try {
-    const response = await fetch(
-      `${url}/api/webhooks${verb === 'remove' ? `/${encodeURIComponent(values.id!)}` : ''}`,
-      {
-        method: verb === 'add' ? 'POST' : 'DELETE',
-        headers: { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' },
-        ...(verb === 'add'
-          ? {
-              body: JSON.stringify({
-                url: values.url,
-                ...(values.events ? { events: values.events.split(',') } : {}),
-                ...(values.format ? { format: values.format } : {}),
-              }),
-            }
-          : {}),
-      },
-    );
-    const body = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) {
-      io.err(`sightline: the relay at ${url} refused: ${String(body.error)}`);
-      return 1;
-    }
-    io.out(verb === 'add' ? JSON.stringify(body) : `removed webhook ${values.id}`);
-    return 0;
-  } finally {
-    await tokens.revoke(admin.id);
+  if (!answer.ok) {
+    io.err(`sightline: the relay at ${url} refused: ${String(answer.body.error)}`);
+    return 1;
   }
+  io.out(verb === 'add' ? JSON.stringify(answer.body) : `removed webhook ${values.id}`);
+  return 0;
 }
 
 /** One line a webhook: id, format, events, URL, and its latest delivery; never its secret. */

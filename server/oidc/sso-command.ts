@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   isPersonRole,
   mapGroup,
@@ -8,12 +6,13 @@ import {
   readPeople,
   unmapGroup,
 } from '../../shared/documents/admin/sso.ts';
-import { formatDocumentName, isValidSegment } from '../../shared/documents/names.ts';
-import { storageOptions, withStorage } from '../cli/cli-storage.ts';
+import { formatDocumentName } from '../../shared/documents/names.ts';
+import { withStorage } from '../cli/cli-storage.ts';
 import { callRelayAsAdmin, changeStoredDocument } from '../cli/relay-admin-call.ts';
 import type { CliIo } from '../cli/run-cli.ts';
 import { openStoredDocuments } from '../cli/stored-documents.ts';
-import { UsageError } from '../cli/usage-error.ts';
+import { asUsageError, UsageError } from '../cli/usage-error.ts';
+import { parseWorkspaceCommand } from '../cli/workspace-args.ts';
 import { servingRelays } from '../storage/relay-lock.ts';
 
 /**
@@ -24,20 +23,10 @@ import { servingRelays } from '../storage/relay-lock.ts';
  * stored `W/admin` document. With `--database`, only `list`: a change goes through a relay.
  */
 export async function ssoCommand(args: string[], io: CliIo): Promise<number> {
-  const [verb, ...rest] = args;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      ...storageOptions,
-      workspace: { type: 'string' },
-      group: { type: 'string' },
-      role: { type: 'string' },
-    },
-    strict: true,
+  const { verb, values, workspace, dataDir } = parseWorkspaceCommand(args, {
+    group: { type: 'string' },
+    role: { type: 'string' },
   });
-  const workspace = values.workspace;
-  if (!isValidSegment(workspace)) throw new UsageError('--workspace W is required');
-  const dataDir = resolve(values.data);
   if (verb === 'list') return list(dataDir, values.database, workspace, io);
   if (verb !== 'map' && verb !== 'unmap') throw new UsageError('sso takes map, unmap or list');
   const group = values.group;
@@ -73,13 +62,11 @@ export async function ssoCommand(args: string[], io: CliIo): Promise<number> {
         return 0;
       }
       const name = formatDocumentName({ workspace, kind: 'admin' });
-      const changed = await changeStoredDocument(storage, name, (doc) => {
-        try {
-          return isPersonRole(role) ? (mapGroup(doc, group, role), true) : unmapGroup(doc, group);
-        } catch (error) {
-          throw new UsageError((error as Error).message);
-        }
-      });
+      const changed = await changeStoredDocument(storage, name, (doc) =>
+        asUsageError(() =>
+          isPersonRole(role) ? (mapGroup(doc, group, role), true) : unmapGroup(doc, group),
+        ),
+      );
       if (!changed) {
         io.err(`sightline: ${group} has no role in ${workspace}`);
         return 1;

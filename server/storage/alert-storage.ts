@@ -144,5 +144,28 @@ export interface OutboxItem extends NewOutboxItem {
   nextAt: number;
 }
 
+/** A stored row of `webhook_outbox` as `take` returns it (Postgres gives BIGINT as a string). */
+export interface OutboxRow {
+  id: string;
+  workspace: string;
+  webhook_id: string;
+  event: string;
+  attempt: number | string;
+  next_at: number | string;
+}
+
+/** The deliveries a relay took, as items, in the order to attempt them: earliest due, then id. */
+export const outboxItemsOf = (rows: readonly OutboxRow[]): OutboxItem[] =>
+  rows
+    .map((row) => ({
+      id: row.id,
+      workspace: row.workspace,
+      webhookId: row.webhook_id,
+      event: row.event,
+      attempt: Number(row.attempt),
+      nextAt: Number(row.next_at),
+    }))
+    .sort((a, b) => a.nextAt - b.nextAt || (a.id < b.id ? -1 : 1));
+
 /** How long a relay holds a delivery it is attempting: far more than one attempt's timeout. */
 export const OUTBOX_HOLD_MS = 60_000;

@@ -11,27 +11,11 @@ import {
   type DigestSubscription,
   type NewDigestDelivery,
   type NewOutboxItem,
+  outboxItemsOf,
   type OutboxItem,
+  type OutboxRow,
 } from './alert-storage.ts';
 import { transaction } from './database.ts';
-
-interface OutboxRow {
-  id: string;
-  workspace: string;
-  webhook_id: string;
-  event: string;
-  attempt: number;
-  next_at: number;
-}
-
-const itemOf = (row: OutboxRow): OutboxItem => ({
-  id: row.id,
-  workspace: row.workspace,
-  webhookId: row.webhook_id,
-  event: row.event,
-  attempt: Number(row.attempt),
-  nextAt: Number(row.next_at),
-});
 
 /** The digest tables (Postgres: migrations 4 and 5, alike but for BIGINT). */
 const DIGEST_TABLES_SQL = `
@@ -127,7 +111,7 @@ export class SqliteAlertStorage implements AlertStorage {
 
   async take(now: number, holdMs: number, limit: number): Promise<OutboxItem[]> {
     const rows = this.#take.all(now + holdMs, now, now, limit) as unknown as OutboxRow[];
-    return rows.map(itemOf).sort((a, b) => a.nextAt - b.nextAt || (a.id < b.id ? -1 : 1));
+    return outboxItemsOf(rows);
   }
 
   async retryAt(id: string, attempt: number, nextAt: number): Promise<void> {

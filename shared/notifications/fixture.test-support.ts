@@ -16,6 +16,7 @@ import {
   saveRisk,
   saveTrackedDuty,
 } from '../documents/registry/index.ts';
+import type { RiskFields } from '../documents/registry/risks.ts';
 import { incidentFields } from '../incidents/fixture.test-support.ts';
 
 /**
@@ -31,6 +32,22 @@ export const SIGNED = Date.UTC(2026, 8, 20, 10);
 const LEAD = 'Dana Lead';
 export const SHA = 'a'.repeat(64);
 
+/** The fraud model's risk after a model update, open; tests change what they need. */
+export function fraudRiskFields(overrides: Partial<RiskFields> = {}): RiskFields {
+  return {
+    systemIds: ['rec-fraud'],
+    source: 'level-of-automation',
+    description: 'Legitimate payments declined after a model update',
+    likelihood: 3,
+    impact: 4,
+    owner: 'Sam Okafor',
+    treatment: 'mitigate',
+    controls: [],
+    status: 'open',
+    ...overrides,
+  };
+}
+
 export function financeWorkspace() {
   const registry = new Y.Doc();
   const at = SIGNED - 30 * DAY;
@@ -45,18 +62,11 @@ export function financeWorkspace() {
   saveRisk(
     registry,
     'risk-1',
-    {
-      systemIds: ['rec-fraud'],
-      source: 'level-of-automation',
+    fraudRiskFields({
       description: 'Legitimate payments declined after a model update\nSeen in March.',
-      likelihood: 3,
-      impact: 4,
-      owner: 'Sam Okafor',
-      treatment: 'mitigate',
-      controls: [],
       status: 'treating',
       dueDate: Date.UTC(2027, 2, 10),
-    },
+    }),
     LEAD,
     at,
   );

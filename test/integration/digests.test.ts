@@ -1,27 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveIncident, saveRisk } from '../../shared/documents/registry/index.ts';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { recordSightings } from '../../shared/documents/report/index.ts';
 import { incidentFields } from '../../shared/incidents/fixture.test-support.ts';
+import { fraudRiskFields } from '../../shared/notifications/fixture.test-support.ts';
 import { runCli } from '../../server/cli/run-cli.ts';
 import type { RelayOptions } from '../../server/relay/relay.ts';
-import {
-  hasPostgres,
-  startPostgres,
-  warnIfNoPostgres,
-  type TestPostgres,
-} from '../helpers/postgres-server.ts';
+import { hasPostgres, warnIfNoPostgres } from '../helpers/postgres-server.ts';
 import { connectClient, waitFor } from '../helpers/relay-client.ts';
 import { startSmtpReceiver, type ReceivedMail } from '../helpers/smtp-receiver.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { postgresForBlock, relayTestKit } from '../helpers/relay-test-kit.ts';
+import type { TestServer } from '../helpers/test-server.ts';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const kit = relayTestKit();
+const { cleanups } = kit;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -42,7 +37,7 @@ async function eventually(check: () => Promise<boolean>, what: string, ms: numbe
  */
 const tomorrow = (Math.floor(Date.now() / DAY) + 1) * DAY;
 const shift = tomorrow + 2 * HOUR - Date.now();
-async function relay(smtpUrl: string, options: Parameters<typeof startTestServer>[0] = {}) {
+async function relay(smtpUrl: string, options: Parameters<typeof kit.relay>[0] = {}) {
   const digests: RelayOptions['digests'] = {
     smtp: { url: smtpUrl, from: FROM },
     intervalMs: 150,
@@ -50,12 +45,7 @@ async function relay(smtpUrl: string, options: Parameters<typeof startTestServer
     now: () => Date.now() + shift,
     baseUrl: 'https://sightline.example.com',
   };
-  const running = await startTestServer({ digests, ...options });
-  cleanups.push(async () => {
-    await running.close();
-    running.remove();
-  });
-  return running;
+  return kit.relay({ digests, ...options });
 }
 
 async function smtp() {
@@ -131,24 +121,7 @@ async function writeWorkspace(server: TestServer) {
     'Dana',
     detectedAt,
   );
-  saveRisk(
-    lead.doc,
-    'risk-1',
-    {
-      systemIds: ['rec-fraud'],
-      source: 'level-of-automation',
-      description: 'Legitimate payments declined after a model update',
-      likelihood: 3,
-      impact: 4,
-      owner: 'Sam Okafor',
-      treatment: 'mitigate',
-      controls: [],
-      status: 'open',
-      dueDate: now - 2 * DAY,
-    },
-    'Dana',
-    detectedAt,
-  );
+  saveRisk(lead.doc, 'risk-1', fraudRiskFields({ dueDate: now - 2 * DAY }), 'Dana', detectedAt);
   await lead.acknowledged();
   // The relay derives the tool from the report within its debounce; the digest reads it there.
   const discoveries = connectClient(
@@ -394,16 +367,10 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
 
 warnIfNoPostgres('E-MAIL DIGESTS ON SEVERAL RELAYS');
 describe.skipIf(!hasPostgres())('several relays sharing one Postgres (DIG6)', () => {
-  let postgres: TestPostgres;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const postgres = postgresForBlock();
 
   it('DIG6: three relays looking at the same subscriptions send each digest once', async () => {
-    const database = await postgres.createDatabase('digests');
+    const database = await postgres().createDatabase('digests');
     const mail = await smtp();
     const relays: TestServer[] = [];
     for (let i = 0; i < 3; i++) relays.push(await relay(mail.url, { database }));

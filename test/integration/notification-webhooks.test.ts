@@ -1,26 +1,18 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveIncident, saveRisk } from '../../shared/documents/registry/index.ts';
 import { incidentFields } from '../../shared/incidents/fixture.test-support.ts';
+import { fraudRiskFields } from '../../shared/notifications/fixture.test-support.ts';
 import { runCli } from '../../server/cli/run-cli.ts';
 import { databaseFile } from '../../server/storage/database.ts';
 import { verifySignature } from '../../server/webhooks/payloads.ts';
 import { startServerProcess } from '../e2e/harness/server-process.ts';
-import {
-  hasPostgres,
-  startPostgres,
-  warnIfNoPostgres,
-  type TestPostgres,
-} from '../helpers/postgres-server.ts';
+import { hasPostgres, warnIfNoPostgres } from '../helpers/postgres-server.ts';
 import { connectClient, waitFor } from '../helpers/relay-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { postgresForBlock, relayTestKit } from '../helpers/relay-test-kit.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { startWebhookReceiver, type ReceivedHook } from '../helpers/webhook-receiver.ts';
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+import type { ReceivedHook } from '../helpers/webhook-receiver.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,20 +24,7 @@ const FAST = {
   scanIntervalMs: 200,
 };
 
-async function relay(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const running = await startTestServer({ webhooks: FAST, ...options });
-  cleanups.push(async () => {
-    await running.close();
-    running.remove();
-  });
-  return running;
-}
-
-async function receiver() {
-  const hooks = await startWebhookReceiver();
-  cleanups.push(() => hooks.close());
-  return hooks;
-}
+const { cleanups, relay, receiver } = relayTestKit({ webhooks: FAST });
 
 async function addHook(args: string[]) {
   const out: string[] = [];
@@ -69,18 +48,7 @@ async function writeRegistry(server: TestServer, detectedAt: number, fields = {}
     saveRisk(
       lead.doc,
       'risk-1',
-      {
-        systemIds: ['rec-fraud'],
-        source: 'level-of-automation',
-        description: 'Legitimate payments declined after a model update',
-        likelihood: 3,
-        impact: 4,
-        owner: 'Sam Okafor',
-        treatment: 'mitigate',
-        controls: [],
-        status: 'open',
-        dueDate: Date.UTC(2027, 0, 1),
-      },
+      fraudRiskFields({ dueDate: Date.UTC(2027, 0, 1) }),
       'Dana',
       detectedAt,
     );
@@ -185,16 +153,10 @@ describe('clock.due and review.due from the relayâ€™s scan (docs/sync.md HOOK10â
 
 warnIfNoPostgres('NOTIFICATION WEBHOOKS ON SEVERAL RELAYS');
 describe.skipIf(!hasPostgres())('several relays sharing one Postgres (HOOK10)', () => {
-  let postgres: TestPostgres;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const postgres = postgresForBlock();
 
   it('HOOK10: three relays scanning the same workspace send each clock once', async () => {
-    const database = await postgres.createDatabase('notify');
+    const database = await postgres().createDatabase('notify');
     const relays = [];
     for (let i = 0; i < 3; i++) relays.push(await relay({ database }));
     const hooks = await receiver();

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresRelayStorage } from '../../server/storage/postgres/postgres-relay-storage.ts';
 import { AckWatermark } from '../helpers/ack-watermark.ts';
-import {
-  hasPostgres,
-  startPostgres,
-  warnIfNoPostgres,
-  type TestPostgres,
-} from '../helpers/postgres-server.ts';
-import { hasRedis, startRedis } from '../helpers/redis-server.ts';
-import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { hasPostgres, warnIfNoPostgres } from '../helpers/postgres-server.ts';
+import { hasRedis } from '../helpers/redis-server.ts';
+import { relayFleetForBlock } from '../helpers/relay-fleet.ts';
+import { connectClient, waitFor } from '../helpers/relay-client.ts';
+import type { TestServer } from '../helpers/test-server.ts';
 
 warnIfNoPostgres('POSTGRES-OUTAGE TEST');
 
@@ -21,35 +17,12 @@ warnIfNoPostgres('POSTGRES-OUTAGE TEST');
  * the clients kept lands.
  */
 describe.skipIf(!hasPostgres() || !hasRedis())('a Postgres outage under running relays', () => {
-  let postgres: TestPostgres;
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let database: string;
-  const relays: (TestServer & { remove(): void })[] = [];
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    database = await postgres.createDatabase('outage');
-    for (let i = 0; i < 2; i++)
-      relays.push(
-        await startTestServer({
-          database,
-          redisUrl: redis.url,
-          storageProbeIntervalMs: 200,
-          storageWatchMs: 300,
-          metricsPort: 0,
-        }),
-      );
-  }, 90_000);
-  afterAll(async () => {
-    clients.forEach((client) => client.destroy());
-    for (const relay of relays) {
-      await relay.close();
-      relay.remove();
-    }
-    await redis?.stop();
-    await postgres?.stop();
+  const fleet = relayFleetForBlock('outage', 2, {
+    storageProbeIntervalMs: 200,
+    storageWatchMs: 300,
+    metricsPort: 0,
   });
+  const { relays, clients } = fleet;
 
   const health = async (relay: TestServer) => (await fetch(`${relay.url}/api/health`)).status;
   const healthyGauge = async (relay: TestServer) => {
@@ -75,7 +48,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('a Postgres outage under running 
       await writer.acknowledged();
       expect(watermark.acknowledged).toBe(20);
 
-      await postgres.pause();
+      await fleet.postgres.pause();
       // Edits while Postgres is down: the relay cannot commit them, so it must not acknowledge them.
       for (let i = 0; i < 5; i++) {
         edit(watermark.made);
@@ -90,7 +63,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('a Postgres outage under running 
       await expect.poll(() => health(second), { timeout: 15_000 }).toBe(503);
       expect(await healthyGauge(second)).toBe(0);
 
-      await postgres.resume();
+      await fleet.postgres.resume();
       // Recovered without a restart: the probe writes again, and the kept edits land.
       await expect.poll(() => health(first), { timeout: 30_000 }).toBe(200);
       await expect.poll(() => health(second), { timeout: 30_000 }).toBe(200);
@@ -99,7 +72,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('a Postgres outage under running 
       expect(watermark.acknowledged).toBe(25);
 
       // Everything is committed in Postgres...
-      const storage = await PostgresRelayStorage.connect(database, { max: 1 });
+      const storage = await PostgresRelayStorage.connect(fleet.database, { max: 1 });
       const stored = new Y.Doc();
       for (const update of await storage.documents('check').load(document))
         Y.applyUpdate(stored, update);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readDiscoveries, readPolicyAckCounts } from '../../shared/documents/discoveries/index.ts';
 import {
@@ -17,16 +17,12 @@ import { readMonitoringAlerts } from '../../shared/documents/registry/monitoring
 import { PostgresRelayStorage } from '../../server/storage/postgres/postgres-relay-storage.ts';
 import { startServerProcess, type ServerProcess } from '../e2e/harness/server-process.ts';
 import { AckWatermark } from '../helpers/ack-watermark.ts';
-import {
-  hasPostgres,
-  startPostgres,
-  warnIfNoPostgres,
-  type TestPostgres,
-} from '../helpers/postgres-server.ts';
-import { hasRedis, startRedis } from '../helpers/redis-server.ts';
+import { hasPostgres, warnIfNoPostgres } from '../helpers/postgres-server.ts';
+import { hasRedis } from '../helpers/redis-server.ts';
+import { relayFleetForBlock } from '../helpers/relay-fleet.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/relay-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { TestServer } from '../helpers/test-server.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 warnIfNoPostgres('SEVERAL-RELAYS TESTS');
@@ -48,36 +44,13 @@ const sighting = (toolKey: string, name: string, host: string): Sighting => ({
  * standing in for hosts, each with its own empty data folder, sharing one Postgres and one Redis.
  */
 describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and Redis', () => {
-  let postgres: TestPostgres;
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let database: string;
-  const relays: (TestServer & { remove(): void })[] = [];
-  const clients: TestClient[] = [];
-  const relayOn = async () => {
-    const relay = await startTestServer({ database, redisUrl: redis.url });
-    relays.push(relay);
-    return relay;
-  };
+  const fleet = relayFleetForBlock('fleet', 3);
+  const { relays, clients } = fleet;
   const open = (relay: TestServer, document: string, token: string, doc?: Y.Doc) => {
     const client = connectClient(relay.syncUrl, document, token, doc);
     clients.push(client);
     return client;
   };
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    database = await postgres.createDatabase('fleet');
-    for (let i = 0; i < 3; i++) await relayOn();
-  }, 90_000);
-  afterAll(async () => {
-    clients.forEach((client) => client.destroy());
-    for (const relay of relays) {
-      await relay.close();
-      relay.remove();
-    }
-    await redis?.stop();
-    await postgres?.stop();
-  });
 
   it('PG5: relays serve the same documents, and a relay on a new host with an empty data folder serves them all', async () => {
     const [a, b] = relays;
@@ -96,7 +69,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       10_000,
     );
     // A host that has never served anything: its data folder is empty, its documents come from Postgres.
-    const fresh = await relayOn();
+    const fresh = await fleet.addRelay();
     const onFresh = open(fresh, 'acme/registry', token);
     await waitFor(() => onFresh.provider.synced, 'the new relay’s client synced');
     expect(onFresh.doc.getMap('records').toJSON()).toEqual(onA.doc.getMap('records').toJSON());
@@ -111,7 +84,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
         cli,
         'token',
         '--database',
-        database,
+        fleet.database,
         '--workspace',
         'acme',
         '--role',
@@ -241,7 +214,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
     expect(posted.status).toBe(200);
     expect(((await posted.json()) as { alerts: unknown[] }).alerts).toHaveLength(1);
     // Durable before the 200: Postgres holds the batch and the alert (MON3, DR1).
-    const storage = await PostgresRelayStorage.connect(database, { max: 1 });
+    const storage = await PostgresRelayStorage.connect(fleet.database, { max: 1 });
     const stored = async (name: string) => {
       const doc = new Y.Doc();
       for (const update of await storage.documents('check').load(name)) Y.applyUpdate(doc, update);
@@ -274,7 +247,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
     const minted = run(
       'token',
       '--database',
-      database,
+      fleet.database,
       '--workspace',
       'cli',
       '--role',
@@ -283,7 +256,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       'from the cli',
     );
     expect(minted.status, minted.stderr).toBe(0);
-    const listed = run('token', 'list', '--database', database, '--workspace', 'cli');
+    const listed = run('token', 'list', '--database', fleet.database, '--workspace', 'cli');
     expect(listed.status, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/\tcli\tlead\tfrom the cli\t/);
     const out = tempDir();
@@ -295,7 +268,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
         'import',
         csv,
         '--database',
-        database,
+        fleet.database,
         '--workspace',
         'cli',
       );
@@ -304,7 +277,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       const exported = run(
         'export',
         '--database',
-        database,
+        fleet.database,
         '--workspace',
         'cli',
         '--what',
@@ -318,17 +291,17 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       expect(
         readdirSync(out.path).some((file) => file.endsWith('.csv') && file !== 'hosts.csv'),
       ).toBe(true);
-      const history = run('history', '--database', database, '--document', 'cli/registry');
+      const history = run('history', '--database', fleet.database, '--document', 'cli/registry');
       expect(history.status, history.stderr).toBe(0);
       // Webhooks: listed from the store; changed only through a relay (HOOK2), refused here.
-      const hooks = run('webhook', 'list', '--database', database, '--workspace', 'cli');
+      const hooks = run('webhook', 'list', '--database', fleet.database, '--workspace', 'cli');
       expect(hooks.status, hooks.stderr).toBe(0);
       expect(hooks.stderr).toMatch(/no webhooks in cli/);
       const hook = run(
         'webhook',
         'add',
         '--database',
-        database,
+        fleet.database,
         '--workspace',
         'cli',
         '--url',
@@ -336,7 +309,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       );
       expect(hook.status).not.toBe(0);
       expect(hook.stderr).toMatch(/through a running relay/);
-      const backup = run('backup', '--database', database, '--out', join(out.path, 'b'));
+      const backup = run('backup', '--database', fleet.database, '--out', join(out.path, 'b'));
       expect(backup.status).not.toBe(0);
       expect(backup.stderr).toMatch(/pg_dump/);
     } finally {
@@ -388,9 +361,9 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
     const data = tempDir();
     let doomed: ServerProcess | undefined = await startServerProcess(data.path, [
       '--database',
-      database,
+      fleet.database,
       '--redis',
-      redis.url,
+      fleet.redis.url,
     ]);
     try {
       const document = 'acme/assessment/pg8';
@@ -415,7 +388,7 @@ describe.skipIf(!hasPostgres() || !hasRedis())('several relays on Postgres and R
       const keys = (n: number) => Array.from({ length: n }, (_, i) => `edit-${i}`);
 
       // Every acknowledged edit is in Postgres, before any client sends anything again.
-      const storage = await PostgresRelayStorage.connect(database, { max: 1 });
+      const storage = await PostgresRelayStorage.connect(fleet.database, { max: 1 });
       const stored = new Y.Doc();
       for (const update of await storage.documents('check').load(document))
         Y.applyUpdate(stored, update);

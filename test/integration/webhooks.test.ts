@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
 import { runCli } from '../../server/cli/run-cli.ts';
 import { verifySignature } from '../../server/webhooks/payloads.ts';
@@ -6,31 +6,14 @@ import { createWebhooksApi } from '../../pwa/src/webhooks/webhooks-api.ts';
 import { connectClient, waitFor } from '../helpers/relay-client.ts';
 import { hasRedis, startRedis } from '../helpers/redis-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { startWebhookReceiver, type ReceivedHook } from '../helpers/webhook-receiver.ts';
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+import { relayTestKit } from '../helpers/relay-test-kit.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import type { ReceivedHook } from '../helpers/webhook-receiver.ts';
 
 /** Tests deliver to a loopback receiver over http: the relay is told so explicitly (HOOK7). */
 const LOCAL = { network: { allowPrivate: true, allowHttp: true }, backoffMs: [100, 200, 400] };
 
-async function relay(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const running = await startTestServer({ webhooks: LOCAL, ...options });
-  cleanups.push(async () => {
-    await running.close();
-    running.remove();
-  });
-  return running;
-}
-
-async function receiver() {
-  const hooks = await startWebhookReceiver();
-  cleanups.push(() => hooks.close());
-  return hooks;
-}
+const { cleanups, relay, receiver } = relayTestKit({ webhooks: LOCAL });
 
 async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];

@@ -6,6 +6,7 @@ import {
   type HistoryApi,
   type RestoreAnswer,
 } from './history-api.ts';
+import { ErrorAndStatus } from './ErrorAndStatus.tsx';
 import { failureShown } from './settings-words.ts';
 import './history.css';
 
@@ -102,14 +103,7 @@ export function HistorySection({ credentials, api: given }: Props) {
               ))}
             </select>
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <p className="status-line" role="status">
-            {message}
-          </p>
+          <ErrorAndStatus error={error} message={message} />
           {checkpoints?.length === 0 && <p className="muted">No checkpoints of the {kind} yet.</p>}
           {checkpoints && checkpoints.length > 0 && (
             <fieldset className="history-list">

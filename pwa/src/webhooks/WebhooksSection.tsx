@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import {
   WEBHOOK_FORMATS,
   type Delivery,
@@ -6,13 +6,9 @@ import {
   type WebhookFormat,
 } from '../../../shared/documents/admin/webhooks.ts';
 import type { Credentials } from '../session/join-link.ts';
-import { failureShown } from '../settings/settings-words.ts';
-import {
-  createWebhooksApi,
-  type AddedWebhook,
-  type WebhookShown,
-  type WebhooksApi,
-} from './webhooks-api.ts';
+import { ErrorAndStatus } from '../settings/ErrorAndStatus.tsx';
+import { useRelayList } from '../settings/use-relay-list.ts';
+import { createWebhooksApi, type AddedWebhook, type WebhooksApi } from './webhooks-api.ts';
 import './webhooks.css';
 
 interface Props {
@@ -55,44 +51,23 @@ export function WebhooksSection({ credentials, api: given }: Props) {
     () => given ?? createWebhooksApi(credentials.token),
     [given, credentials.token],
   );
-  const [open, setOpen] = useState(false);
-  const [webhooks, setWebhooks] = useState<WebhookShown[]>();
-  const [error, setError] = useState<string>();
-  const [message, setMessage] = useState<string>();
+  const {
+    open,
+    show,
+    value: webhooks,
+    error,
+    message,
+    setMessage,
+    busy,
+    act,
+  } = useRelayList(api, 'list the webhooks');
   const [added, setAdded] = useState<AddedWebhook>();
-  const [busy, setBusy] = useState(false);
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<WebhookFormat>('json');
   // The discovery events are on by default, as for `sightline webhook add` (new-webhook.ts).
   const [events, setEvents] = useState<Set<WebhookEvent>>(
     () => new Set<WebhookEvent>(['discovery.new', 'discovery.spike']),
   );
-
-  const load = useCallback(async () => {
-    const result = await api.list();
-    if (result.ok) {
-      setWebhooks(result.value);
-      setError(undefined);
-    } else setError(failureShown(result, 'list the webhooks'));
-  }, [api]);
-  useEffect(() => {
-    if (open) void load();
-  }, [open, load]);
-
-  async function act<T>(
-    doing: string,
-    run: () => Promise<{ ok: true; value: T } | Parameters<typeof failureShown>[0]>,
-    done: (value: T) => void,
-  ) {
-    setBusy(true);
-    setError(undefined);
-    setMessage(undefined);
-    const result = await run();
-    setBusy(false);
-    if (!result.ok) return setError(failureShown(result, doing));
-    done(result.value);
-    void load();
-  }
 
   function add(event: FormEvent) {
     event.preventDefault();
@@ -115,20 +90,13 @@ export function WebhooksSection({ credentials, api: given }: Props) {
         <code>X-Sightline-Signature</code>); failures are retried for about 40 minutes.
       </p>
       {!open && (
-        <button type="button" onClick={() => setOpen(true)}>
+        <button type="button" onClick={show}>
           Show webhooks
         </button>
       )}
       {open && (
         <>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <p className="status-line" role="status">
-            {message}
-          </p>
+          <ErrorAndStatus error={error} message={message} />
           {added && (
             <div className="webhooks-secret">
               <p>

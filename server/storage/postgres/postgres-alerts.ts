@@ -11,7 +11,9 @@ import {
   type DigestSubscription,
   type NewDigestDelivery,
   type NewOutboxItem,
+  outboxItemsOf,
   type OutboxItem,
+  type OutboxRow,
 } from '../alert-storage.ts';
 import { transaction } from './transaction.ts';
 
@@ -58,15 +60,6 @@ export const DIGEST_DELIVERIES_SQL = `
   CREATE INDEX digest_deliveries_due ON digest_deliveries (status, next_at);
   CREATE INDEX digest_deliveries_by_workspace ON digest_deliveries (workspace, updated_at);
 `;
-
-interface OutboxRow {
-  id: string;
-  workspace: string;
-  webhook_id: string;
-  event: string;
-  attempt: number;
-  next_at: string;
-}
 
 /** Alert claims and the webhook outbox in Postgres, shared by every relay (alert-storage.ts). */
 export class PostgresAlerts implements AlertStorage {
@@ -121,16 +114,7 @@ export class PostgresAlerts implements AlertStorage {
        RETURNING id, workspace, webhook_id, event, attempt, next_at`,
       [now + holdMs, now, limit],
     );
-    return rows
-      .map((row) => ({
-        id: row.id,
-        workspace: row.workspace,
-        webhookId: row.webhook_id,
-        event: row.event,
-        attempt: Number(row.attempt),
-        nextAt: Number(row.next_at),
-      }))
-      .sort((a, b) => a.nextAt - b.nextAt || (a.id < b.id ? -1 : 1));
+    return outboxItemsOf(rows);
   }
 
   async retryAt(id: string, attempt: number, nextAt: number): Promise<void> {

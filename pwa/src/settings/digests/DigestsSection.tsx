@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Credentials } from '../../session/join-link.ts';
-import { failureShown } from '../settings-words.ts';
+import { ErrorAndStatus } from '../ErrorAndStatus.tsx';
+import { useRelayList } from '../use-relay-list.ts';
 import {
   createDigestsApi,
   type DigestEvery,
-  type DigestList,
   type DigestShown,
   type DigestsApi,
 } from './digests-api.ts';
@@ -40,39 +40,18 @@ export function DigestsSection({ credentials, api: given }: Props) {
     () => given ?? createDigestsApi(credentials.token),
     [given, credentials.token],
   );
-  const [open, setOpen] = useState(false);
-  const [list, setList] = useState<DigestList>();
-  const [error, setError] = useState<string>();
-  const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const {
+    open,
+    show,
+    value: list,
+    error,
+    message,
+    setMessage,
+    busy,
+    act,
+  } = useRelayList(api, 'list the e-mail digests');
   const [to, setTo] = useState('');
   const [every, setEvery] = useState<DigestEvery>('weekly');
-
-  const load = useCallback(async () => {
-    const result = await api.list();
-    if (result.ok) {
-      setList(result.value);
-      setError(undefined);
-    } else setError(failureShown(result, 'list the e-mail digests'));
-  }, [api]);
-  useEffect(() => {
-    if (open) void load();
-  }, [open, load]);
-
-  async function act<T>(
-    doing: string,
-    run: () => Promise<{ ok: true; value: T } | Parameters<typeof failureShown>[0]>,
-    done: (value: T) => void,
-  ) {
-    setBusy(true);
-    setError(undefined);
-    setMessage(undefined);
-    const result = await run();
-    setBusy(false);
-    if (!result.ok) return setError(failureShown(result, doing));
-    done(result.value);
-    void load();
-  }
 
   function add(event: FormEvent) {
     event.preventDefault();
@@ -94,20 +73,13 @@ export function DigestsSection({ credentials, api: given }: Props) {
         legal reporting clocks running. Nothing new and nothing due: no e-mail.
       </p>
       {!open && (
-        <button type="button" onClick={() => setOpen(true)}>
+        <button type="button" onClick={show}>
           Show e-mail digests
         </button>
       )}
       {open && (
         <>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <p className="status-line" role="status">
-            {message}
-          </p>
+          <ErrorAndStatus error={error} message={message} />
           {list && !list.sending && (
             <p className="muted">
               This relay has no mail server: digests go out from relays started with{' '}
