@@ -153,6 +153,7 @@ async function report(fleet: Fleet, extensions: number) {
   while (sentAt.size > 0 && Date.now() < deadline) await sleep(200);
   const sorted = latencies.sort((a, b) => a - b);
   const afterBytes = await fleet.storedBytes();
+  const unseen = await whereUnseen(fleet, lead, [...sentAt.keys()]);
   lead.destroy();
 
   // Memory: HELD extensions connected and idle, against the relays before they connected.
@@ -193,9 +194,28 @@ async function report(fleet: Fleet, extensions: number) {
       ),
     ),
     reportsNotSeenByLead: sentAt.size,
+    ...(unseen ? { unseen } : {}),
     relayKiBPerConnectedExtension: round2((rssAfter - rssBefore) / HELD / 1024),
     storedKiBPerReporter: round2((afterBytes - before) / extensions / 1024),
   };
+}
+
+/**
+ * Where reports the watching lead never saw are (a false "no AI found" must be explained): in the
+ * lead's own copy (the watch missed an event), or in each relay's copy, read by a fresh client.
+ */
+async function whereUnseen(fleet: Fleet, lead: TestClient, keys: string[]) {
+  if (keys.length === 0) return undefined;
+  const token = (await fleet.tokens.mint({ workspace: 'acme', role: 'lead', ttlMs: DAY })).token;
+  const inRelays: number[] = [];
+  for (const url of fleet.syncUrls) {
+    const fresh = connectClient(url, 'acme/discoveries', token);
+    await waitFor(() => fresh.provider.synced, 'a fresh lead synced', 60_000);
+    inRelays.push(keys.filter((key) => fresh.doc.getMap('tools').has(key)).length);
+    fresh.destroy();
+  }
+  const inLeadsCopy = keys.filter((key) => lead.doc.getMap('tools').has(key)).length;
+  return { keys: keys.slice(0, 10), inLeadsCopy, inEachRelaysCopy: inRelays };
 }
 
 async function postgresFleet(): Promise<{ fleet: Fleet; stop(): Promise<void> }> {
