@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { setSettings } from '../../shared/documents/policy/index.ts';
 import { addFlag, recordSightings, type Sighting } from '../../shared/documents/report/index.ts';
@@ -152,6 +152,40 @@ describe('W/discoveries, derived by the relay from the reports (D1–D4)', () =>
       10_000,
     );
     expect(readDiscoveries(reader.doc).tools[0]?.reporters).toBe(1);
+  });
+
+  it('D6: a write of the discoveries that fails is tried again: an acknowledged report is never left out', async () => {
+    const relay = await server();
+    // The store fails the first two reads of a tool's rows (a locked or unreachable database).
+    const store = relay.relayStorage.summaries as unknown as {
+      rowsForTool(...args: unknown[]): Promise<unknown>;
+    };
+    const rowsForTool = store.rowsForTool;
+    let failures = 2;
+    store.rowsForTool = (...args) => {
+      if (failures-- > 0) throw new Error('database is locked (the test)');
+      return rowsForTool(...args);
+    };
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
+      errors.push(String(line));
+    });
+    cleanups.push(() => spy.mockRestore());
+    const alice = await open(relay, 'acme/reports/r1', 'member', 'r1');
+    recordSightings(alice.doc, [sighting({})]);
+    await alice.acknowledged();
+    const lead = await open(relay, 'acme/discoveries', 'lead');
+    await waitFor(
+      () => readDiscoveries(lead.doc).tools.length === 1,
+      'the tool in the discoveries after two failed writes',
+      15_000,
+    );
+    expect(failures).toBeLessThan(0);
+    expect(readDiscoveries(lead.doc).tools[0]).toMatchObject({
+      toolKey: 'openai-chatgpt',
+      reporters: 1,
+    });
+    expect(errors.filter((line) => line.includes('tried again'))).toHaveLength(2);
   });
 
   it('D5: counts the extensions active in the last 7 and 30 days, never naming them', async () => {

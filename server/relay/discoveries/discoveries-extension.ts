@@ -29,6 +29,12 @@ import { knownTools, trustedIdentity } from './trusted-names.ts';
 const SETTLE_MS = 300;
 /** How long the relay keeps a workspace's discoveries and policy open after its last write to them. */
 const HOLD_MS = 10_000;
+/**
+ * After a failed write of the discoveries (the store or the document unavailable for a moment), the
+ * work taken for it waits this long, then longer, and is tried again: the reports behind it were
+ * acknowledged, so dropping it would leave a tool out of the discoveries for good (D6).
+ */
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 /** What one write of a workspace's discoveries recombines: tools, and the policy counts (ACK1). */
 interface Work {
@@ -43,10 +49,16 @@ interface Outbox {
   again: Work;
   concerns: Map<string, Concerns>;
   draining: boolean;
+  /** Failed writes in a row (D6), for the pause before the next try. */
+  failures: number;
 }
 
 const isEmpty = (work: Work) => work.tools.size === 0 && !work.acks;
 const emptyWork = (): Work => ({ tools: new Set(), acks: false });
+const putBack = (into: Work, taken: Work) => {
+  for (const tool of taken.tools) into.tools.add(tool);
+  into.acks ||= taken.acks;
+};
 
 type Concerns = ReturnType<typeof readConcerns>;
 
@@ -135,7 +147,13 @@ export function discoveriesExtension(
     if (!box)
       outboxes.set(
         workspace,
-        (box = { fresh: emptyWork(), again: emptyWork(), concerns: new Map(), draining: false }),
+        (box = {
+          fresh: emptyWork(),
+          again: emptyWork(),
+          concerns: new Map(),
+          draining: false,
+          failures: 0,
+        }),
       );
     for (const toolKey of toolKeys) box[which].tools.add(toolKey);
     box[which].acks ||= acks;
@@ -146,6 +164,7 @@ export function discoveriesExtension(
   }
 
   async function drain(instance: Hocuspocus, workspace: string, box: Outbox) {
+    let failed = false;
     try {
       while (!isEmpty(box.fresh) || !isEmpty(box.again) || box.concerns.size > 0) {
         const { fresh, again } = box;
@@ -154,7 +173,18 @@ export function discoveriesExtension(
         box.again = emptyWork();
         box.concerns.clear();
         const toolKeys = [...new Set([...fresh.tools, ...again.tools])];
-        await publish(instance, workspace, toolKeys, concerns, fresh.acks || again.acks);
+        try {
+          await publish(instance, workspace, toolKeys, concerns, fresh.acks || again.acks);
+        } catch (error) {
+          // D6: what was taken goes back (newer concerns of a reporter win), to be tried again.
+          failed = true;
+          putBack(box.fresh, fresh);
+          putBack(box.again, again);
+          for (const [reporterId, list] of concerns)
+            if (!box.concerns.has(reporterId)) box.concerns.set(reporterId, list);
+          throw error;
+        }
+        box.failures = 0;
         // PG3: with relays sharing the store, another may have combined the same tools (or
         // counted the same acknowledgements) from rows this one had not committed yet, and its
         // write may win: each relay combines what reports changed once more, when every row it
@@ -170,9 +200,24 @@ export function discoveriesExtension(
       }
     } finally {
       box.draining = false;
-      if (isEmpty(box.fresh) && isEmpty(box.again) && box.concerns.size === 0)
+      if (failed) retryLater(instance, workspace, box);
+      else if (isEmpty(box.fresh) && isEmpty(box.again) && box.concerns.size === 0)
         outboxes.delete(workspace);
     }
+  }
+
+  /** D6: the next try of a workspace's failed write, after a pause that grows with each failure. */
+  function retryLater(instance: Hocuspocus, workspace: string, box: Outbox) {
+    const wait = RETRY_MS[Math.min(box.failures, RETRY_MS.length - 1)]!;
+    box.failures++;
+    console.error(`discoveries: ${workspace}'s write will be tried again in ${wait / 1000} s`);
+    const timer = setTimeout(() => {
+      rechecks.delete(timer);
+      if (box.draining) return; // a new report started a drain meanwhile: it takes the work
+      box.draining = true;
+      track(`${workspace}/discoveries`, drain(instance, workspace, box));
+    }, wait);
+    rechecks.add(timer);
   }
 
   /** Combines each tool from every reporter's row in the store, and writes it with the activity. */
