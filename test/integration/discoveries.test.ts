@@ -188,6 +188,41 @@ describe('W/discoveries, derived by the relay from the reports (D1–D4)', () =>
     expect(errors.filter((line) => line.includes('tried again'))).toHaveLength(2);
   });
 
+  it('D6: a write lost with a relay that stopped is made when the report is next loaded', async () => {
+    const data = tempDir();
+    cleanups.push(data.remove);
+    const first = await server(data.path);
+    // Every write of the discoveries fails on the first relay: the summary is stored, the tool is not written.
+    const store = first.relayStorage.summaries as unknown as {
+      rowsForTool(...args: unknown[]): Promise<unknown>;
+    };
+    store.rowsForTool = () => {
+      throw new Error('database is locked (the test)');
+    };
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cleanups.push(() => spy.mockRestore());
+    const alice = await open(first, 'acme/reports/r1', 'member', 'r1');
+    recordSightings(alice.doc, [sighting({})]);
+    await alice.acknowledged();
+    await waitFor(() => spy.mock.calls.length > 0, 'the failed write', 10_000);
+    alice.destroy();
+    await first.close();
+
+    // The extension connects again (the same report, unchanged) to a relay on the same store.
+    const second = await server(data.path);
+    await open(second, 'acme/reports/r1', 'member', 'r1');
+    const lead = await open(second, 'acme/discoveries', 'lead');
+    await waitFor(
+      () => readDiscoveries(lead.doc).tools.length === 1,
+      'the tool written once the report was loaded again',
+      10_000,
+    );
+    expect(readDiscoveries(lead.doc).tools[0]).toMatchObject({
+      toolKey: 'openai-chatgpt',
+      reporters: 1,
+    });
+  });
+
   it('D5: counts the extensions active in the last 7 and 30 days, never naming them', async () => {
     const relay = await server();
     const today = Math.floor(Date.now() / DAY) * DAY;

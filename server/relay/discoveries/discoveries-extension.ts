@@ -75,6 +75,8 @@ export function discoveriesExtension(
 ): Extension {
   const { summaries, policyAcks, reporterClients } = storage;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  // Reports loaded (not changed) since their last derivation: all their tools are written (D6).
+  const reloaded = new Set<string>();
   const rechecks = new Set<ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
   const held = new HeldDocuments(HOLD_MS);
@@ -89,15 +91,17 @@ export function discoveriesExtension(
     void logged.finally(() => running.delete(logged));
   }
 
-  function schedule(instance: Hocuspocus, documentName: string, document: Y.Doc) {
+  function schedule(instance: Hocuspocus, documentName: string, document: Y.Doc, loaded: boolean) {
     const name = parseDocumentName(documentName);
     if (name?.kind !== 'reports' || name.id === undefined) return;
     clearTimeout(pending.get(documentName));
+    if (loaded) reloaded.add(documentName);
     pending.set(
       documentName,
       setTimeout(() => {
         pending.delete(documentName);
-        track(documentName, derive(instance, name.workspace, name.id!, document));
+        const all = reloaded.delete(documentName);
+        track(documentName, derive(instance, name.workspace, name.id!, document, all));
       }, SETTLE_MS),
     );
   }
@@ -107,6 +111,7 @@ export function discoveriesExtension(
     workspace: string,
     reporterId: string,
     report: Y.Doc,
+    loaded: boolean,
   ) {
     const read = readReport(report);
     // The admin's list of enrolled extensions: version and policy enrolment error (EXT1).
@@ -115,7 +120,12 @@ export function discoveriesExtension(
       version: read.extensionVersion ?? null,
       policyError: readClientStatus(report).policyError ?? null,
     });
-    const changed = await summaries.replaceReporter(workspace, reporterId, summariseReport(read));
+    const summary = summariseReport(read);
+    const changed = await summaries.replaceReporter(workspace, reporterId, summary);
+    // D6: a report loaded (an extension reconnecting, a relay restarted) writes every tool it has,
+    // not only those that changed: one whose write was lost in a relay that stopped is written now.
+    if (loaded)
+      changed.push(...summary.map((row) => row.toolKey).filter((k) => !changed.includes(k)));
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
     // Acknowledgements of the AI policy are counted per version (docs/sync.md ACK1–ACK3).
@@ -263,14 +273,15 @@ export function discoveriesExtension(
   return {
     extensionName: 'sightline-discoveries',
     async afterLoadDocument({ instance, documentName, document }: onLoadDocumentPayload) {
-      schedule(instance, documentName, document);
+      schedule(instance, documentName, document, true);
     },
     async onChange({ instance, documentName, document }: onChangePayload) {
-      schedule(instance, documentName, document);
+      schedule(instance, documentName, document, false);
     },
     async onDestroy() {
       for (const timer of [...pending.values(), ...rechecks]) clearTimeout(timer);
       pending.clear();
+      reloaded.clear();
       rechecks.clear();
       await Promise.all(running);
       await held.closeAll();
