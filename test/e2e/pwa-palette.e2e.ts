@@ -36,7 +36,10 @@ describe.skipIf(!hasChromium())('the command palette (end to end)', () => {
     await ws.joinAsLead(page);
     // The register numbers the risk when a lead opens it.
     await page.goto(page.url().replace(/#.*$/, '#/risks'));
-    await expect.poll(() => page.locator('td.risk-ref').first().textContent()).toBe('R-001');
+    // The page's chunk loads first (the default poll of 1 s was too short for a loaded machine).
+    await expect
+      .poll(() => page.locator('td.risk-ref').first().textContent(), { timeout: 10_000 })
+      .toBe('R-001');
 
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox');
