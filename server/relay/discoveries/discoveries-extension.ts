@@ -40,6 +40,8 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 interface Work {
   tools: Set<string>;
   acks: boolean;
+  /** The reports behind it changed (not only loaded again): the activity is counted anew (D5). */
+  recount: boolean;
 }
 
 interface Outbox {
@@ -54,10 +56,11 @@ interface Outbox {
 }
 
 const isEmpty = (work: Work) => work.tools.size === 0 && !work.acks;
-const emptyWork = (): Work => ({ tools: new Set(), acks: false });
+const emptyWork = (): Work => ({ tools: new Set(), acks: false, recount: false });
 const putBack = (into: Work, taken: Work) => {
   for (const tool of taken.tools) into.tools.add(tool);
   into.acks ||= taken.acks;
+  into.recount ||= taken.recount;
 };
 
 type Concerns = ReturnType<typeof readConcerns>;
@@ -123,9 +126,13 @@ export function discoveriesExtension(
     const summary = summariseReport(read);
     const changed = await summaries.replaceReporter(workspace, reporterId, summary);
     // D6: a report loaded (an extension reconnecting, a relay restarted) writes every tool it has,
-    // not only those that changed: one whose write was lost in a relay that stopped is written now.
-    if (loaded)
-      changed.push(...summary.map((row) => row.toolKey).filter((k) => !changed.includes(k)));
+    // not only those that changed: one whose write was lost in a relay that stopped is written now
+    // (a tool already right is left alone, and nothing is recounted for it).
+    const unchanged = loaded
+      ? summary.map((row) => row.toolKey).filter((k) => !changed.includes(k))
+      : [];
+    if (unchanged.length > 0)
+      enqueue(instance, workspace, 'fresh', unchanged, false, undefined, false);
     // Employees' concerns go to the leads with the discoveries (docs/incidents.md I9).
     const concerns = readConcerns(report);
     // Acknowledgements of the AI policy are counted per version (docs/sync.md ACK1–ACK3).
@@ -152,6 +159,7 @@ export function discoveriesExtension(
     toolKeys: Iterable<string>,
     acks: boolean,
     from?: { reporterId: string; concerns: Concerns },
+    recount = true,
   ) {
     let box = outboxes.get(workspace);
     if (!box)
@@ -167,6 +175,7 @@ export function discoveriesExtension(
       );
     for (const toolKey of toolKeys) box[which].tools.add(toolKey);
     box[which].acks ||= acks;
+    box[which].recount ||= recount;
     if (from) box.concerns.set(from.reporterId, from.concerns);
     if (box.draining) return;
     box.draining = true;
@@ -184,7 +193,10 @@ export function discoveriesExtension(
         box.concerns.clear();
         const toolKeys = [...new Set([...fresh.tools, ...again.tools])];
         try {
-          await publish(instance, workspace, toolKeys, concerns, fresh.acks || again.acks);
+          await publish(instance, workspace, toolKeys, concerns, {
+            acksChanged: fresh.acks || again.acks,
+            recount: fresh.recount || again.recount,
+          });
         } catch (error) {
           // D6: what was taken goes back (newer concerns of a reporter win), to be tried again.
           failed = true;
@@ -203,7 +215,15 @@ export function discoveriesExtension(
         if (options.recheckMs !== undefined && !isEmpty(fresh)) {
           const timer = setTimeout(() => {
             rechecks.delete(timer);
-            enqueue(instance, workspace, 'again', fresh.tools, fresh.acks);
+            enqueue(
+              instance,
+              workspace,
+              'again',
+              fresh.tools,
+              fresh.acks,
+              undefined,
+              fresh.recount,
+            );
           }, options.recheckMs);
           rechecks.add(timer);
         }
@@ -236,7 +256,7 @@ export function discoveriesExtension(
     workspace: string,
     toolKeys: readonly string[],
     concerns: ReadonlyMap<string, Concerns>,
-    acksChanged: boolean,
+    { acksChanged, recount }: { acksChanged: boolean; recount: boolean },
   ) {
     const { attributed, known } = await policyOf(held, instance, workspace);
     const rows = await Promise.all(
@@ -245,12 +265,13 @@ export function discoveriesExtension(
       ),
     );
     const now = Date.now();
-    const activity = await summaries.activity(workspace, now);
+    const recounted = recount && toolKeys.length > 0;
+    const activity =
+      recounted || acksChanged ? await summaries.activity(workspace, now) : undefined;
     // The acceptance rate counts against the same 30-day activity as the dashboard (ACK2).
-    const ackCounts =
-      toolKeys.length > 0 || acksChanged
-        ? await policyAcks.counts(workspace, now, activity.reporters30d, { attributed })
-        : undefined;
+    const ackCounts = activity
+      ? await policyAcks.counts(workspace, now, activity.reporters30d, { attributed })
+      : undefined;
     const discoveries = formatDocumentName({ workspace, kind: 'discoveries' });
     await held.use(instance, discoveries, (connection) =>
       connection.transact((doc) => {
@@ -263,7 +284,7 @@ export function discoveriesExtension(
             combined && { ...combined, ...trustedIdentity(toolKey, known) },
           );
         }
-        if (toolKeys.length > 0) writeActivity(doc, activity);
+        if (recounted && activity) writeActivity(doc, activity);
         for (const [reporterId, list] of concerns) writeReporterConcerns(doc, reporterId, list);
         if (ackCounts) writePolicyAckCounts(doc, ackCounts);
       }),
