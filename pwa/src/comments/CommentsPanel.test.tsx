@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readComments, startThread } from '../../../shared/comments/index.ts';
 import { REGISTRY_SCHEMA } from '../../../shared/documents/registry/schema.ts';
@@ -67,6 +67,23 @@ describe('the comments panel (CMT1–CMT7)', () => {
       by: 'Dana Okafor',
     });
     expect(dialog().textContent).toContain('1 open, 0 resolved');
+  });
+
+  it('puts the caret after the chosen name at once, so the next key lands there', async () => {
+    // CI typed "c" straight after Enter; the caret moved a frame later and the rest went before it.
+    await panel('lead');
+    const box = dialog().querySelector('textarea[role="combobox"]') as HTMLTextAreaElement;
+    await type(box, 'Ask @pri about it');
+    box.focus();
+    box.setSelectionRange('Ask @pri'.length, 'Ask @pri'.length);
+    await press('Shift', box); // React reads the caret on a key (its onSelect)
+    // No frame passes before the next key: the caret must already be in place.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    await press('Enter', box);
+    frames.mockRestore();
+    expect(box.value).toBe('Ask @Priya Natarajan  about it');
+    expect(box.selectionStart).toBe('Ask @Priya Natarajan '.length);
+    expect(box.selectionEnd).toBe('Ask @Priya Natarajan '.length);
   });
 
   it('Escape closes the list of names, not the panel', async () => {

@@ -1,4 +1,11 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { mentionQuery, mentionsIn } from '../../../shared/comments/index.ts';
 import type { Person } from '../../../shared/documents/registry/index.ts';
 
@@ -31,6 +38,16 @@ export function Composer(props: Props) {
   const [active, setActive] = useState(0);
   const [closedAt, setClosedAt] = useState<number | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // Where the caret goes once a chosen name is in the text. Placed in the same commit, never a
+  // frame later: a later move would put keys typed in between after the caret (the CI run typed
+  // "c" at the end and "onfirm…" before it).
+  const placeCaret = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const position = placeCaret.current;
+    if (position === undefined || !area.current) return;
+    placeCaret.current = undefined;
+    area.current.setSelectionRange(position, position);
+  }, [body]);
   const typing = mentionQuery(body, caret);
   const query = typing?.query.toLowerCase() ?? '';
   const options =
@@ -50,7 +67,7 @@ export function Composer(props: Props) {
     setBody(next);
     setCaret(position);
     setActive(0);
-    requestAnimationFrame(() => area.current?.setSelectionRange(position, position));
+    placeCaret.current = position;
     area.current?.focus();
   }
 
