@@ -6,6 +6,7 @@ import type {
 } from '@hocuspocus/server';
 import { accessFor, type Principal } from '../../shared/auth/access.ts';
 import { personName } from '../../shared/auth/person-name.ts';
+import { READS_PARAMETER, tooOldFor } from '../../shared/documents/client-reads.ts';
 import { parseDocumentName } from '../../shared/documents/names.ts';
 import type { TokenService } from '../auth/token-service.ts';
 import type { TokenStorage } from '../storage/relay-storage.ts';
@@ -53,7 +54,8 @@ const REPORTER_SEEN_EVERY_MS = 60 * 60_000;
 
 /**
  * Enforces the permission table at connect time (docs/sync.md P1–P6): a verified token, a
- * well-formed document name, then none → refused, read → a read-only connection, write → normal.
+ * well-formed document name, then none → refused, read → a read-only connection, write → normal;
+ * an app that cannot read the document's shape is refused too (S5).
  * Document connections are counted per socket (L2), per token and per address (H11). Refusals
  * carry a reason for the client, never the token, and are logged at most once a minute per address.
  */
@@ -79,6 +81,7 @@ export function authExtension(options: AuthOptions): Extension {
       connectionConfig,
       socketId,
       context,
+      requestParameters,
     }: onAuthenticatePayload): Promise<ConnectionContext> {
       const socket = (context as { socket?: SocketInfo }).socket;
       const refuse = (reason: string, what: string) => {
@@ -95,6 +98,9 @@ export function authExtension(options: AuthOptions): Extension {
       }
       const access = accessFor(verified.principal, name);
       if (access === 'none') throw refuse('permission-denied', 'permission denied');
+      // An app older than the document's stored shape would read it as nothing (S5).
+      if (tooOldFor(requestParameters.get(READS_PARAMETER), name.kind))
+        throw refuse('update-required', `an app too old to read ${name.kind}`);
       const open = openPerSocket.get(socketId) ?? 0;
       if (open >= options.maxDocumentsPerConnection)
         throw refuse('too-many-documents', 'too many documents on one connection');

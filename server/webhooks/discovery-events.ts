@@ -1,8 +1,6 @@
 import type { Extension } from '@hocuspocus/server';
-import * as Y from 'yjs';
-import { TOOLS } from '../../shared/documents/discoveries/schema.ts';
+import { TOOLS, discoveryFields } from '../../shared/documents/discoveries/index.ts';
 import { parseDocumentName } from '../../shared/documents/names.ts';
-import { isPlainObject } from '../../shared/documents/schema/read-core.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
 
 /** Numbers of distinct reporters at which a tool's spread is announced (`discovery.spike`, HOOK3). */
@@ -17,9 +15,9 @@ interface ToolFacts {
 
 /** A discovery's few fields events carry, from either schema; undefined when it is not one. */
 function facts(value: unknown): ToolFacts | undefined {
-  const get = (key: string): unknown =>
-    value instanceof Y.Map ? value.get(key) : isPlainObject(value) ? value[key] : undefined;
-  if (!(value instanceof Y.Map) && !isPlainObject(value)) return undefined;
+  const fields = discoveryFields(value);
+  if (!fields) return undefined;
+  const get = (key: string): unknown => fields.get(key);
   const reporters = get('reporters');
   const hosts = get('hosts');
   return {

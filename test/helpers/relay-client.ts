@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { withClientReads } from '../../shared/documents/client-reads.ts';
 
 export interface TestClient {
   doc: Y.Doc;
@@ -17,13 +18,16 @@ export function connectClient(
   name: string,
   token: string,
   doc = new Y.Doc(),
-  options: { reconnect?: boolean } = {},
+  /** `reads`: what the client declares it can read (docs/sync.md S5); this code's by default. */
+  options: { reconnect?: boolean; reads?: string | null } = {},
 ): TestClient {
+  const url =
+    options.reads === null ? syncUrl : withClientReads(syncUrl, options.reads ?? undefined);
   // By default one attempt, so a refusal is final; `reconnect` retries quickly forever, as real clients do.
   const websocketProvider = new HocuspocusProviderWebsocket(
     options.reconnect
       ? {
-          url: syncUrl,
+          url,
           maxAttempts: 0,
           delay: 50,
           minDelay: 50,
@@ -31,7 +35,7 @@ export function connectClient(
           factor: 1.5,
           jitter: false,
         }
-      : { url: syncUrl, maxAttempts: 1 },
+      : { url, maxAttempts: 1 },
   );
   const provider = new HocuspocusProvider({ websocketProvider, name, document: doc, token });
   const outcome = new Promise<{ scope: string } | { refused: string }>((resolve) => {

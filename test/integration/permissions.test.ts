@@ -118,3 +118,38 @@ describe('the permission table through real connections (P1–P6, MON1)', () => 
     expect(await client.outcome()).toHaveProperty('refused');
   });
 });
+
+describe('S5: an app too old for a document’s stored shape is refused it, not misled', () => {
+  async function outcome(name: string, reads: string | null) {
+    const client = connectClient(
+      server.syncUrl,
+      name,
+      await server.token('acme', 'lead'),
+      undefined,
+      {
+        reads,
+      },
+    );
+    clients.push(client);
+    return client.outcome();
+  }
+
+  it('an app that declares nothing (every app before S5) is refused the discoveries, as “update required”', async () => {
+    expect(await outcome('acme/discoveries', null)).toEqual({ refused: 'update-required' });
+    expect(await outcome('acme/discoveries', 'discoveries.2')).toEqual({
+      refused: 'update-required',
+    });
+  });
+
+  it('it still opens every document whose shape it reads', async () => {
+    expect(await outcome('acme/registry', null)).toEqual({ scope: 'read-write' });
+    expect(await outcome('acme/policy', null)).toEqual({ scope: 'read-write' });
+  });
+
+  it('an app that reads this shape opens the discoveries, and sees what the relay wrote', async () => {
+    expect(await outcome('acme/discoveries', 'discoveries.3')).toEqual({ scope: 'readonly' });
+    expect(await outcome('acme/discoveries', 'registry.9,discoveries.4')).toEqual({
+      scope: 'readonly',
+    });
+  });
+});

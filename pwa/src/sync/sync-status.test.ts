@@ -36,6 +36,12 @@ describe('the sync status in words', () => {
     expect(syncStatusWords({ ...calm, refused: true })).toBe('access refused');
   });
 
+  it('asks for an update when the relay refuses a document this app is too old to read (S5)', () => {
+    const words = syncStatusWords({ ...calm, updateRequired: true, refused: true });
+    expect(words).toBe('update the app');
+    expect(syncStatusTone(words)).toBe('offline');
+  });
+
   it('says so when the relay cannot store changes, which this device keeps (DR2)', () => {
     expect(syncStatusWords({ ...calm, relayCannotStore: true, unsyncedChanges: 2 })).toBe(
       'relay cannot save · 2 changes waiting',

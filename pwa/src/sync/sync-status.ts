@@ -9,6 +9,8 @@ export interface SyncFacts {
   unsyncedChanges: number;
   /** The relay refused a document to this token (revoked, expired, or no access). */
   refused: boolean;
+  /** The relay refused a document because this app is too old to read it (docs/sync.md S5). */
+  updateRequired?: boolean;
   /**
    * The relay closed the connection because it cannot store changes (docs/sync.md DR2) and has
    * not acknowledged everything since: this device keeps its changes and sends them again.
@@ -20,6 +22,7 @@ const waiting = (n: number) => (n === 1 ? '1 change waiting' : `${n} changes wai
 
 /** online / offline / syncing / N changes waiting — quiet, and never blank. */
 export function syncStatusWords(facts: SyncFacts): string {
+  if (facts.updateRequired) return 'update the app';
   if (facts.refused) return 'access refused';
   if (facts.relayCannotStore)
     return facts.unsyncedChanges > 0
@@ -35,7 +38,12 @@ export function syncStatusWords(facts: SyncFacts): string {
 /** The tone the status pill takes (a CSS class). */
 export function syncStatusTone(words: string): 'online' | 'offline' | 'busy' {
   if (words === 'online') return 'online';
-  if (words.startsWith('offline') || words.startsWith('relay cannot') || words === 'access refused')
+  if (
+    words.startsWith('offline') ||
+    words.startsWith('relay cannot') ||
+    words === 'access refused' ||
+    words === 'update the app'
+  )
     return 'offline';
   return 'busy';
 }

@@ -4,6 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../../../shared/auth/access.ts';
 import { formatDocumentName } from '../../../shared/documents/names.ts';
+import { withClientReads } from '../../../shared/documents/client-reads.ts';
 import { yIndexedDbName } from '../../../shared/storage/persisted-names.ts';
 import { STORAGE_UNAVAILABLE_CODE } from '../../../shared/sync/close-codes.ts';
 import type { Credentials } from '../session/join-link.ts';
@@ -105,6 +106,8 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
   const listeners = new Set<() => void>();
   const providers: HocuspocusProvider[] = [];
   const refused = new Set<HocuspocusProvider>();
+  // Refused because this app is older than a document's stored shape (docs/sync.md S5).
+  const outdated = new Set<HocuspocusProvider>();
   let socket: HocuspocusProviderWebsocket | undefined;
   let ready = false;
   let destroyed = false;
@@ -128,6 +131,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
         [assessments, monitoring, interviews].every((kind) => kind.opening() === 0),
       unsyncedChanges: all.reduce((sum, p) => sum + p.unsyncedChanges, 0),
       refused: refused.size > 0,
+      updateRequired: outdated.size > 0,
       relayCannotStore,
     };
   };
@@ -163,7 +167,7 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
 
   function connect() {
     socket = new HocuspocusProviderWebsocket({
-      url: options.url,
+      url: withClientReads(options.url),
       maxAttempts: 0,
       delay: 1_000,
       maxDelay: 30_000,
@@ -184,8 +188,15 @@ export function openWorkspaceSync(options: WorkspaceSyncOptions): WorkspaceSync 
       });
       provider.on('synced', update);
       provider.on('unsyncedChanges', update);
-      provider.on('authenticated', () => (refused.delete(provider), update()));
-      provider.on('authenticationFailed', () => (refused.add(provider), update()));
+      provider.on('authenticated', () => {
+        refused.delete(provider);
+        outdated.delete(provider);
+        update();
+      });
+      provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+        (reason === 'update-required' ? outdated : refused).add(provider);
+        update();
+      });
       provider.attach();
       providers.push(provider);
     }

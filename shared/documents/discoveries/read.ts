@@ -64,14 +64,24 @@ function readDiscovery(
 }
 
 /**
- * A tool is a plain object (schema version 2, written whole by the relay) or, in a document the
- * relay has not written since version 1, a nested map: both read the same.
+ * A tool's fields from any schema version: one JSON text (version 3, written whole by the relay), a
+ * plain object (version 2) or a nested map (version 1) all read the same; anything else (text
+ * that is not a JSON object) is undefined.
  */
-const asTool = (value: unknown): Fields | undefined =>
-  value instanceof Y.Map ? value : isPlainObject(value) ? fieldsOf(value) : undefined;
+export function discoveryFields(value: unknown): Fields | undefined {
+  if (value instanceof Y.Map) return value;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return isPlainObject(value) ? fieldsOf(value) : undefined;
+}
 
 const toolCache = (doc: Y.Doc) =>
-  recordCache(doc, TOOLS, isToolKey, readDiscovery, asTool, 'an object');
+  recordCache(doc, TOOLS, isToolKey, readDiscovery, discoveryFields, 'an object');
 
 type ReadTools = (problems: string[]) => Discovery[];
 

@@ -2,7 +2,6 @@ import type * as Y from 'yjs';
 import { SIGNALS } from '../report/schema.ts';
 import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable, META } from '../schema/version.ts';
-import { isPlainObject } from '../schema/read-core.ts';
 import { checkText, checkTimestamp, setIfChanged, type JsonValue } from '../schema/write.ts';
 import {
   DISCOVERIES_SCHEMA,
@@ -49,7 +48,7 @@ function checkAggregate(a: DiscoveryAggregate): void {
   if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
 }
 
-/** A tool as stored (schema version 2): one plain object, empty lists left out. */
+/** A tool's fields as stored (as one JSON text since schema version 3), empty lists left out. */
 export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonValue> {
   const entry: Record<string, JsonValue> = {
     name: aggregate.name,
@@ -86,11 +85,8 @@ export function writeDiscovery(
     if (aggregate === undefined) {
       if (tools.has(toolKey)) tools.delete(toolKey);
     } else {
-      const entry = toolEntry(aggregate);
-      const current = tools.get(toolKey);
-      if (!isPlainObject(current) || JSON.stringify(current) !== JSON.stringify(entry)) {
-        tools.set(toolKey, entry);
-      }
+      const entry = JSON.stringify(toolEntry(aggregate));
+      if (tools.get(toolKey) !== entry) tools.set(toolKey, entry);
     }
     if (updatedAt !== undefined) setIfChanged(doc.getMap<unknown>(META), 'updatedAt', updatedAt);
   });
