@@ -1,6 +1,13 @@
 import type * as Y from 'yjs';
 import { SIGNALS } from '../report/schema.ts';
-import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
+import {
+  isCategory,
+  isDataCategory,
+  isHost,
+  isId,
+  isToolKey,
+  MAX_TIMESTAMP,
+} from '../schema/values.ts';
 import { ensureWritable, META } from '../schema/version.ts';
 import { isPlainObject } from '../schema/read-core.ts';
 import { checkText, checkTimestamp, setIfChanged, type JsonValue } from '../schema/write.ts';
@@ -49,8 +56,28 @@ function checkAggregate(a: DiscoveryAggregate): void {
   if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
 }
 
+const isTimestamp = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_TIMESTAMP;
+
+/**
+ * DIG3 When the relay first knew the tool, set once: a stored `firstReportedAt` is kept whatever
+ * the aggregate now says (a recount, a report loaded again, a later sighting that moves
+ * `firstSeen` back); a tool stored before the field existed is pinned to the `firstSeen` its
+ * readers took for it until now; a new tool gets `reportedAt`, the relay's clock (none: absent,
+ * and readers take `firstSeen`).
+ */
+function firstReportedAt(current: unknown, reportedAt: number | undefined): number | undefined {
+  if (!isPlainObject(current)) return reportedAt;
+  if (isTimestamp(current.firstReportedAt)) return current.firstReportedAt;
+  if (reportedAt === undefined) return undefined;
+  return isTimestamp(current.firstSeen) ? current.firstSeen : reportedAt;
+}
+
 /** A tool as stored (schema version 2): one plain object, empty lists left out. */
-export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonValue> {
+export function toolEntry(
+  aggregate: DiscoveryAggregate,
+  reportedAt?: number,
+): Record<string, JsonValue> {
   const entry: Record<string, JsonValue> = {
     name: aggregate.name,
     category: aggregate.category,
@@ -59,6 +86,7 @@ export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonVal
     lastSeen: aggregate.lastSeen,
     flagCount: aggregate.flagCount,
   };
+  if (reportedAt !== undefined) entry.firstReportedAt = reportedAt;
   const lists = ['signals', 'hosts', 'embeddedIn', 'purposes', 'dataCategories'] as const;
   for (const list of lists) if (aggregate[list].length > 0) entry[list] = aggregate[list];
   if (aggregate.reporterIds !== undefined) entry.reporterIds = aggregate.reporterIds;
@@ -69,25 +97,27 @@ export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonVal
  * Writes one tool's discovery as one value (the relay is its only writer, so nothing needs to
  * merge inside it, and one value per tool keeps a document of 20,000 tools small and quick to
  * load); a tool whose value would not change is not written. undefined deletes it. `updatedAt`,
- * when given, is recorded in meta. Throws, changing nothing, on a malformed aggregate.
+ * when given, is recorded in meta; `reportedAt` (the relay's clock) becomes a new tool's
+ * `firstReportedAt`, which no later write moves. Throws, changing nothing, on a malformed aggregate.
  */
 export function writeDiscovery(
   doc: Y.Doc,
   toolKey: string,
   aggregate: DiscoveryAggregate | undefined,
-  { updatedAt }: { updatedAt?: number } = {},
+  { updatedAt, reportedAt }: { updatedAt?: number; reportedAt?: number } = {},
 ): void {
   if (!isToolKey(toolKey)) throw new RangeError('not a tool key');
   if (aggregate !== undefined) checkAggregate(aggregate);
   if (updatedAt !== undefined) checkTimestamp('updatedAt', updatedAt);
+  if (reportedAt !== undefined) checkTimestamp('reportedAt', reportedAt);
   doc.transact(() => {
     ensureWritable(doc, DISCOVERIES_SCHEMA);
     const tools = doc.getMap<unknown>(TOOLS);
     if (aggregate === undefined) {
       if (tools.has(toolKey)) tools.delete(toolKey);
     } else {
-      const entry = toolEntry(aggregate);
       const current = tools.get(toolKey);
+      const entry = toolEntry(aggregate, firstReportedAt(current, reportedAt));
       if (!isPlainObject(current) || JSON.stringify(current) !== JSON.stringify(entry)) {
         tools.set(toolKey, entry);
       }
