@@ -195,28 +195,23 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     };
     let server = await relay(mail.url, options);
     await subscribe(['--data', data.path]);
-    const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
+    const open = async (name: string, role: 'member' | 'lead', reporterId?: string) => {
       const client = connectClient(
         server.syncUrl,
-        `acme/reports/${reporterId}`,
-        await server.token('acme', 'member', reporterId),
+        name,
+        await server.token('acme', role, reporterId),
       );
       cleanups.push(() => client.destroy());
-      await waitFor(() => client.provider.synced, `${reporterId} synced`);
+      await waitFor(() => client.provider.synced, `${name} synced`);
+      return client;
+    };
+    const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
+      const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
       if (sightings.length > 0) recordSightings(client.doc, sightings);
       await client.acknowledged();
       return client;
     };
-    const discoveries = async () => {
-      const client = connectClient(
-        server.syncUrl,
-        'acme/discoveries',
-        await server.token('acme', 'lead'),
-      );
-      cleanups.push(() => client.destroy());
-      await waitFor(() => client.provider.synced, 'discoveries synced');
-      return client;
-    };
+    const discoveries = () => open('acme/discoveries', 'lead');
     const tool = (doc: Y.Doc, key: string) =>
       readDiscoveries(doc).tools.find((t) => t.toolKey === key);
     const day = (at: number) => new Date(at).toISOString().slice(0, 10);
