@@ -1,16 +1,15 @@
 import type * as Y from 'yjs';
 import { SIGNALS } from '../report/schema.ts';
-import {
-  isCategory,
-  isDataCategory,
-  isHost,
-  isId,
-  isToolKey,
-  MAX_TIMESTAMP,
-} from '../schema/values.ts';
+import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable, META } from '../schema/version.ts';
 import { isPlainObject } from '../schema/read-core.ts';
-import { checkText, checkTimestamp, setIfChanged, type JsonValue } from '../schema/write.ts';
+import {
+  checkText,
+  checkTimestamp,
+  isTimestamp,
+  setIfChanged,
+  type JsonValue,
+} from '../schema/write.ts';
 import {
   DISCOVERIES_SCHEMA,
   MAX_EMBEDDED_IN,
@@ -55,9 +54,6 @@ function checkAggregate(a: DiscoveryAggregate): void {
   checkList('dataCategories', a.dataCategories, Infinity, isDataCategory);
   if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
 }
-
-const isTimestamp = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_TIMESTAMP;
 
 /**
  * DIG3 When the relay first knew the tool, set once: a stored `firstReportedAt` is kept whatever
