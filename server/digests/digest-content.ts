@@ -7,8 +7,9 @@ import {
 
 /**
  * DIG3 What a workspace's digest tells, from the same readers as the PWA's inbox and the relay's
- * webhooks (docs/operations.md NTF1–NTF5): the tools first seen in the period (the discoveries
- * document), and at the time it is made every `clock.due` (legal reporting clocks running) and
+ * webhooks (docs/operations.md NTF1–NTF5): the tools the relay first knew of in the period (the
+ * discoveries document's `firstReportedAt`, not the extension's `firstSeen`: a sighting reported
+ * days late would fall in a period already told, and be in no digest), and at the time it is made every `clock.due` (legal reporting clocks running) and
  * every `review.due` (overdue, or due within 30 days) of `workspaceNotifications`, whoever they
  * concern — a digest goes to the workspace's governance mailbox, not to one person.
  */
@@ -30,7 +31,7 @@ export function digestContent(input: {
 }): DigestContent {
   const { period, now } = input;
   const newTools = input.tools
-    .filter((tool) => tool.firstSeen >= period.start && tool.firstSeen < period.end)
+    .filter((tool) => tool.firstReportedAt >= period.start && tool.firstReportedAt < period.end)
     .sort((a, b) => b.reporters - a.reporters || a.name.localeCompare(b.name, 'en'));
   const reviews = input.notifications.filter((n) => n.kind === 'review.due').sort(byDue);
   return {

@@ -1,3 +1,4 @@
+import type { Discovery } from '../../shared/documents/discoveries/index.ts';
 import type { WorkspaceNotification } from '../../shared/notifications/index.ts';
 import type { DigestPeriod } from '../storage/alert-storage.ts';
 import type { DigestContent } from './digest-content.ts';
@@ -45,6 +46,11 @@ export function digestMessage(input: {
   const { content } = input;
   const link = (href: string) =>
     input.baseUrl === undefined ? {} : { href: `${input.baseUrl.replace(/\/+$/, '')}/${href}` };
+  // DIG3 A tool reported after its period was told is listed now; its sighting date says so.
+  const reportedLate = (tool: Discovery) =>
+    tool.firstSeen < input.period.start
+      ? `; first seen ${isoDay(tool.firstSeen)}, reported late`
+      : '';
   const lines = (list: readonly WorkspaceNotification[]): Line[] =>
     list.map((n) => ({ text: clean(n.summary), ...link(n.subject.href) }));
   const sections = [
@@ -52,7 +58,7 @@ export function digestMessage(input: {
       title: `New AI tools seen (${content.newTools.length})`,
       lines: content.newTools.map((tool) => ({
         text: clean(
-          `${tool.name} (${tool.category}): ${plural(tool.reporters, 'reporter')}; ${tool.hosts.slice(0, 3).join(', ')}`,
+          `${tool.name} (${tool.category}): ${plural(tool.reporters, 'reporter')}; ${tool.hosts.slice(0, 3).join(', ')}${reportedLate(tool)}`,
         ),
         ...link(`#/inbox/${encodeURIComponent(tool.toolKey)}`),
       })),

@@ -26,9 +26,16 @@ const tool = (name: string, firstSeen: number, hosts = ['chatgpt.com']): Discove
   dataCategories: [],
 });
 
-function discoveries(tools: Record<string, DiscoveryAggregate>): Y.Doc {
+/** Written as the relay writes them: `reportedAt[key]`, its clock when it first derived the tool. */
+function discoveries(
+  tools: Record<string, DiscoveryAggregate>,
+  reportedAt: Record<string, number> = {},
+): Y.Doc {
   const doc = new Y.Doc();
-  for (const [key, aggregate] of Object.entries(tools)) writeDiscovery(doc, key, aggregate);
+  for (const [key, aggregate] of Object.entries(tools)) {
+    const at = reportedAt[key];
+    writeDiscovery(doc, key, aggregate, at === undefined ? {} : { reportedAt: at });
+  }
   return doc;
 }
 
@@ -78,6 +85,65 @@ describe('the digest (docs/sync.md DIG1–DIG8)', () => {
     );
     expect(content.overdue.every((n) => n.dueAt! <= NOW)).toBe(true);
     expect(content.dueSoon.every((n) => n.dueAt! > NOW)).toBe(true);
+  });
+
+  it('DIG3: a tool is in the digest of the period the relay first knew of it, whenever it was sighted', () => {
+    const registry = new Y.Doc();
+    const doc = discoveries(
+      {
+        // Sighted and reported on 1 March: 1 March's digest, as ever.
+        'openai-chatgpt': tool('ChatGPT', Date.UTC(2027, 2, 1, 10)),
+        // Sighted on 1 March by an extension offline until 2 March 09:00, after 1 March's digest
+        // was made (00:15): 2 March's digest, with the day it was really first seen.
+        'anthropic-claude': tool('Claude', Date.UTC(2027, 2, 1, 8), ['claude.ai']),
+        // Sighted a week before, reported on 3 March.
+        'google-gemini': tool('Gemini', Date.UTC(2027, 1, 22), ['gemini.google.com']),
+      },
+      {
+        'openai-chatgpt': Date.UTC(2027, 2, 1, 10, 0, 5),
+        'anthropic-claude': Date.UTC(2027, 2, 2, 9),
+        'google-gemini': Date.UTC(2027, 2, 3, 23, 59),
+      },
+    );
+    const told = new Map<string, string[]>();
+    const texts = new Map<string, string>();
+    // Every daily digest from 20 February to 10 March, each made 15 minutes after its day.
+    for (let day = Date.UTC(2027, 1, 20); day < Date.UTC(2027, 2, 10); day += DAY) {
+      const period = latestPeriod('daily', day + DAY + 15 * 60_000);
+      const now = period.end;
+      const content = digestOfDocuments({ registry, discoveries: doc, period, now });
+      for (const t of content.newTools)
+        told.set(t.toolKey, [...(told.get(t.toolKey) ?? []), period.key]);
+      const message = digestMessage({ workspace: 'acme', every: 'daily', period, now, content });
+      texts.set(period.key, message.text);
+    }
+    expect(texts.get('2027-03-01')).toContain(
+      '- ChatGPT (chat-assistant): 3 reporters; chatgpt.com\n',
+    );
+    expect(texts.get('2027-03-01')).not.toContain('reported late');
+    expect(texts.get('2027-03-02')).toContain(
+      '- Claude (chat-assistant): 3 reporters; claude.ai; first seen 2027-03-01, reported late',
+    );
+    // Each in exactly one digest of the subscription.
+    expect(Object.fromEntries(told)).toEqual({
+      'openai-chatgpt': ['2027-03-01'],
+      'anthropic-claude': ['2027-03-02'],
+      'google-gemini': ['2027-03-03'],
+    });
+    // A weekly subscription: Gemini, sighted in the week of 22 February, is told in the next.
+    const weekly = (now: number) =>
+      digestOfDocuments({
+        registry,
+        discoveries: doc,
+        period: latestPeriod('weekly', now),
+        now,
+      }).newTools.map((t) => t.toolKey);
+    expect(weekly(Date.UTC(2027, 2, 1, 0, 15))).toEqual([]);
+    expect(weekly(Date.UTC(2027, 2, 8, 0, 15)).sort()).toEqual([
+      'anthropic-claude',
+      'google-gemini',
+      'openai-chatgpt',
+    ]);
   });
 
   it('DIG4: nothing new and nothing due is an empty digest; no documents at all too', () => {

@@ -54,6 +54,8 @@ export interface ServerOptions {
   webhooks?: RelayOptions['webhooks'];
   /** E-mail digests through an SMTP server (docs/sync.md DIG1–DIG9). */
   digests?: RelayOptions['digests'];
+  /** The relay's clock (tests move it): RelayOptions['now']. */
+  now?: RelayOptions['now'];
   /** Also serve `/metrics` without a token on this port (OPS1); loopback unless `metricsHost`. */
   metricsPort?: number;
   metricsHost?: string;
@@ -116,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.digests ? { digests: options.digests } : {}),
+    ...(options.now ? { now: options.now } : {}),
     metrics,
   });
   const enrolmentsPerIp = new KeyedBuckets(

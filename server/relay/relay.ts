@@ -71,6 +71,11 @@ export interface RelayOptions {
   digests?: Pick<DigestSenderOptions, 'smtp' | 'backoffMs' | 'baseUrl' | 'now'> & {
     intervalMs?: number;
   };
+  /**
+   * The relay's clock (tests move it; Date.now by default): it dates when the discoveries first
+   * knew a tool, and the digests' periods unless `digests.now` says otherwise (DIG3).
+   */
+  now?: () => number;
 }
 
 /** The relay's checkpoints of shared documents, and restoring one (docs/sync.md DR7–DR8). */
@@ -166,7 +171,10 @@ export function createRelay(options: RelayOptions): Relay {
     persistenceExtension(store, log, health),
     quotas.extension(),
     checkpointing,
-    discoveriesExtension(options.storage, shared ? { recheckMs: 1_500 } : {}),
+    discoveriesExtension(options.storage, {
+      ...(shared ? { recheckMs: 1_500 } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    }),
     monitoringAlertsExtension(
       () => hocuspocus,
       () => log.flushDurably(),
@@ -206,6 +214,7 @@ export function createRelay(options: RelayOptions): Relay {
     options.digests?.intervalMs ?? options.webhooks?.scanIntervalMs ?? DEFAULT_SCAN_INTERVAL_MS;
   const digests = options.digests
     ? new DigestSender({
+        ...(options.now ? { now: options.now } : {}),
         ...options.digests,
         hocuspocus,
         alerts: options.storage.alerts,

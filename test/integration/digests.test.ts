@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { saveIncident, saveRisk } from '../../shared/documents/registry/index.ts';
 import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { recordSightings } from '../../shared/documents/report/index.ts';
@@ -178,6 +179,119 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     });
     expect(await metrics.text()).toContain('sightline_digest_attempts_total{outcome="sent"} 1');
   }, 30_000);
+
+  it('DIG3: a sighting reported after its period was told is in the next digest and in no other; a reload or recount keeps when it was first reported', async () => {
+    const mail = await smtp();
+    const data = tempDir();
+    cleanups.push(data.remove);
+    // One clock for the relay's derivations and its digests, days ahead of the real one (so the
+    // subscription, made now, predates every period), moved by the test. Day D is tomorrow.
+    const D = (Math.floor(Date.now() / DAY) + 1) * DAY;
+    let clock = D + 10 * HOUR;
+    const options = {
+      dataDir: data.path,
+      now: () => clock,
+      digests: { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs: [300] },
+    };
+    let server = await relay(mail.url, options);
+    await subscribe(['--data', data.path]);
+    const open = async (name: string, role: 'member' | 'lead', reporterId?: string) => {
+      const client = connectClient(
+        server.syncUrl,
+        name,
+        await server.token('acme', role, reporterId),
+      );
+      cleanups.push(() => client.destroy());
+      await waitFor(() => client.provider.synced, `${name} synced`);
+      return client;
+    };
+    const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
+      const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
+      if (sightings.length > 0) recordSightings(client.doc, sightings);
+      await client.acknowledged();
+      return client;
+    };
+    const discoveries = () => open('acme/discoveries', 'lead');
+    const tool = (doc: Y.Doc, key: string) =>
+      readDiscoveries(doc).tools.find((t) => t.toolKey === key);
+    const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+    const sighting = (toolKey: string, name: string, host: string, at: number) => ({
+      toolKey,
+      name,
+      category: 'chat-assistant' as const,
+      host,
+      signal: 'visit' as const,
+      at,
+    });
+
+    // Day D, 10:00: ChatGPT (https://chatgpt.com), sighted and reported the same day.
+    const r1 = await report('r1', [
+      sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR),
+    ]);
+    let lead = await discoveries();
+    await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
+    expect(tool(lead.doc, 'openai-chatgpt')!.firstReportedAt).toBe(D + 10 * HOUR);
+    // D + 1, 00:20: day D's digest is made and sent, with ChatGPT.
+    clock = D + DAY + 20 * 60_000;
+    await waitFor(() => mail.received.length === 1, "day D's digest", 10_000);
+
+    // D + 1, 09:00: an extension offline since day D reports Claude (https://claude.ai), sighted
+    // on day D at 11:00, a period already told.
+    clock = D + DAY + 9 * HOUR;
+    const r2 = await report('r2', [
+      sighting('anthropic-claude', 'Claude', 'claude.ai', D + 11 * HOUR),
+    ]);
+    await waitFor(() => tool(lead.doc, 'anthropic-claude') !== undefined, 'Claude derived', 10_000);
+    const claude = tool(lead.doc, 'anthropic-claude')!;
+    expect(day(claude.firstSeen)).toBe(day(D));
+    expect(claude.firstReportedAt).toBe(D + DAY + 9 * HOUR);
+    // D + 2, 00:20: day D + 1's digest tells of Claude, with the day it was first seen.
+    clock = D + 2 * DAY + 20 * 60_000;
+    await waitFor(() => mail.received.length === 2, "day D + 1's digest", 10_000);
+
+    // D + 2: the relay restarts; the extensions reconnect (their reports are loaded again, D6)...
+    clock = D + 2 * DAY + 10 * HOUR;
+    for (const client of [r1, r2, lead]) client.destroy();
+    await server.close();
+    server = await relay(mail.url, options);
+    lead = await discoveries();
+    await report('r1', []);
+    await report('r2', []);
+    // ...and a third reports Claude, sighted the day before D (a recount that moves firstSeen
+    // back), and Gemini (https://gemini.google.com), new today.
+    await report('r3', [
+      sighting('anthropic-claude', 'Claude', 'claude.ai', D - DAY + 8 * HOUR),
+      sighting('google-gemini', 'Gemini', 'gemini.google.com', D + 2 * DAY + 9 * HOUR),
+    ]);
+    await waitFor(
+      () =>
+        tool(lead.doc, 'anthropic-claude')?.reporters === 2 &&
+        tool(lead.doc, 'google-gemini') !== undefined,
+      'the recount',
+      10_000,
+    );
+    expect(day(tool(lead.doc, 'anthropic-claude')!.firstSeen)).toBe(day(D - DAY));
+    expect(tool(lead.doc, 'anthropic-claude')!.firstReportedAt).toBe(claude.firstReportedAt);
+    expect(tool(lead.doc, 'openai-chatgpt')!.firstReportedAt).toBe(D + 10 * HOUR);
+    // D + 3, 00:20: day D + 2's digest has Gemini only.
+    clock = D + 3 * DAY + 20 * 60_000;
+    await waitFor(() => mail.received.length === 3, "day D + 2's digest", 10_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(3);
+
+    const bodies = mail.received.map((m) => `${m.header('Subject')}\n${m.decoded}`);
+    const tells = (name: string) =>
+      bodies.map((body) => body.includes(`- ${name} (chat-assistant)`));
+    expect(tells('ChatGPT')).toEqual([true, false, false]);
+    expect(tells('Claude')).toEqual([false, true, false]);
+    expect(tells('Gemini')).toEqual([false, false, true]);
+    expect(bodies[0]).toContain(`Sightline daily digest for acme, ${day(D)}: 1 new tool`);
+    expect(bodies[1]).toContain(`Sightline daily digest for acme, ${day(D + DAY)}: 1 new tool`);
+    expect(bodies[1]).toContain(
+      `- Claude (chat-assistant): 1 reporter; claude.ai; first seen ${day(D)}, reported late`,
+    );
+    expect(bodies[0]).not.toContain('reported late');
+  }, 60_000);
 
   it('DIG4: a workspace with nothing new and nothing due gets no e-mail; the log says so', async () => {
     const mail = await smtp();

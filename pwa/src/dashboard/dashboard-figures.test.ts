@@ -5,7 +5,7 @@ import type {
   RegistryRecord,
   TriageEntry,
 } from '../../../shared/documents/registry/index.ts';
-import { aggregate } from '../test-support/workspace-docs.ts';
+import { discovery } from '../test-support/workspace-docs.ts';
 import {
   dashboardFigures,
   recordStatus,
@@ -147,9 +147,9 @@ describe('the dashboard figures', () => {
     expect(weekStart(NOW)).toBe(Date.UTC(2026, 2, 9));
     expect(weekStart(Date.UTC(2026, 2, 15, 23))).toBe(Date.UTC(2026, 2, 9)); // a Sunday
     const discoveries = [
-      { toolKey: 'this-week', ...aggregate({ firstSeen: Date.UTC(2026, 2, 9), lastSeen: NOW }) },
-      { toolKey: 'last-week', ...aggregate({ firstSeen: Date.UTC(2026, 2, 8), lastSeen: NOW }) },
-      { toolKey: 'long-ago', ...aggregate({ firstSeen: Date.UTC(2025, 0, 1), lastSeen: NOW }) },
+      discovery('this-week', { firstSeen: Date.UTC(2026, 2, 9), lastSeen: NOW }),
+      discovery('last-week', { firstSeen: Date.UTC(2026, 2, 8), lastSeen: NOW }),
+      discovery('long-ago', { firstSeen: Date.UTC(2025, 0, 1), lastSeen: NOW }),
     ];
     const logged: NetworkLogDiscovery = {
       toolKey: 'from-log',
@@ -175,10 +175,9 @@ describe('the dashboard figures', () => {
   });
 
   it('lists the five oldest discoveries nobody has triaged yet', () => {
-    const discoveries = Array.from({ length: 9 }, (_, i) => ({
-      toolKey: `tool-${i}`,
-      ...aggregate({ name: `Tool ${i}`, firstSeen: NOW - (10 - i) * DAY, lastSeen: NOW }),
-    }));
+    const discoveries = Array.from({ length: 9 }, (_, i) =>
+      discovery(`tool-${i}`, { name: `Tool ${i}`, firstSeen: NOW - (10 - i) * DAY, lastSeen: NOW }),
+    );
     const triage = new Map([
       ['tool-0', decided('dismissed')],
       ['tool-1', decided('snoozed')],

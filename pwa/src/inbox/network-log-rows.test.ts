@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Discovery } from '../../../shared/documents/discoveries/index.ts';
 import type { NetworkLogDiscovery } from '../../../shared/documents/registry/index.ts';
-import { aggregate, day } from '../test-support/workspace-docs.ts';
+import { day, discovery } from '../test-support/workspace-docs.ts';
 import { inboxRows } from './inbox-rows.ts';
 import { inboxRowsWithNetworkLog } from './network-log-rows.ts';
-
-const discovery = (toolKey: string, overrides: Partial<Discovery> = {}): Discovery => ({
-  toolKey,
-  ...aggregate(),
-  ...overrides,
-});
 
 const logged = (toolKey: string, overrides: Partial<NetworkLogDiscovery> = {}) =>
   [

@@ -16,6 +16,8 @@ function fromLog(entry: NetworkLogDiscovery): Discovery {
     // Without a time column the import's own time is the best "seen" there is.
     firstSeen: entry.firstSeen ?? entry.importedAt,
     lastSeen: entry.lastSeen ?? entry.importedAt,
+    // Sightline first knew of it when the log was imported.
+    firstReportedAt: entry.importedAt,
     signals: [],
     hosts: entry.hosts,
     embeddedIn: [],

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   writeDiscovery,
+  type Discovery,
   type DiscoveryAggregate,
 } from '../../../shared/documents/discoveries/index.ts';
 
@@ -23,6 +24,12 @@ export function aggregate(overrides: Partial<DiscoveryAggregate> = {}): Discover
     dataCategories: [],
     ...overrides,
   };
+}
+
+/** A discovery as the reader gives it: the relay first knew of it when first seen, unless told. */
+export function discovery(toolKey: string, overrides: Partial<Discovery> = {}): Discovery {
+  const tool = aggregate(overrides);
+  return { toolKey, ...tool, firstReportedAt: tool.firstSeen, ...overrides };
 }
 
 /** A discoveries document written through the shared writer, as the relay writes it. */

@@ -74,8 +74,10 @@ type Concerns = ReturnType<typeof readConcerns>;
  */
 export function discoveriesExtension(
   storage: DiscoveriesStorage,
-  options: { recheckMs?: number } = {},
+  /** `now`: the relay's clock (tests move it), which dates when a tool was first reported (DIG3). */
+  options: { recheckMs?: number; now?: () => number } = {},
 ): Extension {
+  const clock = options.now ?? Date.now;
   const { summaries, policyAcks, reporterClients } = storage;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   // Reports loaded (not changed) since their last derivation: all their tools are written (D6).
@@ -264,7 +266,7 @@ export function discoveriesExtension(
         async (toolKey) => [toolKey, await summaries.rowsForTool(workspace, toolKey)] as const,
       ),
     );
-    const now = Date.now();
+    const now = clock();
     const recounted = recount && toolKeys.length > 0;
     const activity =
       recounted || acksChanged ? await summaries.activity(workspace, now) : undefined;
@@ -278,10 +280,12 @@ export function discoveriesExtension(
         for (const [toolKey, toolRows] of rows) {
           const combined = combineSummaries(toolRows, { attributed });
           // H16: the name and category come from the catalog or the key, never from a report.
+          // DIG3: a tool new to the document is dated now, by the relay, once.
           writeDiscovery(
             doc,
             toolKey,
             combined && { ...combined, ...trustedIdentity(toolKey, known) },
+            { reportedAt: now },
           );
         }
         if (recounted && activity) writeActivity(doc, activity);

@@ -20,6 +20,9 @@ const aggregate: DiscoveryAggregate = {
   dataCategories: ['personal'],
 };
 
+/** What the reader gives for `aggregate` written without the relay's clock: firstSeen stands in. */
+const asRead = { ...aggregate, firstReportedAt: D0 };
+
 function sync(from: Y.Doc): Y.Doc {
   const to = new Y.Doc();
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
@@ -36,8 +39,8 @@ describe('discoveries document', () => {
       schemaVersion: SCHEMA_VERSION,
       updatedAt: D0,
       tools: [
-        { toolKey: 'chatgpt', ...aggregate },
-        { toolKey: 'host:notes.example', ...aggregate, name: 'Notes', reporterIds: ['r1'] },
+        { toolKey: 'chatgpt', ...asRead },
+        { toolKey: 'host:notes.example', ...asRead, name: 'Notes', reporterIds: ['r1'] },
       ],
       problems: [],
     });
@@ -74,14 +77,14 @@ describe('discoveries document', () => {
       v1.getMap(TOOLS).set('chatgpt', tool);
       for (const [key, value] of Object.entries(aggregate)) tool.set(key, value);
     });
-    expect(readDiscoveries(v1).tools).toEqual([{ toolKey: 'chatgpt', ...aggregate }]);
+    expect(readDiscoveries(v1).tools).toEqual([{ toolKey: 'chatgpt', ...asRead }]);
     expect(readDiscoveries(v1).problems).toEqual([]);
     writeDiscovery(v1, 'claude', { ...aggregate, name: 'Claude' });
     expect(v1.getMap(META).get('schemaVersion')).toBe(3);
     expect(typeof v1.getMap(TOOLS).get('chatgpt')).toBe('string');
     expect(readDiscoveries(v1).tools).toEqual([
-      { toolKey: 'chatgpt', ...aggregate },
-      { toolKey: 'claude', ...aggregate, name: 'Claude' },
+      { toolKey: 'chatgpt', ...asRead },
+      { toolKey: 'claude', ...asRead, name: 'Claude' },
     ]);
   });
 
@@ -91,14 +94,14 @@ describe('discoveries document', () => {
       v2.getMap(META).set('schemaVersion', 2);
       v2.getMap(TOOLS).set('chatgpt', { ...aggregate });
     });
-    expect(readDiscoveries(v2).tools).toEqual([{ toolKey: 'chatgpt', ...aggregate }]);
+    expect(readDiscoveries(v2).tools).toEqual([{ toolKey: 'chatgpt', ...asRead }]);
     expect(readDiscoveries(v2).problems).toEqual([]);
     writeDiscovery(v2, 'claude', { ...aggregate, name: 'Claude' });
     expect(v2.getMap(META).get('schemaVersion')).toBe(3);
     expect(JSON.parse(v2.getMap(TOOLS).get('chatgpt') as string)).toEqual(aggregate);
     expect(readDiscoveries(v2).tools).toEqual([
-      { toolKey: 'chatgpt', ...aggregate },
-      { toolKey: 'claude', ...aggregate, name: 'Claude' },
+      { toolKey: 'chatgpt', ...asRead },
+      { toolKey: 'claude', ...asRead, name: 'Claude' },
     ]);
     // Written again, the tool takes the writer's exact text once; after that nothing changes.
     writeDiscovery(v2, 'chatgpt', aggregate);
@@ -106,19 +109,25 @@ describe('discoveries document', () => {
     v2.on('update', (update: Uint8Array) => updates.push(update));
     writeDiscovery(v2, 'chatgpt', aggregate);
     expect(updates).toEqual([]);
-    expect(readDiscoveries(v2).tools[0]).toEqual({ toolKey: 'chatgpt', ...aggregate });
+    expect(readDiscoveries(v2).tools[0]).toEqual({ toolKey: 'chatgpt', ...asRead });
   });
 
   it('keeps a document of 20,000 tools compact', () => {
     const doc = new Y.Doc();
     doc.transact(() => {
       for (let i = 0; i < 20_000; i++) {
-        writeDiscovery(doc, `host:tool${i}.example`, { ...aggregate, hosts: [`tool${i}.example`] });
+        writeDiscovery(
+          doc,
+          `host:tool${i}.example`,
+          { ...aggregate, hosts: [`tool${i}.example`] },
+          { reportedAt: D0 + 86_400_000 + i * 1_000 },
+        );
       }
     });
     // In this shape version 1 (a nested map per tool) took about 360 bytes a tool, version 2 (a
-    // plain object) about 235, version 3 (JSON text: decoded several times faster) about 271.
-    expect(Y.encodeStateAsUpdate(doc).length / 20_000).toBeLessThan(300);
+    // plain object) about 231 (256 with the relay's firstReportedAt, DIG3), version 3 (JSON text,
+    // decoded several times faster) about 303.
+    expect(Y.encodeStateAsUpdate(doc).length / 20_000).toBeLessThan(320);
   });
 
   it('refuses a malformed aggregate and changes nothing', () => {
@@ -162,7 +171,7 @@ describe('discoveries document', () => {
       // 10,000 copies of one signal read as that one signal.
       {
         toolKey: 'chatgpt',
-        ...aggregate,
+        ...asRead,
         reporters: 0,
         hosts: [],
         purposes: ['ok'],
@@ -181,6 +190,76 @@ describe('discoveries document', () => {
       'tools."host:text.example": expected an object, got a string; skipped',
       'tools.x: expected an object, got 42; skipped',
     ]);
+  });
+});
+
+describe('firstReportedAt: when the relay first knew a tool (docs/sync.md DIG3)', () => {
+  const WEEK = 7 * 86_400_000;
+  const stored = (doc: Y.Doc) =>
+    JSON.parse(doc.getMap<string>(TOOLS).get('chatgpt')!) as Record<string, unknown>;
+
+  it('is set once, by the first write with the relay clock, and no later write moves it', () => {
+    const doc = new Y.Doc();
+    // An extension offline for a week: the sighting is dated D0, the relay hears of it a week later.
+    writeDiscovery(doc, 'chatgpt', aggregate, { reportedAt: D0 + WEEK });
+    expect(readDiscoveries(doc).tools[0]).toMatchObject({
+      firstSeen: D0,
+      firstReportedAt: D0 + WEEK,
+    });
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    // The same tool written again later (a report loaded again): nothing changes.
+    writeDiscovery(doc, 'chatgpt', aggregate, { reportedAt: D0 + 2 * WEEK });
+    expect(updates).toEqual([]);
+    // A recount: more reporters, one of whom saw it earlier still.
+    writeDiscovery(
+      doc,
+      'chatgpt',
+      { ...aggregate, reporters: 13, firstSeen: D0 - WEEK },
+      { reportedAt: D0 + 3 * WEEK },
+    );
+    writeDiscovery(doc, 'chatgpt', { ...aggregate, reporters: 14 });
+    expect(readDiscoveries(sync(doc)).tools[0]).toMatchObject({
+      reporters: 14,
+      firstSeen: D0,
+      firstReportedAt: D0 + WEEK,
+    });
+    // Gone from every report and back: known anew.
+    writeDiscovery(doc, 'chatgpt', undefined);
+    writeDiscovery(doc, 'chatgpt', aggregate, { reportedAt: D0 + 4 * WEEK });
+    expect(readDiscoveries(doc).tools[0]!.firstReportedAt).toBe(D0 + 4 * WEEK);
+  });
+
+  it('a tool stored before the field existed keeps the date its readers took: its firstSeen', () => {
+    const doc = new Y.Doc();
+    writeDiscovery(doc, 'chatgpt', aggregate);
+    expect(stored(doc)).not.toHaveProperty('firstReportedAt');
+    expect(readDiscoveries(doc)).toMatchObject({ tools: [asRead], problems: [] });
+    // The relay's next write pins it there, even as a late sighting moves firstSeen back.
+    writeDiscovery(
+      doc,
+      'chatgpt',
+      { ...aggregate, firstSeen: D0 - WEEK },
+      { reportedAt: D0 + WEEK },
+    );
+    expect(stored(doc)).toMatchObject({ firstSeen: D0 - WEEK, firstReportedAt: D0 });
+  });
+
+  it('an unreadable firstReportedAt is reported and read as firstSeen; a bad clock is refused', () => {
+    const doc = new Y.Doc();
+    writeDiscovery(doc, 'chatgpt', aggregate, { reportedAt: D0 + WEEK });
+    doc.getMap<unknown>(TOOLS).set('chatgpt', { ...stored(doc), firstReportedAt: 'last week' });
+    const read = readDiscoveries(doc);
+    expect(read.tools[0]!.firstReportedAt).toBe(D0);
+    expect(read.problems).toEqual([
+      'tools.chatgpt.firstReportedAt: expected a number, got a string',
+    ]);
+    // The relay's next write treats the damaged value as absent, and pins it to the stored firstSeen.
+    writeDiscovery(doc, 'chatgpt', aggregate, { reportedAt: D0 + 2 * WEEK });
+    expect(readDiscoveries(doc).tools[0]!.firstReportedAt).toBe(D0);
+    expect(() => writeDiscovery(new Y.Doc(), 'chatgpt', aggregate, { reportedAt: -1 })).toThrow(
+      /reportedAt/,
+    );
   });
 });
 

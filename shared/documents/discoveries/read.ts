@@ -41,6 +41,8 @@ function readDiscovery(
       'other',
     reporters: count('reporters'),
     ...seen,
+    // DIG3 Absent in tools written before it existed, or unreadable (reported): `firstSeen`.
+    firstReportedAt: readTimestamp(map, 'firstReportedAt', problems, { path }) ?? seen.firstSeen,
     signals: list('signals', {
       maxItems: SIGNALS.length,
       accept: (s) => (SIGNALS as readonly string[]).includes(s),

@@ -8,9 +8,11 @@ import { defineSchema, migrate, type MigrationResult } from '../schema/version.t
  * of report documents. Only the relay writes it; everyone else opens it read-only.
  *
  *   meta   schemaVersion, updatedAt
- *   tools  toolKey → { name, category, reporters, firstSeen, lastSeen, flagCount,
- *                      signals, hosts (≤ 20), embeddedIn (≤ 50), purposes (≤ 20),
+ *   tools  toolKey → { name, category, reporters, firstSeen, lastSeen, firstReportedAt,
+ *                      flagCount, signals, hosts (≤ 20), embeddedIn (≤ 50), purposes (≤ 20),
  *                      dataCategories, reporterIds (only with attributed reporting) }
+ *          firstReportedAt: when the relay first derived the tool (its own clock), set once and
+ *          never moved (write.ts); absent in tools written before it existed (read as firstSeen).
  *          one JSON text per tool since version 3 (a plain object in version 2, a nested
  *          Y.Map in version 1); empty lists are left out.
  *   activity  { reporters7d, reporters30d, computedAt } (activity.ts: reporters active lately)
@@ -88,6 +90,11 @@ export interface DiscoveryAggregate {
 
 export interface Discovery extends DiscoveryAggregate {
   toolKey: string;
+  /**
+   * When the relay first knew the tool (its clock, epoch ms): a sighting reported days late has
+   * an old `firstSeen` but a recent `firstReportedAt`. `firstSeen` when the document has none.
+   */
+  firstReportedAt: number;
 }
 
 export interface Discoveries {

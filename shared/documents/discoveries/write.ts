@@ -2,7 +2,14 @@ import type * as Y from 'yjs';
 import { SIGNALS } from '../report/schema.ts';
 import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable, META } from '../schema/version.ts';
-import { checkText, checkTimestamp, setIfChanged, type JsonValue } from '../schema/write.ts';
+import { isPlainObject } from '../schema/read-core.ts';
+import {
+  checkText,
+  checkTimestamp,
+  isTimestamp,
+  setIfChanged,
+  type JsonValue,
+} from '../schema/write.ts';
 import {
   DISCOVERIES_SCHEMA,
   MAX_EMBEDDED_IN,
@@ -48,8 +55,38 @@ function checkAggregate(a: DiscoveryAggregate): void {
   if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
 }
 
+/** A stored tool's fields: JSON text (schema 3) or a plain object (2); undefined otherwise. */
+function storedTool(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return isPlainObject(value) ? value : undefined;
+}
+
+/**
+ * DIG3 When the relay first knew the tool, set once: a stored `firstReportedAt` is kept whatever
+ * the aggregate now says (a recount, a report loaded again, a later sighting that moves
+ * `firstSeen` back); a tool stored before the field existed is pinned to the `firstSeen` its
+ * readers took for it until now; a new tool gets `reportedAt`, the relay's clock (none: absent,
+ * and readers take `firstSeen`).
+ */
+function firstReportedAt(stored: unknown, reportedAt: number | undefined): number | undefined {
+  const current = storedTool(stored);
+  if (!current) return reportedAt;
+  if (isTimestamp(current.firstReportedAt)) return current.firstReportedAt;
+  if (reportedAt === undefined) return undefined;
+  return isTimestamp(current.firstSeen) ? current.firstSeen : reportedAt;
+}
+
 /** A tool's fields as stored (as one JSON text since schema version 3), empty lists left out. */
-export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonValue> {
+export function toolEntry(
+  aggregate: DiscoveryAggregate,
+  reportedAt?: number,
+): Record<string, JsonValue> {
   const entry: Record<string, JsonValue> = {
     name: aggregate.name,
     category: aggregate.category,
@@ -58,6 +95,7 @@ export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonVal
     lastSeen: aggregate.lastSeen,
     flagCount: aggregate.flagCount,
   };
+  if (reportedAt !== undefined) entry.firstReportedAt = reportedAt;
   const lists = ['signals', 'hosts', 'embeddedIn', 'purposes', 'dataCategories'] as const;
   for (const list of lists) if (aggregate[list].length > 0) entry[list] = aggregate[list];
   if (aggregate.reporterIds !== undefined) entry.reporterIds = aggregate.reporterIds;
@@ -68,25 +106,28 @@ export function toolEntry(aggregate: DiscoveryAggregate): Record<string, JsonVal
  * Writes one tool's discovery as one value (the relay is its only writer, so nothing needs to
  * merge inside it, and one value per tool keeps a document of 20,000 tools small and quick to
  * load); a tool whose value would not change is not written. undefined deletes it. `updatedAt`,
- * when given, is recorded in meta. Throws, changing nothing, on a malformed aggregate.
+ * when given, is recorded in meta; `reportedAt` (the relay's clock) becomes a new tool's
+ * `firstReportedAt`, which no later write moves. Throws, changing nothing, on a malformed aggregate.
  */
 export function writeDiscovery(
   doc: Y.Doc,
   toolKey: string,
   aggregate: DiscoveryAggregate | undefined,
-  { updatedAt }: { updatedAt?: number } = {},
+  { updatedAt, reportedAt }: { updatedAt?: number; reportedAt?: number } = {},
 ): void {
   if (!isToolKey(toolKey)) throw new RangeError('not a tool key');
   if (aggregate !== undefined) checkAggregate(aggregate);
   if (updatedAt !== undefined) checkTimestamp('updatedAt', updatedAt);
+  if (reportedAt !== undefined) checkTimestamp('reportedAt', reportedAt);
   doc.transact(() => {
     ensureWritable(doc, DISCOVERIES_SCHEMA);
     const tools = doc.getMap<unknown>(TOOLS);
     if (aggregate === undefined) {
       if (tools.has(toolKey)) tools.delete(toolKey);
     } else {
-      const entry = JSON.stringify(toolEntry(aggregate));
-      if (tools.get(toolKey) !== entry) tools.set(toolKey, entry);
+      const current = tools.get(toolKey);
+      const entry = JSON.stringify(toolEntry(aggregate, firstReportedAt(current, reportedAt)));
+      if (current !== entry) tools.set(toolKey, entry);
     }
     if (updatedAt !== undefined) setIfChanged(doc.getMap<unknown>(META), 'updatedAt', updatedAt);
   });

@@ -96,14 +96,11 @@ export function checkText(
   if (pattern && !pattern.test(value)) throw new RangeError(`${what} is not valid`);
 }
 
+/** Whether `value` is a whole number of epoch milliseconds. */
+export const isTimestamp = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_TIMESTAMP;
+
 /** Throws unless `value` is a whole number of epoch milliseconds. */
 export function checkTimestamp(what: string, value: unknown): asserts value is number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isSafeInteger(value) ||
-    value < 0 ||
-    value > MAX_TIMESTAMP
-  ) {
-    throw new RangeError(`${what} must be epoch milliseconds`);
-  }
+  if (!isTimestamp(value)) throw new RangeError(`${what} must be epoch milliseconds`);
 }
