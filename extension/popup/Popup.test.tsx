@@ -257,3 +257,36 @@ describe('popup: a status asked before it mounted', () => {
     await act(() => root.unmount());
   });
 });
+
+describe('popup: a status that arrives just after the first render', () => {
+  it('is on screen without waiting for the next frame', async () => {
+    let answer: (status: StatusResponse) => void = () => {};
+    const status = statusStore(new Promise((resolve) => (answer = resolve)));
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    // No frame passes: an effect that waits for one (Preact's useSyncExternalStore subscribes so)
+    // would leave "Loading…" on screen.
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      // Outside act(), which would run every effect at once: as in the browser.
+      root.render(
+        <Popup
+          client={fakeBackgroundClient()}
+          status={status}
+          url={undefined}
+          openOptions={() => {}}
+        />,
+      );
+      expect(container.textContent).toContain('Loading');
+      answer(notEnrolledStatus);
+      // Well under a frame's fallback (Preact runs effects 100 ms later when no frame comes).
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(container.querySelector('[data-testid=sync-state]')?.textContent).toContain(
+        NOT_ENROLLED_SENTENCE,
+      );
+    } finally {
+      frames.mockRestore();
+      await act(() => root.unmount());
+    }
+  });
+});

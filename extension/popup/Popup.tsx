@@ -1,9 +1,9 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { BackgroundClient } from '../background/background-client.ts';
 import { ConcernSection } from './ConcernSection.tsx';
 import { FlagSection } from './FlagSection.tsx';
 import { SiteSection, type SiteState } from './SiteSection.tsx';
-import { statusStore, type StatusStore } from './status-store.ts';
+import { statusStore, useStatus, type StatusStore } from './status-store.ts';
 import { SyncState } from './SyncState.tsx';
 import './popup.css';
 import { answer, isObject, messageOf as message } from '../ui/answer.ts';
@@ -23,7 +23,7 @@ interface Props {
 
 export function Popup({ client, url, openOptions, status: given, now = Date.now }: Props) {
   const [store] = useState(() => given ?? statusStore(client.status()));
-  const status = useSyncExternalStore(store.subscribe, store.get);
+  const status = useStatus(store);
   const [site, setSite] = useState<SiteState>(
     url === undefined ? { kind: 'ready', site: {} } : { kind: 'loading' },
   );
