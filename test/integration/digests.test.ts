@@ -138,6 +138,61 @@ async function writeWorkspace(server: TestServer) {
   );
 }
 
+/**
+ * A workspace on a relay whose one clock — for its derivations and its digests — is days ahead of
+ * the real one (so a subscription made now predates every period) and moved by the test; a daily
+ * subscription; and what a test needs to report sightings and read the discoveries. Day D is
+ * tomorrow; the clock starts at D 10:00. `restart` stops the relay and starts it again on the same
+ * data folder, without an SMTP server when asked (a relay that makes no digest, DIG1).
+ */
+async function clockedWorkspace(mail: { url: string }) {
+  const data = tempDir();
+  cleanups.push(data.remove);
+  const D = (Math.floor(Date.now() / DAY) + 1) * DAY;
+  let clock = D + 10 * HOUR;
+  const digests = { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs: [300] };
+  const options = { dataDir: data.path, now: () => clock, digests };
+  let server = await relay(mail.url, options);
+  const subscription = await subscribe(['--data', data.path]);
+  const open = async (name: string, role: 'member' | 'lead', reporterId?: string) => {
+    const client = connectClient(
+      server.syncUrl,
+      name,
+      await server.token('acme', role, reporterId),
+    );
+    cleanups.push(() => client.destroy());
+    await waitFor(() => client.provider.synced, `${name} synced`);
+    return client;
+  };
+  return {
+    D,
+    subscription,
+    dataDir: data.path,
+    setClock: (at: number) => void (clock = at),
+    async restart({ sending = true } = {}) {
+      await server.close();
+      server = await relay(mail.url, { ...options, digests: sending ? digests : undefined });
+    },
+    discoveries: () => open('acme/discoveries', 'lead'),
+    async report(reporterId: string, sightings: Parameters<typeof recordSightings>[1]) {
+      const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
+      if (sightings.length > 0) recordSightings(client.doc, sightings);
+      await client.acknowledged();
+      return client;
+    },
+    tool: (doc: Y.Doc, key: string) => readDiscoveries(doc).tools.find((t) => t.toolKey === key),
+    day: (at: number) => new Date(at).toISOString().slice(0, 10),
+    sighting: (toolKey: string, name: string, host: string, at: number) => ({
+      toolKey,
+      name,
+      category: 'chat-assistant' as const,
+      host,
+      signal: 'visit' as const,
+      at,
+    }),
+  };
+}
+
 const to = (mails: ReceivedMail[], address: string) =>
   mails.filter((mail) => mail.to.includes(address));
 
@@ -182,62 +237,22 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
 
   it('DIG3: a sighting reported after its period was told is in the next digest and in no other; a reload or recount keeps when it was first reported', async () => {
     const mail = await smtp();
-    const data = tempDir();
-    cleanups.push(data.remove);
-    // One clock for the relay's derivations and its digests, days ahead of the real one (so the
-    // subscription, made now, predates every period), moved by the test. Day D is tomorrow.
-    const D = (Math.floor(Date.now() / DAY) + 1) * DAY;
-    let clock = D + 10 * HOUR;
-    const options = {
-      dataDir: data.path,
-      now: () => clock,
-      digests: { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs: [300] },
-    };
-    let server = await relay(mail.url, options);
-    await subscribe(['--data', data.path]);
-    const open = async (name: string, role: 'member' | 'lead', reporterId?: string) => {
-      const client = connectClient(
-        server.syncUrl,
-        name,
-        await server.token('acme', role, reporterId),
-      );
-      cleanups.push(() => client.destroy());
-      await waitFor(() => client.provider.synced, `${name} synced`);
-      return client;
-    };
-    const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
-      const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
-      if (sightings.length > 0) recordSightings(client.doc, sightings);
-      await client.acknowledged();
-      return client;
-    };
-    const discoveries = () => open('acme/discoveries', 'lead');
-    const tool = (doc: Y.Doc, key: string) =>
-      readDiscoveries(doc).tools.find((t) => t.toolKey === key);
-    const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-    const sighting = (toolKey: string, name: string, host: string, at: number) => ({
-      toolKey,
-      name,
-      category: 'chat-assistant' as const,
-      host,
-      signal: 'visit' as const,
-      at,
-    });
-
+    const w = await clockedWorkspace(mail);
+    const { D, report, tool, day, sighting } = w;
+    let lead = await w.discoveries();
     // Day D, 10:00: ChatGPT (https://chatgpt.com), sighted and reported the same day.
     const r1 = await report('r1', [
       sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR),
     ]);
-    let lead = await discoveries();
     await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
     expect(tool(lead.doc, 'openai-chatgpt')!.firstReportedAt).toBe(D + 10 * HOUR);
     // D + 1, 00:20: day D's digest is made and sent, with ChatGPT.
-    clock = D + DAY + 20 * 60_000;
+    w.setClock(D + DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 1, "day D's digest", 10_000);
 
     // D + 1, 09:00: an extension offline since day D reports Claude (https://claude.ai), sighted
     // on day D at 11:00, a period already told.
-    clock = D + DAY + 9 * HOUR;
+    w.setClock(D + DAY + 9 * HOUR);
     const r2 = await report('r2', [
       sighting('anthropic-claude', 'Claude', 'claude.ai', D + 11 * HOUR),
     ]);
@@ -246,15 +261,14 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(day(claude.firstSeen)).toBe(day(D));
     expect(claude.firstReportedAt).toBe(D + DAY + 9 * HOUR);
     // D + 2, 00:20: day D + 1's digest tells of Claude, with the day it was first seen.
-    clock = D + 2 * DAY + 20 * 60_000;
+    w.setClock(D + 2 * DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 2, "day D + 1's digest", 10_000);
 
     // D + 2: the relay restarts; the extensions reconnect (their reports are loaded again, D6)...
-    clock = D + 2 * DAY + 10 * HOUR;
+    w.setClock(D + 2 * DAY + 10 * HOUR);
     for (const client of [r1, r2, lead]) client.destroy();
-    await server.close();
-    server = await relay(mail.url, options);
-    lead = await discoveries();
+    await w.restart();
+    lead = await w.discoveries();
     await report('r1', []);
     await report('r2', []);
     // ...and a third reports Claude, sighted the day before D (a recount that moves firstSeen
@@ -274,7 +288,7 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(tool(lead.doc, 'anthropic-claude')!.firstReportedAt).toBe(claude.firstReportedAt);
     expect(tool(lead.doc, 'openai-chatgpt')!.firstReportedAt).toBe(D + 10 * HOUR);
     // D + 3, 00:20: day D + 2's digest has Gemini only.
-    clock = D + 3 * DAY + 20 * 60_000;
+    w.setClock(D + 3 * DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 3, "day D + 2's digest", 10_000);
     await pause(1_000);
     expect(mail.received).toHaveLength(3);
@@ -291,6 +305,99 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
       `- Claude (chat-assistant): 1 reporter; claude.ai; first seen ${day(D)}, reported late`,
     );
     expect(bodies[0]).not.toContain('reported late');
+  }, 60_000);
+
+  it('DIG2: after days with no relay sending digests, the next digest lists every tool first reported since the last one sent, once', async () => {
+    const mail = await smtp();
+    const w = await clockedWorkspace(mail);
+    const { D, report, tool, day, sighting } = w;
+    let lead = await w.discoveries();
+    const reported = async (key: string, name: string, host: string, at: number) => {
+      w.setClock(at);
+      await report(key.split('-')[0]!, [sighting(key, name, host, at - HOUR)]);
+      await waitFor(() => tool(lead.doc, key) !== undefined, `${name} derived`, 10_000);
+      expect(tool(lead.doc, key)!.firstReportedAt).toBe(at);
+    };
+    // Day D: ChatGPT (https://chatgpt.com); its digest is sent at D + 1, 00:20.
+    await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
+    w.setClock(D + DAY + 20 * 60_000);
+    await waitFor(() => mail.received.length === 1, "day D's digest", 10_000);
+
+    // Days D + 1 to D + 3 the relay runs without an SMTP server: the tools are derived, no digest
+    // is made. Claude (https://claude.ai), Gemini (https://gemini.google.com), Microsoft Copilot
+    // (https://copilot.microsoft.com), one a day.
+    await w.restart({ sending: false });
+    lead = await w.discoveries();
+    await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
+    await reported('google-gemini', 'Gemini', 'gemini.google.com', D + 2 * DAY + 10 * HOUR);
+    await reported(
+      'microsoft-copilot',
+      'Microsoft Copilot',
+      'copilot.microsoft.com',
+      D + 3 * DAY + 10 * HOUR,
+    );
+    // D + 4, 00:20: sending again, the relay makes only the latest period's digest (DIG2), and
+    // it covers the three days since the last one sent.
+    w.setClock(D + 4 * DAY + 20 * 60_000);
+    await w.restart();
+    await waitFor(() => mail.received.length === 2, "day D + 3's digest", 10_000);
+    // D + 5, 00:20: nothing new since: no e-mail (DIG4).
+    w.setClock(D + 5 * DAY + 20 * 60_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(2);
+
+    const [first, second] = mail.received.map((m) => `${m.header('Subject')}\n${m.decoded}`);
+    expect(first).toContain(`Sightline daily digest for acme, ${day(D)}: 1 new tool`);
+    expect(second).toContain(
+      `Sightline daily digest for acme, ${day(D + DAY)} to ${day(D + 3 * DAY)}: 3 new tools`,
+    );
+    expect(second).toContain(
+      `for ${day(D + DAY)} to ${day(D + 3 * DAY)} (UTC), 3 days: no digest was sent for the ones before it`,
+    );
+    for (const name of ['Claude', 'Gemini', 'Microsoft Copilot']) {
+      expect(first).not.toContain(`- ${name} (`);
+      expect(second).toContain(`- ${name} (chat-assistant): 1 reporter`);
+    }
+    expect(second).not.toContain('- ChatGPT (');
+    expect(second).not.toContain('reported late');
+    expect(mail.received[1]!.header('Message-ID')).toBe(
+      `<sightline-digest.${w.subscription.id}.${day(D + 3 * DAY)}@example.com>`,
+    );
+  }, 60_000);
+
+  it('DIG2 DIG7: the tools of a digest refused for good are in the next one', async () => {
+    const mail = await smtp();
+    mail.failNext(1, 550);
+    const w = await clockedWorkspace(mail);
+    const { D, report, tool, day, sighting } = w;
+    const lead = await w.discoveries();
+    await report('r1', [sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR)]);
+    await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
+    // D + 1, 00:20: day D's digest is refused for good (550), and logged failed.
+    w.setClock(D + DAY + 20 * 60_000);
+    const listed = () => cli(['digest', 'list', '--data', w.dataDir, '--workspace', 'acme']);
+    await eventually(
+      async () => /last \S+ failed/.test((await listed()).out[0] ?? ''),
+      'refused for good',
+      10_000,
+    );
+    // D + 1: Claude (https://claude.ai) is reported; D + 2, 00:20: day D + 1's digest has both.
+    w.setClock(D + DAY + 10 * HOUR);
+    await report('r2', [sighting('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 9 * HOUR)]);
+    await waitFor(() => tool(lead.doc, 'anthropic-claude') !== undefined, 'Claude derived', 10_000);
+    w.setClock(D + 2 * DAY + 20 * 60_000);
+    await waitFor(() => mail.received.length === 1, "day D + 1's digest", 10_000);
+    // D + 3, 00:20: nothing new since, nothing sent.
+    w.setClock(D + 3 * DAY + 20 * 60_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(1);
+    const body = `${mail.received[0]!.header('Subject')}\n${mail.received[0]!.decoded}`;
+    expect(body).toContain(
+      `Sightline daily digest for acme, ${day(D)} to ${day(D + DAY)}: 2 new tools`,
+    );
+    expect(body).toContain('- ChatGPT (chat-assistant): 1 reporter; chatgpt.com');
+    expect(body).toContain('- Claude (chat-assistant): 1 reporter; claude.ai');
+    expect((await listed()).out[0]).toMatch(new RegExp(`last ${day(D + 2 * DAY)} empty$`));
   }, 60_000);
 
   it('DIG4: a workspace with nothing new and nothing due gets no e-mail; the log says so', async () => {
