@@ -113,8 +113,17 @@ describe('new since I last looked', () => {
     expect(keys()).toEqual(['recent', 'late']);
     expect(view.textContent).toContain('Only new since last look (2)');
     // Its row still says when it was first seen: the sighting date is not rewritten.
-    const late = view.querySelector('tr[data-tool-key="late"]');
+    const late = view.querySelector<HTMLElement>('tr[data-tool-key="late"]');
     expect(late?.textContent).toContain('2026-01-04');
+    // Its details say when it reached Sightline; a tool reported the day it was seen says nothing.
+    await click(button(late!, 'Late AI'));
+    expect(view.textContent).toContain('First reported2026-01-11, later than first seen');
+    await click(button(view, 'Close details'));
+    await click(
+      button(view.querySelector<HTMLElement>('tr[data-tool-key="recent"]')!, 'Recent AI'),
+    );
+    expect(view.textContent).not.toContain('First reported');
+    await click(button(view, 'Close details'));
 
     // Marked seen, it is not new again; a second late report after the mark is.
     await click(button(view, 'Mark all as seen'));
