@@ -58,8 +58,9 @@ export async function relayDigest(
  * DIG6–DIG7 Every relay started with `--smtp-url` looks, every interval, at every subscription
  * (read from the shared store each time: one added or removed counts from the next look), queues
  * the latest period's digest of each — once, whichever relay is first (the store's claim) — then
- * takes the queued digests due, sends each, and records the outcome; an SMTP failure is tried again
- * after a backoff, from the store, by whichever relay looks next.
+ * takes the queued digests due, makes each over what it covers (DIG2: from the end of the last one
+ * sent), sends it, and records the outcome; an SMTP failure is tried again after a backoff, from the
+ * store, by whichever relay looks next.
  */
 export class DigestSender {
   readonly #options: DigestSenderOptions;
