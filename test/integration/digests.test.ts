@@ -145,12 +145,12 @@ async function writeWorkspace(server: TestServer) {
  * tomorrow; the clock starts at D 10:00. `restart` stops the relay and starts it again on the same
  * data folder, without an SMTP server when asked (a relay that makes no digest, DIG1).
  */
-async function clockedWorkspace(mail: { url: string }) {
+async function clockedWorkspace(mail: { url: string }, backoffMs = [300]) {
   const data = tempDir();
   cleanups.push(data.remove);
   const D = (Math.floor(Date.now() / DAY) + 1) * DAY;
   let clock = D + 10 * HOUR;
-  const digests = { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs: [300] };
+  const digests = { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs };
   const options = { dataDir: data.path, now: () => clock, digests };
   let server = await relay(mail.url, options);
   const subscription = await subscribe(['--data', data.path]);
@@ -398,6 +398,44 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(body).toContain('- ChatGPT (chat-assistant): 1 reporter; chatgpt.com');
     expect(body).toContain('- Claude (chat-assistant): 1 reporter; claude.ai');
     expect((await listed()).out[0]).toMatch(new RegExp(`last ${day(D + 2 * DAY)} empty$`));
+  }, 60_000);
+
+  it('DIG2 DIG7: a digest waits while the one before it is still retried, then each tells its own tools once', async () => {
+    const mail = await smtp();
+    mail.failNext(1, 451);
+    // One retry, 30 hours after a refusal: day D's digest is still queued when day D + 1's is due.
+    const w = await clockedWorkspace(mail, [30 * HOUR]);
+    const { D, report, tool, day, sighting } = w;
+    const lead = await w.discoveries();
+    await report('r1', [sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR)]);
+    await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
+    const listed = () => cli(['digest', 'list', '--data', w.dataDir, '--workspace', 'acme']);
+    // D + 1, 00:20: day D's digest is refused for now (451), to be tried again at D + 2, 06:20.
+    w.setClock(D + DAY + 20 * 60_000);
+    await eventually(
+      async () => /last \S+ queued/.test((await listed()).out[0] ?? ''),
+      'day D refused for now',
+      10_000,
+    );
+    w.setClock(D + DAY + 10 * HOUR);
+    await report('r2', [sighting('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 9 * HOUR)]);
+    await waitFor(() => tool(lead.doc, 'anthropic-claude') !== undefined, 'Claude derived', 10_000);
+    // D + 2, 00:20: day D + 1's digest is due, but waits for day D's outcome.
+    w.setClock(D + 2 * DAY + 20 * 60_000);
+    await pause(1_000);
+    expect(mail.received).toEqual([]);
+    // D + 2, 07:00: day D's is sent, then day D + 1's: each with its own tool.
+    w.setClock(D + 2 * DAY + 7 * HOUR);
+    await waitFor(() => mail.received.length === 2, 'both digests', 10_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(2);
+    const [first, second] = mail.received.map((m) => `${m.header('Subject')}\n${m.decoded}`);
+    expect(first).toContain(`Sightline daily digest for acme, ${day(D)}: 1 new tool`);
+    expect(first).toContain('- ChatGPT (');
+    expect(first).not.toContain('- Claude (');
+    expect(second).toContain(`Sightline daily digest for acme, ${day(D + DAY)}: 1 new tool`);
+    expect(second).toContain('- Claude (');
+    expect(second).not.toContain('- ChatGPT (');
   }, 60_000);
 
   it('DIG4: a workspace with nothing new and nothing due gets no e-mail; the log says so', async () => {
