@@ -143,7 +143,8 @@ async function writeWorkspace(server: TestServer) {
  * the real one (so a subscription made now predates every period) and moved by the test; a daily
  * subscription; and what a test needs to report sightings and read the discoveries. Day D is
  * tomorrow; the clock starts at D 10:00. `restart` stops the relay and starts it again on the same
- * data folder, without an SMTP server when asked (a relay that makes no digest, DIG1).
+ * data folder, without an SMTP server when asked (a relay that makes no digest, DIG1); `reported`
+ * moves the clock and has a new reporter report a tool, until the relay has derived it.
  */
 async function clockedWorkspace(mail: { url: string }, backoffMs = [300]) {
   const data = tempDir();
@@ -164,6 +165,25 @@ async function clockedWorkspace(mail: { url: string }, backoffMs = [300]) {
     await waitFor(() => client.provider.synced, `${name} synced`);
     return client;
   };
+  const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
+    const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
+    if (sightings.length > 0) recordSightings(client.doc, sightings);
+    await client.acknowledged();
+    return client;
+  };
+  const tool = (doc: Y.Doc, key: string) =>
+    readDiscoveries(doc).tools.find((t) => t.toolKey === key);
+  const sighting = (toolKey: string, name: string, host: string, at: number) => ({
+    toolKey,
+    name,
+    category: 'chat-assistant' as const,
+    host,
+    signal: 'visit' as const,
+    at,
+  });
+  let lead: ReturnType<typeof open> | undefined;
+  let reporters = 0;
+  const listed = () => cli(['digest', 'list', '--data', data.path, '--workspace', 'acme']);
   return {
     D,
     subscription,
@@ -171,25 +191,28 @@ async function clockedWorkspace(mail: { url: string }, backoffMs = [300]) {
     setClock: (at: number) => void (clock = at),
     async restart({ sending = true } = {}) {
       await server.close();
+      lead = undefined;
       server = await relay(mail.url, { ...options, digests: sending ? digests : undefined });
     },
     discoveries: () => open('acme/discoveries', 'lead'),
-    async report(reporterId: string, sightings: Parameters<typeof recordSightings>[1]) {
-      const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
-      if (sightings.length > 0) recordSightings(client.doc, sightings);
-      await client.acknowledged();
-      return client;
+    report,
+    /** At `at`, a tool sighted an hour before is reported; resolves once derived, stamped `at`. */
+    async reported(toolKey: string, name: string, host: string, at: number) {
+      clock = at;
+      await report(`r${++reporters}`, [sighting(toolKey, name, host, at - HOUR)]);
+      lead ??= open('acme/discoveries', 'lead');
+      const { doc } = await lead;
+      await waitFor(() => tool(doc, toolKey) !== undefined, `${name} derived`, 10_000);
+      expect(tool(doc, toolKey)!.firstReportedAt).toBe(at);
     },
-    tool: (doc: Y.Doc, key: string) => readDiscoveries(doc).tools.find((t) => t.toolKey === key),
+    /** The subscription's line of `digest list`. */
+    logged: async () => (await listed()).out[0] ?? '',
+    /** Resolves once the subscription's latest digest is logged as matching `outcome`. */
+    untilLogged: (outcome: RegExp, what: string) =>
+      eventually(async () => outcome.test((await listed()).out[0] ?? ''), what, 10_000),
+    tool,
     day: (at: number) => new Date(at).toISOString().slice(0, 10),
-    sighting: (toolKey: string, name: string, host: string, at: number) => ({
-      toolKey,
-      name,
-      category: 'chat-assistant' as const,
-      host,
-      signal: 'visit' as const,
-      at,
-    }),
+    sighting,
   };
 }
 
@@ -310,14 +333,7 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
   it('DIG2: after days with no relay sending digests, the next digest lists every tool first reported since the last one sent, once', async () => {
     const mail = await smtp();
     const w = await clockedWorkspace(mail);
-    const { D, report, tool, day, sighting } = w;
-    let lead = await w.discoveries();
-    const reported = async (key: string, name: string, host: string, at: number) => {
-      w.setClock(at);
-      await report(key.split('-')[0]!, [sighting(key, name, host, at - HOUR)]);
-      await waitFor(() => tool(lead.doc, key) !== undefined, `${name} derived`, 10_000);
-      expect(tool(lead.doc, key)!.firstReportedAt).toBe(at);
-    };
+    const { D, day, reported } = w;
     // Day D: ChatGPT (https://chatgpt.com); its digest is sent at D + 1, 00:20.
     await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
     w.setClock(D + DAY + 20 * 60_000);
@@ -327,7 +343,6 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     // is made. Claude (https://claude.ai), Gemini (https://gemini.google.com), Microsoft Copilot
     // (https://copilot.microsoft.com), one a day.
     await w.restart({ sending: false });
-    lead = await w.discoveries();
     await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
     await reported('google-gemini', 'Gemini', 'gemini.google.com', D + 2 * DAY + 10 * HOUR);
     await reported(
@@ -369,22 +384,13 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     const mail = await smtp();
     mail.failNext(1, 550);
     const w = await clockedWorkspace(mail);
-    const { D, report, tool, day, sighting } = w;
-    const lead = await w.discoveries();
-    await report('r1', [sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR)]);
-    await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
+    const { D, day, reported } = w;
+    await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
     // D + 1, 00:20: day D's digest is refused for good (550), and logged failed.
     w.setClock(D + DAY + 20 * 60_000);
-    const listed = () => cli(['digest', 'list', '--data', w.dataDir, '--workspace', 'acme']);
-    await eventually(
-      async () => /last \S+ failed/.test((await listed()).out[0] ?? ''),
-      'refused for good',
-      10_000,
-    );
+    await w.untilLogged(/last \S+ failed/, 'refused for good');
     // D + 1: Claude (https://claude.ai) is reported; D + 2, 00:20: day D + 1's digest has both.
-    w.setClock(D + DAY + 10 * HOUR);
-    await report('r2', [sighting('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 9 * HOUR)]);
-    await waitFor(() => tool(lead.doc, 'anthropic-claude') !== undefined, 'Claude derived', 10_000);
+    await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
     w.setClock(D + 2 * DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 1, "day D + 1's digest", 10_000);
     // D + 3, 00:20: nothing new since, nothing sent.
@@ -397,7 +403,7 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     );
     expect(body).toContain('- ChatGPT (chat-assistant): 1 reporter; chatgpt.com');
     expect(body).toContain('- Claude (chat-assistant): 1 reporter; claude.ai');
-    expect((await listed()).out[0]).toMatch(new RegExp(`last ${day(D + 2 * DAY)} empty$`));
+    expect(await w.logged()).toMatch(new RegExp(`last ${day(D + 2 * DAY)} empty$`));
   }, 60_000);
 
   it('DIG2 DIG7: a digest waits while the one before it is still retried, then each tells its own tools once', async () => {
@@ -405,21 +411,12 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     mail.failNext(1, 451);
     // One retry, 30 hours after a refusal: day D's digest is still queued when day D + 1's is due.
     const w = await clockedWorkspace(mail, [30 * HOUR]);
-    const { D, report, tool, day, sighting } = w;
-    const lead = await w.discoveries();
-    await report('r1', [sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR)]);
-    await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
-    const listed = () => cli(['digest', 'list', '--data', w.dataDir, '--workspace', 'acme']);
+    const { D, day, reported } = w;
+    await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
     // D + 1, 00:20: day D's digest is refused for now (451), to be tried again at D + 2, 06:20.
     w.setClock(D + DAY + 20 * 60_000);
-    await eventually(
-      async () => /last \S+ queued/.test((await listed()).out[0] ?? ''),
-      'day D refused for now',
-      10_000,
-    );
-    w.setClock(D + DAY + 10 * HOUR);
-    await report('r2', [sighting('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 9 * HOUR)]);
-    await waitFor(() => tool(lead.doc, 'anthropic-claude') !== undefined, 'Claude derived', 10_000);
+    await w.untilLogged(/last \S+ queued/, 'day D refused for now');
+    await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
     // D + 2, 00:20: day D + 1's digest is due, but waits for day D's outcome.
     w.setClock(D + 2 * DAY + 20 * 60_000);
     await pause(1_000);
