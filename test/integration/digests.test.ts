@@ -216,6 +216,21 @@ async function clockedWorkspace(mail: { url: string }, backoffMs = [300]) {
   };
 }
 
+/**
+ * Day D: ChatGPT (https://chatgpt.com) is reported; at D + 1, 00:20 its digest is refused with
+ * `code` and logged as `outcome`; D + 1, 10:00: Claude (https://claude.ai) is reported.
+ */
+async function refusedOnDayD(code: number, backoffMs: number[] | undefined, outcome: RegExp) {
+  const mail = await smtp();
+  mail.failNext(1, code);
+  const w = await clockedWorkspace(mail, backoffMs);
+  await w.reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', w.D + 10 * HOUR);
+  w.setClock(w.D + DAY + 20 * 60_000);
+  await w.untilLogged(outcome, `day D's digest logged ${outcome.source}`);
+  await w.reported('anthropic-claude', 'Claude', 'claude.ai', w.D + DAY + 10 * HOUR);
+  return { mail, w };
+}
+
 const to = (mails: ReceivedMail[], address: string) =>
   mails.filter((mail) => mail.to.includes(address));
 
@@ -381,16 +396,10 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
   }, 60_000);
 
   it('DIG2 DIG7: the tools of a digest refused for good are in the next one', async () => {
-    const mail = await smtp();
-    mail.failNext(1, 550);
-    const w = await clockedWorkspace(mail);
-    const { D, day, reported } = w;
-    await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
-    // D + 1, 00:20: day D's digest is refused for good (550), and logged failed.
-    w.setClock(D + DAY + 20 * 60_000);
-    await w.untilLogged(/last \S+ failed/, 'refused for good');
-    // D + 1: Claude (https://claude.ai) is reported; D + 2, 00:20: day D + 1's digest has both.
-    await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
+    // Day D's digest is refused for good (550), and logged failed.
+    const { mail, w } = await refusedOnDayD(550, undefined, /last \S+ failed/);
+    const { D, day } = w;
+    // D + 2, 00:20: day D + 1's digest has both.
     w.setClock(D + 2 * DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 1, "day D + 1's digest", 10_000);
     // D + 3, 00:20: nothing new since, nothing sent.
@@ -407,16 +416,10 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
   }, 60_000);
 
   it('DIG2 DIG7: a digest waits while the one before it is still retried, then each tells its own tools once', async () => {
-    const mail = await smtp();
-    mail.failNext(1, 451);
-    // One retry, 30 hours after a refusal: day D's digest is still queued when day D + 1's is due.
-    const w = await clockedWorkspace(mail, [30 * HOUR]);
-    const { D, day, reported } = w;
-    await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
-    // D + 1, 00:20: day D's digest is refused for now (451), to be tried again at D + 2, 06:20.
-    w.setClock(D + DAY + 20 * 60_000);
-    await w.untilLogged(/last \S+ queued/, 'day D refused for now');
-    await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
+    // Day D's digest is refused for now (451), to be tried again 30 hours later, at D + 2, 06:20:
+    // still queued when day D + 1's is due.
+    const { mail, w } = await refusedOnDayD(451, [30 * HOUR], /last \S+ queued/);
+    const { D, day } = w;
     // D + 2, 00:20: day D + 1's digest is due, but waits for day D's outcome.
     w.setClock(D + 2 * DAY + 20 * 60_000);
     await pause(1_000);
