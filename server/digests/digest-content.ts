@@ -7,11 +7,13 @@ import {
 
 /**
  * DIG3 What a workspace's digest tells, from the same readers as the PWA's inbox and the relay's
- * webhooks (docs/operations.md NTF1–NTF5): the tools the relay first knew of in the period (the
- * discoveries document's `firstReportedAt`, not the extension's `firstSeen`: a sighting reported
- * days late would fall in a period already told, and be in no digest), and at the time it is made every `clock.due` (legal reporting clocks running) and
- * every `review.due` (overdue, or due within 30 days) of `workspaceNotifications`, whoever they
- * concern — a digest goes to the workspace's governance mailbox, not to one person.
+ * webhooks (docs/operations.md NTF1–NTF5): the tools the relay first knew of in the span it covers
+ * (its period, or from the end of the last digest sent: DIG2) — the discoveries document's
+ * `firstReportedAt`, not the extension's `firstSeen`: a sighting reported days late would fall in
+ * a period already told, and be in no digest — and at the time it is made every `clock.due` (legal
+ * reporting clocks running) and every `review.due` (overdue, or due within 30 days) of
+ * `workspaceNotifications`, whoever they concern: a digest goes to the workspace's governance
+ * mailbox, not to one person.
  */
 export interface DigestContent {
   newTools: Discovery[];

@@ -26,6 +26,19 @@ export const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+const DAY = 86_400_000;
+const periodLength = (every: DigestPeriod) => (every === 'daily' ? DAY : 7 * DAY);
+const periodsIn = (every: DigestPeriod, span: { start: number; end: number }) =>
+  Math.max(1, Math.round((span.end - span.start) / periodLength(every)));
+
+/** `2027-03-01`, `week of 2027-03-01`; a span of several: `2027-03-01 to 2027-03-03`. */
+function spanWords(every: DigestPeriod, span: { start: number; end: number }): string {
+  const first = isoDay(span.start);
+  const last = isoDay(span.end - periodLength(every));
+  if (every === 'daily') return periodsIn(every, span) > 1 ? `${first} to ${last}` : first;
+  return periodsIn(every, span) > 1 ? `weeks of ${first} to ${last}` : `week of ${first}`;
+}
+
 const FOOTER =
   'You receive this because an admin of the workspace subscribed this address (sightline digest add).';
 
@@ -38,7 +51,8 @@ const FOOTER =
 export function digestMessage(input: {
   workspace: string;
   every: DigestPeriod;
-  period: Pick<Period, 'start'>;
+  /** What it covers: one period, or more when the digests before it were not sent (DIG2). */
+  period: Pick<Period, 'start' | 'end'>;
   now: number;
   content: DigestContent;
   baseUrl?: string | undefined;
@@ -79,11 +93,16 @@ export function digestMessage(input: {
     content.clocks.length > 0 ? `${plural(content.clocks.length, 'clock')} running` : '',
     content.overdue.length > 0 ? `${plural(content.overdue.length, 'review')} overdue` : '',
   ].filter(Boolean);
-  const when =
-    input.every === 'daily' ? isoDay(input.period.start) : `week of ${isoDay(input.period.start)}`;
+  const when = spanWords(input.every, input.period);
   const subject = `Sightline ${input.every} digest for ${input.workspace}, ${when}${counts.length ? `: ${counts.join(', ')}` : ''}`;
   const made = new Date(input.now).toISOString().slice(0, 16).replace('T', ' ');
-  const intro = `${input.every === 'daily' ? 'Daily' : 'Weekly'} digest of workspace ${input.workspace} for ${when} (UTC), made ${made} UTC.`;
+  const periods = periodsIn(input.every, input.period);
+  // DIG2 Say why one digest covers several periods, so no one looks for the ones not sent.
+  const span =
+    periods > 1
+      ? `, ${periods} ${input.every === 'daily' ? 'days' : 'weeks'}: no digest was sent for the ones before it, so this one lists what was first reported in all of them`
+      : '';
+  const intro = `${input.every === 'daily' ? 'Daily' : 'Weekly'} digest of workspace ${input.workspace} for ${when} (UTC)${span}, made ${made} UTC.`;
 
   const text = [
     intro,

@@ -6,7 +6,7 @@ import { readDiscoveries } from '../../shared/documents/discoveries/index.ts';
 import { workspaceNotifications } from '../../shared/notifications/index.ts';
 import { digestContent, isEmptyDigest, type DigestContent } from './digest-content.ts';
 import { digestMessage } from './digest-message.ts';
-import { latestPeriod } from './digest-period.ts';
+import { digestSpan, latestPeriod } from './digest-period.ts';
 import { digestMessageId, smtpError, smtpMailer, type Mailer, type SmtpOptions } from './smtp.ts';
 
 /** DIG7 Waits between attempts after an SMTP failure: 1 min, 5 min, 30 min, 2 h (five attempts). */
@@ -58,8 +58,9 @@ export async function relayDigest(
  * DIG6–DIG7 Every relay started with `--smtp-url` looks, every interval, at every subscription
  * (read from the shared store each time: one added or removed counts from the next look), queues
  * the latest period's digest of each — once, whichever relay is first (the store's claim) — then
- * takes the queued digests due, sends each, and records the outcome; an SMTP failure is tried again
- * after a backoff, from the store, by whichever relay looks next.
+ * takes the queued digests due, makes each over what it covers (DIG2: from the end of the last one
+ * sent), sends it, and records the outcome; an SMTP failure is tried again after a backoff, from the
+ * store, by whichever relay looks next.
  */
 export class DigestSender {
   readonly #options: DigestSenderOptions;
@@ -113,7 +114,9 @@ export class DigestSender {
       );
     }
     let sent = 0;
-    for (const delivery of await alerts.takeDigests(now, HOLD_MS, TAKE)) {
+    // Earlier periods first: a subscription's digest starts where its last one sent ended (DIG2).
+    const taken = await alerts.takeDigests(now, HOLD_MS, TAKE);
+    for (const delivery of taken.sort((a, b) => a.periodEnd - b.periodEnd)) {
       if (await this.#attempt(delivery, subscriptions.get(delivery.subscriptionId), now)) sent++;
     }
     return sent;
@@ -141,7 +144,14 @@ export class DigestSender {
       return false;
     }
     try {
-      const period = { start: delivery.periodStart, end: delivery.periodEnd };
+      const period = digestSpan(
+        subscription,
+        { start: delivery.periodStart, end: delivery.periodEnd },
+        await alerts.digestCoverage(delivery.subscriptionId, delivery.periodEnd),
+      );
+      // An earlier digest of this subscription is still being tried: this one waits for its
+      // outcome (its hold lapses, and a later look takes it again) so as to start where it ends.
+      if (!period) return false;
       const content = await relayDigest(this.#options.hocuspocus, delivery.workspace, period, now);
       if (isEmptyDigest(content)) {
         await settle('empty');

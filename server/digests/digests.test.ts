@@ -8,7 +8,7 @@ import { workspaceNotifications } from '../../shared/notifications/index.ts';
 import { DAY, NOW, financeWorkspace } from '../../shared/notifications/fixture.test-support.ts';
 import { digestOfDocuments, isEmptyDigest } from './digest-content.ts';
 import { digestMessage } from './digest-message.ts';
-import { latestPeriod } from './digest-period.ts';
+import { digestSpan, latestPeriod } from './digest-period.ts';
 import { digestMessageId, smtpError } from './smtp.ts';
 
 /** A tool as the relay derives it; ChatGPT's host from OpenAI's documentation (https://chatgpt.com). */
@@ -144,6 +144,67 @@ describe('the digest (docs/sync.md DIG1–DIG8)', () => {
       'google-gemini',
       'openai-chatgpt',
     ]);
+  });
+
+  it("DIG2: a digest covers from the end of the last one sent or empty; none sent: from its subscription's first period", () => {
+    const daily = { every: 'daily' as const, createdAt: Date.UTC(2027, 1, 26, 15) };
+    const period = latestPeriod('daily', NOW); // 1 March
+    const oneDay = { start: period.start, end: period.end };
+    // The day before was told (sent or empty): just the period.
+    expect(digestSpan(daily, period, { pending: 0, coveredUntil: period.start })).toEqual(oneDay);
+    // The last told ended on 27 February: 27 and 28 February were never told, and are now.
+    expect(digestSpan(daily, period, { pending: 0, coveredUntil: Date.UTC(2027, 1, 27) })).toEqual({
+      start: Date.UTC(2027, 1, 27),
+      end: period.end,
+    });
+    // None told yet: from the day the subscription was made, its first period (DIG2).
+    expect(digestSpan(daily, period, { pending: 0 })).toEqual({
+      start: Date.UTC(2027, 1, 26),
+      end: period.end,
+    });
+    // A subscription made during the period: the period.
+    expect(digestSpan({ ...daily, createdAt: period.start + 1 }, period, { pending: 0 })).toEqual(
+      oneDay,
+    );
+    // An earlier digest still queued (being retried): its outcome decides; wait.
+    expect(digestSpan(daily, period, { pending: 1, coveredUntil: period.start })).toBeUndefined();
+
+    // The message says the span, in the subject and the first line, and only when it is longer.
+    const registry = new Y.Doc();
+    const doc = discoveries(
+      { 'openai-chatgpt': tool('ChatGPT', Date.UTC(2027, 1, 27, 9)) },
+      { 'openai-chatgpt': Date.UTC(2027, 1, 27, 10) },
+    );
+    const span = { start: Date.UTC(2027, 1, 27), end: period.end };
+    const content = digestOfDocuments({ registry, discoveries: doc, period: span, now: NOW });
+    expect(content.newTools.map((t) => t.toolKey)).toEqual(['openai-chatgpt']);
+    const message = digestMessage({
+      workspace: 'acme',
+      every: 'daily',
+      period: span,
+      now: NOW,
+      content,
+    });
+    expect(message.subject).toBe(
+      'Sightline daily digest for acme, 2027-02-27 to 2027-03-01: 1 new tool',
+    );
+    expect(message.text.split('\n')[0]).toBe(
+      'Daily digest of workspace acme for 2027-02-27 to 2027-03-01 (UTC), 3 days: no digest was sent for the ones before it, so this one lists what was first reported in all of them, made 2027-03-02 12:00 UTC.',
+    );
+    // Sighted and reported within the span: not "reported late".
+    expect(message.text).not.toContain('reported late');
+    const weeks = { start: Date.UTC(2027, 1, 15), end: Date.UTC(2027, 2, 1) };
+    const weekly = digestMessage({
+      workspace: 'acme',
+      every: 'weekly',
+      period: weeks,
+      now: NOW,
+      content,
+    });
+    expect(weekly.subject).toBe(
+      'Sightline weekly digest for acme, weeks of 2027-02-15 to 2027-02-22: 1 new tool',
+    );
+    expect(weekly.text).toContain('(UTC), 2 weeks: no digest was sent');
   });
 
   it('DIG4: nothing new and nothing due is an empty digest; no documents at all too', () => {

@@ -43,6 +43,34 @@ export interface AlertStorage {
   ): Promise<void>;
   /** The delivery log of a workspace's digests, newest first. */
   digestLog(workspace: string, limit: number): Promise<DigestDelivery[]>;
+  /** DIG2 What a subscription's digests for the periods before the one ending at `periodEnd` told. */
+  digestCoverage(subscriptionId: string, periodEnd: number): Promise<DigestCoverage>;
+}
+
+/**
+ * DIG2 Read from a subscription's earlier rows of `digest_deliveries`: `coveredUntil`, the end of
+ * the latest one sent or found empty (DIG4: nothing to tell is told; absent when none was);
+ * `pending`, how many are still queued, to be sent or retried.
+ */
+export interface DigestCoverage {
+  pending: number;
+  coveredUntil?: number;
+}
+
+/** The query behind `digestCoverage`, its two parameters (subscription, period end) as `$1`, `$2`. */
+export const DIGEST_COVERAGE_SQL = `
+  SELECT SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS pending,
+         MAX(CASE WHEN status IN ('sent', 'empty') THEN period_end END) AS covered_until
+  FROM digest_deliveries WHERE subscription_id = $1 AND period_end < $2`;
+
+export function digestCoverageOf(row: {
+  pending: number | string | null;
+  covered_until: number | string | null;
+}): DigestCoverage {
+  return {
+    pending: Number(row.pending ?? 0),
+    ...(row.covered_until !== null ? { coveredUntil: Number(row.covered_until) } : {}),
+  };
 }
 
 export const DIGEST_PERIODS = ['daily', 'weekly'] as const;

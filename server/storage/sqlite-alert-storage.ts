@@ -1,9 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
   DIGEST_DELIVERY_COLUMNS,
+  digestCoverageOf,
   digestDeliveryOf,
+  DIGEST_COVERAGE_SQL,
   digestOf,
   type AlertStorage,
+  type DigestCoverage,
   type DigestDelivery,
   type DigestDeliveryRow,
   type DigestRow,
@@ -222,5 +225,11 @@ export class SqliteAlertStorage implements AlertStorage {
       )
       .all(workspace, limit) as unknown as DigestDeliveryRow[];
     return rows.map(digestDeliveryOf);
+  }
+
+  async digestCoverage(subscriptionId: string, periodEnd: number): Promise<DigestCoverage> {
+    // node:sqlite reads `$1` as a named parameter: bound by name, the one query serves both stores.
+    const row = this.#db.prepare(DIGEST_COVERAGE_SQL).get({ $1: subscriptionId, $2: periodEnd });
+    return digestCoverageOf(row as Parameters<typeof digestCoverageOf>[0]);
   }
 }

@@ -138,6 +138,99 @@ async function writeWorkspace(server: TestServer) {
   );
 }
 
+/**
+ * A workspace on a relay whose one clock — for its derivations and its digests — is days ahead of
+ * the real one (so a subscription made now predates every period) and moved by the test; a daily
+ * subscription; and what a test needs to report sightings and read the discoveries. Day D is
+ * tomorrow; the clock starts at D 10:00. `restart` stops the relay and starts it again on the same
+ * data folder, without an SMTP server when asked (a relay that makes no digest, DIG1); `reported`
+ * moves the clock and has a new reporter report a tool, until the relay has derived it.
+ */
+async function clockedWorkspace(mail: { url: string }, backoffMs = [300]) {
+  const data = tempDir();
+  cleanups.push(data.remove);
+  const D = (Math.floor(Date.now() / DAY) + 1) * DAY;
+  let clock = D + 10 * HOUR;
+  const digests = { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs };
+  const options = { dataDir: data.path, now: () => clock, digests };
+  let server = await relay(mail.url, options);
+  const subscription = await subscribe(['--data', data.path]);
+  const open = async (name: string, role: 'member' | 'lead', reporterId?: string) => {
+    const client = connectClient(
+      server.syncUrl,
+      name,
+      await server.token('acme', role, reporterId),
+    );
+    cleanups.push(() => client.destroy());
+    await waitFor(() => client.provider.synced, `${name} synced`);
+    return client;
+  };
+  const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
+    const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
+    if (sightings.length > 0) recordSightings(client.doc, sightings);
+    await client.acknowledged();
+    return client;
+  };
+  const tool = (doc: Y.Doc, key: string) =>
+    readDiscoveries(doc).tools.find((t) => t.toolKey === key);
+  const sighting = (toolKey: string, name: string, host: string, at: number) => ({
+    toolKey,
+    name,
+    category: 'chat-assistant' as const,
+    host,
+    signal: 'visit' as const,
+    at,
+  });
+  let lead: ReturnType<typeof open> | undefined;
+  let reporters = 0;
+  const listed = () => cli(['digest', 'list', '--data', data.path, '--workspace', 'acme']);
+  return {
+    D,
+    subscription,
+    dataDir: data.path,
+    setClock: (at: number) => void (clock = at),
+    async restart({ sending = true } = {}) {
+      await server.close();
+      lead = undefined;
+      server = await relay(mail.url, { ...options, digests: sending ? digests : undefined });
+    },
+    discoveries: () => open('acme/discoveries', 'lead'),
+    report,
+    /** At `at`, a tool sighted an hour before is reported; resolves once derived, stamped `at`. */
+    async reported(toolKey: string, name: string, host: string, at: number) {
+      clock = at;
+      await report(`r${++reporters}`, [sighting(toolKey, name, host, at - HOUR)]);
+      lead ??= open('acme/discoveries', 'lead');
+      const { doc } = await lead;
+      await waitFor(() => tool(doc, toolKey) !== undefined, `${name} derived`, 10_000);
+      expect(tool(doc, toolKey)!.firstReportedAt).toBe(at);
+    },
+    /** The subscription's line of `digest list`. */
+    logged: async () => (await listed()).out[0] ?? '',
+    /** Resolves once the subscription's latest digest is logged as matching `outcome`. */
+    untilLogged: (outcome: RegExp, what: string) =>
+      eventually(async () => outcome.test((await listed()).out[0] ?? ''), what, 10_000),
+    tool,
+    day: (at: number) => new Date(at).toISOString().slice(0, 10),
+    sighting,
+  };
+}
+
+/**
+ * Day D: ChatGPT (https://chatgpt.com) is reported; at D + 1, 00:20 its digest is refused with
+ * `code` and logged as `outcome`; D + 1, 10:00: Claude (https://claude.ai) is reported.
+ */
+async function refusedOnDayD(code: number, backoffMs: number[] | undefined, outcome: RegExp) {
+  const mail = await smtp();
+  mail.failNext(1, code);
+  const w = await clockedWorkspace(mail, backoffMs);
+  await w.reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', w.D + 10 * HOUR);
+  w.setClock(w.D + DAY + 20 * 60_000);
+  await w.untilLogged(outcome, `day D's digest logged ${outcome.source}`);
+  await w.reported('anthropic-claude', 'Claude', 'claude.ai', w.D + DAY + 10 * HOUR);
+  return { mail, w };
+}
+
 const to = (mails: ReceivedMail[], address: string) =>
   mails.filter((mail) => mail.to.includes(address));
 
@@ -182,62 +275,22 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
 
   it('DIG3: a sighting reported after its period was told is in the next digest and in no other; a reload or recount keeps when it was first reported', async () => {
     const mail = await smtp();
-    const data = tempDir();
-    cleanups.push(data.remove);
-    // One clock for the relay's derivations and its digests, days ahead of the real one (so the
-    // subscription, made now, predates every period), moved by the test. Day D is tomorrow.
-    const D = (Math.floor(Date.now() / DAY) + 1) * DAY;
-    let clock = D + 10 * HOUR;
-    const options = {
-      dataDir: data.path,
-      now: () => clock,
-      digests: { smtp: { url: mail.url, from: FROM }, intervalMs: 150, backoffMs: [300] },
-    };
-    let server = await relay(mail.url, options);
-    await subscribe(['--data', data.path]);
-    const open = async (name: string, role: 'member' | 'lead', reporterId?: string) => {
-      const client = connectClient(
-        server.syncUrl,
-        name,
-        await server.token('acme', role, reporterId),
-      );
-      cleanups.push(() => client.destroy());
-      await waitFor(() => client.provider.synced, `${name} synced`);
-      return client;
-    };
-    const report = async (reporterId: string, sightings: Parameters<typeof recordSightings>[1]) => {
-      const client = await open(`acme/reports/${reporterId}`, 'member', reporterId);
-      if (sightings.length > 0) recordSightings(client.doc, sightings);
-      await client.acknowledged();
-      return client;
-    };
-    const discoveries = () => open('acme/discoveries', 'lead');
-    const tool = (doc: Y.Doc, key: string) =>
-      readDiscoveries(doc).tools.find((t) => t.toolKey === key);
-    const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-    const sighting = (toolKey: string, name: string, host: string, at: number) => ({
-      toolKey,
-      name,
-      category: 'chat-assistant' as const,
-      host,
-      signal: 'visit' as const,
-      at,
-    });
-
+    const w = await clockedWorkspace(mail);
+    const { D, report, tool, day, sighting } = w;
+    let lead = await w.discoveries();
     // Day D, 10:00: ChatGPT (https://chatgpt.com), sighted and reported the same day.
     const r1 = await report('r1', [
       sighting('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 9 * HOUR),
     ]);
-    let lead = await discoveries();
     await waitFor(() => tool(lead.doc, 'openai-chatgpt') !== undefined, 'ChatGPT derived', 10_000);
     expect(tool(lead.doc, 'openai-chatgpt')!.firstReportedAt).toBe(D + 10 * HOUR);
     // D + 1, 00:20: day D's digest is made and sent, with ChatGPT.
-    clock = D + DAY + 20 * 60_000;
+    w.setClock(D + DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 1, "day D's digest", 10_000);
 
     // D + 1, 09:00: an extension offline since day D reports Claude (https://claude.ai), sighted
     // on day D at 11:00, a period already told.
-    clock = D + DAY + 9 * HOUR;
+    w.setClock(D + DAY + 9 * HOUR);
     const r2 = await report('r2', [
       sighting('anthropic-claude', 'Claude', 'claude.ai', D + 11 * HOUR),
     ]);
@@ -246,15 +299,14 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(day(claude.firstSeen)).toBe(day(D));
     expect(claude.firstReportedAt).toBe(D + DAY + 9 * HOUR);
     // D + 2, 00:20: day D + 1's digest tells of Claude, with the day it was first seen.
-    clock = D + 2 * DAY + 20 * 60_000;
+    w.setClock(D + 2 * DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 2, "day D + 1's digest", 10_000);
 
     // D + 2: the relay restarts; the extensions reconnect (their reports are loaded again, D6)...
-    clock = D + 2 * DAY + 10 * HOUR;
+    w.setClock(D + 2 * DAY + 10 * HOUR);
     for (const client of [r1, r2, lead]) client.destroy();
-    await server.close();
-    server = await relay(mail.url, options);
-    lead = await discoveries();
+    await w.restart();
+    lead = await w.discoveries();
     await report('r1', []);
     await report('r2', []);
     // ...and a third reports Claude, sighted the day before D (a recount that moves firstSeen
@@ -274,7 +326,7 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
     expect(tool(lead.doc, 'anthropic-claude')!.firstReportedAt).toBe(claude.firstReportedAt);
     expect(tool(lead.doc, 'openai-chatgpt')!.firstReportedAt).toBe(D + 10 * HOUR);
     // D + 3, 00:20: day D + 2's digest has Gemini only.
-    clock = D + 3 * DAY + 20 * 60_000;
+    w.setClock(D + 3 * DAY + 20 * 60_000);
     await waitFor(() => mail.received.length === 3, "day D + 2's digest", 10_000);
     await pause(1_000);
     expect(mail.received).toHaveLength(3);
@@ -291,6 +343,99 @@ describe('e-mail digests through a real SMTP server (docs/sync.md DIG1–DIG10)'
       `- Claude (chat-assistant): 1 reporter; claude.ai; first seen ${day(D)}, reported late`,
     );
     expect(bodies[0]).not.toContain('reported late');
+  }, 60_000);
+
+  it('DIG2: after days with no relay sending digests, the next digest lists every tool first reported since the last one sent, once', async () => {
+    const mail = await smtp();
+    const w = await clockedWorkspace(mail);
+    const { D, day, reported } = w;
+    // Day D: ChatGPT (https://chatgpt.com); its digest is sent at D + 1, 00:20.
+    await reported('openai-chatgpt', 'ChatGPT', 'chatgpt.com', D + 10 * HOUR);
+    w.setClock(D + DAY + 20 * 60_000);
+    await waitFor(() => mail.received.length === 1, "day D's digest", 10_000);
+
+    // Days D + 1 to D + 3 the relay runs without an SMTP server: the tools are derived, no digest
+    // is made. Claude (https://claude.ai), Gemini (https://gemini.google.com), Microsoft Copilot
+    // (https://copilot.microsoft.com), one a day.
+    await w.restart({ sending: false });
+    await reported('anthropic-claude', 'Claude', 'claude.ai', D + DAY + 10 * HOUR);
+    await reported('google-gemini', 'Gemini', 'gemini.google.com', D + 2 * DAY + 10 * HOUR);
+    await reported(
+      'microsoft-copilot',
+      'Microsoft Copilot',
+      'copilot.microsoft.com',
+      D + 3 * DAY + 10 * HOUR,
+    );
+    // D + 4, 00:20: sending again, the relay makes only the latest period's digest (DIG2), and
+    // it covers the three days since the last one sent.
+    w.setClock(D + 4 * DAY + 20 * 60_000);
+    await w.restart();
+    await waitFor(() => mail.received.length === 2, "day D + 3's digest", 10_000);
+    // D + 5, 00:20: nothing new since: no e-mail (DIG4).
+    w.setClock(D + 5 * DAY + 20 * 60_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(2);
+
+    const [first, second] = mail.received.map((m) => `${m.header('Subject')}\n${m.decoded}`);
+    expect(first).toContain(`Sightline daily digest for acme, ${day(D)}: 1 new tool`);
+    expect(second).toContain(
+      `Sightline daily digest for acme, ${day(D + DAY)} to ${day(D + 3 * DAY)}: 3 new tools`,
+    );
+    expect(second).toContain(
+      `for ${day(D + DAY)} to ${day(D + 3 * DAY)} (UTC), 3 days: no digest was sent for the ones before it`,
+    );
+    for (const name of ['Claude', 'Gemini', 'Microsoft Copilot']) {
+      expect(first).not.toContain(`- ${name} (`);
+      expect(second).toContain(`- ${name} (chat-assistant): 1 reporter`);
+    }
+    expect(second).not.toContain('- ChatGPT (');
+    expect(second).not.toContain('reported late');
+    expect(mail.received[1]!.header('Message-ID')).toBe(
+      `<sightline-digest.${w.subscription.id}.${day(D + 3 * DAY)}@example.com>`,
+    );
+  }, 60_000);
+
+  it('DIG2 DIG7: the tools of a digest refused for good are in the next one', async () => {
+    // Day D's digest is refused for good (550), and logged failed.
+    const { mail, w } = await refusedOnDayD(550, undefined, /last \S+ failed/);
+    const { D, day } = w;
+    // D + 2, 00:20: day D + 1's digest has both.
+    w.setClock(D + 2 * DAY + 20 * 60_000);
+    await waitFor(() => mail.received.length === 1, "day D + 1's digest", 10_000);
+    // D + 3, 00:20: nothing new since, nothing sent.
+    w.setClock(D + 3 * DAY + 20 * 60_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(1);
+    const body = `${mail.received[0]!.header('Subject')}\n${mail.received[0]!.decoded}`;
+    expect(body).toContain(
+      `Sightline daily digest for acme, ${day(D)} to ${day(D + DAY)}: 2 new tools`,
+    );
+    expect(body).toContain('- ChatGPT (chat-assistant): 1 reporter; chatgpt.com');
+    expect(body).toContain('- Claude (chat-assistant): 1 reporter; claude.ai');
+    expect(await w.logged()).toMatch(new RegExp(`last ${day(D + 2 * DAY)} empty$`));
+  }, 60_000);
+
+  it('DIG2 DIG7: a digest waits while the one before it is still retried, then each tells its own tools once', async () => {
+    // Day D's digest is refused for now (451), to be tried again 30 hours later, at D + 2, 06:20:
+    // still queued when day D + 1's is due.
+    const { mail, w } = await refusedOnDayD(451, [30 * HOUR], /last \S+ queued/);
+    const { D, day } = w;
+    // D + 2, 00:20: day D + 1's digest is due, but waits for day D's outcome.
+    w.setClock(D + 2 * DAY + 20 * 60_000);
+    await pause(1_000);
+    expect(mail.received).toEqual([]);
+    // D + 2, 07:00: day D's is sent, then day D + 1's: each with its own tool.
+    w.setClock(D + 2 * DAY + 7 * HOUR);
+    await waitFor(() => mail.received.length === 2, 'both digests', 10_000);
+    await pause(1_000);
+    expect(mail.received).toHaveLength(2);
+    const [first, second] = mail.received.map((m) => `${m.header('Subject')}\n${m.decoded}`);
+    expect(first).toContain(`Sightline daily digest for acme, ${day(D)}: 1 new tool`);
+    expect(first).toContain('- ChatGPT (');
+    expect(first).not.toContain('- Claude (');
+    expect(second).toContain(`Sightline daily digest for acme, ${day(D + DAY)}: 1 new tool`);
+    expect(second).toContain('- Claude (');
+    expect(second).not.toContain('- ChatGPT (');
   }, 60_000);
 
   it('DIG4: a workspace with nothing new and nothing due gets no e-mail; the log says so', async () => {

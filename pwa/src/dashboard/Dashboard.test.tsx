@@ -188,4 +188,27 @@ describe('the dashboard', () => {
       'Extensions active in the last 7 days31 (40 in 30 days; counted 2026-03-11)',
     );
   });
+
+  it('says a tool reported last week but first seen long ago was first seen then, not that nothing was discovered', async () => {
+    // An extension offline for months reports Claude, first seen 20 weeks ago, yesterday: the
+    // chart counts sightings by week, so it is before the chart, and the words say so.
+    const discoveries = new Y.Doc();
+    writeDiscovery(
+      discoveries,
+      'anthropic-claude',
+      aggregate({ name: 'Claude', firstSeen: NOW - 140 * DAY, lastSeen: NOW - 139 * DAY }),
+      { reportedAt: NOW - DAY },
+    );
+    const view = await render(
+      <Dashboard
+        registry={new Y.Doc()}
+        policy={new Y.Doc()}
+        discoveries={discoveries}
+        now={() => NOW}
+      />,
+    );
+    expect(view.textContent).not.toContain('Nothing discovered');
+    expect(view.textContent).toContain('Nothing first seen in the last 12 weeks.');
+    expect(view.textContent).toContain('1 more discovery was first seen before these 12 weeks.');
+  });
 });

@@ -107,7 +107,7 @@ export function Dashboard({ registry, discoveries, policy, now = Date.now }: Das
           rows={figures.discoveriesByWeek}
           layout="columns"
           tick={(label) => label.replace('Week of ', '').slice(5)}
-          empty="Nothing discovered in the last 12 weeks."
+          empty="Nothing first seen in the last 12 weeks."
         />
       </div>
       {figures.earlierDiscoveries > 0 && (

@@ -60,6 +60,13 @@ export function DetailPanel(props: Props) {
         <dd>
           {formatDay(row.firstSeen)} to {formatDay(row.lastSeen)}
         </dd>
+        {/* Reported days after it was seen (an extension offline): why it is new though seen long ago. */}
+        {formatDay(row.firstReportedAt) > formatDay(row.firstSeen) && (
+          <>
+            <dt>First reported</dt>
+            <dd>{formatDay(row.firstReportedAt)}, later than first seen</dd>
+          </>
+        )}
         <dt>How found</dt>
         <dd>{row.howFound.join(', ') || '—'}</dd>
         {unknownHost !== undefined && (

@@ -94,4 +94,50 @@ describe('new since I last looked', () => {
     const reopened = await inbox(values, discoveries);
     expect(reopened.marked()).toEqual(['fresh']);
   });
+
+  it('marks a tool reported late, first seen before the last look, as new', async () => {
+    // An extension offline for days reports on day 10 a tool it first saw on day 3; this device
+    // last looked on day 5. New to me is what Sightline first knew after my look (DIG3, as the
+    // e-mail digest): the tool's sighting date is older than the look, its report is not.
+    const discoveries = docs();
+    writeDiscovery(
+      discoveries,
+      'late',
+      aggregate({ name: 'Late AI', firstSeen: day(3), lastSeen: day(4) }),
+      { reportedAt: day(10) + 600_000 },
+    );
+    const values = memoryDeviceValues({ [KEY]: { at: day(5), seenThatDay: [] } });
+    const { view, marked, keys } = await inbox(values, discoveries);
+    expect(marked()).toEqual(['recent', 'late']);
+    await click(field(view, 'Only new since last look'));
+    expect(keys()).toEqual(['recent', 'late']);
+    expect(view.textContent).toContain('Only new since last look (2)');
+    // Its row still says when it was first seen: the sighting date is not rewritten.
+    const late = view.querySelector<HTMLElement>('tr[data-tool-key="late"]');
+    expect(late?.textContent).toContain('2026-01-04');
+    // Its details say when it reached Sightline; a tool reported the day it was seen says nothing.
+    await click(button(late!, 'Late AI'));
+    expect(view.textContent).toContain('First reported2026-01-11, later than first seen');
+    await click(button(view, 'Close details'));
+    await click(
+      button(view.querySelector<HTMLElement>('tr[data-tool-key="recent"]')!, 'Recent AI'),
+    );
+    expect(view.textContent).not.toContain('First reported');
+    await click(button(view, 'Close details'));
+
+    // Marked seen, it is not new again; a second late report after the mark is.
+    await click(button(view, 'Mark all as seen'));
+    expect(marked()).toEqual([]);
+    clock += 60_000;
+    await act(async () =>
+      writeDiscovery(
+        discoveries,
+        'later',
+        aggregate({ name: 'Later AI', firstSeen: day(2), lastSeen: day(2) }),
+        { reportedAt: clock },
+      ),
+    );
+    await settle();
+    expect(marked()).toEqual(['later']);
+  });
 });

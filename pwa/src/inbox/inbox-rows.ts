@@ -13,6 +13,8 @@ export interface InboxRow {
   reporters: number;
   firstSeen: number;
   lastSeen: number;
+  /** When Sightline first knew of it (the relay's, or an imported log's): what "new to me" is judged on. */
+  firstReportedAt: number;
   /** How it was found, in words: "visit", "AI inside another site (crm.example.com)", … */
   howFound: string[];
   flagCount: number;
@@ -78,6 +80,7 @@ export function inboxRows(
         reporters: d.reporters,
         firstSeen: d.firstSeen,
         lastSeen: d.lastSeen,
+        firstReportedAt: d.firstReportedAt,
         howFound: howFound(d),
         flagCount: d.flagCount,
         purposes: d.purposes,

@@ -5,18 +5,24 @@ const DAY = 86_400_000;
 const MAX_SEEN = 5_000;
 
 /**
- * When this device last marked the inbox as seen. Discoveries keep their first-seen time at day
- * precision (the start of a UTC day), so a time alone cannot tell a tool that arrived this
- * morning from one that arrives this afternoon: the tools already first seen on that day are kept
- * by key.
+ * When this device last marked the inbox as seen. "New to me" means first reported after the look
+ * (`firstReportedAt`, when Sightline first knew the tool), not first seen: a sighting reported days
+ * late, dated before the look, is still new to the person who has not seen it. The relay's clock
+ * and this device's may differ, and tools stored before `firstReportedAt` existed fall back to a
+ * day-precision `firstSeen`, so a time alone cannot tell what was on screen at the look: the tools
+ * reported within the day before it are kept by key.
  */
 export interface LastLook {
   at: number;
-  /** Tool keys whose first-seen day was the day of `at` when it was marked. */
+  /** Keys of the tools first reported within the day before `at` that were listed when it was marked. */
   seenThatDay: string[];
 }
 
-const startOfDay = (ms: number) => ms - (((ms % DAY) + DAY) % DAY);
+/** What "new" is judged on: when Sightline first knew the tool. */
+export interface Reported {
+  toolKey: string;
+  firstReportedAt: number;
+}
 
 /** A stored value, read without trust; anything unreadable is "never looked". */
 export function parseLastLook(value: unknown): LastLook | undefined {
@@ -27,24 +33,17 @@ export function parseLastLook(value: unknown): LastLook | undefined {
   return { at, seenThatDay: keys.filter((k): k is string => typeof k === 'string') };
 }
 
-/** True for a discovery first seen after the last look (all of them when never looked). */
-export function isUnseen(
-  tool: { toolKey: string; firstSeen: number },
-  look: LastLook | undefined,
-): boolean {
+/** True for a tool first reported after the last look (all of them when never looked). */
+export function isUnseen(tool: Reported, look: LastLook | undefined): boolean {
   if (!look) return true;
-  if (tool.firstSeen < startOfDay(look.at)) return false;
-  return tool.firstSeen > look.at || !look.seenThatDay.includes(tool.toolKey);
+  if (tool.firstReportedAt < look.at - DAY) return false;
+  return tool.firstReportedAt > look.at || !look.seenThatDay.includes(tool.toolKey);
 }
 
 /** The look that marks every one of `tools` as seen, now. */
-export function lookNow(
-  tools: readonly { toolKey: string; firstSeen: number }[],
-  now: number,
-): LastLook {
-  const today = startOfDay(now);
+export function lookNow(tools: readonly Reported[], now: number): LastLook {
   const seenThatDay = tools
-    .filter((tool) => tool.firstSeen >= today)
+    .filter((tool) => tool.firstReportedAt >= now - DAY)
     .map((tool) => tool.toolKey)
     .slice(0, MAX_SEEN);
   return { at: now, seenThatDay };

@@ -40,6 +40,8 @@ describe('the inbox with imported network logs', () => {
       reporters: 0,
       firstSeen: day(2),
       lastSeen: day(9),
+      // New to whoever last looked before the import, though the log saw it on day 2.
+      firstReportedAt: day(20),
       howFound: ['network log'],
       hosts: ['claude.ai'],
       status: 'unreviewed',

@@ -1,9 +1,12 @@
 import type pg from 'pg';
 import {
   DIGEST_DELIVERY_COLUMNS,
+  digestCoverageOf,
   digestDeliveryOf,
+  DIGEST_COVERAGE_SQL,
   digestOf,
   type AlertStorage,
+  type DigestCoverage,
   type DigestDelivery,
   type DigestDeliveryRow,
   type DigestRow,
@@ -230,5 +233,13 @@ export class PostgresAlerts implements AlertStorage {
       [workspace, limit],
     );
     return rows.map(digestDeliveryOf);
+  }
+
+  async digestCoverage(subscriptionId: string, periodEnd: number): Promise<DigestCoverage> {
+    const { rows } = await this.#pool.query<Parameters<typeof digestCoverageOf>[0]>(
+      DIGEST_COVERAGE_SQL,
+      [subscriptionId, periodEnd],
+    );
+    return digestCoverageOf(rows[0]!);
   }
 }

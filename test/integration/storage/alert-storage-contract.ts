@@ -192,5 +192,44 @@ export function alertStorageContract(kind: string, location: () => Promise<Stora
       ]);
       expect(await other.alerts.digestLog('other', 10)).toEqual([]);
     });
+
+    it('DIG2: a digest starts where the last one sent or empty ended; one still queued is pending', async () => {
+      const day = (n: number) => Date.UTC(2027, 2, n);
+      const row = (n: number): NewDigestDelivery => ({
+        subscriptionId: 'c1',
+        workspace: 'acme',
+        periodKey: `2027-03-0${n}`,
+        periodStart: day(n),
+        periodEnd: day(n + 1),
+      });
+      expect(await storage.alerts.digestCoverage('c1', day(5))).toEqual({ pending: 0 });
+      for (const n of [1, 2, 3, 4]) await storage.alerts.queueDigest(row(n), T0);
+      // The digest for 4 March looks at the three before it, all still queued.
+      expect(await other.alerts.digestCoverage('c1', day(5))).toEqual({ pending: 3 });
+      const settle = (n: number, status: 'sent' | 'empty' | 'failed') =>
+        storage.alerts.settleDigest('c1', row(n).periodKey, {
+          status,
+          attempt: 1,
+          nextAt: T0,
+          at: T0 + n,
+        });
+      await settle(1, 'sent');
+      await settle(2, 'empty');
+      expect(await other.alerts.digestCoverage('c1', day(5))).toEqual({
+        pending: 1,
+        coveredUntil: day(3),
+      });
+      // One that failed for good covers nothing: the next starts where the last told ended.
+      await settle(3, 'failed');
+      expect(await other.alerts.digestCoverage('c1', day(5))).toEqual({
+        pending: 0,
+        coveredUntil: day(3),
+      });
+      expect(await other.alerts.digestCoverage('c1', day(3))).toEqual({
+        pending: 0,
+        coveredUntil: day(2),
+      });
+      expect(await other.alerts.digestCoverage('c2', day(5))).toEqual({ pending: 0 });
+    });
   });
 }
