@@ -17,6 +17,7 @@ const updates: ServiceWorkerUpdates = {
   offlineReady: () => false,
   subscribe: () => () => {},
   applyUpdate: async () => {},
+  checkForUpdate: () => {},
 };
 const token = fakeToken({ ws: 'acme', role: 'lead', jti: 'ab12' });
 

@@ -69,7 +69,10 @@ export function App({ updates, session, workspace }: AppProps) {
           <span className="topbar-right">
             {joined && sync && <LazyCommandPalette sync={sync} />}
             {joined && sync && <NotificationBell sync={sync} credentials={joined.credentials} />}
-            <ConnectionStatus sync={joined ? sync : undefined} />
+            <ConnectionStatus
+              sync={joined ? sync : undefined}
+              onUpdateRequired={updates.checkForUpdate}
+            />
           </span>
         </header>
         {drawer.open && <div className="drawer-scrim" onClick={() => drawer.close(false)} />}

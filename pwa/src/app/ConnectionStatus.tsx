@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useOnline } from '../connection/useOnline.ts';
-import { syncStatusTone } from '../sync/sync-status.ts';
+import { UPDATE_REQUIRED, syncStatusTone } from '../sync/sync-status.ts';
 import type { WorkspaceSync } from '../sync/workspace-sync.ts';
 
 function Pill({ words }: { words: string }) {
@@ -11,8 +11,19 @@ function Pill({ words }: { words: string }) {
   );
 }
 
-function SyncStatus({ sync }: { sync: WorkspaceSync }) {
-  return <Pill words={useSyncExternalStore(sync.subscribe, sync.status)} />;
+interface SyncProps {
+  sync: WorkspaceSync;
+  /** Called when the relay refuses a document this app is too old to read (docs/sync.md S5). */
+  onUpdateRequired?: (() => void) | undefined;
+}
+
+function SyncStatus({ sync, onUpdateRequired }: SyncProps) {
+  const words = useSyncExternalStore(sync.subscribe, sync.status);
+  const outdated = words === UPDATE_REQUIRED;
+  useEffect(() => {
+    if (outdated) onUpdateRequired?.();
+  }, [outdated, onUpdateRequired]);
+  return <Pill words={words} />;
 }
 
 function NetworkStatus() {
@@ -20,6 +31,9 @@ function NetworkStatus() {
 }
 
 /** The quiet status in the top bar: the workspace's sync once joined, else the network. */
-export function ConnectionStatus({ sync }: { sync: WorkspaceSync | undefined }) {
-  return sync ? <SyncStatus sync={sync} /> : <NetworkStatus />;
+export function ConnectionStatus({
+  sync,
+  onUpdateRequired,
+}: Omit<SyncProps, 'sync'> & { sync: WorkspaceSync | undefined }) {
+  return sync ? <SyncStatus sync={sync} onUpdateRequired={onUpdateRequired} /> : <NetworkStatus />;
 }

@@ -22,6 +22,7 @@ const updates: ServiceWorkerUpdates = {
   offlineReady: () => false,
   subscribe: () => () => {},
   applyUpdate: async () => {},
+  checkForUpdate: () => {},
 };
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 

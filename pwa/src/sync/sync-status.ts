@@ -18,11 +18,14 @@ export interface SyncFacts {
   relayCannotStore?: boolean;
 }
 
+/** What the status says when the relay refuses a document this app is too old to read (S5). */
+export const UPDATE_REQUIRED = 'update the app';
+
 const waiting = (n: number) => (n === 1 ? '1 change waiting' : `${n} changes waiting`);
 
 /** online / offline / syncing / N changes waiting — quiet, and never blank. */
 export function syncStatusWords(facts: SyncFacts): string {
-  if (facts.updateRequired) return 'update the app';
+  if (facts.updateRequired) return UPDATE_REQUIRED;
   if (facts.refused) return 'access refused';
   if (facts.relayCannotStore)
     return facts.unsyncedChanges > 0
@@ -42,7 +45,7 @@ export function syncStatusTone(words: string): 'online' | 'offline' | 'busy' {
     words.startsWith('offline') ||
     words.startsWith('relay cannot') ||
     words === 'access refused' ||
-    words === 'update the app'
+    words === UPDATE_REQUIRED
   )
     return 'offline';
   return 'busy';
