@@ -39,6 +39,25 @@ function spanWords(every: DigestPeriod, span: { start: number; end: number }): s
   return periodsIn(every, span) > 1 ? `weeks of ${first} to ${last}` : `week of ${first}`;
 }
 
+/**
+ * DIG11 Lines a section lists at most: a digest after a long gap, or a first digest of a large
+ * workspace, would otherwise list thousands of tools. The title keeps the whole count; the last
+ * line says how many more there are and links to where they all are.
+ */
+export const MAX_SECTION_LINES = 200;
+
+function capped(lines: Line[], more: Line['href'], what: string): Line[] {
+  if (lines.length <= MAX_SECTION_LINES) return lines;
+  const rest = lines.length - MAX_SECTION_LINES;
+  return [
+    ...lines.slice(0, MAX_SECTION_LINES),
+    {
+      text: `… and ${rest} more ${rest === 1 ? what : `${what}s`}, all in Sightline`,
+      ...(more ? { href: more } : {}),
+    },
+  ];
+}
+
 const FOOTER =
   'You receive this because an admin of the workspace subscribed this address (sightline digest add).';
 
@@ -66,16 +85,28 @@ export function digestMessage(input: {
       ? `; first seen ${isoDay(tool.firstSeen)}, reported late`
       : '';
   const lines = (list: readonly WorkspaceNotification[]): Line[] =>
-    list.map((n) => ({ text: clean(n.summary), ...link(n.subject.href) }));
+    capped(
+      list.map((n) => ({ text: clean(n.summary), ...link(n.subject.href) })),
+      link('#/notifications').href,
+      'item',
+    );
+  // Cut or not, the most widespread tools come first.
+  const newTools = [...content.newTools].sort(
+    (a, b) => b.reporters - a.reporters || a.name.localeCompare(b.name),
+  );
   const sections = [
     {
       title: `New AI tools seen (${content.newTools.length})`,
-      lines: content.newTools.map((tool) => ({
-        text: clean(
-          `${tool.name} (${tool.category}): ${plural(tool.reporters, 'reporter')}; ${tool.hosts.slice(0, 3).join(', ')}${reportedLate(tool)}`,
-        ),
-        ...link(`#/inbox/${encodeURIComponent(tool.toolKey)}`),
-      })),
+      lines: capped(
+        newTools.map((tool) => ({
+          text: clean(
+            `${tool.name} (${tool.category}): ${plural(tool.reporters, 'reporter')}; ${tool.hosts.slice(0, 3).join(', ')}${reportedLate(tool)}`,
+          ),
+          ...link(`#/inbox/${encodeURIComponent(tool.toolKey)}`),
+        })),
+        link('#/inbox').href,
+        'tool',
+      ),
     },
     {
       title: `Legal reporting clocks running (${content.clocks.length})`,

@@ -272,6 +272,40 @@ describe('the digest (docs/sync.md DIG1–DIG8)', () => {
     expect(message.html).not.toContain('href=');
   });
 
+  it('DIG11: a section lists at most 200 lines, the most widespread tools first, and says how many more', () => {
+    const period = latestPeriod('daily', NOW);
+    const inPeriod = period.start + 3_600_000;
+    // 450 flagged hosts of their own (host: keys), one of them seen by many more people.
+    const many = Object.fromEntries(
+      Array.from({ length: 450 }, (_, i) => [
+        `host:tool${i}.example`,
+        { ...tool(`Tool ${i}`, inPeriod, [`tool${i}.example`]), reporters: i === 449 ? 40 : 2 },
+      ]),
+    );
+    const content = digestOfDocuments({
+      registry: new Y.Doc(),
+      discoveries: discoveries(many),
+      period,
+      now: NOW,
+    });
+    expect(content.newTools).toHaveLength(450);
+    const message = digestMessage({
+      workspace: 'acme',
+      every: 'daily',
+      period,
+      now: NOW,
+      content,
+      baseUrl: 'https://sightline.example.com',
+    });
+    expect(message.subject).toContain('450 new tools');
+    const listed = message.text.split('\n').filter((line) => line.startsWith('- '));
+    expect(listed).toHaveLength(201);
+    expect(listed[0]).toMatch(/^- Tool 449 \(chat-assistant\): 40 reporters/);
+    expect(listed[200]).toBe('- … and 250 more tools, all in Sightline');
+    expect(message.text).toContain('New AI tools seen (450)');
+    expect(message.html).toContain('href="https://sightline.example.com/#/inbox"');
+  });
+
   it('DIG9: one Message-ID per period; an SMTP error is logged without its credentials', () => {
     expect(digestMessageId('Sightline <digest@example.com>', 'd1', '2027-03-01')).toBe(
       '<sightline-digest.d1.2027-03-01@example.com>',
