@@ -39,6 +39,26 @@ function discoveries(
   return doc;
 }
 
+/** The latest day's digest of these tools (and an empty registry), as a relay makes it at NOW. */
+function dailyDigest(tools: Record<string, DiscoveryAggregate>, baseUrl: string) {
+  const period = latestPeriod('daily', NOW);
+  const content = digestOfDocuments({
+    registry: new Y.Doc(),
+    discoveries: discoveries(tools),
+    period,
+    now: NOW,
+  });
+  const message = digestMessage({
+    workspace: 'acme',
+    every: 'daily',
+    period,
+    now: NOW,
+    content,
+    baseUrl,
+  });
+  return { content, message };
+}
+
 describe('the digest (docs/sync.md DIG1–DIG8)', () => {
   it('DIG2: the latest whole UTC day, or the latest whole week from Monday', () => {
     // Tuesday 2 March 2027, noon.
@@ -225,21 +245,10 @@ describe('the digest (docs/sync.md DIG1–DIG8)', () => {
 
   it('DIG8: a hostile tool name is escaped in HTML and cannot add lines to the text', () => {
     const hostile = '<img src=x onerror="alert(1)">&\r\nBcc: victim@example.com';
-    const period = latestPeriod('daily', NOW);
-    const content = digestOfDocuments({
-      registry: new Y.Doc(),
-      discoveries: discoveries({ 'evil-tool': tool(hostile, Date.UTC(2027, 2, 1, 8)) }),
-      period,
-      now: NOW,
-    });
-    const message = digestMessage({
-      workspace: 'acme',
-      every: 'daily',
-      period,
-      now: NOW,
-      content,
-      baseUrl: 'https://sightline.example.com/',
-    });
+    const { message } = dailyDigest(
+      { 'evil-tool': tool(hostile, Date.UTC(2027, 2, 1, 8)) },
+      'https://sightline.example.com/',
+    );
     expect(message.html).not.toContain('<img');
     expect(message.html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;');
     expect(message.html).toContain('href="https://sightline.example.com/#/inbox/evil-tool"');
@@ -273,8 +282,7 @@ describe('the digest (docs/sync.md DIG1–DIG8)', () => {
   });
 
   it('DIG11: a section lists at most 200 lines, the most widespread tools first, and says how many more', () => {
-    const period = latestPeriod('daily', NOW);
-    const inPeriod = period.start + 3_600_000;
+    const inPeriod = latestPeriod('daily', NOW).start + 3_600_000;
     // 450 flagged hosts of their own (host: keys), one of them seen by many more people.
     const many = Object.fromEntries(
       Array.from({ length: 450 }, (_, i) => [
@@ -282,21 +290,8 @@ describe('the digest (docs/sync.md DIG1–DIG8)', () => {
         { ...tool(`Tool ${i}`, inPeriod, [`tool${i}.example`]), reporters: i === 449 ? 40 : 2 },
       ]),
     );
-    const content = digestOfDocuments({
-      registry: new Y.Doc(),
-      discoveries: discoveries(many),
-      period,
-      now: NOW,
-    });
+    const { content, message } = dailyDigest(many, 'https://sightline.example.com');
     expect(content.newTools).toHaveLength(450);
-    const message = digestMessage({
-      workspace: 'acme',
-      every: 'daily',
-      period,
-      now: NOW,
-      content,
-      baseUrl: 'https://sightline.example.com',
-    });
     expect(message.subject).toContain('450 new tools');
     const listed = message.text.split('\n').filter((line) => line.startsWith('- '));
     expect(listed).toHaveLength(201);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Category } from '../../catalog/schema.ts';
 import type { ReporterActivity } from './activity.ts';
+import { isPlainObject } from '../schema/read-core.ts';
 import { defineSchema, migrate, type MigrationResult } from '../schema/version.ts';
 
 /**
@@ -49,8 +50,7 @@ export const DISCOVERIES_SCHEMA = defineSchema({
         const tools = doc.getMap<unknown>(TOOLS);
         for (const [key, value] of [...tools.entries()]) {
           if (value instanceof Y.Map) tools.set(key, JSON.stringify(value.toJSON()));
-          else if (typeof value === 'object' && value !== null && !Array.isArray(value))
-            tools.set(key, JSON.stringify(value));
+          else if (isPlainObject(value)) tools.set(key, JSON.stringify(value));
         }
       },
     },

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { SIGNALS } from '../report/schema.ts';
 import { isCategory, isDataCategory, isHost, isId, isToolKey } from '../schema/values.ts';
 import { ensureWritable, META } from '../schema/version.ts';
-import { isPlainObject } from '../schema/read-core.ts';
+import { discoveryFields } from './read.ts';
 import {
   checkText,
   checkTimestamp,
@@ -55,18 +55,6 @@ function checkAggregate(a: DiscoveryAggregate): void {
   if (a.reporterIds !== undefined) checkList('reporterIds', a.reporterIds, MAX_REPORTER_IDS, isId);
 }
 
-/** A stored tool's fields: JSON text (schema 3) or a plain object (2); undefined otherwise. */
-function storedTool(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return isPlainObject(value) ? value : undefined;
-}
-
 /**
  * DIG3 When the relay first knew the tool, set once: a stored `firstReportedAt` is kept whatever
  * the aggregate now says (a recount, a report loaded again, a later sighting that moves
@@ -75,11 +63,13 @@ function storedTool(value: unknown): Record<string, unknown> | undefined {
  * and readers take `firstSeen`).
  */
 function firstReportedAt(stored: unknown, reportedAt: number | undefined): number | undefined {
-  const current = storedTool(stored);
+  const current = discoveryFields(stored);
   if (!current) return reportedAt;
-  if (isTimestamp(current.firstReportedAt)) return current.firstReportedAt;
+  const kept = current.get('firstReportedAt');
+  if (isTimestamp(kept)) return kept;
   if (reportedAt === undefined) return undefined;
-  return isTimestamp(current.firstSeen) ? current.firstSeen : reportedAt;
+  const firstSeen = current.get('firstSeen');
+  return isTimestamp(firstSeen) ? firstSeen : reportedAt;
 }
 
 /** A tool's fields as stored (as one JSON text since schema version 3), empty lists left out. */
